@@ -1,0 +1,63 @@
+package org.hypermag.solver.demag;
+
+/**
+ * Tensor-product cubature of the point-dipole kernel, the far-field form shared by the point and the cell-averaged
+ * tensors.
+ *
+ * <p>Computes N = V/(4π) Σ_ijk w_i w_j w_k (δ d² − 3 d dᵀ)/d⁵ with d = r − (a g_i, b g_j, c g_k): the
+ * dipole kernel averaged over a weighted distribution of the volume V. With Gauss–Legendre nodes on the prism it is
+ * the far field of the prism; with nodes of the triangular (tent) weight it is the far field of the cell average.
+ */
+final class DipoleCubature {
+    private static final double INV_4PI = 1 / (4 * Math.PI);
+
+    private DipoleCubature() {
+    }
+
+    /**
+     * @param x point x
+     * @param y point y
+     * @param z point z
+     * @param a scale of the nodes along x
+     * @param b scale of the nodes along y
+     * @param c scale of the nodes along z
+     * @param g nodes on [-1, 1] (same for the three axes)
+     * @param w weights, summing to 1
+     * @param volume volume of the source (same length unit, cubed)
+     * @param out receives the six components
+     * @param offset first index written
+     */
+    static void evaluate(double x, double y, double z, double a, double b, double c, double[] g, double[] w,
+                         double volume, double[] out, int offset) {
+        int n = g.length;
+        double s0 = 0, sxx = 0, syy = 0, szz = 0, sxy = 0, sxz = 0, syz = 0;
+        for (int i = 0; i < n; i++) {
+            double dx = x - a * g[i];
+            double wi = w[i];
+            for (int j = 0; j < n; j++) {
+                double dy = y - b * g[j];
+                double wij = wi * w[j];
+                double dxy2 = dx * dx + dy * dy;
+                for (int k = 0; k < n; k++) {
+                    double dz = z - c * g[k];
+                    double d2 = dxy2 + dz * dz;
+                    double q = wij * w[k] / (d2 * d2 * Math.sqrt(d2));
+                    s0 += q * d2;
+                    sxx += q * dx * dx;
+                    syy += q * dy * dy;
+                    szz += q * dz * dz;
+                    sxy += q * dx * dy;
+                    sxz += q * dx * dz;
+                    syz += q * dy * dz;
+                }
+            }
+        }
+        double f = volume * INV_4PI;
+        out[offset + PrismTensor.XX] = f * (s0 - 3 * sxx);
+        out[offset + PrismTensor.YY] = f * (s0 - 3 * syy);
+        out[offset + PrismTensor.ZZ] = f * (s0 - 3 * szz);
+        out[offset + PrismTensor.XY] = -3 * f * sxy;
+        out[offset + PrismTensor.XZ] = -3 * f * sxz;
+        out[offset + PrismTensor.YZ] = -3 * f * syz;
+    }
+}

@@ -1,0 +1,2 @@
+/** Small numerical building blocks (quadrature rules). */
+package org.hypermag.solver.math;
