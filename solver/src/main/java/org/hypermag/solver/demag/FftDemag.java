@@ -1,0 +1,369 @@
+package org.hypermag.solver.demag;
+
+import java.util.Arrays;
+import org.hypermag.solver.VectorField;
+import org.hypermag.solver.geometry.RegularGrid;
+import org.hypermag.solver.parallel.WorkerPool;
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * The exact demagnetising field of the cells of a regular grid by zero-padded FFT convolution with the cell-averaged
+ * (Newell) tensor: the default exact method on grids. Equal to {@link DirectDemag#forGrid} up to rounding.
+ *
+ * <p>The grid is padded to px × py × pz ≥ (2nx−1) × (2ny−1) × (2nz−1) (sizes with factors 2, 3, 5 only; no padding
+ * along an axis with one cell), so the cyclic convolution equals the open-boundary one. The six tensor components
+ * have even or odd parity along each axis, so their spectra are real: only six real arrays of (px/2+1)·py·pz numbers
+ * are kept. Per evaluation: three real-to-complex 3D transforms (rows of zeros skipped), a 3×3 product per
+ * wavevector, three inverse transforms. Transforms are 1D JTransforms passes along x, y, z, parallel over rows.
+ *
+ * <p>The domains may be all cells (in linear-index order) or a subset of them (cells without a domain carry M = 0).
+ * Not thread-safe: one caller at a time. {@link #addField} allocates nothing after the first call on each thread.
+ */
+public final class FftDemag implements DemagField {
+    private final RegularGrid grid;
+    private final int nx, ny, nz;
+    private final int px, py, pz;
+    /** Number of complex bins along x: px/2 + 1 (1 when px = 1). */
+    private final int hx;
+    private final int[] domainOfCell;
+    private final int domains;
+    private final double[] kxx, kyy, kzz, kxy, kxz, kyz;
+    private final double[][] spec = new double[3][];
+    private final WorkerPool pool;
+    private final ThreadLocal<Scratch> scratch;
+    private final double kernelImaginaryRatio;
+
+    private VectorField currentM;
+    private VectorField currentH;
+    private final WorkerPool.RangeTask forwardX = this::forwardX;
+    private final WorkerPool.RangeTask forwardY = (from, to) -> passY(from, to, true);
+    private final WorkerPool.RangeTask forwardZ = (from, to) -> passZ(from, to, true);
+    private final WorkerPool.RangeTask multiply = this::multiply;
+    private final WorkerPool.RangeTask inverseZ = (from, to) -> passZ(from, to, false);
+    private final WorkerPool.RangeTask inverseY = (from, to) -> passY(from, to, false);
+    private final WorkerPool.RangeTask inverseX = this::inverseX;
+
+    /** Per-thread work space: a line buffer and one FFT plan per axis. */
+    private static final class Scratch {
+        final double[] line;
+        final DoubleFFT_1D fx, fy, fz;
+
+        Scratch(int px, int py, int pz) {
+            line = new double[Math.max(px, 2 * Math.max(py, pz))];
+            fx = px > 1 ? new DoubleFFT_1D(px) : null;
+            fy = py > 1 ? new DoubleFFT_1D(py) : null;
+            fz = pz > 1 ? new DoubleFFT_1D(pz) : null;
+        }
+    }
+
+    /**
+     * FFT demag over all cells of a grid; domain i is cell i.
+     *
+     * @param grid the grid
+     * @param pool threads
+     */
+    public FftDemag(RegularGrid grid, WorkerPool pool) {
+        this(grid, null, pool);
+    }
+
+    /**
+     * FFT demag over a subset of the cells of a grid.
+     *
+     * @param grid the grid
+     * @param cellOfDomain the grid cell index of each domain (distinct, in range); null for all cells in order
+     * @param pool threads
+     */
+    public FftDemag(RegularGrid grid, int[] cellOfDomain, WorkerPool pool) {
+        this.grid = grid;
+        this.pool = pool;
+        nx = grid.nx();
+        ny = grid.ny();
+        nz = grid.nz();
+        px = nx == 1 ? 1 : goodSize(2 * nx - 1, true);
+        py = ny == 1 ? 1 : goodSize(2 * ny - 1, false);
+        pz = nz == 1 ? 1 : goodSize(2 * nz - 1, false);
+        hx = px == 1 ? 1 : px / 2 + 1;
+        int cells = grid.cellCount();
+        domainOfCell = new int[cells];
+        if (cellOfDomain == null) {
+            for (int c = 0; c < cells; c++) {
+                domainOfCell[c] = c;
+            }
+            domains = cells;
+        } else {
+            Arrays.fill(domainOfCell, -1);
+            for (int d = 0; d < cellOfDomain.length; d++) {
+                int c = cellOfDomain[d];
+                if (c < 0 || c >= cells) {
+                    throw new IllegalArgumentException("domain " + d + " maps to cell " + c + ", outside 0.." + (cells - 1));
+                }
+                if (domainOfCell[c] >= 0) {
+                    throw new IllegalArgumentException("domains " + domainOfCell[c] + " and " + d + " share cell " + c);
+                }
+                domainOfCell[c] = d;
+            }
+            domains = cellOfDomain.length;
+        }
+        scratch = ThreadLocal.withInitial(() -> new Scratch(px, py, pz));
+        int specSize = hx * py * pz;
+        for (int c = 0; c < 3; c++) {
+            spec[c] = new double[2 * specSize];
+        }
+        double[][] k = kernelSpectra();
+        kxx = k[0];
+        kyy = k[1];
+        kzz = k[2];
+        kxy = k[3];
+        kxz = k[4];
+        kyz = k[5];
+        kernelImaginaryRatio = k[6][0];
+    }
+
+    /**
+     * Smallest size &ge; n whose only prime factors are 2, 3 and 5 (even if asked).
+     *
+     * @param n lower bound
+     * @param even whether the size must be even
+     * @return the size
+     */
+    static int goodSize(int n, boolean even) {
+        for (int m = Math.max(n, 1); ; m++) {
+            if (even && (m & 1) == 1) {
+                continue;
+            }
+            int r = m;
+            for (int p : new int[] {2, 3, 5}) {
+                while (r % p == 0) {
+                    r /= p;
+                }
+            }
+            if (r == 1) {
+                return m;
+            }
+        }
+    }
+
+    /** Fills the padded tensor, transforms it, keeps the real parts. Element 6 holds max|Im|/max|Re|. */
+    private double[][] kernelSpectra() {
+        int full = px * py * pz;
+        double[][] real = new double[6][full];
+        GridTensorTable table = new GridTensorTable(grid, pool);
+        for (int k = -(nz - 1); k < nz; k++) {
+            for (int j = -(ny - 1); j < ny; j++) {
+                for (int i = -(nx - 1); i < nx; i++) {
+                    int idx = Math.floorMod(i, px) + px * (Math.floorMod(j, py) + py * Math.floorMod(k, pz));
+                    for (int c = 0; c < 6; c++) {
+                        real[c][idx] = table.value(c, i, j, k);
+                    }
+                }
+            }
+        }
+        double[][] out = new double[7][];
+        double maxRe = 0, maxIm = 0;
+        DoubleFFT_1D fx = px > 1 ? new DoubleFFT_1D(px) : null;
+        DoubleFFT_1D fy = py > 1 ? new DoubleFFT_1D(py) : null;
+        DoubleFFT_1D fz = pz > 1 ? new DoubleFFT_1D(pz) : null;
+        double[] line = new double[Math.max(px, 2 * Math.max(py, pz))];
+        double[] s = new double[2 * hx * py * pz];
+        for (int c = 0; c < 6; c++) {
+            for (int z = 0; z < pz; z++) {
+                for (int y = 0; y < py; y++) {
+                    System.arraycopy(real[c], px * (y + py * z), line, 0, px);
+                    realRowToSpectrum(fx, line, s, 2 * ((z * py + y) * hx));
+                }
+            }
+            for (int z = 0; z < pz; z++) {
+                for (int kx = 0; kx < hx; kx++) {
+                    complexLine(fy, line, s, 2 * (z * py * hx + kx), 2 * hx, py, py, py, true);
+                }
+            }
+            for (int ky = 0; ky < py; ky++) {
+                for (int kx = 0; kx < hx; kx++) {
+                    complexLine(fz, line, s, 2 * (ky * hx + kx), 2 * hx * py, pz, pz, pz, true);
+                }
+            }
+            double[] re = new double[hx * py * pz];
+            for (int q = 0; q < re.length; q++) {
+                re[q] = s[2 * q];
+                maxRe = Math.max(maxRe, Math.abs(s[2 * q]));
+                maxIm = Math.max(maxIm, Math.abs(s[2 * q + 1]));
+            }
+            out[c] = re;
+        }
+        out[6] = new double[] {maxRe > 0 ? maxIm / maxRe : 0};
+        return out;
+    }
+
+    /** Real FFT of line[0..px) into complex bins at spectrum[base..], stride 2 per bin along x. */
+    private void realRowToSpectrum(DoubleFFT_1D fx, double[] line, double[] s, int base) {
+        if (px == 1) {
+            s[base] = line[0];
+            s[base + 1] = 0;
+            return;
+        }
+        fx.realForward(line);
+        s[base] = line[0];
+        s[base + 1] = 0;
+        s[base + 2 * (hx - 1)] = line[1];
+        s[base + 2 * (hx - 1) + 1] = 0;
+        for (int k = 1; k < hx - 1; k++) {
+            s[base + 2 * k] = line[2 * k];
+            s[base + 2 * k + 1] = line[2 * k + 1];
+        }
+    }
+
+    /**
+     * Complex FFT of one line of the spectrum: gathers {@code count} complex values (stride {@code stride} doubles)
+     * from {@code base}, pads with zeros to {@code n}, transforms, scatters the first {@code keep} values back.
+     */
+    private static void complexLine(DoubleFFT_1D f, double[] line, double[] s, int base, int stride, int n, int count,
+                                    int keep, boolean forward) {
+        if (f == null) {
+            return;
+        }
+        for (int q = 0, o = base; q < count; q++, o += stride) {
+            line[2 * q] = s[o];
+            line[2 * q + 1] = s[o + 1];
+        }
+        Arrays.fill(line, 2 * count, 2 * n, 0);
+        if (forward) {
+            f.complexForward(line);
+        } else {
+            f.complexInverse(line, true);
+        }
+        for (int q = 0, o = base; q < keep; q++, o += stride) {
+            s[o] = line[2 * q];
+            s[o + 1] = line[2 * q + 1];
+        }
+    }
+
+    /** @return the padded grid size {px, py, pz} */
+    int[] paddedSize() {
+        return new int[] {px, py, pz};
+    }
+
+    /** @return max |Im| / max |Re| of the tensor spectra: rounding level when the parities are right */
+    double kernelImaginaryRatio() {
+        return kernelImaginaryRatio;
+    }
+
+    @Override
+    public int size() {
+        return domains;
+    }
+
+    @Override
+    public void addField(VectorField magnetisation, VectorField h) {
+        if (magnetisation.size() != domains || h.size() != domains) {
+            throw new IllegalArgumentException("FFT demag has " + domains + " domains; got magnetisation of size "
+                    + magnetisation.size() + " and field of size " + h.size());
+        }
+        currentM = magnetisation;
+        currentH = h;
+        try {
+            pool.forRange(ny * nz, 1, forwardX);
+            pool.forRange(hx * nz, 4, forwardY);
+            pool.forRange(hx * py, 4, forwardZ);
+            pool.forRange(hx * py * pz, 1024, multiply);
+            pool.forRange(hx * py, 4, inverseZ);
+            pool.forRange(hx * nz, 4, inverseY);
+            pool.forRange(ny * nz, 1, inverseX);
+        } finally {
+            currentM = null;
+            currentH = null;
+        }
+    }
+
+    private void forwardX(int from, int to) {
+        Scratch w = scratch.get();
+        double[] line = w.line;
+        for (int c = 0; c < 3; c++) {
+            double[] m = c == 0 ? currentM.x : c == 1 ? currentM.y : currentM.z;
+            double[] s = spec[c];
+            for (int row = from; row < to; row++) {
+                int y = row % ny, z = row / ny;
+                int cell0 = nx * row;
+                for (int i = 0; i < nx; i++) {
+                    int d = domainOfCell[cell0 + i];
+                    line[i] = d < 0 ? 0 : m[d];
+                }
+                Arrays.fill(line, nx, px, 0);
+                realRowToSpectrum(w.fx, line, s, 2 * ((z * py + y) * hx));
+            }
+        }
+    }
+
+    private void passY(int from, int to, boolean forward) {
+        Scratch w = scratch.get();
+        for (int c = 0; c < 3; c++) {
+            double[] s = spec[c];
+            for (int col = from; col < to; col++) {
+                int kx = col % hx, z = col / hx;
+                complexLine(w.fy, w.line, s, 2 * (z * py * hx + kx), 2 * hx, py, forward ? ny : py, forward ? py : ny,
+                        forward);
+            }
+        }
+    }
+
+    private void passZ(int from, int to, boolean forward) {
+        Scratch w = scratch.get();
+        for (int c = 0; c < 3; c++) {
+            double[] s = spec[c];
+            for (int col = from; col < to; col++) {
+                complexLine(w.fz, w.line, s, 2 * col, 2 * hx * py, pz, forward ? nz : pz, forward ? pz : nz, forward);
+            }
+        }
+    }
+
+    private void multiply(int from, int to) {
+        double[] sx = spec[0], sy = spec[1], sz = spec[2];
+        for (int q = from; q < to; q++) {
+            double nxx = kxx[q], nyy = kyy[q], nzz = kzz[q], nxy = kxy[q], nxz = kxz[q], nyz = kyz[q];
+            int re = 2 * q, im = re + 1;
+            double mxr = sx[re], mxi = sx[im], myr = sy[re], myi = sy[im], mzr = sz[re], mzi = sz[im];
+            sx[re] = -(nxx * mxr + nxy * myr + nxz * mzr);
+            sx[im] = -(nxx * mxi + nxy * myi + nxz * mzi);
+            sy[re] = -(nxy * mxr + nyy * myr + nyz * mzr);
+            sy[im] = -(nxy * mxi + nyy * myi + nyz * mzi);
+            sz[re] = -(nxz * mxr + nyz * myr + nzz * mzr);
+            sz[im] = -(nxz * mxi + nyz * myi + nzz * mzi);
+        }
+    }
+
+    private void inverseX(int from, int to) {
+        Scratch w = scratch.get();
+        double[] line = w.line;
+        for (int c = 0; c < 3; c++) {
+            double[] h = c == 0 ? currentH.x : c == 1 ? currentH.y : currentH.z;
+            double[] s = spec[c];
+            for (int row = from; row < to; row++) {
+                int y = row % ny, z = row / ny;
+                int base = 2 * ((z * py + y) * hx);
+                if (px == 1) {
+                    line[0] = s[base];
+                } else {
+                    line[0] = s[base];
+                    line[1] = s[base + 2 * (hx - 1)];
+                    for (int k = 1; k < hx - 1; k++) {
+                        line[2 * k] = s[base + 2 * k];
+                        line[2 * k + 1] = s[base + 2 * k + 1];
+                    }
+                    w.fx.realInverse(line, true);
+                }
+                int cell0 = nx * row;
+                for (int i = 0; i < nx; i++) {
+                    int d = domainOfCell[cell0 + i];
+                    if (d >= 0) {
+                        h[d] += line[i];
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "exact FFT convolution, cell-averaged (Newell) tensor, grid " + grid + ", padded " + px + " x " + py
+                + " x " + pz + ", N=" + domains;
+    }
+}

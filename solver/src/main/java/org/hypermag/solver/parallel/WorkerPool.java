@@ -1,0 +1,197 @@
+package org.hypermag.solver.parallel;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fixed set of daemon threads that run one index-range loop at a time, with no allocation per loop.
+ *
+ * <p>{@link #forRange} splits [0, n) into chunks of {@code grain} indices that the calling thread and the workers take
+ * in turn (dynamic scheduling, so uneven chunks balance out). A task must write only to indices of its own chunk, or
+ * to per-thread scratch it owns. If a loop is started while another one runs (a nested or concurrent call), the new
+ * loop runs on the calling thread alone, so the pool never deadlocks.
+ *
+ * <p>Exceptions thrown by a chunk are rethrown by {@link #forRange} after every thread has stopped.
+ */
+public final class WorkerPool implements AutoCloseable {
+
+    /** The body of a parallel loop over an index range. */
+    @FunctionalInterface
+    public interface RangeTask {
+        /**
+         * Processes indices [from, to).
+         *
+         * @param from first index, inclusive
+         * @param to last index, exclusive
+         */
+        void run(int from, int to);
+    }
+
+    private static volatile WorkerPool shared;
+
+    private final int threads;
+    private final Thread[] workers;
+    private final Object lock = new Object();
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
+    private long generation;
+    private boolean closed;
+    private RangeTask task;
+    private int n;
+    private int grain;
+    private volatile Throwable failure;
+
+    /**
+     * Starts a pool that runs loops on {@code threads} threads in all (the caller plus {@code threads - 1} workers).
+     *
+     * @param threads total threads, &ge; 1
+     */
+    public WorkerPool(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        this.threads = threads;
+        workers = new Thread[threads - 1];
+        for (int t = 0; t < workers.length; t++) {
+            workers[t] = new Thread(this::workerLoop, "hypermag-worker-" + t);
+            workers[t].setDaemon(true);
+            workers[t].start();
+        }
+    }
+
+    /** @return the process-wide pool with one thread per available processor, created on first use */
+    public static WorkerPool shared() {
+        WorkerPool p = shared;
+        if (p == null) {
+            synchronized (WorkerPool.class) {
+                if (shared == null) {
+                    shared = new WorkerPool(Runtime.getRuntime().availableProcessors());
+                }
+                p = shared;
+            }
+        }
+        return p;
+    }
+
+    /** @return the number of threads a loop runs on */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Runs {@code task} over [0, n) in chunks of {@code grain} indices and returns when all chunks are done.
+     *
+     * @param n number of indices, &ge; 0
+     * @param grain chunk size, &ge; 1
+     * @param task loop body
+     */
+    public void forRange(int n, int grain, RangeTask task) {
+        if (grain < 1) {
+            throw new IllegalArgumentException("grain must be >= 1, got " + grain);
+        }
+        if (n <= 0) {
+            return;
+        }
+        if (workers.length == 0 || n <= grain || !busy.compareAndSet(false, true)) {
+            task.run(0, n);
+            return;
+        }
+        try {
+            this.task = task;
+            this.n = n;
+            this.grain = grain;
+            failure = null;
+            next.set(0);
+            running.set(workers.length);
+            synchronized (lock) {
+                if (closed) {
+                    throw new IllegalStateException("worker pool is closed");
+                }
+                generation++;
+                lock.notifyAll();
+            }
+            try {
+                runChunks();
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                next.set(n);
+            }
+            synchronized (lock) {
+                while (running.get() > 0) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+            this.task = null;
+            Throwable f = failure;
+            if (f instanceof RuntimeException) {
+                throw (RuntimeException) f;
+            } else if (f instanceof Error) {
+                throw (Error) f;
+            } else if (f != null) {
+                throw new IllegalStateException(f);
+            }
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private void runChunks() {
+        RangeTask t = task;
+        int total = n;
+        int g = grain;
+        while (true) {
+            int from = next.getAndAdd(g);
+            if (from >= total) {
+                return;
+            }
+            t.run(from, Math.min(total, from + g));
+        }
+    }
+
+    private void workerLoop() {
+        long seen = 0;
+        while (true) {
+            synchronized (lock) {
+                while (generation == seen && !closed) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                seen = generation;
+            }
+            try {
+                runChunks();
+            } catch (Throwable e) {
+                failure = e;
+                next.set(Integer.MAX_VALUE / 2);
+            }
+            if (running.decrementAndGet() == 0) {
+                synchronized (lock) {
+                    lock.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Stops the worker threads; later loops fail. The shared pool is never closed. */
+    @Override
+    public void close() {
+        if (this == shared) {
+            return;
+        }
+        synchronized (lock) {
+            closed = true;
+            lock.notifyAll();
+        }
+    }
+}

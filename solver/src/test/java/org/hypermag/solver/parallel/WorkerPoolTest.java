@@ -1,0 +1,71 @@
+package org.hypermag.solver.parallel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+class WorkerPoolTest {
+
+    @Test
+    void everyIndexIsVisitedExactlyOnce() {
+        try (WorkerPool pool = new WorkerPool(4)) {
+            for (int n : new int[] {0, 1, 7, 1000, 12345}) {
+                AtomicIntegerArray seen = new AtomicIntegerArray(Math.max(n, 1));
+                for (int repeat = 0; repeat < 3; repeat++) {
+                    pool.forRange(n, 13, (from, to) -> {
+                        for (int i = from; i < to; i++) {
+                            seen.incrementAndGet(i);
+                        }
+                    });
+                }
+                for (int i = 0; i < n; i++) {
+                    assertEquals(3, seen.get(i), "index " + i + " of " + n);
+                }
+            }
+        }
+    }
+
+    @Test
+    void exceptionInAChunkReachesTheCaller() {
+        try (WorkerPool pool = new WorkerPool(3)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.forRange(1000, 10, (f, t) -> {
+                if (f <= 500 && 500 < t) {
+                    throw new IllegalStateException("boom");
+                }
+            }));
+            assertEquals("boom", e.getMessage());
+            // the pool still works afterwards
+            AtomicIntegerArray seen = new AtomicIntegerArray(100);
+            pool.forRange(100, 7, (f, t) -> {
+                for (int i = f; i < t; i++) {
+                    seen.incrementAndGet(i);
+                }
+            });
+            for (int i = 0; i < 100; i++) {
+                assertEquals(1, seen.get(i));
+            }
+        }
+    }
+
+    @Test
+    void nestedLoopsRunWithoutDeadlock() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            AtomicIntegerArray seen = new AtomicIntegerArray(100 * 50);
+            pool.forRange(100, 1, (f, t) -> {
+                for (int i = f; i < t; i++) {
+                    int row = i;
+                    pool.forRange(50, 5, (f2, t2) -> {
+                        for (int j = f2; j < t2; j++) {
+                            seen.incrementAndGet(row * 50 + j);
+                        }
+                    });
+                }
+            });
+            for (int i = 0; i < 5000; i++) {
+                assertEquals(1, seen.get(i));
+            }
+        }
+    }
+}
