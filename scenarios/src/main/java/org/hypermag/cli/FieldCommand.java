@@ -1,0 +1,133 @@
+package org.hypermag.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hypermag.output.AtomicTextFile;
+import org.hypermag.scenarios.input.CsvInput;
+import org.hypermag.scenarios.input.CsvInput.Column;
+import org.hypermag.scenarios.input.CsvInput.Constraint;
+import org.hypermag.scenarios.input.InputException;
+import org.hypermag.solver.VectorField;
+import org.hypermag.solver.demag.DirectSum;
+import org.hypermag.solver.demag.PrismTensor;
+import org.hypermag.solver.demag.TensorKind;
+import org.hypermag.solver.geometry.Prisms;
+import org.hypermag.solver.parallel.WorkerPool;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hypermag field}: the field of uniformly magnetised prisms at arbitrary points, written as CSV.
+ */
+@Command(name = "field",
+        description = {
+            "Computes H (A/m) at arbitrary points from uniformly magnetised rectangular prisms.",
+            "Inside a source the value includes that source's own demagnetising field (H = -N M); on a face it is "
+                    + "the mean of the two sides; points on an edge or corner, where H diverges, are rejected."},
+        mixinStandardHelpOptions = true)
+final class FieldCommand implements Callable<Integer> {
+    static final List<Column> SOURCE_COLUMNS = List.of(
+            new Column("x", "centre x, m", Constraint.FINITE),
+            new Column("y", "centre y, m", Constraint.FINITE),
+            new Column("z", "centre z, m", Constraint.FINITE),
+            new Column("sx", "side length along x, m", Constraint.POSITIVE),
+            new Column("sy", "side length along y, m", Constraint.POSITIVE),
+            new Column("sz", "side length along z, m", Constraint.POSITIVE),
+            new Column("mx", "magnetisation x, A/m", Constraint.FINITE),
+            new Column("my", "magnetisation y, A/m", Constraint.FINITE),
+            new Column("mz", "magnetisation z, A/m", Constraint.FINITE));
+    static final List<Column> POINT_COLUMNS = List.of(
+            new Column("x", "point x, m", Constraint.FINITE),
+            new Column("y", "point y, m", Constraint.FINITE),
+            new Column("z", "point z, m", Constraint.FINITE));
+
+    @Option(names = "--sources", required = true, paramLabel = "S.csv",
+            description = "Sources: header x,y,z,sx,sy,sz,mx,my,mz; centre (m), side lengths (m), magnetisation (A/m).")
+    Path sources;
+
+    @Option(names = "--points", required = true, paramLabel = "P.csv",
+            description = "Evaluation points: header x,y,z (m).")
+    Path points;
+
+    @Option(names = "--out", required = true, paramLabel = "H.csv",
+            description = "Output: header hx,hy,hz (A/m), one line per point, in the order of the points.")
+    Path out;
+
+    @Option(names = "--demag", defaultValue = "exact", paramLabel = "METHOD",
+            description = "exact (analytic prism tensor, direct sum; default) or surrogate.")
+    String demag;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        if (!demag.equals("exact")) {
+            if (demag.equals("surrogate")) {
+                throw new Main.UsageException("--demag surrogate is not available in this version yet; "
+                        + "available: exact");
+            }
+            throw new Main.UsageException("--demag must be 'exact' or 'surrogate', got '" + demag + "'");
+        }
+        if (threads != null && threads < 1) {
+            throw new Main.UsageException("--threads must be >= 1, got " + threads);
+        }
+        CsvInput.Table s = CsvInput.read(sources, SOURCE_COLUMNS);
+        CsvInput.Table p = CsvInput.read(points, POINT_COLUMNS);
+        Prisms prisms = Prisms.of(s.column("x"), s.column("y"), s.column("z"), s.column("sx"), s.column("sy"),
+                s.column("sz"));
+        double[] px = p.column("x"), py = p.column("y"), pz = p.column("z");
+        WorkerPool pool = threads == null ? WorkerPool.shared() : new WorkerPool(threads);
+        try {
+            rejectPointsOnEdges(s, p, prisms, pool);
+            VectorField m = new VectorField(prisms.size());
+            System.arraycopy(s.column("mx"), 0, m.x, 0, m.size());
+            System.arraycopy(s.column("my"), 0, m.y, 0, m.size());
+            System.arraycopy(s.column("mz"), 0, m.z, 0, m.size());
+            DirectSum sum = new DirectSum(prisms, px, py, pz, TensorKind.POINT, DirectSum.defaultMemoryBudget(), pool);
+            VectorField h = new VectorField(px.length);
+            sum.addField(m, h);
+            AtomicTextFile.write(out, w -> {
+                w.write("hx,hy,hz\n");
+                for (int i = 0; i < h.size(); i++) {
+                    w.write(Double.toString(h.x[i]));
+                    w.write(',');
+                    w.write(Double.toString(h.y[i]));
+                    w.write(',');
+                    w.write(Double.toString(h.z[i]));
+                    w.write('\n');
+                }
+            });
+        } finally {
+            pool.close();
+        }
+        return 0;
+    }
+
+    /** Fails on the first point (in file order) that lies on an edge or corner of some source. */
+    private static void rejectPointsOnEdges(CsvInput.Table s, CsvInput.Table p, Prisms prisms, WorkerPool pool) {
+        double[] px = p.column("x"), py = p.column("y"), pz = p.column("z");
+        AtomicLong first = new AtomicLong(Long.MAX_VALUE);
+        pool.forRange(px.length, 64, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                for (int j = 0; j < prisms.size(); j++) {
+                    if (PrismTensor.isOnEdge(px[i], py[i], pz[i], prisms.cx(j), prisms.cy(j), prisms.cz(j),
+                            prisms.sx(j), prisms.sy(j), prisms.sz(j))) {
+                        long key = (long) i * Integer.MAX_VALUE + j;
+                        first.accumulateAndGet(key, Math::min);
+                        break;
+                    }
+                }
+            }
+        });
+        long key = first.get();
+        if (key != Long.MAX_VALUE) {
+            int i = (int) (key / Integer.MAX_VALUE), j = (int) (key % Integer.MAX_VALUE);
+            throw new InputException(p.file(), p.lines()[i], 0, "point (" + px[i] + ", " + py[i] + ", " + pz[i]
+                    + ") m lies on an edge or corner of source " + (j + 1) + " (" + s.file() + ":" + s.lines()[j]
+                    + "), where the field diverges; move the point off the edge");
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.hypermag.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.hypermag.solver.demag.SurfaceChargeQuadrature;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FieldCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content);
+        return p;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.17g", v);
+    }
+
+    @Test
+    void fieldMatchesAnIndependentQuadratureAtRandomPointsInsideAndOutsideSources() throws IOException {
+        Random rnd = new Random(2024);
+        int ns = 12, np = 30;
+        double[][] src = new double[ns][9];
+        StringBuilder s = new StringBuilder("x,y,z,sx,sy,sz,mx,my,mz\n");
+        for (int j = 0; j < ns; j++) {
+            double[] r = src[j];
+            r[0] = 40e-9 * rnd.nextDouble();
+            r[1] = 40e-9 * rnd.nextDouble();
+            r[2] = 10e-9 * rnd.nextDouble();
+            r[3] = 2e-9 + 8e-9 * rnd.nextDouble();
+            r[4] = 2e-9 + 8e-9 * rnd.nextDouble();
+            r[5] = 1e-9 + 4e-9 * rnd.nextDouble();
+            for (int k = 6; k < 9; k++) {
+                r[k] = 8e5 * (2 * rnd.nextDouble() - 1);
+            }
+            List<String> f = new ArrayList<>();
+            for (double v : r) {
+                f.add(fmt(v));
+            }
+            s.append(String.join(",", f)).append('\n');
+        }
+        double[][] pts = new double[np][3];
+        StringBuilder p = new StringBuilder("# evaluation points (m)\nx, y, z\n");
+        for (int i = 0; i < np; i++) {
+            if (i % 3 == 0) {
+                // inside source i/3, away from its faces
+                double[] r = src[(i / 3) % ns];
+                for (int k = 0; k < 3; k++) {
+                    pts[i][k] = r[k] + (rnd.nextDouble() - 0.5) * 0.9 * r[3 + k];
+                }
+            } else {
+                pts[i] = new double[] {-20e-9 + 80e-9 * rnd.nextDouble(), -20e-9 + 80e-9 * rnd.nextDouble(),
+                    -10e-9 + 30e-9 * rnd.nextDouble()};
+            }
+            p.append(fmt(pts[i][0])).append(", ").append(fmt(pts[i][1])).append(", ").append(fmt(pts[i][2]))
+                    .append('\n');
+        }
+        Path out = dir.resolve("H.csv");
+        CliRunner r = CliRunner.run("field", "--sources", write("S.csv", s.toString()).toString(), "--points",
+                write("P.csv", p.toString()).toString(), "--demag", "exact", "--out", out.toString());
+        assertEquals(0, r.status, r.err);
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("hx,hy,hz", lines.get(0));
+        assertEquals(np + 1, lines.size());
+
+        SurfaceChargeQuadrature quad = new SurfaceChargeQuadrature(1e-14);
+        double worst = 0;
+        for (int i = 0; i < np; i++) {
+            double[] ref = new double[3];
+            for (double[] row : src) {
+                double[] h = quad.field(pts[i], new double[] {row[0], row[1], row[2]},
+                        new double[] {row[3], row[4], row[5]}, new double[] {row[6], row[7], row[8]});
+                for (int k = 0; k < 3; k++) {
+                    ref[k] += h[k];
+                }
+            }
+            String[] f = lines.get(i + 1).split(",");
+            double dx = Double.parseDouble(f[0]) - ref[0], dy = Double.parseDouble(f[1]) - ref[1],
+                    dz = Double.parseDouble(f[2]) - ref[2];
+            double rel = Math.sqrt(dx * dx + dy * dy + dz * dz)
+                    / Math.sqrt(ref[0] * ref[0] + ref[1] * ref[1] + ref[2] * ref[2]);
+            worst = Math.max(worst, rel);
+        }
+        assertTrue(worst <= 1e-9, "worst relative difference " + worst);
+    }
+
+    @Test
+    void singleCubeGivesMinusOneThirdOfMAtItsCentre() throws IOException {
+        Path out = dir.resolve("H.csv");
+        CliRunner r = CliRunner.run("field", "--sources",
+                write("S.csv", "x,y,z,sx,sy,sz,mx,my,mz\n0,0,0,1e-9,1e-9,1e-9,3e5,0,-6e5\n").toString(),
+                "--points", write("P.csv", "x,y,z\n0,0,0\n").toString(), "--out", out.toString());
+        assertEquals(0, r.status, r.err);
+        String[] f = Files.readAllLines(out).get(1).split(",");
+        assertEquals(-1e5, Double.parseDouble(f[0]), 1e-9);
+        assertEquals(0, Double.parseDouble(f[1]), 1e-9);
+        assertEquals(2e5, Double.parseDouble(f[2]), 1e-9);
+    }
+
+    private static final String GOOD_SOURCES = "x,y,z,sx,sy,sz,mx,my,mz\n0,0,0,2e-9,2e-9,2e-9,8e5,0,0\n";
+    private static final String GOOD_POINTS = "x,y,z\n5e-9,0,0\n";
+
+    /** Runs the command on bad input, checks the one-line message and that no output file was left. */
+    private String rejects(String sources, String points, String... expectedFragments) throws IOException {
+        Path out = dir.resolve("H-" + System.nanoTime() + ".csv");
+        CliRunner r = CliRunner.run("field", "--sources", write("S.csv", sources).toString(), "--points",
+                write("P.csv", points).toString(), "--out", out.toString());
+        assertEquals(Main.EXIT_INPUT, r.status, r.err);
+        String message = r.err.strip();
+        assertEquals(1, message.lines().count(), "one line: " + message);
+        assertFalse(message.contains("Exception") || message.contains("\tat "), message);
+        for (String fragment : expectedFragments) {
+            assertTrue(message.contains(fragment), "message '" + message + "' lacks '" + fragment + "'");
+        }
+        assertFalse(Files.exists(out), "no output file on error");
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+        return message;
+    }
+
+    @Test
+    void missingColumnIsReported() throws IOException {
+        rejects("x,y,z,sx,sy,mx,my,mz\n0,0,0,1,1,0,0,0\n", GOOD_POINTS, "S.csv:1", "missing column 'sz'",
+                "x,y,z,sx,sy,sz,mx,my,mz");
+    }
+
+    @Test
+    void nonNumberIsReportedWithLineAndColumn() throws IOException {
+        rejects(GOOD_SOURCES, "x,y,z\n1e-9,abc,0\n", "P.csv:2:6", "column 'y'", "expected a finite number", "'abc'");
+    }
+
+    @Test
+    void zeroSizeIsReported() throws IOException {
+        rejects("x,y,z,sx,sy,sz,mx,my,mz\n0,0,0,2e-9,0,2e-9,8e5,0,0\n", GOOD_POINTS, "S.csv:2:12", "column 'sy'",
+                "> 0", "side length", "'0'");
+    }
+
+    @Test
+    void negativeSizeIsReported() throws IOException {
+        rejects("x,y,z,sx,sy,sz,mx,my,mz\n0,0,0,-2e-9,1e-9,2e-9,8e5,0,0\n", GOOD_POINTS, "S.csv:2:7", "column 'sx'",
+                "'-2e-9'");
+    }
+
+    @Test
+    void notANumberIsReported() throws IOException {
+        rejects("x,y,z,sx,sy,sz,mx,my,mz\n0,0,0,2e-9,1e-9,2e-9,NaN,0,0\n", GOOD_POINTS, "S.csv:2", "column 'mx'",
+                "'NaN'");
+    }
+
+    @Test
+    void emptyFileIsReported() throws IOException {
+        rejects(GOOD_SOURCES, "", "P.csv", "empty", "x,y,z");
+    }
+
+    @Test
+    void headerWithoutDataIsReported() throws IOException {
+        rejects("# no sources\nx,y,z,sx,sy,sz,mx,my,mz\n", GOOD_POINTS, "S.csv:2", "no data lines");
+    }
+
+    @Test
+    void wrongNumberOfValuesIsReported() throws IOException {
+        rejects(GOOD_SOURCES, "x,y,z\n1e-9,2e-9,0\n1e-9,2e-9\n", "P.csv:3", "expected 3", "found 2");
+    }
+
+    @Test
+    void unknownColumnIsReported() throws IOException {
+        rejects(GOOD_SOURCES, "x,y,z,w\n1,2,3,4\n", "P.csv:1:7", "unknown column 'w'");
+    }
+
+    @Test
+    void pointOnAnEdgeIsReportedWithBothLines() throws IOException {
+        rejects(GOOD_SOURCES + "1e-8,0,0,2e-9,2e-9,2e-9,0,8e5,0\n", "x,y,z\n5e-9,0,0\n1.1e-8,1e-9,0.5e-9\n",
+                "P.csv:3", "edge", "source 2 (", "S.csv:3)");
+    }
+
+    @Test
+    void missingFileIsReported() throws IOException {
+        Path out = dir.resolve("H.csv");
+        CliRunner r = CliRunner.run("field", "--sources", dir.resolve("nope.csv").toString(), "--points",
+                write("P.csv", GOOD_POINTS).toString(), "--out", out.toString());
+        assertEquals(Main.EXIT_INPUT, r.status);
+        assertTrue(r.err.contains("nope.csv: file not found"), r.err);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void surrogateOptionSaysWhatIsAvailable() throws IOException {
+        Path out = dir.resolve("H.csv");
+        CliRunner r = CliRunner.run("field", "--sources", write("S.csv", GOOD_SOURCES).toString(), "--points",
+                write("P.csv", GOOD_POINTS).toString(), "--demag", "surrogate", "--out", out.toString());
+        assertEquals(Main.EXIT_INPUT, r.status);
+        assertTrue(r.err.contains("not available") && r.err.contains("available: exact"), r.err);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        CliRunner r = CliRunner.run("--help");
+        assertEquals(0, r.status);
+        assertTrue(r.out.contains("run") && r.out.contains("field"), r.out);
+    }
+}
