@@ -1,0 +1,34 @@
+package org.hypermag.solver.field;
+
+import org.hypermag.solver.VectorField;
+
+/**
+ * One contribution to the effective field, H_eff = Σ terms (A/m), and its energy (J).
+ *
+ * <p>A term adds its field into a caller-owned buffer and allocates nothing per call. It is not thread-safe unless
+ * it says so.
+ */
+public interface FieldTerm {
+
+    /** @return the term's name as used in tables: exchange, anisotropy, zeeman, demag */
+    String name();
+
+    /**
+     * Adds this term's field at time t to {@code h}.
+     *
+     * @param t time (s)
+     * @param m unit magnetisation of each domain; not modified
+     * @param h receives the field (A/m), added to its contents
+     */
+    void addField(double t, VectorField m, VectorField h);
+
+    /**
+     * The energy of the state.
+     *
+     * @param t time (s)
+     * @param m unit magnetisation
+     * @param ownField this term's field at (t, m), as {@link #addField} adds it to a zeroed buffer
+     * @return the energy (J)
+     */
+    double energy(double t, VectorField m, VectorField ownField);
+}

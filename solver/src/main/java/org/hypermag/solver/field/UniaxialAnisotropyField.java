@@ -1,0 +1,82 @@
+package org.hypermag.solver.field;
+
+import org.hypermag.solver.Constants;
+import org.hypermag.solver.VectorField;
+import org.hypermag.solver.magnet.Magnet;
+import org.hypermag.solver.magnet.Material;
+
+/**
+ * Uniaxial anisotropy: energy density K1 (1 − (m·u)²) (J/m³, zero along the easy axis for K1 &gt; 0; K1 &lt; 0 gives an
+ * easy plane), field H = 2K1/(μ0 Ms) (m·u) u (A/m). K1 and u per region.
+ */
+public final class UniaxialAnisotropyField implements FieldTerm {
+    private final int[] region;
+    private final double[] coefficient, k1, ux, uy, uz;
+    private final double[] volume;
+
+    private UniaxialAnisotropyField(Magnet magnet) {
+        int n = magnet.size(), r = magnet.regionCount();
+        region = new int[n];
+        coefficient = new double[n];
+        volume = magnet.volumeArray();
+        k1 = new double[r];
+        ux = new double[r];
+        uy = new double[r];
+        uz = new double[r];
+        for (int q = 0; q < r; q++) {
+            Material mat = magnet.material(q);
+            k1[q] = mat.k1();
+            double[] a = mat.axis();
+            ux[q] = a[0];
+            uy[q] = a[1];
+            uz[q] = a[2];
+        }
+        for (int i = 0; i < n; i++) {
+            region[i] = magnet.region(i);
+            coefficient[i] = 2 * k1[region[i]] / (Constants.MU0 * magnet.ms(i));
+        }
+    }
+
+    /**
+     * @param magnet the system
+     * @return the term, or null if K1 = 0 in every region
+     */
+    public static UniaxialAnisotropyField of(Magnet magnet) {
+        for (int r = 0; r < magnet.regionCount(); r++) {
+            if (magnet.material(r).k1() != 0) {
+                return new UniaxialAnisotropyField(magnet);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String name() {
+        return "anisotropy";
+    }
+
+    @Override
+    public void addField(double t, VectorField m, VectorField h) {
+        for (int i = 0; i < region.length; i++) {
+            int r = region[i];
+            double c = coefficient[i] * (m.x[i] * ux[r] + m.y[i] * uy[r] + m.z[i] * uz[r]);
+            h.x[i] += c * ux[r];
+            h.y[i] += c * uy[r];
+            h.z[i] += c * uz[r];
+        }
+    }
+
+    @Override
+    public double energy(double t, VectorField m, VectorField ownField) {
+        double e = 0;
+        for (int i = 0; i < region.length; i++) {
+            int r = region[i];
+            // 1 - (m.u)^2 = |m x u|^2 for unit m: no cancellation near the easy axis
+            double cx = m.y[i] * uz[r] - m.z[i] * uy[r];
+            double cy = m.z[i] * ux[r] - m.x[i] * uz[r];
+            double cz = m.x[i] * uy[r] - m.y[i] * ux[r];
+            e += k1[r] * volume[i] * (cx * cx + cy * cy + cz * cz);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,34 @@
+package org.hypermag.solver.field;
+
+import org.junit.jupiter.api.Nested;
+
+/** Runs the field-term contract for every term. */
+class TermContractsTest {
+    @Nested
+    class ExchangeOnGrid extends TermContracts.ExchangeOnGrid {
+    }
+
+    @Nested
+    class ExchangeOnPrisms extends TermContracts.ExchangeOnPrisms {
+    }
+
+    @Nested
+    class UniaxialAnisotropy extends TermContracts.Uniaxial {
+    }
+
+    @Nested
+    class CubicAnisotropy extends TermContracts.Cubic {
+    }
+
+    @Nested
+    class Zeeman extends TermContracts.Zeeman {
+    }
+
+    @Nested
+    class DemagOnGrid extends TermContracts.DemagOnGrid {
+    }
+
+    @Nested
+    class DemagOnIrregularEqualPrisms extends TermContracts.DemagOnIrregularEqualPrisms {
+    }
+}
