@@ -1,0 +1,52 @@
+package org.hypermag.integrators;
+
+/**
+ * The coefficients of an explicit Runge–Kutta method: nodes c, matrix a (lower triangular), weights b and, for an
+ * embedded pair, the weights b* of the lower-order solution used for the error estimate. A method is only its
+ * tableau; {@link RungeKuttaStepper} holds the one stepping loop.
+ *
+ * @param name the method's name
+ * @param c nodes, c[0] = 0
+ * @param a stage matrix, row s has s entries
+ * @param b weights of the solution
+ * @param bStar weights of the embedded solution, or null for a fixed-step method
+ * @param errorOrder order q of the error estimate (step factor exponent 1/(q+1)); 0 without an embedded pair
+ * @param fsal true if the last stage is evaluated at the new solution (first same as last)
+ */
+public record ButcherTableau(String name, double[] c, double[][] a, double[] b, double[] bStar, int errorOrder,
+                             boolean fsal) {
+
+    /** Heun's method (explicit trapezoid), order 2, fixed step. */
+    public static final ButcherTableau HEUN = new ButcherTableau("Heun", new double[] {0, 1},
+            new double[][] {{}, {1}}, new double[] {0.5, 0.5}, null, 0, false);
+
+    /** The classical fourth-order Runge–Kutta method, fixed step. */
+    public static final ButcherTableau RK4 = new ButcherTableau("RK4", new double[] {0, 0.5, 0.5, 1},
+            new double[][] {{}, {0.5}, {0, 0.5}, {0, 0, 1}}, new double[] {1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6}, null,
+            0, false);
+
+    /** Dormand–Prince 5(4): fifth-order solution, fourth-order error estimate, first same as last. */
+    public static final ButcherTableau DORMAND_PRINCE_54 = new ButcherTableau("Dormand-Prince 5(4)",
+            new double[] {0, 1.0 / 5, 3.0 / 10, 4.0 / 5, 8.0 / 9, 1, 1},
+            new double[][] {
+                {},
+                {1.0 / 5},
+                {3.0 / 40, 9.0 / 40},
+                {44.0 / 45, -56.0 / 15, 32.0 / 9},
+                {19372.0 / 6561, -25360.0 / 2187, 64448.0 / 6561, -212.0 / 729},
+                {9017.0 / 3168, -355.0 / 33, 46732.0 / 5247, 49.0 / 176, -5103.0 / 18656},
+                {35.0 / 384, 0, 500.0 / 1113, 125.0 / 192, -2187.0 / 6784, 11.0 / 84}},
+            new double[] {35.0 / 384, 0, 500.0 / 1113, 125.0 / 192, -2187.0 / 6784, 11.0 / 84, 0},
+            new double[] {5179.0 / 57600, 0, 7571.0 / 16695, 393.0 / 640, -92097.0 / 339200, 187.0 / 2100, 1.0 / 40},
+            4, true);
+
+    /** @return the number of stages */
+    public int stages() {
+        return c.length;
+    }
+
+    /** @return true if the method has an embedded error estimate */
+    public boolean isAdaptive() {
+        return bStar != null;
+    }
+}

@@ -1,0 +1,340 @@
+package org.hypermag.integrators;
+
+import org.hypermag.solver.VectorField;
+import org.hypermag.solver.llg.Dynamics;
+
+/**
+ * Explicit Runge–Kutta stepping of unit-vector magnetisation, for any {@link ButcherTableau}: the one stepping loop.
+ *
+ * <p>After every step each m_i is renormalised to |m_i| = 1. For an embedded pair (Dormand–Prince 5(4), the default)
+ * the step is adaptive: the error estimate is err = max_i |Δt Σ_s (b_s − b*_s) k_s,i|, the largest difference over
+ * domains between the fifth- and fourth-order solutions (a dimensionless angle: the error in the torque integrated
+ * over the step). A step is accepted when err ≤ tolerance (default {@value #DEFAULT_TOLERANCE}, the value of
+ * mumax3's MaxErr); the next step is Δt·min(5, max(0.2, 0.9 (tolerance/err)^(1/5))). With first-same-as-last the
+ * derivative at the new state is reused as the first stage of the next step, so a step costs 6 evaluations.
+ *
+ * <p>NaN or infinity in a candidate state makes the step be rejected with a ten times smaller Δt; below the floor
+ * (default {@value #DEFAULT_MIN_STEP} s) an {@link IntegrationException} names the domain and the time, and the
+ * state is restored to the last good one. Work space: (stages + 2) vector fields, allocated once.
+ */
+public final class RungeKuttaStepper implements Stepper {
+    /** Default error tolerance per step (rad). */
+    public static final double DEFAULT_TOLERANCE = 1e-5;
+    /** Default smallest adaptive step (s). */
+    public static final double DEFAULT_MIN_STEP = 1e-20;
+
+    private final Dynamics f;
+    private final VectorField m;
+    private final ButcherTableau tableau;
+    private final VectorField[] k;
+    private final VectorField stage;
+    private final VectorField m0;
+    private final double tolerance;
+    private final double minStep;
+    private final double maxStep;
+    private final double fixedStep;
+    private final double[] errorWeights;
+
+    private double nextStep = Double.NaN;
+    private boolean k0Valid;
+    private double k0Time = Double.NaN;
+    private double lastError;
+    private long evaluations;
+    private long rejected;
+
+    private RungeKuttaStepper(Dynamics f, VectorField m, ButcherTableau tableau, double tolerance, double minStep,
+                              double maxStep, double fixedStep) {
+        if (m.size() != f.size()) {
+            throw new IllegalArgumentException("state has " + m.size() + " domains, the equation " + f.size());
+        }
+        this.f = f;
+        this.m = m;
+        this.tableau = tableau;
+        this.tolerance = tolerance;
+        this.minStep = minStep;
+        this.maxStep = maxStep;
+        this.fixedStep = fixedStep;
+        int n = m.size();
+        k = new VectorField[tableau.stages()];
+        for (int s = 0; s < k.length; s++) {
+            k[s] = new VectorField(n);
+        }
+        stage = new VectorField(n);
+        m0 = new VectorField(n);
+        if (tableau.isAdaptive()) {
+            errorWeights = new double[tableau.stages()];
+            for (int s = 0; s < errorWeights.length; s++) {
+                errorWeights[s] = tableau.b()[s] - tableau.bStar()[s];
+            }
+        } else {
+            errorWeights = null;
+        }
+    }
+
+    /**
+     * The default adaptive integrator: Dormand–Prince 5(4) with the default tolerance and no step cap.
+     *
+     * @param f the equation
+     * @param m the state, advanced in place
+     * @return the stepper
+     */
+    public static RungeKuttaStepper dormandPrince(Dynamics f, VectorField m) {
+        return adaptive(f, m, ButcherTableau.DORMAND_PRINCE_54, DEFAULT_TOLERANCE, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * An adaptive integrator.
+     *
+     * @param f the equation
+     * @param m the state, advanced in place
+     * @param tableau an embedded pair
+     * @param tolerance error tolerance per step (rad), &gt; 0
+     * @param maxStep largest step (s), &gt; 0 (may be infinite)
+     * @return the stepper
+     */
+    public static RungeKuttaStepper adaptive(Dynamics f, VectorField m, ButcherTableau tableau, double tolerance,
+                                             double maxStep) {
+        if (!tableau.isAdaptive()) {
+            throw new IllegalArgumentException(tableau.name() + " has no error estimate; use a fixed step");
+        }
+        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
+            throw new IllegalArgumentException("tolerance must be a finite number > 0, got " + tolerance);
+        }
+        if (!(maxStep > 0)) {
+            throw new IllegalArgumentException("maximum step must be > 0 s, got " + maxStep);
+        }
+        return new RungeKuttaStepper(f, m, tableau, tolerance, DEFAULT_MIN_STEP, maxStep, Double.NaN);
+    }
+
+    /**
+     * A fixed-step integrator (Heun, RK4, or an embedded pair used without its estimate).
+     *
+     * @param f the equation
+     * @param m the state, advanced in place
+     * @param tableau the method
+     * @param step the step (s), &gt; 0
+     * @return the stepper
+     */
+    public static RungeKuttaStepper fixed(Dynamics f, VectorField m, ButcherTableau tableau, double step) {
+        if (!(step > 0) || !Double.isFinite(step)) {
+            throw new IllegalArgumentException("time step must be a finite number > 0 s, got " + step);
+        }
+        return new RungeKuttaStepper(f, m, tableau, Double.NaN, step, step, step);
+    }
+
+    private boolean isAdaptive() {
+        return !Double.isNaN(tolerance);
+    }
+
+    /** @return the error estimate of the last accepted step (rad), or 0 for a fixed step */
+    public double lastError() {
+        return lastError;
+    }
+
+    /** @return the number of right-hand-side evaluations so far */
+    public long evaluations() {
+        return evaluations;
+    }
+
+    /** @return the number of rejected steps so far */
+    public long rejectedSteps() {
+        return rejected;
+    }
+
+    /** @return the step the controller proposes next (s), NaN before the first step */
+    public double proposedStep() {
+        return nextStep;
+    }
+
+    @Override
+    public void reset() {
+        k0Valid = false;
+    }
+
+    @Override
+    public String describe() {
+        return isAdaptive()
+                ? tableau.name() + ", adaptive, tolerance " + tolerance + " rad per step, renormalised"
+                : tableau.name() + ", fixed step " + fixedStep + " s, renormalised";
+    }
+
+    @Override
+    public double step(double t, double dtLimit) {
+        if (!(dtLimit > 0)) {
+            throw new IllegalArgumentException("step limit must be > 0 s, got " + dtLimit);
+        }
+        m0.setFrom(m);
+        if (!k0Valid || k0Time != t) {
+            evaluate(t, m0, k[0]);
+            int bad = firstNonFinite(k[0]);
+            if (bad >= 0) {
+                throw new IntegrationException(IntegrationException.Reason.NON_FINITE, t, bad,
+                        "non-finite torque at domain " + bad + " at t = " + t + " s (at the current state: check the "
+                                + "fields and parameters there)");
+            }
+            k0Valid = true;
+            k0Time = t;
+        }
+        double dt;
+        if (!isAdaptive()) {
+            dt = Math.min(fixedStep, dtLimit);
+        } else {
+            if (Double.isNaN(nextStep)) {
+                nextStep = initialStep();
+            }
+            dt = Math.min(Math.min(nextStep, maxStep), dtLimit);
+        }
+        while (true) {
+            int bad = attempt(t, dt);
+            double err = bad >= 0 ? Double.NaN : isAdaptive() ? errorEstimate(dt) : 0;
+            if (bad < 0 && (!isAdaptive() || err <= tolerance)) {
+                lastError = err;
+                if (isAdaptive()) {
+                    double factor = err == 0 ? 5 : Math.min(5, Math.max(0.2, 0.9 * Math.pow(tolerance / err, 0.2)));
+                    // a step cut short by dtLimit says nothing about the controller's own proposal
+                    nextStep = dt < nextStep ? Math.max(nextStep, dt * factor) : dt * factor;
+                }
+                if (tableau.fsal()) {
+                    VectorField last = k[k.length - 1];
+                    k[k.length - 1] = k[0];
+                    k[0] = last;
+                    k0Time = t + dt;
+                } else {
+                    k0Valid = false;
+                }
+                return dt;
+            }
+            m.setFrom(m0);
+            rejected++;
+            if (!isAdaptive()) {
+                throw nonFinite(t, bad);
+            }
+            dt *= bad >= 0 || Double.isNaN(err) ? 0.1 : Math.max(0.2, 0.9 * Math.pow(tolerance / err, 0.2));
+            if (dt < minStep) {
+                if (bad >= 0 || Double.isNaN(err)) {
+                    throw nonFinite(t, bad);
+                }
+                throw new IntegrationException(IntegrationException.Reason.STEP_TOO_SMALL, t, -1,
+                        "time step fell below " + minStep + " s at t = " + t + " s (error estimate " + err
+                                + " rad, tolerance " + tolerance + " rad); the state at t is kept");
+            }
+            nextStep = dt;
+        }
+    }
+
+    private IntegrationException nonFinite(double t, int domain) {
+        return new IntegrationException(IntegrationException.Reason.NON_FINITE, t, domain,
+                "non-finite magnetisation or torque" + (domain >= 0 ? " at domain " + domain : "") + " in the step from t = "
+                        + t + " s; the state at t is kept");
+    }
+
+    /** Initial step: rotate the fastest domain by about 0.01 rad. */
+    private double initialStep() {
+        double max2 = 0;
+        VectorField k0 = k[0];
+        for (int i = 0; i < k0.size(); i++) {
+            max2 = Math.max(max2, k0.x[i] * k0.x[i] + k0.y[i] * k0.y[i] + k0.z[i] * k0.z[i]);
+        }
+        double rate = Math.sqrt(max2);
+        double dt = rate > 0 ? 0.01 / rate : 1e-12;
+        return Math.max(minStep * 10, Math.min(dt, maxStep));
+    }
+
+    /**
+     * Runs the stages of one step from (t, m0) with Δt and leaves the renormalised candidate in m.
+     *
+     * @return −1 if the candidate is finite, else the first domain with a non-finite value
+     */
+    private int attempt(double t, double dt) {
+        double[][] a = tableau.a();
+        double[] c = tableau.c();
+        int stages = tableau.stages();
+        int last = tableau.fsal() ? stages - 1 : stages;
+        for (int s = 1; s < last; s++) {
+            combine(stage, dt, a[s], s);
+            evaluate(t + c[s] * dt, stage, k[s]);
+            int bad = firstNonFinite(k[s]);
+            if (bad >= 0) {
+                return bad;
+            }
+        }
+        combine(m, dt, tableau.b(), last);
+        int bad = normalise(m);
+        if (bad < 0 && tableau.fsal()) {
+            evaluate(t + dt, m, k[stages - 1]);
+            bad = firstNonFinite(k[stages - 1]);
+        }
+        return bad;
+    }
+
+    /** out = m0 + dt Σ_{j<count} w_j k_j */
+    private void combine(VectorField out, double dt, double[] w, int count) {
+        out.setFrom(m0);
+        for (int j = 0; j < count; j++) {
+            double s = dt * w[j];
+            if (s == 0) {
+                continue;
+            }
+            double[] kx = k[j].x, ky = k[j].y, kz = k[j].z;
+            double[] ox = out.x, oy = out.y, oz = out.z;
+            for (int i = 0; i < ox.length; i++) {
+                ox[i] += s * kx[i];
+                oy[i] += s * ky[i];
+                oz[i] += s * kz[i];
+            }
+        }
+    }
+
+    private double errorEstimate(double dt) {
+        int n = m.size();
+        double max2 = 0;
+        for (int i = 0; i < n; i++) {
+            double ex = 0, ey = 0, ez = 0;
+            for (int s = 0; s < errorWeights.length; s++) {
+                double w = errorWeights[s];
+                if (w != 0) {
+                    ex += w * k[s].x[i];
+                    ey += w * k[s].y[i];
+                    ez += w * k[s].z[i];
+                }
+            }
+            double e2 = ex * ex + ey * ey + ez * ez;
+            if (!(e2 <= max2)) {
+                max2 = e2; // also propagates NaN
+            }
+        }
+        return dt * Math.sqrt(max2);
+    }
+
+    /** @return the first domain with a non-finite component, else −1 */
+    private static int firstNonFinite(VectorField v) {
+        double[] x = v.x, y = v.y, z = v.z;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i] + y[i] + z[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Normalises every vector; returns the first domain with a non-finite or zero vector, else −1. */
+    private static int normalise(VectorField v) {
+        double[] x = v.x, y = v.y, z = v.z;
+        for (int i = 0; i < x.length; i++) {
+            double n2 = x[i] * x[i] + y[i] * y[i] + z[i] * z[i];
+            if (!(n2 > 0) || !Double.isFinite(n2)) {
+                return i;
+            }
+            double inv = 1 / Math.sqrt(n2);
+            x[i] *= inv;
+            y[i] *= inv;
+            z[i] *= inv;
+        }
+        return -1;
+    }
+
+    private void evaluate(double t, VectorField state, VectorField out) {
+        f.derivative(t, state, out);
+        evaluations++;
+    }
+}
