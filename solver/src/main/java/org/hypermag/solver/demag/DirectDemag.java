@@ -25,7 +25,9 @@ public final class DirectDemag implements DemagField {
     }
 
     /**
-     * Direct sum over an arbitrary collection, point tensor at the domain centres.
+     * Direct sum over an arbitrary collection: the point tensor at the domain centres, made reciprocal between
+     * prisms of different sizes (see {@link DirectSum#amongDomains}), so that the field is the gradient of the demag
+     * energy; for equal prisms it is the plain point tensor.
      *
      * @param prisms the domains
      * @param memoryBudgetBytes see {@link DirectSum}
@@ -33,9 +35,9 @@ public final class DirectDemag implements DemagField {
      * @return the field
      */
     public static DirectDemag forPrisms(Prisms prisms, long memoryBudgetBytes, WorkerPool pool) {
-        DirectSum s = new DirectSum(prisms, prisms.centresX(), prisms.centresY(), prisms.centresZ(), TensorKind.POINT,
-                memoryBudgetBytes, pool);
-        return new DirectDemag(s, null, describe("point tensor at centres", s, prisms.size()));
+        DirectSum s = DirectSum.amongDomains(prisms, true, memoryBudgetBytes, pool);
+        return new DirectDemag(s, null, describe(s.isReciprocal() ? "point tensor at centres, reciprocal between "
+                + "prisms of different sizes" : "point tensor at centres", s, prisms.size()));
     }
 
     /**

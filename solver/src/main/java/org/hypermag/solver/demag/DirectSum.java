@@ -10,7 +10,8 @@ import org.hypermag.solver.parallel.WorkerPool;
  * <p>Cost O(N·M) per evaluation, spread over the threads of a {@link WorkerPool} (each thread owns a range of
  * targets). The 3×3 interaction tensors (6 doubles, 48 bytes per pair) are precomputed once when N·M·48 bytes fit the
  * memory budget, and evaluated on the fly at every call beyond it. When the targets are the sources' own centres
- * and all sources are equal, the symmetry N_ij = N_ji halves the precomputation.
+ * and the coupling is reciprocal (equal prisms, or {@link #amongDomains} with reciprocal coupling), V_i T_ij =
+ * V_j T_ji halves the precomputation.
  *
  * <p>Not thread-safe: one caller at a time. {@link #addField} allocates nothing after the first call on each thread.
  */
@@ -21,9 +22,11 @@ public final class DirectSum {
     private final Prisms sources;
     private final double[] tx, ty, tz;
     private final TensorKind kind;
+    private final boolean reciprocal;
     private final WorkerPool pool;
     private final double[][] rows;
     private final ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[6]);
+    private final ThreadLocal<double[]> backScratch = ThreadLocal.withInitial(() -> new double[6]);
     private final WorkerPool.RangeTask task = this::sumRange;
     private VectorField currentM;
     private VectorField currentH;
@@ -39,6 +42,29 @@ public final class DirectSum {
      */
     public DirectSum(Prisms sources, double[] tx, double[] ty, double[] tz, TensorKind kind, long memoryBudgetBytes,
                      WorkerPool pool) {
+        this(sources, tx, ty, tz, kind, false, memoryBudgetBytes, pool);
+    }
+
+    /**
+     * The domains of a collection acting on each other (targets = the sources' centres), optionally with reciprocal
+     * coupling: for prisms of different sizes the point tensor at centres is not reciprocal (V_i N_ij ≠ V_j N_ji),
+     * and the reciprocal coupling T_ij = ½ [N(r_i − r_j; s_j) + (V_j/V_i) N(r_j − r_i; s_i)] restores V_i T_ij =
+     * V_j T_ji, so that the field is the gradient of the demag energy. It equals N_ij for equal prisms and has the same
+     * dipole far field.
+     *
+     * @param sources the domains
+     * @param reciprocal whether to couple reciprocally
+     * @param memoryBudgetBytes precompute the tensors if N²·48 bytes fit
+     * @param pool threads
+     * @return the sum
+     */
+    public static DirectSum amongDomains(Prisms sources, boolean reciprocal, long memoryBudgetBytes, WorkerPool pool) {
+        return new DirectSum(sources, sources.centresX(), sources.centresY(), sources.centresZ(), TensorKind.POINT,
+                reciprocal, memoryBudgetBytes, pool);
+    }
+
+    private DirectSum(Prisms sources, double[] tx, double[] ty, double[] tz, TensorKind kind, boolean reciprocal,
+                      long memoryBudgetBytes, WorkerPool pool) {
         if (ty.length != tx.length || tz.length != tx.length) {
             throw new IllegalArgumentException("target coordinate arrays differ in length");
         }
@@ -55,6 +81,7 @@ public final class DirectSum {
         this.ty = ty.clone();
         this.tz = tz.clone();
         this.kind = kind;
+        this.reciprocal = reciprocal && !sources.allSameSize();
         this.pool = pool;
         long bytes = (long) tx.length * sources.size() * BYTES_PER_PAIR;
         this.rows = bytes <= memoryBudgetBytes && 6L * sources.size() <= Integer.MAX_VALUE - 8 ? precompute() : null;
@@ -96,19 +123,39 @@ public final class DirectSum {
     public void tensor(int target, int source, double[] out, int offset) {
         kind.evaluate(tx[target] - sources.cx(source), ty[target] - sources.cy(source), tz[target] - sources.cz(source),
                 sources.sx(source), sources.sy(source), sources.sz(source), out, offset);
+        if (reciprocal && target != source) {
+            // T_ij = (N(r_i - r_j; s_j) + (V_j / V_i) N(r_j - r_i; s_i)) / 2
+            double[] back = backScratch.get();
+            kind.evaluate(sources.cx(source) - sources.cx(target), sources.cy(source) - sources.cy(target),
+                    sources.cz(source) - sources.cz(target), sources.sx(target), sources.sy(target), sources.sz(target),
+                    back, 0);
+            double ratio = sources.volume(source) / sources.volume(target);
+            for (int k = 0; k < 6; k++) {
+                out[offset + k] = 0.5 * (out[offset + k] + ratio * back[k]);
+            }
+        }
+    }
+
+    /** @return true if prisms of different sizes are coupled reciprocally */
+    public boolean isReciprocal() {
+        return reciprocal;
     }
 
     private double[][] precompute() {
         int n = tx.length, m = sources.size();
         double[][] r = new double[n][6 * m];
-        boolean symmetric = n == m && sources.allSameSize() && targetsAreCentres();
+        // reciprocal couplings: V_i T_ij = V_j T_ji (T_ij = T_ji for equal prisms), so half the pairs suffice
+        boolean symmetric = n == m && (sources.allSameSize() || reciprocal) && targetsAreCentres();
         pool.forRange(n, 4, (from, to) -> {
             for (int i = from; i < to; i++) {
                 int start = symmetric ? i : 0;
                 for (int j = start; j < m; j++) {
                     tensor(i, j, r[i], 6 * j);
                     if (symmetric && j != i) {
-                        System.arraycopy(r[i], 6 * j, r[j], 6 * i, 6);
+                        double ratio = sources.volume(i) / sources.volume(j);
+                        for (int k = 0; k < 6; k++) {
+                            r[j][6 * i + k] = ratio * r[i][6 * j + k];
+                        }
                     }
                 }
             }

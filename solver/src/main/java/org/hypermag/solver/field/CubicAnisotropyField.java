@@ -79,14 +79,25 @@ public final class CubicAnisotropyField implements FieldTerm {
     public double energy(double t, VectorField m, VectorField ownField) {
         double e = 0;
         for (int i = 0; i < region.length; i++) {
-            int r = region[i];
-            double[] c = axes[r];
-            double a1 = m.x[i] * c[0] + m.y[i] * c[1] + m.z[i] * c[2];
-            double a2 = m.x[i] * c[3] + m.y[i] * c[4] + m.z[i] * c[5];
-            double a3 = m.x[i] * c[6] + m.y[i] * c[7] + m.z[i] * c[8];
-            double s1 = a1 * a1, s2 = a2 * a2, s3 = a3 * a3;
-            e += volume[i] * (kc1[r] * (s1 * s2 + s2 * s3 + s3 * s1) + kc2[r] * s1 * s2 * s3);
+            e += volume[i] * density(m, i);
         }
         return e;
+    }
+
+    @Override
+    public void energyDensity(double t, VectorField m, VectorField ownField, double[] density) {
+        for (int i = 0; i < region.length; i++) {
+            density[i] = density(m, i);
+        }
+    }
+
+    private double density(VectorField m, int i) {
+        int r = region[i];
+        double[] c = axes[r];
+        double a1 = m.x[i] * c[0] + m.y[i] * c[1] + m.z[i] * c[2];
+        double a2 = m.x[i] * c[3] + m.y[i] * c[4] + m.z[i] * c[5];
+        double a3 = m.x[i] * c[6] + m.y[i] * c[7] + m.z[i] * c[8];
+        double s1 = a1 * a1, s2 = a2 * a2, s3 = a3 * a3;
+        return kc1[r] * (s1 * s2 + s2 * s3 + s3 * s1) + kc2[r] * s1 * s2 * s3;
     }
 }

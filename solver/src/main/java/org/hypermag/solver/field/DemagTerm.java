@@ -52,4 +52,9 @@ public final class DemagTerm implements FieldTerm {
     public double energy(double t, VectorField m, VectorField ownField) {
         return Energies.fieldEnergy(0.5, ms, volume, m, ownField);
     }
+
+    @Override
+    public void energyDensity(double t, VectorField m, VectorField ownField, double[] density) {
+        Energies.fieldEnergyDensity(0.5, ms, m, ownField, density);
+    }
 }

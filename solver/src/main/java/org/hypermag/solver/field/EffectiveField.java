@@ -51,6 +51,20 @@ public final class EffectiveField {
     }
 
     /**
+     * Computes each term's own field (overwrites the buffers).
+     *
+     * @param t time (s)
+     * @param m unit magnetisation
+     * @param perTerm one buffer per term, in {@link #terms()} order
+     */
+    public void computeTerms(double t, VectorField m, VectorField[] perTerm) {
+        for (int k = 0; k < terms.length; k++) {
+            perTerm[k].clear();
+            terms[k].addField(t, m, perTerm[k]);
+        }
+    }
+
+    /**
      * Computes H_eff (overwrites h) and the energy of each term in the same pass.
      *
      * @param t time (s)

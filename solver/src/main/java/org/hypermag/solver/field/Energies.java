@@ -19,4 +19,11 @@ final class Energies {
         }
         return -f * Constants.MU0 * sum;
     }
+
+    /** Per-domain density −f·μ0·Ms_i m_i·h_i (J/m³), the density of {@link #fieldEnergy}. */
+    static void fieldEnergyDensity(double f, double[] ms, VectorField m, VectorField h, double[] out) {
+        for (int i = 0; i < ms.length; i++) {
+            out[i] = -f * Constants.MU0 * ms[i] * (m.x[i] * h.x[i] + m.y[i] * h.y[i] + m.z[i] * h.z[i]);
+        }
+    }
 }

@@ -25,6 +25,7 @@ public final class ExchangeField implements FieldTerm {
     private final int[] neighbour;
     private final double[] coefficient;
     private final double[] pairEnergy;
+    private final double[] volume;
 
     private ExchangeField(int n, List<int[]> pairs, List<Double> weights, Magnet magnet) {
         int[] count = new int[n + 1];
@@ -36,6 +37,7 @@ public final class ExchangeField implements FieldTerm {
             count[i + 1] += count[i];
         }
         start = count.clone();
+        volume = magnet.volumeArray();
         int[] fill = Arrays.copyOf(count, n);
         neighbour = new int[2 * pairs.size()];
         coefficient = new double[2 * pairs.size()];
@@ -210,5 +212,18 @@ public final class ExchangeField implements FieldTerm {
             }
         }
         return e;
+    }
+
+    @Override
+    public void energyDensity(double t, VectorField m, VectorField ownField, double[] density) {
+        for (int i = 0; i < start.length - 1; i++) {
+            double e = 0;
+            for (int q = start[i]; q < start[i + 1]; q++) {
+                int j = neighbour[q];
+                double dx = m.x[j] - m.x[i], dy = m.y[j] - m.y[i], dz = m.z[j] - m.z[i];
+                e += pairEnergy[q] * (dx * dx + dy * dy + dz * dz);
+            }
+            density[i] = e / volume[i];
+        }
     }
 }

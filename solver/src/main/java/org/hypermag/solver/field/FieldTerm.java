@@ -31,4 +31,14 @@ public interface FieldTerm {
      * @return the energy (J)
      */
     double energy(double t, VectorField m, VectorField ownField);
+
+    /**
+     * The energy density of each domain, consistent with {@link #energy}: Σ_i density_i V_i = energy.
+     *
+     * @param t time (s)
+     * @param m unit magnetisation
+     * @param ownField this term's field at (t, m)
+     * @param density receives the energy density of each domain (J/m³), overwritten
+     */
+    void energyDensity(double t, VectorField m, VectorField ownField, double[] density);
 }

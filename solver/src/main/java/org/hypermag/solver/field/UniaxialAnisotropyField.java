@@ -79,4 +79,15 @@ public final class UniaxialAnisotropyField implements FieldTerm {
         }
         return e;
     }
+
+    @Override
+    public void energyDensity(double t, VectorField m, VectorField ownField, double[] density) {
+        for (int i = 0; i < region.length; i++) {
+            int r = region[i];
+            double cx = m.y[i] * uz[r] - m.z[i] * uy[r];
+            double cy = m.z[i] * ux[r] - m.x[i] * uz[r];
+            double cz = m.x[i] * uy[r] - m.y[i] * ux[r];
+            density[i] = k1[r] * (cx * cx + cy * cy + cz * cz);
+        }
+    }
 }

@@ -44,4 +44,9 @@ public final class ZeemanField implements FieldTerm {
     public double energy(double t, VectorField m, VectorField ownField) {
         return Energies.fieldEnergy(1, ms, volume, m, ownField);
     }
+
+    @Override
+    public void energyDensity(double t, VectorField m, VectorField ownField, double[] density) {
+        Energies.fieldEnergyDensity(1, ms, m, ownField, density);
+    }
 }

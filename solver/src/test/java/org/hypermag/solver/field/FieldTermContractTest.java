@@ -85,6 +85,23 @@ abstract class FieldTermContractTest {
     }
 
     @Test
+    void energyDensitiesSumToTheEnergy() {
+        Magnet magnet = magnet();
+        FieldTerm term = term(magnet);
+        VectorField m = randomUnit(magnet.size(), 11);
+        VectorField h = new VectorField(magnet.size());
+        term.addField(2e-10, m, h);
+        double[] density = new double[magnet.size()];
+        term.energyDensity(2e-10, m, h, density);
+        double sum = 0, scale = 0;
+        for (int i = 0; i < density.length; i++) {
+            sum += density[i] * magnet.volume(i);
+            scale += Math.abs(density[i] * magnet.volume(i));
+        }
+        assertEquals(term.energy(2e-10, m, h), sum, 1e-12 * scale);
+    }
+
+    @Test
     void addFieldAddsToTheBuffer() {
         Magnet magnet = magnet();
         FieldTerm term = term(magnet);

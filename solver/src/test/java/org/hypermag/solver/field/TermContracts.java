@@ -100,11 +100,18 @@ final class TermContracts {
         }
     }
 
-    /**
-     * Irregularly placed equal prisms. (For prisms of different sizes the point tensor at centres is not
-     * reciprocal, V_i N_ij ≠ V_j N_ji, and the field is not exactly an energy gradient: documented in
-     * docs/exact-demag.md.)
-     */
+    /** Prisms of different sizes: the reciprocal coupling makes the field the energy gradient. */
+    static class DemagOnPrismsOfDifferentSizes extends FieldTermContractTest {
+        Magnet magnet() {
+            return prisms();
+        }
+
+        FieldTerm term(Magnet magnet) {
+            return new DemagTerm(magnet, DirectDemag.forPrisms(magnet.prisms(), 1L << 26, WorkerPool.shared()));
+        }
+    }
+
+    /** Irregularly placed equal prisms. */
     static class DemagOnIrregularEqualPrisms extends FieldTermContractTest {
         Magnet magnet() {
             return equalPrisms();

@@ -31,4 +31,8 @@ class TermContractsTest {
     @Nested
     class DemagOnIrregularEqualPrisms extends TermContracts.DemagOnIrregularEqualPrisms {
     }
+
+    @Nested
+    class DemagOnPrismsOfDifferentSizes extends TermContracts.DemagOnPrismsOfDifferentSizes {
+    }
 }
