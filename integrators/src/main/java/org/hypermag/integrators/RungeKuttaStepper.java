@@ -146,6 +146,15 @@ public final class RungeKuttaStepper implements Stepper {
         return nextStep;
     }
 
+    /**
+     * Sets the step the controller proposes next, e.g. when continuing from a checkpoint.
+     *
+     * @param dt the step (s); NaN lets the stepper choose its initial step
+     */
+    public void setProposedStep(double dt) {
+        nextStep = dt;
+    }
+
     @Override
     public void reset() {
         k0Valid = false;

@@ -3,7 +3,7 @@ package org.hypermag.integrators;
 import java.util.function.BooleanSupplier;
 
 /**
- * Drives a {@link Stepper} from t0 to t1, landing exactly on output times t0 + k·interval (and on t1).
+ * Drives a {@link Stepper} in time, landing exactly on output times origin + k·interval (and on the end time).
  */
 public final class TimeEvolution {
 
@@ -18,11 +18,23 @@ public final class TimeEvolution {
         void observe(double t, double lastStep, long steps);
     }
 
+    /** Called after every accepted step; decides whether to stop. */
+    @FunctionalInterface
+    public interface StepListener {
+        /**
+         * @param t time reached (s)
+         * @param steps accepted steps so far
+         * @param atOutput whether t is an output time (the observer has just seen it)
+         * @return true to end the run here
+         */
+        boolean afterStep(double t, long steps, boolean atOutput);
+    }
+
     private TimeEvolution() {
     }
 
     /**
-     * Runs from t0 to t1.
+     * Runs from t0 to t1 with outputs at t0 + k·interval.
      *
      * @param stepper the stepper (bound to the state)
      * @param t0 start time (s)
@@ -36,32 +48,54 @@ public final class TimeEvolution {
      */
     public static double run(Stepper stepper, double t0, double t1, double interval, Observer observer,
                              BooleanSupplier stop) {
-        if (!(t1 >= t0) || !Double.isFinite(t0) || !Double.isFinite(t1)) {
-            throw new IllegalArgumentException("need finite times with t1 >= t0, got " + t0 + ", " + t1);
+        return run(stepper, t0, t0, t1, interval, true, observer, (t, steps, atOutput) -> stop.getAsBoolean());
+    }
+
+    /**
+     * Runs from {@code start} to {@code end} on the output grid origin + k·interval; used to continue a run from a
+     * checkpoint taken at an output time, so that the continued run takes exactly the steps of an uninterrupted one.
+     *
+     * @param stepper the stepper (bound to the state)
+     * @param origin origin of the output grid (s)
+     * @param start current time (s), an output time or the origin
+     * @param end end time (s), &ge; start
+     * @param interval output interval (s), &gt; 0
+     * @param observeStart whether the observer sees the start time
+     * @param observer called at output times and at the end
+     * @param listener called after every step; may stop the run
+     * @return the time reached
+     * @throws IntegrationException if a step fails (state: the last good one)
+     */
+    public static double run(Stepper stepper, double origin, double start, double end, double interval,
+                             boolean observeStart, Observer observer, StepListener listener) {
+        if (!(end >= start) || !(start >= origin) || !Double.isFinite(origin) || !Double.isFinite(end)) {
+            throw new IllegalArgumentException("need finite times with origin <= start <= end, got " + origin + ", "
+                    + start + ", " + end);
         }
         if (!(interval > 0)) {
             throw new IllegalArgumentException("output interval must be > 0 s, got " + interval);
         }
         long steps = 0;
-        long outputs = 1;
-        double t = t0;
-        double lastStep = 0;
-        observer.observe(t, 0, 0);
-        while (t < t1) {
-            double next = t0 + outputs * interval;
-            if (next > t1 - 1e-9 * interval) {
-                next = t1; // do not leave a sliver of rounding size before the end
+        long outputs = Math.round((start - origin) / interval) + 1;
+        double t = start;
+        if (observeStart) {
+            observer.observe(t, 0, 0);
+        }
+        while (t < end) {
+            double next = origin + outputs * interval;
+            if (next > end - 1e-9 * interval) {
+                next = end; // do not leave a sliver of rounding size before the end
             }
             double limit = next - t;
             double dt = stepper.step(t, limit);
             steps++;
-            lastStep = dt;
             t = dt >= limit ? next : t + dt;
-            if (t == next) {
-                observer.observe(t, lastStep, steps);
+            boolean atOutput = t == next;
+            if (atOutput) {
+                observer.observe(t, dt, steps);
                 outputs++;
             }
-            if (stop.getAsBoolean()) {
+            if (listener.afterStep(t, steps, atOutput)) {
                 break;
             }
         }
