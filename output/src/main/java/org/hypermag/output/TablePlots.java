@@ -21,6 +21,12 @@ public final class TablePlots {
     private static final Color[] COLOURS = {new Color(0xd62728), new Color(0x2ca02c), new Color(0x1f77b4),
         Color.BLACK, new Color(0x9467bd), new Color(0xff7f0e)};
 
+    static {
+        // ImageIO's file cache registers a JVM shutdown hook per stream, which fails while the JVM shuts down (a run
+        // stopped by Ctrl-C still writes its plots); plots are small, so cache in memory
+        javax.imageio.ImageIO.setUseCache(false);
+    }
+
     private TablePlots() {
     }
 
@@ -54,6 +60,57 @@ public final class TablePlots {
             data.addSeries(series(c, t, 1e9, table.column(c), 1e18));
         }
         write(chart(title, "t (ns)", "energy (aJ = 1e-18 J)", data), png);
+    }
+
+    /**
+     * A hysteresis loop from {@code hysteresis.csv}: the magnetisation along the field direction against μ0H along
+     * it (mT), one curve per stage.
+     *
+     * @param table the hysteresis table
+     * @param title chart title
+     * @param png output file
+     */
+    public static void hysteresis(TableData table, String title, Path png) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        double[] stage = table.column("stage"), hx = table.column("Hx"), hy = table.column("Hy"),
+                hz = table.column("Hz"), mx = table.column("mx"), my = table.column("my"), mz = table.column("mz");
+        int start = 0;
+        while (start < stage.length) {
+            int end = start;
+            while (end < stage.length && stage[end] == stage[start]) {
+                end++;
+            }
+            double[] u = direction(hx, hy, hz, start, end);
+            XYSeries s = new XYSeries("stage " + (int) stage[start] + 1, false, true);
+            for (int k = start; k < end; k++) {
+                double h = hx[k] * u[0] + hy[k] * u[1] + hz[k] * u[2];
+                s.add(h * 4e-7 * Math.PI * 1e3, mx[k] * u[0] + my[k] * u[1] + mz[k] * u[2]);
+            }
+            data.addSeries(s);
+            start = end;
+        }
+        write(chart(title, "mu0 H along the field direction (mT)", "<m> along the field direction", data), png);
+    }
+
+    /** Unit vector along the largest field change of rows [start, end). */
+    static double[] direction(double[] hx, double[] hy, double[] hz, int start, int end) {
+        double bx = 0, by = 0, bz = 0, best = -1;
+        for (int k = start + 1; k < end; k++) {
+            double dx = hx[k] - hx[start], dy = hy[k] - hy[start], dz = hz[k] - hz[start];
+            double d = dx * dx + dy * dy + dz * dz;
+            if (d > best) {
+                best = d;
+                bx = dx;
+                by = dy;
+                bz = dz;
+            }
+        }
+        double n = Math.sqrt(bx * bx + by * by + bz * bz);
+        if (!(n > 0)) {
+            n = Math.sqrt(hx[start] * hx[start] + hy[start] * hy[start] + hz[start] * hz[start]);
+            return n > 0 ? new double[] {hx[start] / n, hy[start] / n, hz[start] / n} : new double[] {1, 0, 0};
+        }
+        return new double[] {-bx / n, -by / n, -bz / n};
     }
 
     private static XYSeries series(String name, double[] x, double sx, double[] y, double sy) {

@@ -7,38 +7,93 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The run table, {@code table.csv}: one row per table interval, flushed after every row so that an interrupted run
- * keeps every completed row.
+ * A CSV table written row by row and flushed after every row, so that an interrupted run keeps every completed row.
  *
- * <p>Columns (SI): t (s); mx, my, mz (volume-averaged unit magnetisation); E_total, E_exchange, E_anisotropy,
- * E_zeeman, E_demag (J); max_torque = max |m × H_eff| (A/m); dt, the last time step (s).
+ * <p>The run table, {@code table.csv} ({@link #HEADER}): t (s); mx, my, mz (volume-averaged unit magnetisation);
+ * E_total, E_exchange, E_anisotropy, E_zeeman, E_demag (J); max_torque = max |m × H_eff| (A/m); dt, the last time
+ * step (s). The hysteresis table, {@code hysteresis.csv} ({@link #HYSTERESIS_HEADER}): stage, point, Hx, Hy, Hz
+ * (applied field, A/m), mx, my, mz, E_total (J), max_torque (A/m).
  */
 public final class TableWriter implements Closeable {
-    /** The header line. */
+    /** The header of the run table. */
     public static final String HEADER = "t,mx,my,mz,E_total,E_exchange,E_anisotropy,E_zeeman,E_demag,max_torque,dt";
+    /** The header of the hysteresis table. */
+    public static final String HYSTERESIS_HEADER = "stage,point,Hx,Hy,Hz,mx,my,mz,E_total,max_torque";
 
     private final BufferedWriter out;
     private final Path path;
+    private final int columns;
+    private final int integerColumns;
+    private long rows;
+
+    private TableWriter(Path path, String header, boolean create, long keepRows) {
+        this.path = path;
+        this.columns = header.split(",").length;
+        this.integerColumns = header.equals(HYSTERESIS_HEADER) ? 2 : 0;
+        try {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            if (create) {
+                out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+                out.write(header);
+                out.write('\n');
+                out.flush();
+            } else {
+                truncate(path, header, keepRows);
+                out = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                rows = keepRows;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
 
     /**
-     * Creates (or truncates) the table and writes the header.
+     * Creates (or truncates) the run table and writes the header.
      *
      * @param path the file; its directory is created if missing
      */
     public TableWriter(Path path) {
-        this.path = path;
-        try {
-            Path dir = path.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-            out.write(HEADER);
-            out.write('\n');
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+        this(path, HEADER, true, 0);
+    }
+
+    /**
+     * Creates a table with a header.
+     *
+     * @param path the file
+     * @param header the header line
+     * @return the writer
+     */
+    public static TableWriter create(Path path, String header) {
+        return new TableWriter(path, header, true, 0);
+    }
+
+    /**
+     * Reopens a table to continue it, keeping the header and its first {@code keepRows} rows.
+     *
+     * @param path the file
+     * @param header the expected header line
+     * @param keepRows rows to keep
+     * @return the writer, appending
+     */
+    public static TableWriter resume(Path path, String header, long keepRows) {
+        return new TableWriter(path, header, false, keepRows);
+    }
+
+    private static void truncate(Path path, String header, long keepRows) throws IOException {
+        List<String> lines = Files.exists(path) ? Files.readAllLines(path, StandardCharsets.UTF_8) : List.of();
+        if (lines.isEmpty() || !lines.get(0).equals(header)) {
+            throw new IOException("expected a table with header " + header);
         }
+        if (lines.size() - 1 < keepRows) {
+            throw new IOException("the table has " + (lines.size() - 1) + " rows, the checkpoint needs " + keepRows);
+        }
+        List<String> keep = new ArrayList<>(lines.subList(0, (int) keepRows + 1));
+        Files.write(path, keep, StandardCharsets.UTF_8);
     }
 
     /** @return the file */
@@ -46,24 +101,31 @@ public final class TableWriter implements Closeable {
         return path;
     }
 
+    /** @return rows written (including rows kept from before a resume) */
+    public long rows() {
+        return rows;
+    }
+
     /**
      * Appends a row and flushes it to disk.
      *
-     * @param values the 11 values in header order
+     * @param values one value per column
      */
     public void row(double... values) {
-        if (values.length != 11) {
-            throw new IllegalArgumentException("a table row has 11 values, got " + values.length);
+        if (values.length != columns) {
+            throw new IllegalArgumentException("a row of " + path.getFileName() + " has " + columns + " values, got "
+                    + values.length);
         }
         try {
             for (int k = 0; k < values.length; k++) {
                 if (k > 0) {
                     out.write(',');
                 }
-                out.write(Double.toString(values[k]));
+                out.write(k < integerColumns ? Long.toString((long) values[k]) : Double.toString(values[k]));
             }
             out.write('\n');
             out.flush();
+            rows++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
         }

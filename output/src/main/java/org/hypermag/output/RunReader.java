@@ -1,0 +1,182 @@
+package org.hypermag.output;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.hypermag.solver.VectorField;
+
+/**
+ * Reads a run's output directory: the attributes and geometry of run.h5 and the frames of all segment files, joined
+ * in order. Works on a run that is still going or was interrupted (it reads the segments present).
+ */
+public final class RunReader {
+    private final Path dir;
+    private final Map<String, Object> attributes = new LinkedHashMap<>();
+    private final double[][] centres;
+    private final int[] regions;
+    private final List<Path> segments = new ArrayList<>();
+    private final List<double[]> times = new ArrayList<>();
+    private final List<int[]> stages = new ArrayList<>();
+    private final List<int[]> where = new ArrayList<>();
+
+    private RunReader(Path dir) {
+        this.dir = dir;
+        Path run = dir.resolve(RunLayout.RUN_FILE);
+        if (!Files.isRegularFile(run)) {
+            throw new IllegalArgumentException(run + ": not found; expected the output directory of a hypermag run");
+        }
+        try (HdfFile h = new HdfFile(run)) {
+            for (Map.Entry<String, Attribute> e : h.getAttributes().entrySet()) {
+                attributes.put(e.getKey(), e.getValue().getData());
+            }
+            if (!"hypermag-run".equals(attributes.get("format"))) {
+                throw new IllegalArgumentException(run + ": not a hypermag run file");
+            }
+            centres = (double[][]) h.getDatasetByPath("geometry/centres").getData();
+            regions = (int[]) h.getDatasetByPath("geometry/regions").getData();
+        }
+        Path frames = dir.resolve(RunLayout.FRAMES_DIR);
+        if (Files.isDirectory(frames)) {
+            try (Stream<Path> s = Files.list(frames)) {
+                s.filter(p -> p.getFileName().toString().matches("segment-\\d{5}\\.h5")).sorted()
+                        .forEach(segments::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (int k = 0; k < segments.size(); k++) {
+            try (HdfFile h = new HdfFile(segments.get(k))) {
+                double[] t = (double[]) h.getDatasetByPath("time").getData();
+                times.add(t);
+                stages.add((int[]) h.getDatasetByPath("stage").getData());
+                for (int f = 0; f < t.length; f++) {
+                    where.add(new int[] {k, f});
+                }
+            }
+        }
+    }
+
+    /**
+     * @param dir a run's output directory
+     * @return the reader
+     * @throws IllegalArgumentException if the directory holds no hypermag run
+     */
+    public static RunReader open(Path dir) {
+        return new RunReader(dir);
+    }
+
+    /** @return root attributes of run.h5 */
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    /** @return number of domains */
+    public int domains() {
+        return centres.length;
+    }
+
+    /** @return domain centres (m), N × 3 */
+    public double[][] centres() {
+        return centres;
+    }
+
+    /** @return regions per domain */
+    public int[] regions() {
+        return regions;
+    }
+
+    /** @return segment files in order */
+    public List<Path> segments() {
+        return segments;
+    }
+
+    /** @return number of frames in all segments */
+    public int frameCount() {
+        return where.size();
+    }
+
+    /**
+     * @param k frame index
+     * @return its time (s)
+     */
+    public double time(int k) {
+        int[] w = where.get(k);
+        return times.get(w[0])[w[1]];
+    }
+
+    /**
+     * @param k frame index
+     * @return the stage index it belongs to
+     */
+    public int stage(int k) {
+        int[] w = where.get(k);
+        return stages.get(w[0])[w[1]];
+    }
+
+    /**
+     * @param k frame index
+     * @return the index of the segment file holding it
+     */
+    public int segmentOf(int k) {
+        return where.get(k)[0];
+    }
+
+    /**
+     * @param k frame index
+     * @return its index inside its segment
+     */
+    public int indexInSegment(int k) {
+        return where.get(k)[1];
+    }
+
+    /**
+     * Reads one frame of a per-domain vector dataset.
+     *
+     * @param k frame index (negative counts from the end: −1 is the last)
+     * @param dataset m, demag_field or effective_field
+     * @return the vectors
+     */
+    public VectorField vectors(int k, String dataset) {
+        if (k < 0) {
+            k += frameCount();
+        }
+        if (k < 0 || k >= frameCount()) {
+            throw new IllegalArgumentException("frame " + k + " does not exist; the run in " + dir + " has "
+                    + frameCount() + " frames");
+        }
+        int[] w = where.get(k);
+        try (HdfFile h = new HdfFile(segments.get(w[0]))) {
+            Dataset d = h.getDatasetByPath(dataset);
+            Object data = d.getData(new long[] {w[1], 0, 0}, new int[] {1, centres.length, 3});
+            VectorField v = new VectorField(centres.length);
+            if (data instanceof float[][][] f) {
+                for (int i = 0; i < v.size(); i++) {
+                    v.set(i, f[0][i][0], f[0][i][1], f[0][i][2]);
+                }
+            } else {
+                double[][][] a = (double[][][]) data;
+                for (int i = 0; i < v.size(); i++) {
+                    v.set(i, a[0][i][0], a[0][i][1], a[0][i][2]);
+                }
+            }
+            return v;
+        }
+    }
+
+    /**
+     * @param k frame index (negative from the end)
+     * @return the unit magnetisation of that frame
+     */
+    public VectorField magnetisation(int k) {
+        return vectors(k, "m");
+    }
+}
