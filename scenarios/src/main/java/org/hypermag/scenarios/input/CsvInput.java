@@ -27,7 +27,9 @@ public final class CsvInput {
         /** Any finite number. */
         FINITE("a finite number"),
         /** A finite number greater than zero. */
-        POSITIVE("a finite number > 0");
+        POSITIVE("a finite number > 0"),
+        /** An integer &ge; 0. */
+        INDEX("an integer >= 0");
 
         private final String text;
 
@@ -42,8 +44,19 @@ public final class CsvInput {
      * @param name header name
      * @param unit unit and meaning, for messages (e.g. "side length, m")
      * @param constraint what values are allowed
+     * @param defaultValue the value when the column is absent, or null if the column is required
      */
-    public record Column(String name, String unit, Constraint constraint) {
+    public record Column(String name, String unit, Constraint constraint, Double defaultValue) {
+        /**
+         * A required column.
+         *
+         * @param name header name
+         * @param unit unit and meaning
+         * @param constraint allowed values
+         */
+        public Column(String name, String unit, Constraint constraint) {
+            this(name, unit, constraint, null);
+        }
     }
 
     /**
@@ -97,7 +110,8 @@ public final class CsvInput {
         } catch (IOException e) {
             throw new InputException(name, 0, 0, "cannot read the file: " + e.getMessage());
         }
-        String expectedHeader = String.join(",", columns.stream().map(Column::name).toList());
+        String expectedHeader = String.join(",", columns.stream()
+                .map(c -> c.defaultValue() == null ? c.name() : "[" + c.name() + "]").toList());
         int headerLine = -1;
         int[] position = null;
         List<double[]> rows = new ArrayList<>();
@@ -162,7 +176,7 @@ public final class CsvInput {
             col += fields[f].length() + 1;
         }
         for (int c = 0; c < columns.size(); c++) {
-            if (!seen[c]) {
+            if (!seen[c] && columns.get(c).defaultValue() == null) {
                 throw new InputException(file, line, 0, "missing column '" + columns.get(c).name()
                         + "' in the header; expected the columns " + expected);
             }
@@ -178,6 +192,11 @@ public final class CsvInput {
                     + "), found " + fields.length);
         }
         double[] row = new double[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).defaultValue() != null) {
+                row[c] = columns.get(c).defaultValue();
+            }
+        }
         int col = 1;
         for (int f = 0; f < fields.length; f++) {
             Column c = columns.get(position[f]);
@@ -194,7 +213,8 @@ public final class CsvInput {
                 throw new InputException(file, line, valueColumn, "column '" + c.name() + "': expected "
                         + c.constraint().text + " (" + c.unit() + "), got '" + v + "'");
             }
-            if (!Double.isFinite(x) || (c.constraint() == Constraint.POSITIVE && !(x > 0))) {
+            if (!Double.isFinite(x) || (c.constraint() == Constraint.POSITIVE && !(x > 0))
+                    || (c.constraint() == Constraint.INDEX && (x < 0 || x != Math.rint(x) || x > Integer.MAX_VALUE))) {
                 throw new InputException(file, line, valueColumn, "column '" + c.name() + "': expected "
                         + c.constraint().text + " (" + c.unit() + "), got '" + v + "'");
             }

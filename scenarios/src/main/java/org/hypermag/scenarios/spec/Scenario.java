@@ -1,0 +1,243 @@
+package org.hypermag.scenarios.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.hypermag.solver.field.AppliedField;
+import org.hypermag.solver.geometry.Prisms;
+import org.hypermag.solver.geometry.RegularGrid;
+import org.hypermag.solver.magnet.Material;
+
+/**
+ * A parsed, validated scenario: an immutable description of a simulation (see docs/scenarios.md for the file
+ * format). All lengths in m, fields in A/m, times in s.
+ *
+ * @param name scenario name (default: the file name without extension)
+ * @param description free text
+ * @param source the file name as given (for messages and metadata)
+ * @param text the scenario file's text, stored in the output
+ * @param domains the domains
+ * @param materials one material per region, indexed by region
+ * @param exchangeScaling inter-region exchange factors
+ * @param initial the initial magnetisation
+ * @param stages the stages, in order
+ * @param demag the demag method
+ * @param integrator integrator settings
+ * @param compute threads and GPU
+ * @param output output settings
+ */
+public record Scenario(String name, String description, String source, String text, Domains domains,
+                       List<Material> materials, List<ExchangeScaling> exchangeScaling, Initial initial,
+                       List<Stage> stages, Demag demag, Integrator integrator, Compute compute, Output output) {
+
+    /**
+     * The domains, generated and checked by the parser.
+     *
+     * @param prisms the domains
+     * @param regions region of each domain
+     * @param grid the grid when the domains are cells of one, else null
+     * @param gridCells grid cell of each domain, or null when the domains are all cells in order (or not on a grid)
+     * @param summary one line describing the geometry
+     * @param seed the random seed of a generated geometry, or null
+     */
+    public record Domains(Prisms prisms, int[] regions, RegularGrid grid, int[] gridCells, String summary, Long seed) {
+        /** @return the number of domains */
+        public int size() {
+            return prisms.size();
+        }
+    }
+
+    /**
+     * @param region1 a region
+     * @param region2 another region
+     * @param factor scaling of the harmonic-mean exchange between them
+     */
+    public record ExchangeScaling(int region1, int region2, double factor) {
+    }
+
+    /** The initial magnetisation. */
+    public sealed interface Initial permits Uniform, RandomDirections, Vortex, FromRun {
+    }
+
+    /** @param direction the direction (normalised on use) */
+    public record Uniform(double[] direction) implements Initial {
+    }
+
+    /** @param seed random seed; directions uniform on the sphere */
+    public record RandomDirections(long seed) implements Initial {
+    }
+
+    /**
+     * An in-plane vortex with a perpendicular core.
+     *
+     * @param cx core x (m)
+     * @param cy core y (m)
+     * @param circulation +1 counter-clockwise, −1 clockwise
+     * @param polarity +1 core along +z, −1 along −z
+     * @param coreRadius core radius (m)
+     */
+    public record Vortex(double cx, double cy, int circulation, int polarity, double coreRadius) implements Initial {
+    }
+
+    /**
+     * A frame of an earlier run's output.
+     *
+     * @param directory the run's output directory
+     * @param frame frame index, or −1 for the last
+     */
+    public record FromRun(Path directory, int frame) implements Initial {
+    }
+
+    /** A stage of the simulation. */
+    public sealed interface Stage permits Relax, Run, Hysteresis {
+        /** @return the stage kind: relax, run or hysteresis */
+        String kind();
+    }
+
+    /**
+     * Energy minimisation.
+     *
+     * @param field applied field (constant; its value at 0 is used), or null
+     * @param torqueTolerance stop at max |m × H| ≤ this (A/m)
+     * @param maxIterations iteration limit
+     */
+    public record Relax(Field field, double torqueTolerance, int maxIterations) implements Stage {
+        @Override
+        public String kind() {
+            return "relax";
+        }
+    }
+
+    /**
+     * Time evolution.
+     *
+     * @param duration length (s)
+     * @param field applied field in stage time, or null
+     */
+    public record Run(double duration, Field field) implements Stage {
+        @Override
+        public String kind() {
+            return "run";
+        }
+    }
+
+    /**
+     * A quasi-static hysteresis branch or loop: the field steps linearly from {@code from} to {@code to} (and back
+     * if {@code returning}), relaxing at each step.
+     *
+     * @param from start field (A/m)
+     * @param to end field (A/m)
+     * @param steps field steps from start to end (the start counts as step 0)
+     * @param returning whether to come back to the start field
+     * @param torqueTolerance relaxation tolerance (A/m)
+     * @param frames whether to write a frame at every field step
+     */
+    public record Hysteresis(double[] from, double[] to, int steps, boolean returning, double torqueTolerance,
+                             boolean frames) implements Stage {
+        @Override
+        public String kind() {
+            return "hysteresis";
+        }
+
+        /** @return the number of field points (steps + 1, or 2·steps + 1 with the return) */
+        public int points() {
+            return returning ? 2 * steps + 1 : steps + 1;
+        }
+
+        /**
+         * @param k point index
+         * @return the field at point k (A/m)
+         */
+        public double[] fieldAt(int k) {
+            double s = k <= steps ? (double) k / steps : (double) (2 * steps - k) / steps;
+            return new double[] {from[0] + s * (to[0] - from[0]), from[1] + s * (to[1] - from[1]),
+                from[2] + s * (to[2] - from[2])};
+        }
+    }
+
+    /**
+     * An applied field protocol.
+     *
+     * @param field the protocol (A/m)
+     * @param description how it was given, for logs
+     */
+    public record Field(AppliedField field, String description) {
+    }
+
+    /** Demag methods. */
+    public enum DemagMethod {
+        /** The exact tensor: FFT on grids, direct sum otherwise. */
+        EXACT,
+        /** The hypernetwork surrogate. */
+        SURROGATE,
+        /** No demagnetising field. */
+        NONE
+    }
+
+    /**
+     * @param method the method
+     * @param model surrogate model file, or null (automatic)
+     */
+    public record Demag(DemagMethod method, Path model) {
+    }
+
+    /** Integrator kinds. */
+    public enum IntegratorMethod {
+        /** Adaptive Dormand–Prince 5(4). */
+        DORMAND_PRINCE,
+        /** Fixed-step Heun. */
+        HEUN,
+        /** Fixed-step classical Runge–Kutta. */
+        RK4
+    }
+
+    /**
+     * @param method the integrator
+     * @param tolerance error tolerance per step (rad), adaptive only
+     * @param maxStep largest step (s), adaptive only (infinite: none)
+     * @param step fixed step (s), Heun and RK4 only
+     */
+    public record Integrator(IntegratorMethod method, double tolerance, double maxStep, double step) {
+    }
+
+    /** GPU use. */
+    public enum Gpu {
+        /** Use an OpenCL GPU when there is one. */
+        AUTO,
+        /** Require an OpenCL GPU. */
+        ON,
+        /** CPU only. */
+        OFF
+    }
+
+    /**
+     * @param threads worker threads (0: one per processor)
+     * @param gpu GPU use
+     */
+    public record Compute(int threads, Gpu gpu) {
+    }
+
+    /** Per-domain fields that frames can hold besides m. */
+    public enum FrameField {
+        /** Unit magnetisation. */
+        M,
+        /** Demagnetising field (A/m). */
+        DEMAG_FIELD,
+        /** Effective field (A/m). */
+        EFFECTIVE_FIELD,
+        /** Energy densities of the terms (J/m³). */
+        ENERGY_DENSITY
+    }
+
+    /**
+     * @param directory output directory (null: out/NAME; --out overrides)
+     * @param tableInterval time between table rows in run stages (s)
+     * @param frameInterval time between frames in run stages (s); 0: frames only at stage ends
+     * @param fields what frames hold
+     * @param float64 whether frames are stored in double precision (else float32)
+     * @param checkpointInterval wall-clock time between checkpoints (s)
+     */
+    public record Output(Path directory, double tableInterval, double frameInterval, Set<FrameField> fields,
+                         boolean float64, double checkpointInterval) {
+    }
+}
