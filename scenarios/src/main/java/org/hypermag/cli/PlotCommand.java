@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code hypermag plot DIR}: PNG plots of a run's table. */
 @Command(name = "plot",
-        description = "Writes DIR/m.png (<m>(t)) and DIR/energy.png (energies against t) from DIR/table.csv.",
+        description = "Writes DIR/m.png (<m>(t)) and DIR/energy.png (energies against t) from DIR/table.csv, and "
+                + "DIR/hysteresis.png from DIR/hysteresis.csv when the run has a hysteresis stage.",
         mixinStandardHelpOptions = true)
 final class PlotCommand implements Callable<Integer> {
     @Spec
@@ -44,6 +45,15 @@ final class PlotCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("wrote " + m.toAbsolutePath().normalize());
         out.println("wrote " + e.toAbsolutePath().normalize());
+        Path hyst = dir.resolve("hysteresis.csv");
+        if (Files.isRegularFile(hyst)) {
+            TableData h = TableData.read(hyst);
+            if (!h.rows().isEmpty()) {
+                Path png = dir.resolve("hysteresis.png");
+                TablePlots.hysteresis(h, "hysteresis, " + name, png);
+                out.println("wrote " + png.toAbsolutePath().normalize());
+            }
+        }
         return 0;
     }
 }

@@ -1,21 +1,18 @@
 package org.hypermag.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
-import org.hypermag.integrators.IntegrationException;
-import org.hypermag.integrators.Relaxer;
-import org.hypermag.output.TableWriter;
-import org.hypermag.scenarios.builtin.StandardProblem4;
-import org.hypermag.scenarios.sim.Landmarks;
-import org.hypermag.scenarios.sim.Simulation;
-import org.hypermag.solver.demag.FftDemag;
-import org.hypermag.solver.field.AppliedField;
-import org.hypermag.solver.magnet.Magnet;
-import org.hypermag.solver.parallel.WorkerPool;
+import org.hypermag.output.RunLayout;
+import org.hypermag.scenarios.sim.ScenarioRunner;
+import org.hypermag.scenarios.spec.Scenario;
+import org.hypermag.scenarios.spec.ScenarioParser;
+import org.hypermag.scenarios.spec.ShippedScenarios;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,101 +20,223 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code hypermag run [SCENARIO]}: runs a simulation. Built in: muMAG standard problem 4 with field 1 (the default)
- * or field 2, exact demag by FFT.
+ * {@code hypermag run [SCENARIO]}: runs a scenario file or a shipped scenario, or resumes a run.
  */
 @Command(name = "run",
         description = {
-            "Runs a simulation and writes DIR/table.csv (t, <m>, energies, max torque, step; SI units).",
-            "Built-in scenarios: sp4-field1 (the default) and sp4-field2, muMAG standard problem 4: the S-state of a "
-                    + "500 x 125 x 3 nm permalloy film (128 x 32 x 1 cells, exact demag by FFT) is relaxed, then the "
-                    + "field is applied for 1 ns."},
+            "Runs a scenario: a YAML file, or the name of a shipped scenario (sp4-field1, the default; sp4-field2; "
+                    + "permalloy-disk-vortex; granular-film-hysteresis; square-ice-ramp).",
+            "Writes table.csv, run.h5, frames/segment-*.h5, checkpoint.h5 and PNG plots into the output directory "
+                    + "(default out/NAME). Ctrl-C stops at the next safe point; --resume DIR continues."},
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
+    /** Exit status of a run stopped by Ctrl-C (resumable). */
+    static final int EXIT_INTERRUPTED = 130;
+    /** Exit status of a failed integration. */
+    static final int EXIT_FAILED = 3;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "sp4-field1", paramLabel = "SCENARIO",
-            description = "sp4-field1 (default) or sp4-field2.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+            description = "A scenario file (.yaml) or a shipped scenario's name (default: sp4-field1).")
     String scenario;
 
-    @Option(names = "--out", defaultValue = "out", paramLabel = "DIR", description = "Output directory (default: out).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output directory (default: the scenario's output.directory, else out/NAME).")
     Path outDir;
 
-    @Option(names = "--tolerance", paramLabel = "RAD",
-            description = "Error tolerance per step of the Dormand-Prince 5(4) integrator, rad (default: 1e-5).")
-    Double tolerance;
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the interrupted run in DIR from its checkpoint (uses DIR/scenario.yaml).")
+    Path resume;
+
+    @Option(names = "--overwrite", description = "Replace an earlier run in the output directory.")
+    boolean overwrite;
 
     @Override
     public Integer call() {
-        int field = switch (scenario) {
-            case "sp4-field1" -> 1;
-            case "sp4-field2" -> 2;
-            default -> throw new Main.UsageException("unknown scenario '" + scenario
-                    + "'; built-in scenarios: sp4-field1, sp4-field2");
-        };
-        if (tolerance != null && !(tolerance > 0)) {
-            throw new Main.UsageException("--tolerance must be > 0 rad, got " + tolerance);
-        }
-        Simulation.Integration integration = tolerance == null ? Simulation.Integration.DEFAULT
-                : new Simulation.Integration(tolerance, Double.POSITIVE_INFINITY);
         PrintWriter out = spec.commandLine().getOut();
-        Magnet magnet = StandardProblem4.magnet();
-        out.printf("hypermag run %s: muMAG standard problem 4, field %d, %s%n", scenario, field, magnet.grid());
-        FftDemag demag = new FftDemag(magnet.grid(), WorkerPool.shared());
-        out.println("  demag: " + demag.describe());
-        Path tablePath = outDir.resolve("table.csv");
-        List<double[]> rows = new ArrayList<>();
-        long wallStart = System.nanoTime();
-        try (TableWriter table = new TableWriter(tablePath)) {
-            long[] lastPrint = {System.nanoTime()};
-            Simulation sim = new Simulation(magnet, demag, StandardProblem4.initial(), new Simulation.Listener() {
-                @Override
-                public void row(double[] row) {
-                    table.row(row);
-                    rows.add(row.clone());
-                }
-
-                @Override
-                public void progress(double t, double end, long steps) {
-                    long now = System.nanoTime();
-                    if (now - lastPrint[0] > 2_000_000_000L) {
-                        lastPrint[0] = now;
-                        out.printf(Locale.ROOT, "  t = %.4f ns of %.4f ns, %d steps%n", t * 1e9, end * 1e9, steps);
-                    }
-                }
-            });
-            long t0 = System.nanoTime();
-            Relaxer.Result relaxed = sim.relax(null, Relaxer.DEFAULT_TORQUE_TOLERANCE);
-            double[] s = rows.get(0);
-            out.printf(Locale.ROOT, "  relax: %s (%.1f s)%n", relaxed, (System.nanoTime() - t0) / 1e9);
-            out.printf(Locale.ROOT, "  S-state <m> = (%.5f, %.5f, %.5f)%s%n", s[1], s[2], s[3],
-                    field == 1 ? "   reference (0.96697, 0.12527, 0) [mumax3]" : "");
-            rows.clear();
-            long t1 = System.nanoTime();
-            long steps = sim.run(StandardProblem4.DURATION, AppliedField.constant(StandardProblem4.field(field)), 1e-12,
-                    integration, () -> false);
-            double wall = (System.nanoTime() - t1) / 1e9;
-            out.printf(Locale.ROOT, "  run 1 ns: %d steps in %.1f s (%.0f steps/s)%n", steps, wall, steps / wall);
-            double[] zero = Landmarks.firstZero(rows, 1, 0);
-            double[] end = rows.get(rows.size() - 1);
-            if (zero != null) {
-                out.printf(Locale.ROOT, "  first zero of <mx> at t = %.4f ns, <my> = %.4f, <mz> = %.4f there%s%n",
-                        zero[0] * 1e9, zero[2], zero[3],
-                        field == 1 ? "   reference 0.138 ns, 0.73, -0.13 [OOMMF]" : "");
+        Scenario s;
+        Path dir;
+        if (resume != null) {
+            if (scenario != null) {
+                throw new Main.UsageException("--resume takes the scenario from " + resume + "/"
+                        + RunLayout.SCENARIO_FILE + "; do not name a scenario as well");
             }
-            out.printf(Locale.ROOT, "  <m>(1 ns) = (%.5f, %.5f, %.5f)%s%n", end[1], end[2], end[3],
-                    field == 1 ? "   reference (-0.98461, 0.12604, 0.04327) [mumax3]" : "");
-        } catch (IntegrationException e) {
-            String where = e.domain() < 0 ? "" : String.format(Locale.ROOT, " (domain %d is the cell centred at "
-                    + "(%.4g, %.4g, %.4g) m)", e.domain(), magnet.prisms().cx(e.domain()), magnet.prisms().cy(e.domain()),
-                    magnet.prisms().cz(e.domain()));
-            throw new Main.UsageException("the integration stopped: " + e.getMessage() + where + "; the table up to t = "
-                    + e.time() + " s is in " + tablePath);
+            Path copy = resume.resolve(RunLayout.SCENARIO_FILE);
+            if (!Files.isRegularFile(copy) || !Files.isRegularFile(resume.resolve(RunLayout.CHECKPOINT_FILE))) {
+                throw new Main.UsageException(resume + ": not a resumable run directory (expected "
+                        + RunLayout.SCENARIO_FILE + " and " + RunLayout.CHECKPOINT_FILE + ")");
+            }
+            s = CheckCommand.parseOrThrow(copy);
+            dir = resume;
+        } else {
+            String name = scenario == null ? ShippedScenarios.DEFAULT : scenario;
+            if (name.endsWith(".yaml") || name.endsWith(".yml") || Files.exists(Path.of(name))) {
+                s = CheckCommand.parseOrThrow(Path.of(name));
+            } else if (ShippedScenarios.NAMES.contains(name)) {
+                s = ShippedScenarios.parse(name);
+            } else {
+                throw new Main.UsageException("'" + name + "' is neither a scenario file nor a shipped scenario; "
+                        + "shipped: " + String.join(", ", ShippedScenarios.NAMES));
+            }
+            dir = outDir != null ? outDir : s.output().directory() != null ? s.output().directory()
+                    : Path.of("out", s.name());
         }
-        out.printf(Locale.ROOT, "  wrote %s (%.1f s in all)%n", tablePath.toAbsolutePath().normalize(),
-                (System.nanoTime() - wallStart) / 1e9);
-        return 0;
+        out.printf("hypermag run %s: %s%n", s.name(), s.domains().summary());
+        out.printf("  output: %s%n", dir.toAbsolutePath().normalize());
+        ProgressDisplay display = new ProgressDisplay(out, System.console() != null);
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopRequested.set(true);
+            try {
+                finished.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "hypermag-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            ScenarioRunner.Result result;
+            try {
+                result = new ScenarioRunner(s, new ScenarioRunner.Options(dir, resume != null, overwrite,
+                        Main.version(), org.hypermag.output.FrameSegmentWriter.DEFAULT_SEGMENT_BYTES), display,
+                        stopRequested::get).run();
+            } catch (ScenarioRunner.SetupException e) {
+                throw new Main.UsageException(e.getMessage());
+            } finally {
+                display.done();
+            }
+            out.println("summary:");
+            for (String line : result.summaries()) {
+                out.println("  " + line);
+            }
+            out.printf(Locale.ROOT, "  status: %s at t = %.6g s%s%n", result.status().name().toLowerCase(Locale.ROOT),
+                    result.time(), result.message().isEmpty() ? "" : "; " + result.message());
+            out.println("files:");
+            for (Path f : result.files()) {
+                out.println("  " + f.toAbsolutePath().normalize());
+            }
+            out.flush();
+            return switch (result.status()) {
+                case COMPLETED -> 0;
+                case INTERRUPTED -> EXIT_INTERRUPTED;
+                case FAILED -> EXIT_FAILED;
+            };
+        } finally {
+            // only now may a Ctrl-C shutdown proceed: everything is written and reported
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
+            }
+        }
+    }
+
+    /** A progress bar on a terminal, plain periodic lines otherwise. */
+    static final class ProgressDisplay implements ScenarioRunner.Progress {
+        private final PrintWriter out;
+        private final boolean terminal;
+        private long last;
+        private long stageWall;
+        private boolean barShown;
+
+        ProgressDisplay(PrintWriter out, boolean terminal) {
+            this.out = out;
+            this.terminal = terminal;
+        }
+
+        private boolean due() {
+            long now = System.nanoTime();
+            if (now - last < (terminal ? 200_000_000L : 10_000_000_000L)) {
+                return false;
+            }
+            last = now;
+            return true;
+        }
+
+        @Override
+        public void note(String text) {
+            out.println("  " + text);
+        }
+
+        @Override
+        public void stageStarted(int index, int count, Scenario.Stage stage) {
+            clearBar();
+            stageWall = System.nanoTime();
+            last = stageWall;
+            out.printf("stage %d of %d: %s%n", index + 1, count, stage.kind());
+        }
+
+        @Override
+        public void running(double t, double start, double end, long steps) {
+            if (!due()) {
+                return;
+            }
+            double frac = (t - start) / (end - start);
+            double wall = (System.nanoTime() - stageWall) / 1e9;
+            double rate = steps / Math.max(wall, 1e-9);
+            double remaining = frac > 0 ? wall * (1 - frac) / frac : Double.NaN;
+            String text = String.format(Locale.ROOT, "t = %.4g of %.4g s, %d steps, %.0f steps/s, %s left",
+                    t, end, steps, rate, Double.isNaN(remaining) ? "?" : formatSeconds(remaining));
+            show(frac, text);
+        }
+
+        @Override
+        public void relaxing(int iteration, double torque) {
+            if (due()) {
+                show(Double.NaN, String.format(Locale.ROOT, "relaxing: iteration %d, max torque %.3g A/m", iteration,
+                        torque));
+            }
+        }
+
+        @Override
+        public void point(int point, int points) {
+            if (due() || point == points) {
+                show((double) point / points, "field point " + point + " of " + points);
+            }
+        }
+
+        @Override
+        public void stageFinished(int index, String summary) {
+            clearBar();
+            out.println("  " + summary);
+        }
+
+        private void show(double frac, String text) {
+            if (terminal) {
+                String bar = "";
+                if (!Double.isNaN(frac)) {
+                    int w = 30, filled = (int) Math.round(w * Math.max(0, Math.min(1, frac)));
+                    bar = "[" + "#".repeat(filled) + "-".repeat(w - filled) + "] "
+                            + String.format(Locale.ROOT, "%3.0f%% ", 100 * frac);
+                }
+                out.print("\r" + bar + text + "\u001b[K");
+                out.flush();
+                barShown = true;
+            } else {
+                out.println("  " + text);
+            }
+        }
+
+        private void clearBar() {
+            if (barShown) {
+                out.print("\r\u001b[K");
+                out.flush();
+                barShown = false;
+            }
+        }
+
+        void done() {
+            clearBar();
+        }
+
+        private static String formatSeconds(double s) {
+            long x = Math.round(s);
+            return x >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", x / 3600, x / 60 % 60, x % 60)
+                    : String.format(Locale.ROOT, "%d:%02d", x / 60, x % 60);
+        }
     }
 }

@@ -4,55 +4,55 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import org.hypermag.integrators.Relaxer;
-import org.hypermag.scenarios.builtin.StandardProblem4;
+import org.hypermag.output.RunLayout;
+import org.hypermag.output.TableData;
 import org.hypermag.scenarios.sim.Landmarks;
-import org.hypermag.scenarios.sim.Simulation;
-import org.hypermag.solver.VectorField;
-import org.hypermag.solver.demag.FftDemag;
-import org.hypermag.solver.field.AppliedField;
-import org.hypermag.solver.magnet.Magnet;
-import org.hypermag.solver.parallel.WorkerPool;
+import org.hypermag.scenarios.sim.ScenarioRunner;
+import org.hypermag.scenarios.spec.ShippedScenarios;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * muMAG standard problem 4, 128 × 32 × 1 cells, exact demag (FFT, Newell tensor), default Dormand–Prince 5(4):
- * the acceptance test of the dynamics. References: ../shared/notes/standard-problems.md (mumax3 regression values
- * and OOMMF trajectories). About 25 s on 2 cores.
+ * muMAG standard problem 4 with exact demag: the shipped scenarios sp4-field1 and sp4-field2 (128 × 32 × 1 cells,
+ * FFT with the Newell tensor, default Dormand–Prince 5(4)) run through the same {@link ScenarioRunner} as
+ * {@code ./hypermag run}. The acceptance test of the dynamics. References: ../shared/notes/standard-problems.md
+ * (mumax3 regression values and OOMMF trajectories). About 25 s on 2 cores.
  */
 class StandardProblem4Test {
+    @TempDir
+    static Path dir;
+
     private static double[] sState;
-    private static Relaxer.Result relaxation;
+    private static String relaxation;
     private static List<double[]> field1;
     private static List<double[]> field2;
 
     @BeforeAll
     static void runBothFields() {
-        Magnet magnet = StandardProblem4.magnet();
-        FftDemag demag = new FftDemag(magnet.grid(), WorkerPool.shared());
-        List<double[]> rows = new ArrayList<>();
-        Simulation sim = new Simulation(magnet, demag, StandardProblem4.initial(), r -> rows.add(r.clone()));
-        relaxation = sim.relax(null, Relaxer.DEFAULT_TORQUE_TOLERANCE);
-        sState = rows.get(0);
-        VectorField relaxed = sim.magnetisation().copy();
-        field1 = run(magnet, demag, relaxed, 1);
-        field2 = run(magnet, demag, relaxed, 2);
+        field1 = run("sp4-field1");
+        field2 = run("sp4-field2");
+        sState = field1.get(0);
     }
 
-    private static List<double[]> run(Magnet magnet, FftDemag demag, VectorField start, int field) {
-        List<double[]> rows = new ArrayList<>();
-        new Simulation(magnet, demag, start, r -> rows.add(r.clone())).run(StandardProblem4.DURATION,
-                AppliedField.constant(StandardProblem4.field(field)), 1e-12, Simulation.Integration.DEFAULT,
-                () -> false);
+    private static List<double[]> run(String name) {
+        Path out = dir.resolve(name);
+        ScenarioRunner.Result r = new ScenarioRunner(ShippedScenarios.parse(name), new ScenarioRunner.Options(out,
+                false, false, "test", 64L << 20), new ScenarioRunner.Progress() { }, () -> false).run();
+        assertEquals(ScenarioRunner.Status.COMPLETED, r.status(), r.message());
+        relaxation = r.summaries().get(0);
+        List<double[]> rows = TableData.read(out.resolve(RunLayout.TABLE_FILE)).rows();
+        assertTrue(Files.exists(out.resolve(RunLayout.RUN_FILE)));
         return rows;
     }
 
     @Test
     void relaxedSStateMatchesTheReferenceWithinTwoThousandths() {
-        assertEquals(Relaxer.Outcome.CONVERGED, relaxation.outcome(), relaxation.toString());
+        assertTrue(relaxation.startsWith("relax: relaxation converged"), relaxation);
+        assertEquals(0, sState[0], 0, "the relaxed state is the first row, at t = 0");
         assertEquals(0.96697, sState[1], 0.002, "<mx>");
         assertEquals(0.12527, sState[2], 0.002, "<my>");
         assertEquals(0, sState[3], 0.002, "<mz>");
@@ -100,6 +100,7 @@ class StandardProblem4Test {
     void fieldOneStateAfterOneNanosecondMatchesTheReference() {
         double[] end = field1.get(field1.size() - 1);
         assertEquals(1e-9, end[0], 1e-18);
+        assertEquals(1001, field1.size(), "the relaxed state, then one row per picosecond");
         assertEquals(-0.98461, end[1], 0.005, "<mx>(1 ns)");
         assertEquals(0.12604, end[2], 0.0055, "<my>(1 ns)");
         assertEquals(0.04327, end[3], 0.005, "<mz>(1 ns)");
@@ -124,10 +125,11 @@ class StandardProblem4Test {
 
     @Test
     void energyFallsWhileTheFieldReversesTheFilm() {
-        // alpha = 0.02, constant field: the total energy decreases overall (it may wiggle by rounding only)
-        double first = field1.get(0)[4], last = field1.get(field1.size() - 1)[4];
+        // alpha = 0.02, constant field: the total energy decreases overall (it may wiggle by rounding only); the first
+        // row is the relaxed state in zero field, so start from the first row in the field (t = 1 ps)
+        double first = field1.get(1)[4], last = field1.get(field1.size() - 1)[4];
         assertTrue(last < first, "E_total " + first + " -> " + last);
-        for (int k = 1; k < field1.size(); k++) {
+        for (int k = 2; k < field1.size(); k++) {
             assertTrue(field1.get(k)[4] <= field1.get(k - 1)[4] + 1e-9 * Math.abs(first),
                     "energy rises at row " + k);
         }

@@ -1,0 +1,67 @@
+package org.hypermag.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.hypermag.scenarios.spec.Scenario;
+import org.hypermag.scenarios.spec.ScenarioException;
+import org.hypermag.scenarios.spec.ScenarioParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hypermag check FILE...}: validates scenario files without running them. */
+@Command(name = "check",
+        description = "Validates scenario files without running them: every problem of each file is listed with "
+                + "file:line:column, the key path, the value and what is expected.",
+        mixinStandardHelpOptions = true)
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.yaml).")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int bad = 0;
+        for (Path f : files) {
+            try {
+                Scenario s = ScenarioParser.parse(f);
+                out.println(f + ": ok: " + describe(s));
+            } catch (ScenarioException e) {
+                bad++;
+                err.println(f + ": " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + ":");
+                for (var p : e.problems()) {
+                    err.println("  " + p);
+                }
+            }
+        }
+        err.flush();
+        return bad == 0 ? 0 : Main.EXIT_INPUT;
+    }
+
+    static String describe(Scenario s) {
+        StringBuilder b = new StringBuilder(s.name()).append(", ").append(s.domains().summary()).append(", stages:");
+        for (Scenario.Stage st : s.stages()) {
+            b.append(' ').append(st.kind());
+        }
+        b.append(", demag ").append(s.demag().method().name().toLowerCase(Locale.ROOT));
+        return b.toString();
+    }
+
+    /** Parses a scenario for running; problems become one usage error listing them all. */
+    static Scenario parseOrThrow(Path file) {
+        try {
+            return ScenarioParser.parse(file);
+        } catch (ScenarioException e) {
+            throw new Main.UsageException(e.problems().size() + " problem(s) in the scenario:\n  "
+                    + String.join("\n  ", e.problems().stream().map(Object::toString).toList()));
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/** Built-in scenarios, defined in code (the default of ./hypermag run). */
-package org.hypermag.scenarios.builtin;

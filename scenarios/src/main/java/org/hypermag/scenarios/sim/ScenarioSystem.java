@@ -1,0 +1,129 @@
+package org.hypermag.scenarios.sim;
+
+import java.util.Random;
+import org.hypermag.output.RunReader;
+import org.hypermag.scenarios.spec.Scenario;
+import org.hypermag.solver.VectorField;
+import org.hypermag.solver.demag.DemagField;
+import org.hypermag.solver.demag.DirectDemag;
+import org.hypermag.solver.demag.DirectSum;
+import org.hypermag.solver.demag.FftDemag;
+import org.hypermag.solver.geometry.Prisms;
+import org.hypermag.solver.magnet.Magnet;
+import org.hypermag.solver.parallel.WorkerPool;
+
+/** Builds the physical system of a scenario: the magnet, the demag method and the initial state. */
+public final class ScenarioSystem {
+    private ScenarioSystem() {
+    }
+
+    /**
+     * @param s the scenario
+     * @return its magnet, with the inter-region exchange scaling applied
+     */
+    public static Magnet magnet(Scenario s) {
+        Scenario.Domains d = s.domains();
+        Magnet magnet;
+        if (d.grid() != null) {
+            int[] cells = d.gridCells();
+            if (cells == null) {
+                cells = new int[d.size()];
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = i;
+                }
+            }
+            magnet = Magnet.onGrid(d.grid(), cells, d.regions(), s.materials());
+        } else {
+            magnet = Magnet.ofPrisms(d.prisms(), d.regions(), s.materials());
+        }
+        for (Scenario.ExchangeScaling e : s.exchangeScaling()) {
+            magnet = magnet.withExchangeScaling(e.region1(), e.region2(), e.factor());
+        }
+        return magnet;
+    }
+
+    /**
+     * @param s the scenario
+     * @param magnet its magnet
+     * @param pool threads
+     * @return the exact demag method (FFT on grids, direct sum otherwise), or null for none
+     * @throws UnsupportedOperationException for the surrogate, which is not available in this version
+     */
+    public static DemagField demag(Scenario s, Magnet magnet, WorkerPool pool) {
+        return switch (s.demag().method()) {
+            case NONE -> null;
+            case EXACT -> magnet.isOnGrid() ? new FftDemag(magnet.grid(), magnet.gridCells(), pool)
+                    : DirectDemag.forPrisms(magnet.prisms(), DirectSum.defaultMemoryBudget(), pool);
+            case SURROGATE -> throw new UnsupportedOperationException("demag method 'surrogate' is not available in "
+                    + "this version yet; use 'exact' or 'none'");
+        };
+    }
+
+    /**
+     * @param s the scenario
+     * @return its initial unit magnetisation
+     * @throws IllegalArgumentException if an earlier run to start from does not fit
+     */
+    public static VectorField initial(Scenario s) {
+        Prisms p = s.domains().prisms();
+        int n = p.size();
+        VectorField m = new VectorField(n);
+        Scenario.Initial init = s.initial();
+        if (init instanceof Scenario.Uniform u) {
+            {
+                double[] d = u.direction();
+                double r = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+                for (int i = 0; i < n; i++) {
+                    m.set(i, d[0] / r, d[1] / r, d[2] / r);
+                }
+            }
+        } else if (init instanceof Scenario.RandomDirections rd) {
+            {
+                Random rnd = new Random(rd.seed());
+                for (int i = 0; i < n; i++) {
+                    double x, y, z, r2;
+                    do {
+                        x = 2 * rnd.nextDouble() - 1;
+                        y = 2 * rnd.nextDouble() - 1;
+                        z = 2 * rnd.nextDouble() - 1;
+                        r2 = x * x + y * y + z * z;
+                    } while (r2 > 1 || r2 < 1e-6);
+                    double r = Math.sqrt(r2);
+                    m.set(i, x / r, y / r, z / r);
+                }
+            }
+        } else if (init instanceof Scenario.Vortex v) {
+            {
+                for (int i = 0; i < n; i++) {
+                    double dx = p.cx(i) - v.cx(), dy = p.cy(i) - v.cy();
+                    double r = Math.sqrt(dx * dx + dy * dy);
+                    double core = Math.exp(-(r * r) / (v.coreRadius() * v.coreRadius()));
+                    double inPlane = Math.sqrt(Math.max(0, 1 - core * core));
+                    double ex = r > 0 ? -dy / r : 0, ey = r > 0 ? dx / r : 0;
+                    m.set(i, v.circulation() * inPlane * ex, v.circulation() * inPlane * ey, v.polarity() * core);
+                    if (r == 0) {
+                        m.set(i, 0, 0, v.polarity());
+                    }
+                }
+            }
+        } else {
+            Scenario.FromRun f = (Scenario.FromRun) init;
+            {
+                RunReader r = RunReader.open(f.directory());
+                if (r.domains() != n) {
+                    throw new IllegalArgumentException("initial.file: the run in " + f.directory() + " has "
+                            + r.domains() + " domains, this scenario " + n + "; expected the same geometry");
+                }
+                if (r.frameCount() == 0) {
+                    throw new IllegalArgumentException("initial.file: the run in " + f.directory() + " has no frames");
+                }
+                VectorField v = r.magnetisation(f.frame());
+                for (int i = 0; i < n; i++) {
+                    double len = Math.sqrt(v.x[i] * v.x[i] + v.y[i] * v.y[i] + v.z[i] * v.z[i]);
+                    m.set(i, v.x[i] / len, v.y[i] / len, v.z[i] / len);
+                }
+            }
+        }
+        return m;
+    }
+}

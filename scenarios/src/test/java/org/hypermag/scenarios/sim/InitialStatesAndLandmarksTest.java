@@ -1,0 +1,63 @@
+package org.hypermag.scenarios.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.hypermag.scenarios.spec.Scenario;
+import org.hypermag.scenarios.spec.ScenarioParser;
+import org.hypermag.solver.VectorField;
+import org.junit.jupiter.api.Test;
+
+class InitialStatesAndLandmarksTest {
+
+    private static Scenario grid(String initial) {
+        return ScenarioParser.parse("geometry: {grid: {cells: [21, 21, 1], cell_size: [1.0e-9, 1.0e-9, 1.0e-9]}}\n"
+                + "materials: [{region: 0, Ms: 8.0e5, A: 0, alpha: 0.1}]\ninitial: " + initial
+                + "\nstages: [{relax: {}}]\n", "t.yaml", Path.of("."), "t");
+    }
+
+    @Test
+    void uniformStateIsNormalised() {
+        VectorField m = ScenarioSystem.initial(grid("{uniform: [3, 0, 4]}"));
+        assertEquals(0.6, m.x[100], 1e-15);
+        assertEquals(0.8, m.z[7], 1e-15);
+    }
+
+    @Test
+    void randomStateIsSeededUnitAndIsotropic() {
+        VectorField a = ScenarioSystem.initial(grid("{random: {seed: 5}}"));
+        VectorField b = ScenarioSystem.initial(grid("{random: {seed: 5}}"));
+        VectorField c = ScenarioSystem.initial(grid("{random: {seed: 6}}"));
+        assertArrayEquals(a.x, b.x);
+        assertFalse(java.util.Arrays.equals(a.x, c.x));
+        double mz = 0;
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(1, a.x[i] * a.x[i] + a.y[i] * a.y[i] + a.z[i] * a.z[i], 1e-14);
+            mz += a.z[i] / a.size();
+        }
+        assertEquals(0, mz, 0.1, "isotropic: the mean is near zero for 441 directions");
+    }
+
+    @Test
+    void vortexCirculatesAroundItsCoreWhichPointsAlongThePolarity() {
+        Scenario s = grid("{vortex: {centre: [10.5e-9, 10.5e-9], circulation: -1, polarity: -1, core_radius: 2.0e-9}}");
+        VectorField m = ScenarioSystem.initial(s);
+        int centre = 10 + 21 * 10, right = 20 + 21 * 10;
+        assertEquals(-1, m.z[centre], 1e-12, "core along -z");
+        // at +x of the core, counter-clockwise would be +y; circulation -1 gives -y
+        assertTrue(m.y[right] < -0.99 && Math.abs(m.z[right]) < 1e-9, "in-plane, clockwise: " + m.y[right]);
+    }
+
+    @Test
+    void coerciveFieldAndRemanenceAreInterpolatedOnABranch() {
+        // (H, m): a square-ish loop branch going from +H to -H
+        List<double[]> branch = List.of(new double[] {2, 1}, new double[] {1, 0.95}, new double[] {-1, 0.9},
+                new double[] {-2, -0.6}, new double[] {-3, -1});
+        assertEquals(List.of(-1 - 0.9 / 1.5), HysteresisLandmarks.coercive(branch));
+        assertEquals(List.of(0.925), HysteresisLandmarks.remanence(branch));
+    }
+}
