@@ -284,18 +284,7 @@ public final class ScenarioParser {
                 regions[d++] = regionOfCell[c];
             }
         }
-        Prisms all = grid.toPrisms();
-        double[] cx = new double[count], cy = new double[count], cz = new double[count], s1 = new double[count],
-                s2 = new double[count], s3 = new double[count];
-        for (int d = 0; d < count; d++) {
-            cx[d] = all.cx(cellsOf[d]);
-            cy[d] = all.cy(cellsOf[d]);
-            cz[d] = all.cz(cellsOf[d]);
-            s1[d] = size[0];
-            s2[d] = size[1];
-            s3[d] = size[2];
-        }
-        return new Domains(Prisms.of(cx, cy, cz, s1, s2, s3), regions, grid, cellsOf,
+        return new Domains(grid.toPrisms(cellsOf), regions, grid, cellsOf,
                 summary + ", " + count + " of them magnetic", null);
     }
 

@@ -2,11 +2,10 @@ package org.hypermag.solver.field;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
+import org.hypermag.solver.geometry.Contacts;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.geometry.RegularGrid;
 import org.hypermag.solver.magnet.Magnet;
@@ -105,71 +104,19 @@ public final class ExchangeField implements FieldTerm {
         }
     }
 
-    /** Finds prisms that share a face (within a relative tolerance of 1e-9) with a spatial hash. */
+    /** Finds prisms that share a face (within a relative tolerance of 1e-9). */
     static void sharedFacePairs(Prisms p, List<int[]> pairs, List<Double> weights) {
-        int n = p.size();
-        double cell = 0;
-        for (int i = 0; i < n; i++) {
-            cell = Math.max(cell, Math.max(p.sx(i), Math.max(p.sy(i), p.sz(i))));
-        }
-        Map<Long, List<Integer>> buckets = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            long k = key((long) Math.floor(p.cx(i) / cell), (long) Math.floor(p.cy(i) / cell),
-                    (long) Math.floor(p.cz(i) / cell));
-            buckets.computeIfAbsent(k, unused -> new ArrayList<>()).add(i);
-        }
-        for (int i = 0; i < n; i++) {
-            long bx = (long) Math.floor(p.cx(i) / cell), by = (long) Math.floor(p.cy(i) / cell),
-                    bz = (long) Math.floor(p.cz(i) / cell);
-            for (long ox = -1; ox <= 1; ox++) {
-                for (long oy = -1; oy <= 1; oy++) {
-                    for (long oz = -1; oz <= 1; oz++) {
-                        List<Integer> b = buckets.get(key(bx + ox, by + oy, bz + oz));
-                        if (b == null) {
-                            continue;
-                        }
-                        for (int j : b) {
-                            if (j > i) {
-                                contact(p, i, j, pairs, weights);
-                            }
-                        }
-                    }
-                }
+        Contacts.nearbyPairs(p, (i, j) -> {
+            int axis = Contacts.classify(p, i, j);
+            if (axis == Contacts.OVERLAP) {
+                throw new IllegalArgumentException("prisms " + i + " and " + j + " overlap");
             }
-        }
-    }
-
-    private static long key(long x, long y, long z) {
-        return (x & 0x1FFFFF) | ((y & 0x1FFFFF) << 21) | ((z & 0x1FFFFF) << 42);
-    }
-
-    private static void contact(Prisms p, int i, int j, List<int[]> pairs, List<Double> weights) {
-        double[] ci = {p.cx(i), p.cy(i), p.cz(i)}, cj = {p.cx(j), p.cy(j), p.cz(j)};
-        double[] si = {p.sx(i), p.sy(i), p.sz(i)}, sj = {p.sx(j), p.sy(j), p.sz(j)};
-        double[] overlap = new double[3];
-        int touching = -1, separated = 0;
-        for (int a = 0; a < 3; a++) {
-            double half = 0.5 * (si[a] + sj[a]);
-            double gap = Math.abs(ci[a] - cj[a]) - half;
-            double tol = 1e-9 * half;
-            overlap[a] = -gap;
-            if (Math.abs(gap) <= tol) {
-                touching = touching == -1 ? a : -2;
-            } else if (gap > tol) {
-                separated++;
+            if (axis >= 0) {
+                double d = Math.abs(axis == 0 ? p.cx(i) - p.cx(j) : axis == 1 ? p.cy(i) - p.cy(j) : p.cz(i) - p.cz(j));
+                pairs.add(new int[] {i, j});
+                weights.add(Contacts.faceArea(p, i, j, axis) / d);
             }
-        }
-        if (separated > 0 || touching == -2) {
-            return; // apart, or touching along an edge or corner only
-        }
-        if (touching == -1) {
-            throw new IllegalArgumentException("prisms " + i + " and " + j + " overlap");
-        }
-        int b = (touching + 1) % 3, c = (touching + 2) % 3;
-        double ob = Math.min(overlap[b], Math.min(si[b], sj[b]));
-        double oc = Math.min(overlap[c], Math.min(si[c], sj[c]));
-        pairs.add(new int[] {i, j});
-        weights.add(ob * oc / Math.abs(ci[touching] - cj[touching]));
+        });
     }
 
     /** @return the number of coupled pairs */

@@ -126,7 +126,7 @@ public record IslandArray(Lattice lattice, int columns, int rows, double spacing
         }
         for (int k = 0; k < n; k++) {
             for (int l = k + 1; l < n && island[l] == island[k]; l++) {
-                if (shareFace(p, k, l)) {
+                if (Contacts.classify(p, k, l) >= 0) {
                     parent[find(parent, k)] = find(parent, l);
                 }
             }
@@ -150,21 +150,6 @@ public record IslandArray(Lattice lattice, int columns, int rows, double spacing
             k = parent[k];
         }
         return k;
-    }
-
-    private static boolean shareFace(Prisms p, int i, int j) {
-        double[] ci = {p.cx(i), p.cy(i), p.cz(i)}, cj = {p.cx(j), p.cy(j), p.cz(j)};
-        double[] si = {p.sx(i), p.sy(i), p.sz(i)}, sj = {p.sx(j), p.sy(j), p.sz(j)};
-        int touching = 0, overlapping = 0;
-        for (int a = 0; a < 3; a++) {
-            double half = 0.5 * (si[a] + sj[a]), d = Math.abs(ci[a] - cj[a]);
-            if (Math.abs(d - half) <= 1e-9 * half) {
-                touching++;
-            } else if (d < half) {
-                overlapping++;
-            }
-        }
-        return touching == 1 && overlapping == 2;
     }
 
     private void addAligned(List<double[]> cells, List<int[]> tags, double x, double y, boolean horizontal, int region,

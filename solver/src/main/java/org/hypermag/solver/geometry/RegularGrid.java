@@ -129,6 +129,29 @@ public final class RegularGrid {
         return z0 + (k + 0.5) * dz;
     }
 
+    /**
+     * @param cells linear indices of some cells
+     * @return those cells as prisms, in the given order
+     */
+    public Prisms toPrisms(int[] cells) {
+        int n = cells.length;
+        double[] cx = new double[n], cy = new double[n], cz = new double[n], sx = new double[n], sy = new double[n],
+                sz = new double[n];
+        for (int d = 0; d < n; d++) {
+            int c = cells[d];
+            if (c < 0 || c >= cellCount()) {
+                throw new IllegalArgumentException("cell " + c + " is outside the grid's 0.." + (cellCount() - 1));
+            }
+            cx[d] = centreX(c % nx);
+            cy[d] = centreY((c / nx) % ny);
+            cz[d] = centreZ(c / (nx * ny));
+            sx[d] = dx;
+            sy[d] = dy;
+            sz[d] = dz;
+        }
+        return Prisms.of(cx, cy, cz, sx, sy, sz);
+    }
+
     /** @return every cell as a prism, in linear-index order */
     public Prisms toPrisms() {
         int n = cellCount();

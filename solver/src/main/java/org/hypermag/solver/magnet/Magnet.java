@@ -87,25 +87,15 @@ public final class Magnet {
      * @return the magnet
      */
     public static Magnet onGrid(RegularGrid grid, int[] cells, int[] regions, List<Material> materials) {
-        Prisms all = grid.toPrisms();
-        int n = cells.length;
-        double[] cx = new double[n], cy = new double[n], cz = new double[n], sx = new double[n], sy = new double[n],
-                sz = new double[n];
         boolean[] used = new boolean[grid.cellCount()];
-        for (int d = 0; d < n; d++) {
+        for (int d = 0; d < cells.length; d++) {
             int c = cells[d];
             if (c < 0 || c >= used.length || used[c]) {
                 throw new IllegalArgumentException("domain " + d + ": grid cell " + c + " is out of range or repeated");
             }
             used[c] = true;
-            cx[d] = all.cx(c);
-            cy[d] = all.cy(c);
-            cz[d] = all.cz(c);
-            sx[d] = grid.dx();
-            sy[d] = grid.dy();
-            sz[d] = grid.dz();
         }
-        return new Magnet(Prisms.of(cx, cy, cz, sx, sy, sz), grid, cells.clone(), regions.clone(),
+        return new Magnet(grid.toPrisms(cells), grid, cells.clone(), regions.clone(),
                 materials.toArray(new Material[0]), unitScaling(materials.size()));
     }
 

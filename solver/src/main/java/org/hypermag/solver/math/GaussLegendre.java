@@ -23,29 +23,15 @@ public final class GaussLegendre {
         weights = new double[n];
         for (int i = 0; i < (n + 1) / 2; i++) {
             double x = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
-            double dp = 0;
             for (int iter = 0; iter < 100; iter++) {
-                double p0 = 1, p1 = x;
-                for (int k = 2; k <= n; k++) {
-                    double p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-                    p0 = p1;
-                    p1 = p2;
-                }
-                dp = n * (x * p1 - p0) / (x * x - 1);
-                double dx = p1 / dp;
+                double[] pd = legendre(n, x);
+                double dx = pd[0] / pd[1];
                 x -= dx;
                 if (Math.abs(dx) < 1e-16) {
                     break;
                 }
             }
-            // Recompute the derivative at the converged node for the weight.
-            double p0 = 1, p1 = x;
-            for (int k = 2; k <= n; k++) {
-                double p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-                p0 = p1;
-                p1 = p2;
-            }
-            dp = n * (x * p1 - p0) / (x * x - 1);
+            double dp = legendre(n, x)[1]; // the derivative at the converged node, for the weight
             double w = 2 / ((1 - x * x) * dp * dp);
             nodes[i] = -x;
             nodes[n - 1 - i] = x;
@@ -55,6 +41,17 @@ public final class GaussLegendre {
         if (n % 2 == 1) {
             nodes[n / 2] = 0;
         }
+    }
+
+    /** @return {P_n(x), P_n'(x)} by the three-term recurrence */
+    private static double[] legendre(int n, double x) {
+        double p0 = 1, p1 = x;
+        for (int k = 2; k <= n; k++) {
+            double p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
+            p0 = p1;
+            p1 = p2;
+        }
+        return new double[] {p1, n * (x * p1 - p0) / (x * x - 1)};
     }
 
     /** @return the number of points */

@@ -71,20 +71,10 @@ class DirectAndFftDemagTest {
         RegularGrid g = new RegularGrid(12, 9, 2, 2e-9, 2e-9, 3e-9);
         Random rnd = new Random(3);
         int[] cells = rnd.ints(0, g.cellCount()).distinct().limit(60).toArray();
-        Prisms all = g.toPrisms();
         int n = cells.length;
-        double[] cx = new double[n], cy = new double[n], cz = new double[n], s1 = new double[n], s2 = new double[n],
-                s3 = new double[n];
-        for (int d = 0; d < n; d++) {
-            cx[d] = all.cx(cells[d]);
-            cy[d] = all.cy(cells[d]);
-            cz[d] = all.cz(cells[d]);
-            s1[d] = g.dx();
-            s2[d] = g.dy();
-            s3[d] = g.dz();
-        }
-        Prisms subset = Prisms.of(cx, cy, cz, s1, s2, s3);
-        DirectSum direct = new DirectSum(subset, cx, cy, cz, TensorKind.CELL_AVERAGED, LARGE_BUDGET, pool);
+        Prisms subset = g.toPrisms(cells);
+        DirectSum direct = new DirectSum(subset, subset.centresX(), subset.centresY(), subset.centresZ(),
+                TensorKind.CELL_AVERAGED, LARGE_BUDGET, pool);
         FftDemag fft = new FftDemag(g, cells, pool);
         VectorField m = randomM(n, 9);
         VectorField hd = new VectorField(n);
