@@ -1,0 +1,272 @@
+package org.hypermag.surrogate;
+
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+/**
+ * The harmonic representation of one source's demagnetising kernel in the mid-plane of a thin film, fitted to the
+ * exact kernel on the far zone only.
+ *
+ * <p>Outside a source its tensor is the Hessian of a scalar, N = −∇∇Φ (Φ: the Newtonian potential of the prism's
+ * volume). In the mid-plane the in-plane block is represented the same way, N_ab = ∂_a ∂_b Ψ for a, b in {x, y}, with
+ * Ψ(d) = Σ ψ_mn cos(w_m d_x) cos(w_n d_y): a source magnetised M has the scalar potential φ = M_x ∂_x Ψ + M_y ∂_y Ψ,
+ * the in-plane field is −∇φ with the gradient taken analytically, and the coupling is symmetric (N_xy = N_yx) by
+ * construction, so the surrogate field is the gradient of an energy. In the mid-plane the potential of M_z
+ * vanishes, so N_zz(d) = Σ c^z_mn cos(w_m d_x) cos(w_n d_y) is a separate channel; N_xz = N_yz = 0 there. Both are
+ * least-squares fits (normal equations, 1e-12 relative ridge, Cholesky) of the exact tensor over the offsets outside
+ * the near radius, which is computed exactly and left out of the fit.
+ *
+ * <p>Immutable.
+ */
+final class FarFieldKernel {
+    /** Offsets per block of the normal-equation accumulation. */
+    private static final int BLOCK = 512;
+
+    final HarmonicAxis ax, ay;
+    /** Coefficients at [m * (Ky + 1) + n]: ψ of the in-plane block and c^z of N_zz. */
+    final double[] psi, cz;
+    /**
+     * The in-plane potentials' coefficients derived from ψ: φ_x = ∂_x Ψ = Σ c^x sin cos with c^x = −w_m ψ, φ_y =
+     * ∂_y Ψ = Σ c^y cos sin with c^y = −w_n ψ.
+     */
+    final double[] cx, cy;
+
+    FarFieldKernel(HarmonicAxis ax, HarmonicAxis ay, double[] psi, double[] cz) {
+        this.ax = ax;
+        this.ay = ay;
+        this.psi = psi;
+        this.cz = cz;
+        int ny = ay.modes + 1;
+        cx = new double[psi.length];
+        cy = new double[psi.length];
+        for (int l = 0; l < psi.length; l++) {
+            cx[l] = -ax.w(l / ny) * psi[l];
+            cy[l] = -ay.w(l % ny) * psi[l];
+        }
+    }
+
+    /** The exact kernel to fit. */
+    @FunctionalInterface
+    interface ExactKernel {
+        /**
+         * @param dx offset x (m)
+         * @param dy offset y (m)
+         * @param out6 receives N_xx, N_yy, N_zz, N_xy, N_xz, N_yz
+         */
+        void tensor(double dx, double dy, double[] out6);
+    }
+
+    /**
+     * Fits the coefficients to the exact kernel at the given offsets, each weighted 1: the in-plane block (xx, yy and
+     * xy, the Frobenius norm of the residual) and the zz channel are separate least-squares problems. The kernel's
+     * parities (N_xx, N_yy, N_zz even in x and y, N_xy odd in both) make the offsets (±dx, ±dy) equivalent, so the fit
+     * folds them onto the first quadrant and evaluates the exact kernel once per distinct |offset|.
+     *
+     * @param ax x harmonics
+     * @param ay y harmonics
+     * @param offsets fit offsets {dx0, dy0, dx1, dy1, ...} (m), all outside the near radius
+     * @param exact the exact kernel
+     * @return the fitted kernel
+     */
+    static FarFieldKernel fit(HarmonicAxis ax, HarmonicAxis ay, double[] offsets, ExactKernel exact) {
+        double[][] folded = fold(offsets);
+        double[] qx = folded[0], qy = folded[1], weight = folded[2];
+        int kx = ax.modes, ky = ay.modes, size = (kx + 1) * (ky + 1), ny1 = ky + 1;
+        // Ψ: every (m, n) but (0, 0), which has no second derivatives; zz: every (m, n)
+        int[] ip = new int[size - 1];
+        for (int q = 0; q < ip.length; q++) {
+            ip[q] = q + 1;
+        }
+        Normal np = new Normal(ip.length), nz = new Normal(size);
+        double[] c = new double[kx + 1], s = new double[kx + 1], cyv = new double[ky + 1], syv = new double[ky + 1];
+        double[] t = new double[6];
+        double root2 = Math.sqrt(2);
+        for (int from = 0; from < qx.length; from += BLOCK) {
+            int to = Math.min(qx.length, from + BLOCK);
+            np.start(3 * (to - from));
+            nz.start(to - from);
+            for (int p = from; p < to; p++) {
+                double dx = qx[p], dy = qy[p], sw = Math.sqrt(weight[p]);
+                exact.tensor(dx, dy, t);
+                ax.trig(dx, c, s);
+                ay.trig(dy, cyv, syv);
+                // N_xx = −Σ ψ w_m² cos cos, N_yy = −Σ ψ w_n² cos cos, N_xy = Σ ψ w_m w_n sin sin (counted twice)
+                double[] d = np.data();
+                int oxx = np.row(t[0], sw), oyy = np.row(t[1], sw), oxy = np.row(t[3], sw * root2);
+                for (int q = 0; q < ip.length; q++) {
+                    int m = ip[q] / ny1, n = ip[q] % ny1;
+                    double wm = ax.w(m), wn = ay.w(n), cc = c[m] * cyv[n];
+                    d[oxx + q] = -sw * wm * wm * cc;
+                    d[oyy + q] = -sw * wn * wn * cc;
+                    d[oxy + q] = sw * root2 * wm * wn * s[m] * syv[n];
+                }
+                // N_zz = Σ c^z cos cos
+                d = nz.data();
+                int oz = nz.row(t[2], sw);
+                for (int m = 0, l = 0; m <= kx; m++) {
+                    for (int n = 0; n <= ky; n++, l++) {
+                        d[oz + l] = sw * c[m] * cyv[n];
+                    }
+                }
+            }
+            np.add();
+            nz.add();
+        }
+        double[] psi = new double[size], sol = np.solve();
+        for (int q = 0; q < ip.length; q++) {
+            psi[ip[q]] = sol[q];
+        }
+        return new FarFieldKernel(ax, ay, psi, nz.solve());
+    }
+
+    /** Folds offsets onto |dx|, |dy| and merges equal ones: {x[], y[], count[]}. */
+    static double[][] fold(double[] offsets) {
+        int n = offsets.length / 2;
+        long[][] keys = new long[n][];
+        for (int p = 0; p < n; p++) {
+            keys[p] = new long[] {Double.doubleToLongBits(Math.abs(offsets[2 * p]) + 0.0),
+                Double.doubleToLongBits(Math.abs(offsets[2 * p + 1]) + 0.0)};
+        }
+        Arrays.sort(keys, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        double[] x = new double[n], y = new double[n], w = new double[n];
+        int k = -1;
+        for (int p = 0; p < n; p++) {
+            if (k >= 0 && keys[p][0] == keys[p - 1][0] && keys[p][1] == keys[p - 1][1]) {
+                w[k]++;
+            } else {
+                k++;
+                x[k] = Double.longBitsToDouble(keys[p][0]);
+                y[k] = Double.longBitsToDouble(keys[p][1]);
+                w[k] = 1;
+            }
+        }
+        return new double[][] {Arrays.copyOf(x, k + 1), Arrays.copyOf(y, k + 1), Arrays.copyOf(w, k + 1)};
+    }
+
+    /** Normal equations G = AᵀA, b = Aᵀt accumulated block by block with dense products. */
+    private static final class Normal {
+        private final int unknowns;
+        private final DMatrixRMaj g, b;
+        private DMatrixRMaj a, t;
+        private int rows;
+
+        Normal(int unknowns) {
+            this.unknowns = unknowns;
+            g = new DMatrixRMaj(unknowns, unknowns);
+            b = new DMatrixRMaj(unknowns, 1);
+        }
+
+        void start(int maxRows) {
+            if (a == null || a.numRows < maxRows) {
+                a = new DMatrixRMaj(maxRows, unknowns);
+                t = new DMatrixRMaj(maxRows, 1);
+            }
+            a.zero();
+            t.zero();
+            rows = 0;
+        }
+
+        /** Appends a row with target sw · value; @return the offset of its entries in {@link #data()} */
+        int row(double value, double sw) {
+            t.data[rows] = sw * value;
+            return unknowns * rows++;
+        }
+
+        double[] data() {
+            return a.data;
+        }
+
+        void add() {
+            if (unknowns == 0 || rows == 0) {
+                return;
+            }
+            DMatrixRMaj used = rows == a.numRows ? a : CommonOps_DDRM.extract(a, 0, rows, 0, unknowns);
+            DMatrixRMaj tu = rows == t.numRows ? t : CommonOps_DDRM.extract(t, 0, rows, 0, 1);
+            CommonOps_DDRM.multAddTransA(used, used, g);
+            CommonOps_DDRM.multAddTransA(used, tu, b);
+        }
+
+        double[] solve() {
+            int n = unknowns;
+            if (n == 0) {
+                return new double[0];
+            }
+            double trace = 0;
+            for (int i = 0; i < n; i++) {
+                trace += g.get(i, i);
+            }
+            DMatrixRMaj m = g.copy(), x = new DMatrixRMaj(n, 1);
+            double ridge = 1e-12 * trace / n;
+            for (int i = 0; i < n; i++) {
+                m.add(i, i, ridge);
+            }
+            LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(n);
+            if (solver.setA(m)) {
+                solver.solve(b.copy(), x);
+            } else {
+                // not positive definite (degenerate offsets): least squares by QR with column pivoting
+                LinearSolverDense<DMatrixRMaj> qr = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
+                qr.setA(g.copy());
+                qr.solve(b.copy(), x);
+            }
+            return x.data.clone();
+        }
+    }
+
+    /**
+     * The kernel with its coefficients scaled and summed: Σ_k weights[k] · kernels[k] (all on the same harmonics).
+     *
+     * @param kernels kernels on one pair of axes
+     * @param weights their weights
+     * @return the combination
+     */
+    static FarFieldKernel combine(FarFieldKernel[] kernels, double[] weights) {
+        int size = kernels[0].psi.length;
+        double[] p = new double[size], z = new double[size];
+        for (int k = 0; k < kernels.length; k++) {
+            for (int l = 0; l < size; l++) {
+                p[l] += weights[k] * kernels[k].psi[l];
+                z[l] += weights[k] * kernels[k].cz[l];
+            }
+        }
+        return new FarFieldKernel(kernels[0].ax, kernels[0].ay, p, z);
+    }
+
+    /**
+     * The surrogate's own tensor at an in-plane offset in the five mid-plane components: out = {S_xx, S_xy, S_yx,
+     * S_yy, S_zz}, with H_a = −Σ_b S_ab M_b (S_xy comes from the y channel, S_yx from the x channel; they agree to the
+     * fit's accuracy, not exactly). Used where the near-zone correction must subtract exactly what the far-field
+     * evaluation adds.
+     *
+     * @param dx offset x (m)
+     * @param dy offset y (m)
+     * @param out receives the five components
+     */
+    void tensor(double dx, double dy, double[] out) {
+        int kx = ax.modes, ky = ay.modes, ny = ky + 1;
+        double[] c = new double[kx + 1], s = new double[kx + 1], cyv = new double[ky + 1], syv = new double[ky + 1];
+        ax.trig(dx, c, s);
+        ay.trig(dy, cyv, syv);
+        double xx = 0, yy = 0, zz = 0, yx = 0, xy = 0;
+        for (int m = 0; m <= kx; m++) {
+            double wm = ax.w(m);
+            for (int n = 0; n <= ky; n++) {
+                int q = m * ny + n;
+                double cc = c[m] * cyv[n], ss = s[m] * syv[n], wn = ay.w(n);
+                xx += cx[q] * wm * cc;
+                yx -= cx[q] * wn * ss;
+                yy += cy[q] * wn * cc;
+                xy -= cy[q] * wm * ss;
+                zz += cz[q] * cc;
+            }
+        }
+        out[0] = xx;
+        out[1] = xy;
+        out[2] = yx;
+        out[3] = yy;
+        out[4] = zz;
+    }
+}
