@@ -1,10 +1,13 @@
 package org.hypermag.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hypermag.output.AtomicTextFile;
+import org.hypermag.output.ModelFile;
 import org.hypermag.scenarios.input.CsvInput;
 import org.hypermag.scenarios.input.CsvInput.Column;
 import org.hypermag.scenarios.input.CsvInput.Constraint;
@@ -15,8 +18,12 @@ import org.hypermag.solver.demag.PrismTensor;
 import org.hypermag.solver.demag.TensorKind;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.parallel.WorkerPool;
+import org.hypermag.surrogate.FarFieldModel;
+import org.hypermag.surrogate.FarFieldSurrogate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code hypermag field}: the field of uniformly magnetised prisms at arbitrary points, written as CSV.
@@ -28,6 +35,9 @@ import picocli.CommandLine.Option;
                     + "the mean of the two sides; points on an edge or corner, where H diverges, are rejected."},
         mixinStandardHelpOptions = true)
 final class FieldCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     static final List<Column> SOURCE_COLUMNS = List.of(
             new Column("x", "centre x, m", Constraint.FINITE),
             new Column("y", "centre y, m", Constraint.FINITE),
@@ -56,20 +66,25 @@ final class FieldCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--demag", defaultValue = "exact", paramLabel = "METHOD",
-            description = "exact (analytic prism tensor, direct sum; default) or surrogate.")
+            description = "exact (analytic prism tensor, direct sum; default) or surrogate (the far-field "
+                    + "surrogate: sources in one layer, points in their mid-plane; see docs/surrogate.md).")
     String demag;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Surrogate model file (with --demag surrogate). Default: fit the far-field model to these "
+                    + "sources and points now.")
+    Path model;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
     Integer threads;
 
     @Override
     public Integer call() {
-        if (!demag.equals("exact")) {
-            if (demag.equals("surrogate")) {
-                throw new Main.UsageException("--demag surrogate is not available in this version yet; "
-                        + "available: exact");
-            }
+        if (!demag.equals("exact") && !demag.equals("surrogate")) {
             throw new Main.UsageException("--demag must be 'exact' or 'surrogate', got '" + demag + "'");
+        }
+        if (model != null && !demag.equals("surrogate")) {
+            throw new Main.UsageException("--model is a surrogate model file; use it with --demag surrogate");
         }
         if (threads != null && threads < 1) {
             throw new Main.UsageException("--threads must be >= 1, got " + threads);
@@ -82,13 +97,20 @@ final class FieldCommand implements Callable<Integer> {
         WorkerPool pool = threads == null ? WorkerPool.shared() : new WorkerPool(threads);
         try {
             rejectPointsOnEdges(s, p, prisms, pool);
+            if (demag.equals("surrogate")) {
+                requireOneLayer(s, p);
+            }
             VectorField m = new VectorField(prisms.size());
             System.arraycopy(s.column("mx"), 0, m.x, 0, m.size());
             System.arraycopy(s.column("my"), 0, m.y, 0, m.size());
             System.arraycopy(s.column("mz"), 0, m.z, 0, m.size());
-            DirectSum sum = new DirectSum(prisms, px, py, pz, TensorKind.POINT, DirectSum.defaultMemoryBudget(), pool);
             VectorField h = new VectorField(px.length);
-            sum.addField(m, h);
+            if (demag.equals("exact")) {
+                new DirectSum(prisms, px, py, pz, TensorKind.POINT, DirectSum.defaultMemoryBudget(), pool)
+                        .addField(m, h);
+            } else {
+                surrogate(prisms, px, py, pz, pool).addField(m, h);
+            }
             AtomicTextFile.write(out, w -> {
                 w.write("hx,hy,hz\n");
                 for (int i = 0; i < h.size(); i++) {
@@ -104,6 +126,60 @@ final class FieldCommand implements Callable<Integer> {
             pool.close();
         }
         return 0;
+    }
+
+    /** The far-field surrogate at the points: the named model, or one fitted now to the sources and points. */
+    private FarFieldSurrogate surrogate(Prisms prisms, double[] px, double[] py, double[] pz, WorkerPool pool) {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            FarFieldModel fm;
+            if (model != null) {
+                fm = FarFieldModel.fromFile(ModelFile.read(model), model);
+            } else {
+                double[] b = prisms.centreBounds();
+                double minX = b[0], maxX = b[1], minY = b[2], maxY = b[3];
+                for (int i = 0; i < px.length; i++) {
+                    minX = Math.min(minX, px[i]);
+                    maxX = Math.max(maxX, px[i]);
+                    minY = Math.min(minY, py[i]);
+                    maxY = Math.max(maxY, py[i]);
+                }
+                long t0 = System.nanoTime();
+                fm = FarFieldModel.fitPrisms(prisms, maxX - minX, maxY - minY, FarFieldModel.Settings.DEFAULT, pool,
+                        (done, total) -> {
+                            err.printf("\rfitting the far-field model: size %d of %d", done, total);
+                            err.flush();
+                        });
+                err.printf(Locale.ROOT, "%nfitted %s in %.1f s%n", fm.describe(), (System.nanoTime() - t0) * 1e-9);
+                err.flush();
+            }
+            return FarFieldSurrogate.atPoints(prisms, px, py, pz, fm, pool);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--demag surrogate: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The far-field surrogate represents one layer of sources, evaluated in its mid-plane: fails on the first source
+     * out of the first one's layer, or the first point off its mid-plane, before any fitting.
+     */
+    private static void requireOneLayer(CsvInput.Table s, CsvInput.Table p) {
+        double[] z = s.column("z"), sz = s.column("sz"), pz = p.column("z");
+        double tol = 1e-9 * sz[0];
+        for (int j = 1; j < z.length; j++) {
+            if (Math.abs(z[j] - z[0]) > tol || Math.abs(sz[j] - sz[0]) > tol) {
+                throw new InputException(s.file(), s.lines()[j], 0, String.format(Locale.ROOT, "--demag surrogate "
+                        + "needs all sources in one layer (the same z and sz as source 1: %s m, %s m); this source "
+                        + "has z = %s m, sz = %s m (use --demag exact for several layers)", z[0], sz[0], z[j], sz[j]));
+            }
+        }
+        for (int i = 0; i < pz.length; i++) {
+            if (Math.abs(pz[i] - z[0]) > tol) {
+                throw new InputException(p.file(), p.lines()[i], 0, String.format(Locale.ROOT, "--demag surrogate "
+                        + "evaluates the field in the sources' mid-plane z = %s m; this point has z = %s m (use "
+                        + "--demag exact off the plane)", z[0], pz[i]));
+            }
+        }
     }
 
     /** Fails on the first point (in file order) that lies on an edge or corner of some source. */

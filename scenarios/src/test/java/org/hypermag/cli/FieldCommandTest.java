@@ -8,10 +8,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import org.hypermag.solver.demag.SurfaceChargeQuadrature;
+import org.hypermag.solver.geometry.Prisms;
+import org.hypermag.solver.parallel.WorkerPool;
+import org.hypermag.surrogate.FarFieldModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -197,14 +202,114 @@ class FieldCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /** A film of 24 x 24 prisms of four sizes on a 5 nm pitch, 3 nm thick, random M (CSV), seeded. */
+    private static String filmSources(long seed) {
+        Random rnd = new Random(seed);
+        StringBuilder s = new StringBuilder("x,y,z,sx,sy,sz,mx,my,mz\n");
+        for (int j = 0; j < 24; j++) {
+            for (int i = 0; i < 24; i++) {
+                double sx = rnd.nextBoolean() ? 4e-9 : 4.5e-9, sy = rnd.nextBoolean() ? 4e-9 : 4.5e-9;
+                double mx = rnd.nextGaussian(), my = rnd.nextGaussian(), mz = rnd.nextGaussian();
+                double f = 8e5 / Math.sqrt(mx * mx + my * my + mz * mz);
+                s.append(fmt(5e-9 * i)).append(',').append(fmt(5e-9 * j)).append(",1.5e-9,").append(fmt(sx))
+                        .append(',').append(fmt(sy)).append(",3e-9,").append(fmt(f * mx)).append(',')
+                        .append(fmt(f * my)).append(',').append(fmt(f * mz)).append('\n');
+            }
+        }
+        return s.toString();
+    }
+
+    private static double[][] readField(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        double[][] h = new double[lines.size() - 1][];
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            h[i - 1] = new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])};
+        }
+        return h;
+    }
+
     @Test
-    void surrogateOptionSaysWhatIsAvailable() throws IOException {
+    void surrogateFitsItselfToTheSourcesAndMatchesTheExactField() throws IOException {
+        Random rnd = new Random(7);
+        StringBuilder p = new StringBuilder("x,y,z\n");
+        for (int i = 0; i < 24 * 24; i += 5) {
+            p.append(fmt(5e-9 * (i % 24))).append(',').append(fmt(5e-9 * (i / 24))).append(",1.5e-9\n");
+        }
+        for (int i = 0; i < 40; i++) { // irregular points in the mid-plane, between and inside the prisms
+            p.append(fmt(115e-9 * rnd.nextDouble())).append(',').append(fmt(115e-9 * rnd.nextDouble()))
+                    .append(",1.5e-9\n");
+        }
+        Path s = write("S.csv", filmSources(11)), pts = write("P.csv", p.toString());
+        Path exact = dir.resolve("exact.csv"), surrogate = dir.resolve("surrogate.csv");
+        CliRunner e = CliRunner.run("field", "--sources", s.toString(), "--points", pts.toString(), "--out",
+                exact.toString());
+        assertEquals(0, e.status, e.err);
+        CliRunner r = CliRunner.run("field", "--sources", s.toString(), "--points", pts.toString(), "--demag",
+                "surrogate", "--out", surrogate.toString());
+        assertEquals(0, r.status, r.err);
+        assertTrue(r.err.contains("fitting the far-field model") && r.err.contains("fitted far-field model"), r.err);
+
+        double[][] he = readField(exact), hs = readField(surrogate);
+        assertEquals(he.length, hs.length);
+        double[] rel = new double[he.length];
+        double num = 0, den = 0;
+        for (int i = 0; i < he.length; i++) {
+            double d2 = 0, r2 = 0;
+            for (int k = 0; k < 3; k++) {
+                d2 += (hs[i][k] - he[i][k]) * (hs[i][k] - he[i][k]);
+                r2 += he[i][k] * he[i][k];
+            }
+            rel[i] = Math.sqrt(d2 / r2);
+            num += d2;
+            den += r2;
+        }
+        Arrays.sort(rel);
+        double median = rel[rel.length / 2], l2 = Math.sqrt(num / den);
+        assertTrue(median <= 1e-3 && l2 <= 5e-3, "median " + median + ", relative L2 " + l2);
+        assertTrue(l2 > 0, "the surrogate is an approximation, not the exact path");
+    }
+
+    @Test
+    void surrogateUsesAGivenModelFileAndRejectsOneThatDoesNotFit() throws IOException {
+        Path s = write("S.csv", filmSources(3)), pts = write("P.csv", "x,y,z\n2.5e-9,2.5e-9,1.5e-9\n");
+        try (WorkerPool pool = new WorkerPool(1)) {
+            // fitted for a smaller film: the sources extend beyond its reach
+            Prisms small = Prisms.of(
+                    new double[] {0, 5e-9}, new double[] {0, 0}, new double[] {1.5e-9, 1.5e-9},
+                    new double[] {4e-9, 4e-9}, new double[] {4e-9, 4e-9}, new double[] {3e-9, 3e-9});
+            FarFieldModel m = FarFieldModel.fitPrisms(small, 60e-9, 60e-9, FarFieldModel.Settings.DEFAULT, pool,
+                    (d, t) -> { });
+            Path model = dir.resolve("small.h5");
+            m.toFile(Map.of(), Map.of()).write(model);
+            Path out = dir.resolve("H.csv");
+            CliRunner r = CliRunner.run("field", "--sources", s.toString(), "--points", pts.toString(), "--demag",
+                    "surrogate", "--model", model.toString(), "--out", out.toString());
+            assertEquals(Main.EXIT_INPUT, r.status, r.err);
+            assertTrue(r.err.contains("--demag surrogate") && r.err.contains("cannot represent"), r.err);
+            assertFalse(Files.exists(out));
+        }
+    }
+
+    @Test
+    void surrogateRejectsPointsOffTheMidPlaneBeforeFitting() throws IOException {
         Path out = dir.resolve("H.csv");
-        CliRunner r = CliRunner.run("field", "--sources", write("S.csv", GOOD_SOURCES).toString(), "--points",
-                write("P.csv", GOOD_POINTS).toString(), "--demag", "surrogate", "--out", out.toString());
-        assertEquals(Main.EXIT_INPUT, r.status);
-        assertTrue(r.err.contains("not available") && r.err.contains("available: exact"), r.err);
+        CliRunner r = CliRunner.run("field", "--sources", write("S.csv", filmSources(5)).toString(), "--points",
+                write("P.csv", "x,y,z\n1e-8,1e-8,1.5e-9\n2e-8,1e-8,4e-9\n").toString(), "--demag", "surrogate",
+                "--out", out.toString());
+        assertEquals(Main.EXIT_INPUT, r.status, r.err);
+        assertTrue(r.err.contains("P.csv:3") && r.err.contains("mid-plane z = 1.5E-9 m")
+                && r.err.contains("z = 4.0E-9 m"), r.err);
+        assertFalse(r.err.contains("fitting"), "checked before any fitting: " + r.err);
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void modelWithoutTheSurrogateIsAUsageError() throws IOException {
+        CliRunner r = CliRunner.run("field", "--sources", write("S.csv", GOOD_SOURCES).toString(), "--points",
+                write("P.csv", GOOD_POINTS).toString(), "--model", "m.h5", "--out", dir.resolve("H.csv").toString());
+        assertEquals(Main.EXIT_INPUT, r.status);
+        assertTrue(r.err.contains("--model") && r.err.contains("--demag surrogate"), r.err);
     }
 
     @Test

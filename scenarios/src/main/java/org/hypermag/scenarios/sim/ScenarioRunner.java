@@ -199,9 +199,9 @@ public final class ScenarioRunner {
                 ? " (auto: no GPU kernels in this version)" : ""));
         DemagField demag;
         try {
-            demag = ScenarioSystem.demag(s, magnet, pool);
-        } catch (UnsupportedOperationException e) {
-            throw new SetupException(s.source() + ": demag.method: " + e.getMessage());
+            demag = ScenarioSystem.demag(s, magnet, pool, progress::note);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException(s.source() + ": demag: " + e.getMessage());
         }
         progress.note("demag: " + (demag == null ? "none" : demag.describe()));
         out = s.output();

@@ -1,8 +1,13 @@
 package org.hypermag.scenarios.sim;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.hypermag.output.RunReader;
 import org.hypermag.scenarios.spec.Scenario;
+import org.hypermag.scenarios.spec.ShippedScenarios;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.demag.DemagField;
 import org.hypermag.solver.demag.DirectDemag;
@@ -11,6 +16,8 @@ import org.hypermag.solver.demag.FftDemag;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.parallel.WorkerPool;
+import org.hypermag.surrogate.FarFieldModel;
+import org.hypermag.surrogate.FarFieldModels;
 
 /** Builds the physical system of a scenario: the magnet, the demag method and the initial state. */
 public final class ScenarioSystem {
@@ -46,17 +53,65 @@ public final class ScenarioSystem {
      * @param s the scenario
      * @param magnet its magnet
      * @param pool threads
-     * @return the exact demag method (FFT on grids, direct sum otherwise), or null for none
-     * @throws UnsupportedOperationException for the surrogate, which is not available in this version
+     * @param log one line per setup step (which surrogate model is used or fitted)
+     * @return the demag method, or null for none: exact (FFT on grids, direct sum otherwise) or the far-field
+     *     surrogate (a named model file, a stored model that fits, the cached automatic fit, or a new fit)
+     * @throws IllegalArgumentException if the surrogate cannot represent the geometry or a named model does not fit
      */
-    public static DemagField demag(Scenario s, Magnet magnet, WorkerPool pool) {
+    public static DemagField demag(Scenario s, Magnet magnet, WorkerPool pool, Consumer<String> log) {
         return switch (s.demag().method()) {
             case NONE -> null;
-            case EXACT -> magnet.isOnGrid() ? new FftDemag(magnet.grid(), magnet.gridCells(), pool)
-                    : DirectDemag.forPrisms(magnet.prisms(), DirectSum.defaultMemoryBudget(), pool);
-            case SURROGATE -> throw new UnsupportedOperationException("demag method 'surrogate' is not available in "
-                    + "this version yet; use 'exact' or 'none'");
+            case EXACT -> exactDemag(magnet, pool);
+            case SURROGATE -> surrogate(s, magnet, pool, log);
         };
+    }
+
+    /**
+     * @param magnet the domains
+     * @param pool threads
+     * @return the exact demag of the domains: FFT with the cell-averaged tensor on grids, else the reciprocal direct
+     *     sum with the point tensor
+     */
+    public static DemagField exactDemag(Magnet magnet, WorkerPool pool) {
+        return exactDemag(target(magnet), pool);
+    }
+
+    /**
+     * @param domains the domains
+     * @param pool threads
+     * @return their exact demag: FFT with the cell-averaged tensor on a grid, else the reciprocal direct sum with the
+     *     point tensor
+     */
+    public static DemagField exactDemag(FarFieldModels.Target domains, WorkerPool pool) {
+        return domains.grid() != null ? new FftDemag(domains.grid(), domains.cells(), pool)
+                : DirectDemag.forPrisms(domains.prisms(), DirectSum.defaultMemoryBudget(), pool);
+    }
+
+    private static DemagField surrogate(Scenario s, Magnet magnet, WorkerPool pool, Consumer<String> log) {
+        FarFieldModels.Target target = target(magnet);
+        FarFieldModel model;
+        if (s.demag().model() != null) {
+            model = FarFieldModels.load(s.demag().model(), target);
+            log.accept("far-field model " + s.demag().model());
+        } else {
+            List<Path> stored = new ArrayList<>(s.demag().storedModels());
+            Path shipped = ShippedScenarios.storedModel(s.name(), s.source());
+            if (shipped != null) {
+                stored.add(shipped);
+            }
+            model = FarFieldModels.obtain(target, s.demag().settings(), stored, FarFieldModels.defaultCacheDir(),
+                    pool, log);
+        }
+        return FarFieldModels.bind(target, model, pool);
+    }
+
+    /**
+     * @param magnet the domains
+     * @return what a far-field surrogate model must represent for them
+     */
+    public static FarFieldModels.Target target(Magnet magnet) {
+        return magnet.isOnGrid() ? new FarFieldModels.Target(magnet.prisms(), magnet.grid(), magnet.gridCells())
+                : new FarFieldModels.Target(magnet.prisms(), null, null);
     }
 
     /**

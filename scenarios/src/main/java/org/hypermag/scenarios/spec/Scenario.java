@@ -7,6 +7,7 @@ import org.hypermag.solver.field.AppliedField;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.geometry.RegularGrid;
 import org.hypermag.solver.magnet.Material;
+import org.hypermag.surrogate.FarFieldModel;
 
 /**
  * A parsed, validated scenario: an immutable description of a simulation (see docs/scenarios.md for the file
@@ -176,9 +177,17 @@ public record Scenario(String name, String description, String source, String te
 
     /**
      * @param method the method
-     * @param model surrogate model file, or null (automatic)
+     * @param model surrogate model file, or null (automatic: a stored or cached model that fits, else a new fit)
+     * @param settings the far-field surrogate's accuracy settings (its defaults unless given)
+     * @param storedModels model files to try, in order, when no model is named (those missing are skipped): the
+     *     scenario's {@code models/NAME.far-field.h5}
      */
-    public record Demag(DemagMethod method, Path model) {
+    public record Demag(DemagMethod method, Path model, FarFieldModel.Settings settings,
+                        List<Path> storedModels) {
+        /** Copies the list. */
+        public Demag {
+            storedModels = List.copyOf(storedModels);
+        }
     }
 
     /** Integrator kinds. */

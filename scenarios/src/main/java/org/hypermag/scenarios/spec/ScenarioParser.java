@@ -41,6 +41,7 @@ import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.geometry.RegularGrid;
 import org.hypermag.solver.geometry.Shape;
 import org.hypermag.solver.magnet.Material;
+import org.hypermag.surrogate.FarFieldModel;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -157,7 +158,8 @@ public final class ScenarioParser {
         Initial initial = initialNode == null ? null : initial(initialNode);
         YamlNode stagesNode = m.require("stages", "a list of relax, run and hysteresis stages");
         List<Stage> stages = stagesNode == null ? null : stages(stagesNode);
-        Demag demag = m.has("demag") ? demag(m.get("demag")) : new Demag(DemagMethod.EXACT, null);
+        Demag demag = m.has("demag") ? demag(m.get("demag"), name == null ? defaultName : name)
+                : new Demag(DemagMethod.EXACT, null, FarFieldModel.Settings.DEFAULT, List.of());
         Integrator integrator = m.has("integrator") ? integrator(m.get("integrator"))
                 : new Integrator(IntegratorMethod.DORMAND_PRINCE, 1e-5, Double.POSITIVE_INFINITY, Double.NaN);
         Compute compute = m.has("compute") ? compute(m.get("compute")) : new Compute(0, Gpu.AUTO);
@@ -954,26 +956,37 @@ public final class ScenarioParser {
 
     // ---------------------------------------------------------------- methods and output
 
-    private Demag demag(YamlNode node) {
-        YamlNode.Mapping m = node.mapping(keys("method", "model"));
+    private Demag demag(YamlNode node, String scenarioName) {
+        YamlNode.Mapping m = node.mapping(keys("method", "model", "near_radius", "k_max_R", "period_margin"));
         if (m == null) {
             return null;
         }
         YamlNode mn = m.require("method", "exact, surrogate or none");
         String method = mn == null ? null : mn.choice(List.of("exact", "surrogate", "none"));
+        boolean ok = method != null;
+        for (String k : new String[] {"model", "near_radius", "k_max_R", "period_margin"}) {
+            if (m.has(k) && method != null && !method.equals("surrogate")) {
+                m.get(k).error("'" + k + "' is a setting of the surrogate; it is only used with method: surrogate");
+                ok = false;
+            }
+        }
         Path model = null;
         if (m.has("model")) {
             String f = m.get("model").text();
-            if (f == null) {
-                return null;
-            }
-            if (!"surrogate".equals(method)) {
-                m.get("model").error("a model file is only used with method: surrogate");
-                return null;
-            }
-            model = baseDir.resolve(f);
+            ok &= f != null;
+            model = f == null ? null : baseDir.resolve(f);
         }
-        return method == null ? null : new Demag(DemagMethod.valueOf(method.toUpperCase(Locale.ROOT)), model);
+        FarFieldModel.Settings d = FarFieldModel.Settings.DEFAULT;
+        Double r = m.has("near_radius") ? m.get("near_radius").positive("reference sizes") : (Double) d.nearRadius();
+        Double kr = m.has("k_max_R") ? m.get("k_max_R").positive("dimensionless") : (Double) d.kR();
+        Double margin = m.has("period_margin") ? m.get("period_margin").nonNegative("near radii")
+                : (Double) d.periodMargin();
+        if (!ok || r == null || kr == null || margin == null) {
+            return null;
+        }
+        return new Demag(DemagMethod.valueOf(method.toUpperCase(Locale.ROOT)), model,
+                new FarFieldModel.Settings(r, kr, margin), List.of(baseDir.resolve("models").resolve(scenarioName
+                        + ".far-field.h5")));
     }
 
     private Integrator integrator(YamlNode node) {

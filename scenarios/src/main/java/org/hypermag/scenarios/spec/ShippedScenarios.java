@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** The scenarios shipped in the repository's {@code scenarios/} folder, available by name from the class path. */
@@ -32,6 +34,32 @@ public final class ShippedScenarios {
                 throw new IllegalStateException("shipped scenario " + name + " is missing from the build");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The stored far-field surrogate model of a shipped scenario (scenarios/models/NAME.far-field.h5 in the
+     * repository, on the class path in the build), copied to a temporary file.
+     *
+     * @param name the scenario's name
+     * @param source where the scenario came from ({@link Scenario#source()})
+     * @return the model file, or null if the scenario is not a shipped one or has no stored model
+     */
+    public static Path storedModel(String name, String source) {
+        if (!NAMES.contains(name) || !source.equals(name + ".yaml (shipped)")) {
+            return null;
+        }
+        try (InputStream in = ShippedScenarios.class.getResourceAsStream("/org/hypermag/scenarios/shipped/models/"
+                + name + ".far-field.h5")) {
+            if (in == null) {
+                return null;
+            }
+            Path tmp = Files.createTempFile("hypermag-" + name + "-", ".far-field.h5");
+            tmp.toFile().deleteOnExit();
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            return tmp;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

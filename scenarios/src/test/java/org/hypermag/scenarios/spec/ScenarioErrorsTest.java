@@ -227,6 +227,22 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void surrogateSettingWithTheExactMethod() {
+        one(GOOD + "demag: {method: exact, near_radius: 8}\n", 8, 37, "demag.near_radius",
+                "'near_radius' is a setting of the surrogate", "only used with method: surrogate");
+    }
+
+    @Test
+    void nonPositiveNearRadius() {
+        one(GOOD + "demag: {method: surrogate, near_radius: 0}\n", 8, 41, "demag.near_radius", "'0'", "> 0");
+    }
+
+    @Test
+    void negativePeriodMargin() {
+        one(GOOD + "demag: {method: surrogate, period_margin: -1}\n", 8, 43, "demag.period_margin", "'-1'", ">= 0");
+    }
+
+    @Test
     void fixedStepForTheAdaptiveIntegrator() {
         one(GOOD + "integrator: {step: 1.0e-13}\n", 8, 20, "integrator.step", "heun and rk4");
     }

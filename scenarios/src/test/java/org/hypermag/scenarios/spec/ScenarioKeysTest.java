@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import org.hypermag.solver.Constants;
 import org.hypermag.solver.magnet.Material;
+import org.hypermag.surrogate.FarFieldModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -271,6 +273,7 @@ class ScenarioKeysTest {
                 """);
         assertEquals(Scenario.DemagMethod.SURROGATE, s.demag().method());
         assertEquals(dir.resolve("models/film.hmm"), s.demag().model());
+        assertEquals(FarFieldModel.Settings.DEFAULT, s.demag().settings(), "surrogate accuracy defaults");
         assertEquals(1e-7, s.integrator().tolerance());
         assertEquals(1e-12, s.integrator().maxStep());
         assertEquals(3, s.compute().threads());
@@ -290,5 +293,13 @@ class ScenarioKeysTest {
         assertEquals(Scenario.DemagMethod.NONE, heun.demag().method());
         assertEquals(Scenario.IntegratorMethod.RK4, grid("integrator: {method: rk4, step: 2.0e-14}\n").integrator()
                 .method());
+    }
+
+    @Test
+    void surrogateSettingsAndTheStoredModelBesideTheScenario() {
+        Scenario s = grid("demag: {method: surrogate, near_radius: 12, k_max_R: 6.5, period_margin: 0}\n");
+        assertEquals(new FarFieldModel.Settings(12, 6.5, 0), s.demag().settings());
+        assertNull(s.demag().model(), "no model named: automatic");
+        assertEquals(List.of(dir.resolve("models").resolve(s.name() + ".far-field.h5")), s.demag().storedModels());
     }
 }

@@ -117,6 +117,24 @@ public final class Prisms {
         return cz.clone();
     }
 
+    /**
+     * @return the range of the centres, {xmin, xmax, ymin, ymax, zmin, zmax} (m); for no prisms the minima are
+     *     +MAX_VALUE and the maxima −MAX_VALUE
+     */
+    public double[] centreBounds() {
+        double[] b = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE,
+            -Double.MAX_VALUE};
+        for (int i = 0; i < size(); i++) {
+            b[0] = Math.min(b[0], cx[i]);
+            b[1] = Math.max(b[1], cx[i]);
+            b[2] = Math.min(b[2], cy[i]);
+            b[3] = Math.max(b[3], cy[i]);
+            b[4] = Math.min(b[4], cz[i]);
+            b[5] = Math.max(b[5], cz[i]);
+        }
+        return b;
+    }
+
     /** @return true if every prism has the same three side lengths */
     public boolean allSameSize() {
         for (int i = 1; i < size(); i++) {
