@@ -1,6 +1,7 @@
 package org.hypermag.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.hypermag.scenarios.spec.Scenario;
 import org.hypermag.scenarios.spec.ScenarioException;
 import org.hypermag.scenarios.spec.ScenarioParser;
+import org.hypermag.scenarios.spec.ShippedScenarios;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -53,6 +55,23 @@ final class CheckCommand implements Callable<Integer> {
         }
         b.append(", demag ").append(s.demag().method().name().toLowerCase(Locale.ROOT));
         return b.toString();
+    }
+
+    /**
+     * A scenario given on the command line: a file (ends in .yaml or .yml, or exists), else a shipped scenario's name.
+     *
+     * @param name the argument
+     * @return the parsed scenario
+     */
+    static Scenario byNameOrFile(String name) {
+        if (name.endsWith(".yaml") || name.endsWith(".yml") || Files.exists(Path.of(name))) {
+            return parseOrThrow(Path.of(name));
+        }
+        if (ShippedScenarios.NAMES.contains(name)) {
+            return ShippedScenarios.parse(name);
+        }
+        throw new Main.UsageException("'" + name + "' is neither a scenario file nor a shipped scenario; "
+                + "shipped: " + String.join(", ", ShippedScenarios.NAMES));
     }
 
     /** Parses a scenario for running; problems become one usage error listing them all. */

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             "Magnetisation dynamics of many uniformly magnetised rectangular prisms, with exact and surrogate "
                     + "demagnetising fields.",
             "Units are SI: lengths in m, magnetisation and fields in A/m."},
-        subcommands = {RunCommand.class, CheckCommand.class, FieldCommand.class, PlotCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, FieldCommand.class, PlotCommand.class, TrainCommand.class,
+            AccuracyCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Run 'hypermag help COMMAND' for the options of a command."})
 public final class Main implements Runnable {

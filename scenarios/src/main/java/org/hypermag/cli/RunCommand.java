@@ -71,15 +71,7 @@ final class RunCommand implements Callable<Integer> {
             s = CheckCommand.parseOrThrow(copy);
             dir = resume;
         } else {
-            String name = scenario == null ? ShippedScenarios.DEFAULT : scenario;
-            if (name.endsWith(".yaml") || name.endsWith(".yml") || Files.exists(Path.of(name))) {
-                s = CheckCommand.parseOrThrow(Path.of(name));
-            } else if (ShippedScenarios.NAMES.contains(name)) {
-                s = ShippedScenarios.parse(name);
-            } else {
-                throw new Main.UsageException("'" + name + "' is neither a scenario file nor a shipped scenario; "
-                        + "shipped: " + String.join(", ", ShippedScenarios.NAMES));
-            }
+            s = CheckCommand.byNameOrFile(scenario == null ? ShippedScenarios.DEFAULT : scenario);
             dir = outDir != null ? outDir : s.output().directory() != null ? s.output().directory()
                     : Path.of("out", s.name());
         }

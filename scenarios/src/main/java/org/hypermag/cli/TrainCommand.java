@@ -1,0 +1,130 @@
+package org.hypermag.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hypermag.solver.parallel.WorkerPool;
+import org.hypermag.surrogate.FarFieldModel;
+import org.hypermag.surrogate.FarFieldModels;
+import org.hypermag.surrogate.FieldAccuracy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hypermag train}: makes a surrogate model file. */
+@Command(name = "train",
+        description = {"Makes a surrogate model and writes it to a model file (HDF5, docs/surrogate.md).",
+            "far-field (the default): fitted by least squares to the exact kernel of the given domains' film beyond "
+                    + "the near radius, then measured against the exact field on those domains for random, smooth, "
+                    + "uniform and vortex magnetisations; the accuracy is printed and stored in the file."},
+        mixinStandardHelpOptions = true)
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", defaultValue = "far-field", paramLabel = "NAME",
+            description = "The model: far-field (default).")
+    String model;
+
+    @Option(names = "--scenario", paramLabel = "FILE|NAME",
+            description = "The domains of a scenario file or shipped scenario (its demag settings apply).")
+    String scenario;
+
+    @Option(names = "--sources", paramLabel = "S.csv",
+            description = "The domains as prisms in a CSV file (header x,y,z,sx,sy,sz; m), as for the field command.")
+    Path sources;
+
+    @Option(names = "--near-radius", paramLabel = "R", description = "Near radius in reference sizes "
+            + "(default: the scenario's, else 10).")
+    Double nearRadius;
+
+    @Option(names = "--k-max-r", paramLabel = "K", description = "k_max times R (default: the scenario's, else 8).")
+    Double kR;
+
+    @Option(names = "--period-margin", paramLabel = "M", description = "Period margin in near radii "
+            + "(default: the scenario's, else 4).")
+    Double periodMargin;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The model file to write (.h5).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        if (!model.equals("far-field")) {
+            throw new Main.UsageException("--model must be far-field, got '" + model + "'");
+        }
+        if (threads != null && threads < 1) {
+            throw new Main.UsageException("--threads must be >= 1, got " + threads);
+        }
+        ModelGeometry g = ModelGeometry.of(scenario, sources);
+        FarFieldModel.Settings d = g.settings();
+        FarFieldModel.Settings settings = new FarFieldModel.Settings(positive("--near-radius", nearRadius,
+                d.nearRadius()), positive("--k-max-r", kR, d.kR()), periodMargin == null ? d.periodMargin()
+                : nonNegative(periodMargin));
+        PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        WorkerPool pool = threads == null ? WorkerPool.shared() : new WorkerPool(threads);
+        try {
+            long t0 = System.nanoTime();
+            FarFieldModel m;
+            try {
+                m = FarFieldModels.fit(g.target(), settings, pool, line -> {
+                    err.print("\r" + line);
+                    err.flush();
+                });
+            } catch (IllegalArgumentException e) {
+                throw new Main.UsageException(g.label() + ": " + e.getMessage());
+            }
+            double seconds = (System.nanoTime() - t0) * 1e-9;
+            err.println();
+            o.printf(Locale.ROOT, "%s%nfitted in %.1f s for %s%n", m.describe(), seconds, g.label());
+            Map<FieldAccuracy.Pattern, FieldAccuracy.Errors> acc = g.measure(m, pool);
+            o.println();
+            o.println("Field error against the exact field at the " + g.target().prisms().size() + " domains:");
+            o.print(ModelGeometry.table(acc));
+            Map<String, String> text = new LinkedHashMap<>();
+            text.put("training", String.format(Locale.ROOT, "least squares on the far zone (%.1f s, %d threads)",
+                    seconds, pool.threads()));
+            text.put("trained_on", g.label());
+            text.put("created", LocalDate.now().toString());
+            text.put("accuracy_reference", "exact demag of the same domains (FFT with the cell-averaged tensor on "
+                    + "grids, reciprocal point-tensor direct sum otherwise); |M| = " + ModelGeometry.MS + " A/m, "
+                    + "random seed " + ModelGeometry.SEED + "; each accuracy_* holds {median, relative L2, max} of "
+                    + "|dH|/|H|");
+            Map<String, double[]> numbers = new LinkedHashMap<>();
+            acc.forEach((p, e) -> numbers.put("accuracy_" + p.name().toLowerCase(Locale.ROOT),
+                    new double[] {e.median(), e.l2(), e.max()}));
+            m.toFile(text, numbers).write(out);
+            o.println();
+            o.println("wrote " + out);
+        } finally {
+            pool.close();
+        }
+        o.flush();
+        return 0;
+    }
+
+    private static double positive(String option, Double given, double fallback) {
+        if (given == null) {
+            return fallback;
+        }
+        if (!(given > 0) || Double.isInfinite(given)) {
+            throw new Main.UsageException(option + " must be a finite number > 0, got " + given);
+        }
+        return given;
+    }
+
+    private static double nonNegative(double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new Main.UsageException("--period-margin must be a finite number >= 0, got " + v);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,106 @@
+package org.hypermag.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hypermag.output.ModelFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainAndAccuracyCommandTest {
+    @TempDir
+    Path dir;
+
+    private static final String FILM = """
+            name: film
+            geometry: {grid: {cells: [40, 20, 1], cell_size: [4.0e-9, 4.0e-9, 3.0e-9]}}
+            materials: [{region: 0, Ms: 8.0e5, A: 1.3e-11, alpha: 0.05}]
+            initial: {uniform: [1, 0, 0]}
+            stages: [{relax: {}}]
+            demag: {method: surrogate}
+            """;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    /** The data rows of the first Markdown table after a heading line containing the marker. */
+    private static List<String> rowsAfter(String out, String marker) {
+        String rest = out.substring(out.indexOf(marker));
+        return rest.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| magnetisation")).limit(5).toList();
+    }
+
+    @Test
+    void trainWritesAModelWithItsAccuracyAndAccuracyReportsItAndRemeasuresTheSame() throws IOException {
+        Path scenario = write("film.yaml", FILM), model = dir.resolve("film.far-field.h5");
+        CliRunner t = CliRunner.run("train", "--scenario", scenario.toString(), "--out", model.toString());
+        assertEquals(0, t.status, t.err);
+        assertTrue(t.out.contains("far-field model (cell-averaged coupling)") && t.out.contains("wrote " + model),
+                t.out);
+        ModelFile f = ModelFile.read(model);
+        assertEquals("far-field", f.model());
+        assertTrue(f.text().get("trained_on").contains("scenario film"), f.text().toString());
+        for (String k : new String[] {"random", "smooth", "uniform_z", "uniform_111", "vortex"}) {
+            double[] e = f.numbers().get("accuracy_" + k);
+            assertEquals(3, e.length, k);
+            assertTrue(e[0] <= 1e-3 && e[1] <= 5e-3 && e[0] <= e[2], k + ": median, L2, max = "
+                    + java.util.Arrays.toString(e));
+        }
+        List<String> printed = rowsAfter(t.out, "Field error against the exact field");
+        assertEquals(5, printed.size(), t.out);
+
+        CliRunner a = CliRunner.run("accuracy", model.toString(), "--scenario", scenario.toString());
+        assertEquals(0, a.status, a.err);
+        assertTrue(a.out.contains("training: least squares on the far zone"), a.out);
+        assertEquals(printed, rowsAfter(a.out, "Measured when it was made"), "stored accuracy as printed by train");
+        assertEquals(printed, rowsAfter(a.out, "Measured now"), "the measurement is deterministic");
+    }
+
+    @Test
+    void trainOnPrismsFromACsvFileAndRejectAModelThatDoesNotFitTheDomains() throws IOException {
+        StringBuilder s = new StringBuilder("x,y,z,sx,sy,sz\n");
+        for (int j = 0; j < 12; j++) {
+            for (int i = 0; i < 12; i++) {
+                s.append(i * 20e-9).append(',').append(j * 20e-9).append(",0,").append(i % 2 == 0 ? 14e-9 : 16e-9)
+                        .append(',').append(j % 3 == 0 ? 12e-9 : 15e-9).append(",5e-9\n");
+            }
+        }
+        Path sources = write("S.csv", s.toString()), model = dir.resolve("islands.h5");
+        CliRunner t = CliRunner.run("train", "--sources", sources.toString(), "--near-radius", "6", "--out",
+                model.toString());
+        assertEquals(0, t.status, t.err);
+        assertTrue(t.out.contains("point coupling") && t.out.contains("144 prisms"), t.out);
+        assertEquals(6.0, ModelFile.read(model).numbers().get("near_radius")[0]);
+
+        CliRunner a = CliRunner.run("accuracy", model.toString(), "--scenario", write("film.yaml", FILM).toString());
+        assertEquals(Main.EXIT_INPUT, a.status, a.out);
+        assertTrue(a.err.contains("does not fit this geometry"), a.err);
+    }
+
+    @Test
+    void badRequestsAreUsageErrors() throws IOException {
+        Path scenario = write("film.yaml", FILM), out = dir.resolve("m.h5");
+        String[][] cases = {
+            {"train", "--out", out.toString()},
+            {"train", "--scenario", scenario.toString(), "--sources", "S.csv", "--out", out.toString()},
+            {"train", "--model", "spline", "--scenario", scenario.toString(), "--out", out.toString()},
+            {"train", "--scenario", scenario.toString(), "--near-radius", "0", "--out", out.toString()},
+            {"accuracy", scenario.toString()},
+        };
+        String[] expected = {"either --scenario", "either --scenario", "got 'spline'", "--near-radius must be",
+            "cannot read model file"};
+        for (int i = 0; i < cases.length; i++) {
+            CliRunner r = CliRunner.run(cases[i]);
+            assertEquals(Main.EXIT_INPUT, r.status, r.err);
+            assertTrue(r.err.contains(expected[i]) && !r.err.contains("Exception"), r.err);
+        }
+        assertFalse(Files.exists(out));
+    }
+}
