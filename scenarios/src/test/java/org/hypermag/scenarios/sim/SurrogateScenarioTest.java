@@ -1,6 +1,7 @@
 package org.hypermag.scenarios.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,9 @@ import org.hypermag.output.RunLayout;
 import org.hypermag.output.TableData;
 import org.hypermag.scenarios.spec.Scenario;
 import org.hypermag.scenarios.spec.ScenarioParser;
+import org.hypermag.scenarios.spec.ShippedScenarios;
+import org.hypermag.solver.parallel.WorkerPool;
+import org.hypermag.surrogate.FarFieldModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,5 +144,18 @@ class SurrogateScenarioTest {
                         new ScenarioRunner.Progress() { }, () -> false).run());
         assertTrue(e.getMessage().contains("film.yaml: demag: model file " + model + " does not fit")
                 && e.getMessage().contains("thick"), e.getMessage());
+    }
+
+    @Test
+    void everyShippedScenarioHasAStoredModelThatFitsItsGeometryWithoutFitting() {
+        for (String name : ShippedScenarios.NAMES) {
+            Scenario s = ShippedScenarios.parse(name);
+            Path stored = ShippedScenarios.storedModel(name, s.source());
+            assertNotNull(stored, name + " has no stored model (scenarios/models/regenerate)");
+            List<String> log = new ArrayList<>();
+            FarFieldModels.obtain(ScenarioSystem.target(ScenarioSystem.magnet(s)), s.demag().settings(),
+                    List.of(stored), null, WorkerPool.shared(), log::add);
+            assertEquals(List.of("far-field model " + stored), log, name);
+        }
     }
 }
