@@ -140,8 +140,8 @@ public final class StageComparison {
     private static void hysteresis(int k, String label, Scenario.Hysteresis h, List<double[]> re, List<double[]> rs,
                                    Scenario.Validation tol, List<ValidationCheck> out) {
         if (re.size() != h.points() || rs.size() != h.points()) {
-            out.add(new ValidationCheck(k, label, "field points completed", re.size(), rs.size(), Double.NaN, Double.NaN,
-                    ValidationCheck.Verdict.FAIL, "expected " + h.points() + " in both paths"));
+            out.add(new ValidationCheck(k, label, "field points completed", re.size(), rs.size(), Double.NaN,
+                    Double.NaN, ValidationCheck.Verdict.FAIL, "expected " + h.points() + " in both paths"));
             return;
         }
         List<double[]> be = HysteresisLandmarks.branch(h, re), bs = HysteresisLandmarks.branch(h, rs);

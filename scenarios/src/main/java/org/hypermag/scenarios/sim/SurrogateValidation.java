@@ -119,6 +119,27 @@ public final class SurrogateValidation {
                         + "another directory with --out or replace it with --overwrite");
             }
         }
+        Magnet magnet = ScenarioSystem.magnet(s);
+        WorkerPool pool = s.compute().threads() == 0 ? WorkerPool.shared() : new WorkerPool(s.compute().threads());
+        try {
+            return run(s, ex, sur, magnet, pool, o, progress, stop);
+        } finally {
+            if (pool != WorkerPool.shared()) {
+                pool.close();
+            }
+        }
+    }
+
+    private static Outcome run(Scenario s, Scenario ex, Scenario sur, Magnet magnet, WorkerPool pool, Options o,
+                               ScenarioRunner.Progress progress, BooleanSupplier stop) {
+        Path dir = o.outDir();
+        DemagField surDemag;
+        try {
+            // before the exact path: a geometry the surrogate cannot represent is refused at once
+            surDemag = ScenarioSystem.demag(sur, magnet, pool, progress::note);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioRunner.SetupException(s.source() + ": demag: " + e.getMessage());
+        }
         progress.note("path 1 of 2: exact demag, into " + dir.resolve(EXACT_DIR));
         long t0 = System.nanoTime();
         ScenarioRunner.Result re = new ScenarioRunner(ex, options(o, EXACT_DIR), progress, stop).run();
@@ -128,31 +149,19 @@ public final class SurrogateValidation {
         ScenarioRunner.Result rs = new ScenarioRunner(sur, options(o, SURROGATE_DIR), progress, stop).run();
         double surrogateSeconds = (System.nanoTime() - t0) / 1e9;
         progress.note("comparing the paths");
-        Magnet magnet = ScenarioSystem.magnet(s);
-        WorkerPool pool = s.compute().threads() == 0 ? WorkerPool.shared() : new WorkerPool(s.compute().threads());
+        DemagField exactDemag = ScenarioSystem.exactDemag(magnet, pool);
         List<String> mismatch = new ArrayList<>();
-        ValidationFile.Series series;
-        String exactDescription, surDescription;
-        try {
-            DemagField exactDemag = ScenarioSystem.exactDemag(magnet, pool);
-            DemagField surDemag = ScenarioSystem.demag(sur, magnet, pool, line -> { });
-            exactDescription = exactDemag.describe();
-            surDescription = surDemag.describe();
-            series = FrameComparison.compare(RunReader.open(re.outDir()), RunReader.open(rs.outDir()), magnet,
-                    exactDemag, surDemag, mismatch);
-        } finally {
-            if (pool != WorkerPool.shared()) {
-                pool.close();
-            }
-        }
+        String exactDescription = exactDemag.describe(), surDescription = surDemag.describe();
+        ValidationFile.Series series = FrameComparison.compare(RunReader.open(re.outDir()),
+                RunReader.open(rs.outDir()), magnet, exactDemag, surDemag, mismatch);
         TableData te = TableData.read(re.outDir().resolve("table.csv"));
         TableData ts = TableData.read(rs.outDir().resolve("table.csv"));
         List<ValidationCheck> checks = new ArrayList<>();
         checks.add(completed("exact", re));
         checks.add(completed("surrogate", rs));
         for (String m : mismatch) {
-            checks.add(new ValidationCheck(-1, "all frames", "frames match", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    ValidationCheck.Verdict.FAIL, m));
+            checks.add(new ValidationCheck(-1, "all frames", "frames match", Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, ValidationCheck.Verdict.FAIL, m));
         }
         checks.addAll(StageComparison.compare(s, te, ts, hysteresis(re.outDir()), hysteresis(rs.outDir()), series));
         Outcome partial = new Outcome(checks, series, re, rs, exactSeconds, surrogateSeconds, exactDescription,
@@ -169,8 +178,8 @@ public final class SurrogateValidation {
 
     private static ValidationCheck completed(String path, ScenarioRunner.Result r) {
         boolean ok = r.status() == ScenarioRunner.Status.COMPLETED;
-        return new ValidationCheck(-1, "all stages", path + " path completed", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                ok ? ValidationCheck.Verdict.PASS : ValidationCheck.Verdict.FAIL, ok ? ""
+        return new ValidationCheck(-1, "all stages", path + " path completed", Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, ok ? ValidationCheck.Verdict.PASS : ValidationCheck.Verdict.FAIL, ok ? ""
                         : r.status().name().toLowerCase(Locale.ROOT) + ": " + r.message());
     }
 
