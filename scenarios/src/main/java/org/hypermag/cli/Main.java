@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
                     + "demagnetising fields.",
             "Units are SI: lengths in m, magnetisation and fields in A/m."},
         subcommands = {RunCommand.class, CheckCommand.class, FieldCommand.class, PlotCommand.class, TrainCommand.class,
-            AccuracyCommand.class,
+            AccuracyCommand.class, ValidateCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Run 'hypermag help COMMAND' for the options of a command."})
 public final class Main implements Runnable {

@@ -47,19 +47,32 @@ public final class HysteresisLandmarks {
     /**
      * @param h the stage
      * @param rows its rows of hysteresis.csv (stage, point, Hx, Hy, Hz, mx, my, mz, ...)
-     * @return coercive fields (as μ0H in mT) and remanences along the field direction, one line
+     * @return (H, m) per point along the sweep axis, the start field's side positive; null for a constant field
      */
-    public static String describe(Scenario.Hysteresis h, List<double[]> rows) {
+    public static List<double[]> branch(Scenario.Hysteresis h, List<double[]> rows) {
         double[] u = {h.to()[0] - h.from()[0], h.to()[1] - h.from()[1], h.to()[2] - h.from()[2]};
         double n = Math.sqrt(u[0] * u[0] + u[1] * u[1] + u[2] * u[2]);
         if (!(n > 0)) {
-            return "constant field";
+            return null;
         }
         List<double[]> branch = new ArrayList<>();
         for (double[] r : rows) {
             // direction of the sweep is from -> to; use the opposite (from's side positive) as the reference axis
             branch.add(new double[] {-(r[2] * u[0] + r[3] * u[1] + r[4] * u[2]) / n,
                 -(r[5] * u[0] + r[6] * u[1] + r[7] * u[2]) / n});
+        }
+        return branch;
+    }
+
+    /**
+     * @param h the stage
+     * @param rows its rows of hysteresis.csv (stage, point, Hx, Hy, Hz, mx, my, mz, ...)
+     * @return coercive fields (as μ0H in mT) and remanences along the field direction, one line
+     */
+    public static String describe(Scenario.Hysteresis h, List<double[]> rows) {
+        List<double[]> branch = branch(h, rows);
+        if (branch == null) {
+            return "constant field";
         }
         StringBuilder b = new StringBuilder("coercive field mu0 Hc =");
         List<Double> hc = coercive(branch);

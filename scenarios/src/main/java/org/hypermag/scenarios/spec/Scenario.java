@@ -26,10 +26,21 @@ import org.hypermag.surrogate.FarFieldModel;
  * @param integrator integrator settings
  * @param compute threads and GPU
  * @param output output settings
+ * @param validation tolerances of {@code hypermag validate} (the documented defaults unless given)
  */
 public record Scenario(String name, String description, String source, String text, Domains domains,
                        List<Material> materials, List<ExchangeScaling> exchangeScaling, Initial initial,
-                       List<Stage> stages, Demag demag, Integrator integrator, Compute compute, Output output) {
+                       List<Stage> stages, Demag demag, Integrator integrator, Compute compute, Output output,
+                       Validation validation) {
+
+    /**
+     * @param d another demag method
+     * @return this scenario with that demag method (the text is unchanged)
+     */
+    public Scenario withDemag(Demag d) {
+        return new Scenario(name, description, source, text, domains, materials, exchangeScaling, initial, stages, d,
+                integrator, compute, output, validation);
+    }
 
     /**
      * The domains, generated and checked by the parser.
@@ -248,5 +259,28 @@ public record Scenario(String name, String description, String source, String te
      */
     public record Output(Path directory, double tableInterval, double frameInterval, Set<FrameField> fields,
                          boolean float64, double checkpointInterval) {
+    }
+
+    /**
+     * Tolerances of {@code hypermag validate}: how far the surrogate path may be from the exact one (docs/scenarios.md,
+     * key {@code validation}). {@code Double.POSITIVE_INFINITY} means not checked (only reported).
+     *
+     * @param fieldErrorMedian median over domains of |H_s − H_e| / |H_e|, at every frame
+     * @param fieldErrorL2 relative L2 error of the field, at every frame
+     * @param fieldErrorMax largest |H_s − H_e| / |H_e| of a domain, at every frame
+     * @param zeroCrossingTime first zero crossings of ⟨mx⟩, ⟨my⟩, ⟨mz⟩ in a run stage (s)
+     * @param finalM each component of ⟨m⟩ at the end of a run or relax stage
+     * @param coerciveField coercive fields of a hysteresis stage (A/m)
+     * @param remanence remanences of a hysteresis stage
+     * @param energy relative difference of the final total energy of a relax stage
+     * @param stateDifference mean over domains of |m_s − m_e| at the end of a relax stage
+     * @param maxMDivergence largest |m_s − m_e| of a domain, at every frame
+     */
+    public record Validation(double fieldErrorMedian, double fieldErrorL2, double fieldErrorMax,
+                             double zeroCrossingTime, double finalM, double coerciveField, double remanence,
+                             double energy, double stateDifference, double maxMDivergence) {
+        /** The defaults (docs/scenarios.md). */
+        public static final Validation DEFAULT = new Validation(0.01, 0.01, Double.POSITIVE_INFINITY, 3e-12, 0.01,
+                8e3, 0.02, 0.01, 0.05, Double.POSITIVE_INFINITY);
     }
 }

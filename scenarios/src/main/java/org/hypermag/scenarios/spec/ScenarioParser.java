@@ -32,6 +32,7 @@ import org.hypermag.scenarios.spec.Scenario.Output;
 import org.hypermag.scenarios.spec.Scenario.Relax;
 import org.hypermag.scenarios.spec.Scenario.Run;
 import org.hypermag.scenarios.spec.Scenario.Stage;
+import org.hypermag.scenarios.spec.Scenario.Validation;
 import org.hypermag.solver.Constants;
 import org.hypermag.solver.field.AppliedField;
 import org.hypermag.solver.geometry.GranularFilm;
@@ -56,7 +57,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class ScenarioParser {
     private static final Set<String> TOP = keys("name", "description", "geometry", "materials", "exchange_scaling",
-            "initial", "stages", "demag", "integrator", "compute", "output");
+            "initial", "stages", "demag", "integrator", "compute", "output", "validation");
     private static final Set<String> FIELD_UNITS = keys("mT", "T", "A_per_m");
 
     private final YamlNode.Context ctx;
@@ -135,7 +136,7 @@ public final class ScenarioParser {
         if (root.isEmpty()) {
             ctx.problems.add(new Problem(ctx.file, 0, 0, "", "the file is empty; expected a scenario mapping with "
                     + "the keys geometry, materials, initial, stages (and optionally " + "name, description, "
-                    + "exchange_scaling, demag, integrator, compute, output)"));
+                    + "exchange_scaling, demag, integrator, compute, output, validation)"));
             return null;
         }
         YamlNode doc = new YamlNode(ctx, root.get(), "");
@@ -165,12 +166,14 @@ public final class ScenarioParser {
         Compute compute = m.has("compute") ? compute(m.get("compute")) : new Compute(0, Gpu.AUTO);
         Output output = m.has("output") ? output(m.get("output"))
                 : new Output(null, 1e-12, 0, EnumSet.of(FrameField.M), false, 60);
+        Validation validation = m.has("validation") ? validation(m.get("validation")) : Validation.DEFAULT;
         if (!ctx.problems.isEmpty() || domains == null || materials == null || initial == null || stages == null
-                || demag == null || integrator == null || compute == null || output == null || name == null) {
+                || demag == null || integrator == null || compute == null || output == null || name == null
+                || validation == null) {
             return null;
         }
         return new Scenario(name, description, ctx.file, text, domains, materials, scaling, initial, stages, demag,
-                integrator, compute, output);
+                integrator, compute, output, validation);
     }
 
     // ---------------------------------------------------------------- geometry
@@ -1079,6 +1082,38 @@ public final class ScenarioParser {
             return null;
         }
         return new Output(dir, table, frames, fields, precision.equals("float64"), checkpoint);
+    }
+
+    private Validation validation(YamlNode node) {
+        String[][] keys = {{"field_error_median", "relative"}, {"field_error_l2", "relative"},
+            {"field_error_max", "relative"}, {"zero_crossing_time", "s"}, {"final_m", "per component of <m>"},
+            {"coercive_field", "A/m"}, {"remanence", "of m along the field"}, {"energy", "relative"},
+            {"state_difference", "mean |m_s - m_e|"}, {"max_m_divergence", "max |m_s - m_e|"}};
+        Set<String> names = new LinkedHashSet<>();
+        for (String[] k : keys) {
+            names.add(k[0]);
+        }
+        YamlNode.Mapping m = node.mapping(names);
+        if (m == null) {
+            return null;
+        }
+        Validation d = Validation.DEFAULT;
+        double[] v = {d.fieldErrorMedian(), d.fieldErrorL2(), d.fieldErrorMax(), d.zeroCrossingTime(), d.finalM(),
+            d.coerciveField(), d.remanence(), d.energy(), d.stateDifference(), d.maxMDivergence()};
+        boolean ok = true;
+        for (int k = 0; k < keys.length; k++) {
+            if (m.has(keys[k][0])) {
+                YamlNode n = m.get(keys[k][0]);
+                if (n.isScalar() && "off".equals(n.text())) {
+                    v[k] = Double.POSITIVE_INFINITY;
+                    continue;
+                }
+                Double x = n.positive(keys[k][1] + "; or off to report it unchecked");
+                ok &= x != null;
+                v[k] = x == null ? Double.NaN : x;
+            }
+        }
+        return ok ? new Validation(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]) : null;
     }
 
     // ---------------------------------------------------------------- helpers

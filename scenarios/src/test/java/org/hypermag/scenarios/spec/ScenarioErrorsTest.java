@@ -297,4 +297,16 @@ class ScenarioErrorsTest {
                 () -> ScenarioParser.parse(dir.resolve("nope.yaml")));
         assertTrue(e.getMessage().endsWith("nope.yaml: file not found"), e.getMessage());
     }
+
+    @Test
+    void nonPositiveValidationTolerance() {
+        one(GOOD + "validation:\n  final_m: -0.01\n", 9, 12, "validation.final_m", "'-0.01'", "> 0",
+                "or off");
+    }
+
+    @Test
+    void unknownValidationKey() {
+        one(GOOD + "validation: {zero_crossing: 1.0e-12}\n", 8, 14, "validation.zero_crossing", "unknown key",
+                "zero_crossing_time");
+    }
 }

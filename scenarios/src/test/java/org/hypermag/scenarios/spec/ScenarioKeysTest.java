@@ -302,4 +302,27 @@ class ScenarioKeysTest {
         assertNull(s.demag().model(), "no model named: automatic");
         assertEquals(List.of(dir.resolve("models").resolve(s.name() + ".far-field.h5")), s.demag().storedModels());
     }
+
+    @Test
+    void validationTolerancesOverrideTheDefaultsOneByOne() {
+        assertEquals(Scenario.Validation.DEFAULT, grid("").validation(), "defaults without the block");
+        Scenario.Validation v = grid("""
+                validation:
+                  field_error_median: 0.002
+                  field_error_l2: 0.003
+                  field_error_max: 0.05
+                  zero_crossing_time: 1.0e-12
+                  final_m: 0.02
+                  coercive_field: 1000
+                  remanence: 0.1
+                  energy: 0.001
+                  state_difference: 0.2
+                  max_m_divergence: off
+                """).validation();
+        assertEquals(new Scenario.Validation(0.002, 0.003, 0.05, 1e-12, 0.02, 1000, 0.1, 0.001, 0.2,
+                Double.POSITIVE_INFINITY), v);
+        Scenario.Validation one = grid("validation: {final_m: 0.5}\n").validation();
+        assertEquals(0.5, one.finalM());
+        assertEquals(Scenario.Validation.DEFAULT.zeroCrossingTime(), one.zeroCrossingTime(), "others keep defaults");
+    }
 }

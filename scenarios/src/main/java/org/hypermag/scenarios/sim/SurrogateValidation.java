@@ -1,0 +1,238 @@
+package org.hypermag.scenarios.sim;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.hypermag.output.FrameSegmentWriter;
+import org.hypermag.output.RunReader;
+import org.hypermag.output.TableData;
+import org.hypermag.output.ValidationFile;
+import org.hypermag.output.ValidationPlot;
+import org.hypermag.scenarios.spec.Scenario;
+import org.hypermag.solver.demag.DemagField;
+import org.hypermag.solver.magnet.Magnet;
+import org.hypermag.solver.parallel.WorkerPool;
+import org.hypermag.surrogate.FarFieldModels;
+
+/**
+ * {@code hypermag validate}: runs a scenario with the exact demag and with the surrogate into {@code exact/} and
+ * {@code surrogate/} of an output directory, compares them ({@link FrameComparison}, {@link StageComparison}) and
+ * writes validation.csv, validation.h5, validation.png and validation.md (docs/output.md) there.
+ */
+public final class SurrogateValidation {
+    /** File names in the output directory. */
+    public static final String CSV = "validation.csv", HDF5 = "validation.h5", PNG = "validation.png",
+            REPORT = "validation.md", EXACT_DIR = "exact", SURROGATE_DIR = "surrogate";
+
+    /**
+     * @param outDir the output directory
+     * @param overwrite whether to replace an earlier validation there
+     * @param model a far-field model file for the surrogate path, or null (the scenario's demag.model, else the
+     *     stored model that fits, else an automatic fit)
+     * @param version hypermag version, for metadata
+     */
+    public record Options(Path outDir, boolean overwrite, Path model, String version) {
+    }
+
+    /**
+     * @param checks every check, all frames first, then stage by stage
+     * @param series the frame series
+     * @param exact how the exact path ended
+     * @param surrogate how the surrogate path ended
+     * @param exactSeconds wall time of the exact path (s), setup included
+     * @param surrogateSeconds wall time of the surrogate path (s), setup (model loading or fitting) included
+     * @param exactDemag the exact demag, described
+     * @param surrogateDemag the surrogate demag, described
+     * @param files the files written
+     */
+    public record Outcome(List<ValidationCheck> checks, ValidationFile.Series series, ScenarioRunner.Result exact,
+                          ScenarioRunner.Result surrogate, double exactSeconds, double surrogateSeconds,
+                          String exactDemag, String surrogateDemag, List<Path> files) {
+        /** @return whether every check passed */
+        public boolean passed() {
+            return checks.stream().noneMatch(ValidationCheck::failed);
+        }
+
+        /** @return exact wall time over surrogate wall time */
+        public double speedUp() {
+            return exactSeconds / surrogateSeconds;
+        }
+    }
+
+    private SurrogateValidation() {
+    }
+
+    /**
+     * Checks what can be checked before running: the demag method and the model file.
+     *
+     * @param s the scenario
+     * @param model the model file, or null
+     * @return the scenario of the surrogate path
+     * @throws IllegalArgumentException naming the problem
+     */
+    public static Scenario surrogatePath(Scenario s, Path model) {
+        Scenario.Demag d = s.demag();
+        if (d.method() == Scenario.DemagMethod.NONE) {
+            throw new IllegalArgumentException(s.source() + ": demag: none; validate compares the exact and the "
+                    + "surrogate demagnetising field, so the scenario needs one");
+        }
+        Path m = model != null ? model : d.model();
+        if (m != null) {
+            if (!Files.isRegularFile(m)) {
+                throw new IllegalArgumentException("model file " + m + ": not found");
+            }
+            Magnet magnet = ScenarioSystem.magnet(s);
+            try {
+                FarFieldModels.load(m, ScenarioSystem.target(magnet));
+            } catch (UncheckedIOException e) {
+                throw new IllegalArgumentException("model file " + m + ": " + e.getMessage());
+            }
+        }
+        return s.withDemag(new Scenario.Demag(Scenario.DemagMethod.SURROGATE, m, d.settings(), d.storedModels()));
+    }
+
+    /**
+     * Runs both paths and writes the comparison.
+     *
+     * @param s the scenario
+     * @param o options
+     * @param progress progress of the runs
+     * @param stop polled during the runs
+     * @return the outcome
+     * @throws ScenarioRunner.SetupException if a path cannot start or the directory holds an earlier validation
+     * @throws IllegalArgumentException if the surrogate path cannot be set up ({@link #surrogatePath})
+     */
+    public static Outcome run(Scenario s, Options o, ScenarioRunner.Progress progress, BooleanSupplier stop) {
+        Scenario sur = surrogatePath(s, o.model());
+        Scenario ex = s.withDemag(new Scenario.Demag(Scenario.DemagMethod.EXACT, null, s.demag().settings(),
+                s.demag().storedModels()));
+        Path dir = o.outDir();
+        for (String f : new String[] {CSV, HDF5, PNG, REPORT}) {
+            if (Files.exists(dir.resolve(f)) && !o.overwrite()) {
+                throw new ScenarioRunner.SetupException(dir + " already holds a validation (" + f + "); choose "
+                        + "another directory with --out or replace it with --overwrite");
+            }
+        }
+        Magnet magnet = ScenarioSystem.magnet(s);
+        WorkerPool pool = s.compute().threads() == 0 ? WorkerPool.shared() : new WorkerPool(s.compute().threads());
+        try {
+            return run(s, ex, sur, magnet, pool, o, progress, stop);
+        } finally {
+            if (pool != WorkerPool.shared()) {
+                pool.close();
+            }
+        }
+    }
+
+    private static Outcome run(Scenario s, Scenario ex, Scenario sur, Magnet magnet, WorkerPool pool, Options o,
+                               ScenarioRunner.Progress progress, BooleanSupplier stop) {
+        Path dir = o.outDir();
+        DemagField surDemag;
+        try {
+            // before the exact path: a geometry the surrogate cannot represent is refused at once
+            surDemag = ScenarioSystem.demag(sur, magnet, pool, progress::note);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioRunner.SetupException(s.source() + ": demag: " + e.getMessage());
+        }
+        progress.note("path 1 of 2: exact demag, into " + dir.resolve(EXACT_DIR));
+        long t0 = System.nanoTime();
+        ScenarioRunner.Result re = new ScenarioRunner(ex, options(o, EXACT_DIR), progress, stop).run();
+        double exactSeconds = (System.nanoTime() - t0) / 1e9;
+        progress.note("path 2 of 2: surrogate demag, into " + dir.resolve(SURROGATE_DIR));
+        t0 = System.nanoTime();
+        ScenarioRunner.Result rs = new ScenarioRunner(sur, options(o, SURROGATE_DIR), progress, stop).run();
+        double surrogateSeconds = (System.nanoTime() - t0) / 1e9;
+        progress.note("comparing the paths");
+        DemagField exactDemag = ScenarioSystem.exactDemag(magnet, pool);
+        List<String> mismatch = new ArrayList<>();
+        String exactDescription = exactDemag.describe(), surDescription = surDemag.describe();
+        ValidationFile.Series series = FrameComparison.compare(RunReader.open(re.outDir()),
+                RunReader.open(rs.outDir()), magnet, exactDemag, surDemag, mismatch);
+        TableData te = TableData.read(re.outDir().resolve("table.csv"));
+        TableData ts = TableData.read(rs.outDir().resolve("table.csv"));
+        List<ValidationCheck> checks = new ArrayList<>();
+        checks.add(completed("exact", re));
+        checks.add(completed("surrogate", rs));
+        for (String m : mismatch) {
+            checks.add(new ValidationCheck(-1, "all frames", "frames match", Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, ValidationCheck.Verdict.FAIL, m));
+        }
+        checks.addAll(StageComparison.compare(s, te, ts, hysteresis(re.outDir()), hysteresis(rs.outDir()), series));
+        Outcome partial = new Outcome(checks, series, re, rs, exactSeconds, surrogateSeconds, exactDescription,
+                surDescription, List.of());
+        List<Path> files = write(s, o, partial, te, ts);
+        return new Outcome(checks, series, re, rs, exactSeconds, surrogateSeconds, partial.exactDemag(),
+                partial.surrogateDemag(), files);
+    }
+
+    private static ScenarioRunner.Options options(Options o, String sub) {
+        return new ScenarioRunner.Options(o.outDir().resolve(sub), false, o.overwrite(), o.version(),
+                FrameSegmentWriter.DEFAULT_SEGMENT_BYTES);
+    }
+
+    private static ValidationCheck completed(String path, ScenarioRunner.Result r) {
+        boolean ok = r.status() == ScenarioRunner.Status.COMPLETED;
+        return new ValidationCheck(-1, "all stages", path + " path completed", Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, ok ? ValidationCheck.Verdict.PASS : ValidationCheck.Verdict.FAIL, ok ? ""
+                        : r.status().name().toLowerCase(Locale.ROOT) + ": " + r.message());
+    }
+
+    private static TableData hysteresis(Path dir) {
+        Path f = dir.resolve("hysteresis.csv");
+        return Files.isRegularFile(f) ? TableData.read(f) : null;
+    }
+
+    private static List<Path> write(Scenario s, Options o, Outcome r, TableData te, TableData ts) {
+        Path dir = o.outDir();
+        List<Path> files = new ArrayList<>();
+        ValidationFile.writeCsv(dir.resolve(CSV), r.series());
+        files.add(dir.resolve(CSV));
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("hypermag_version", o.version());
+        a.put("scenario_name", s.name());
+        a.put("scenario_source", s.source());
+        a.put("scenario_text", s.text());
+        a.put("exact_demag", r.exactDemag());
+        a.put("surrogate_demag", r.surrogateDemag());
+        a.put("exact_seconds", r.exactSeconds());
+        a.put("surrogate_seconds", r.surrogateSeconds());
+        a.put("speed_up", r.speedUp());
+        a.put("passed", r.passed() ? 1 : 0);
+        a.put("units", "SI: times s, fields A/m, energies J; field errors relative to the exact field");
+        int c = r.checks().size();
+        List<String> names = new ArrayList<>();
+        int[] stage = new int[c], verdict = new int[c];
+        double[] e = new double[c], su = new double[c], d = new double[c], tol = new double[c];
+        for (int k = 0; k < c; k++) {
+            ValidationCheck x = r.checks().get(k);
+            names.add(x.label() + ": " + x.name());
+            stage[k] = x.stage();
+            e[k] = x.exact();
+            su[k] = x.surrogate();
+            d[k] = x.difference();
+            tol[k] = x.tolerance();
+            verdict[k] = switch (x.verdict()) {
+                case PASS -> 1;
+                case FAIL -> 0;
+                case INFO -> -1;
+            };
+        }
+        ValidationFile.writeHdf5(dir.resolve(HDF5), a, r.series(), new ValidationFile.Checks(names, stage, e, su, d,
+                tol, verdict));
+        files.add(dir.resolve(HDF5));
+        if (!te.rows().isEmpty() && !ts.rows().isEmpty()) {
+            ValidationPlot.write(te, ts, r.series().column(0), r.series().column(FrameComparison.MEDIAN),
+                    r.series().column(FrameComparison.L2), s.name(), dir.resolve(PNG));
+            files.add(dir.resolve(PNG));
+        }
+        ValidationReport.write(dir.resolve(REPORT), s, r);
+        files.add(dir.resolve(REPORT));
+        return files;
+    }
+}

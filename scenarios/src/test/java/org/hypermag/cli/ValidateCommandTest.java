@@ -1,0 +1,144 @@
+package org.hypermag.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhdf.HdfFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hypermag.output.TableData;
+import org.hypermag.scenarios.sim.FrameComparison;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hypermag validate}: both paths, the written comparison, tolerances and the exit status. */
+class ValidateCommandTest {
+    @TempDir
+    Path dir;
+
+    static final String FILM = """
+            name: validate-film
+            geometry: {grid: {cells: [32, 16, 1], cell_size: [4.0e-9, 4.0e-9, 3.0e-9]}}
+            materials: [{region: 0, Ms: 8.0e5, A: 1.3e-11, alpha: 0.1}]
+            initial: {uniform: [1, 0.3, 0.1]}
+            stages:
+              - relax: {torque_tolerance: 10.0}
+              - run: {duration: 30.0e-12, field: {mT: [-50, 10, 5]}}
+            output: {table_interval: 1.0e-12, frame_interval: 10.0e-12}
+            """;
+
+    private Path scenario(String name, String text) throws IOException {
+        Path f = dir.resolve(name + ".yaml");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void aSmallFilmValidatesAndWritesTheDocumentedFiles() throws IOException {
+        Path out = dir.resolve("v");
+        CliRunner r = CliRunner.run("validate", scenario("film", FILM).toString(), "--out", out.toString());
+        assertEquals(0, r.status, r.out + r.err);
+        assertTrue(r.out.contains("result: PASS") && r.out.contains("speed-up"), r.out);
+        for (String f : new String[] {"validation.csv", "validation.h5", "validation.png", "validation.md",
+            "exact/run.h5", "exact/table.csv", "surrogate/run.h5", "surrogate/table.csv"}) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        TableData csv = TableData.read(out.resolve("validation.csv"));
+        assertEquals(FrameComparison.COLUMNS, csv.columns());
+        assertEquals(4, csv.rows().size(), "frames at the relaxed state and every 10 ps of the run");
+        assertEquals(30e-12, csv.rows().get(3)[0], 1e-18);
+        for (double e : csv.column("field_l2")) {
+            assertTrue(e > 0 && e < 1e-3, "the default surrogate is within 0.1 %: " + e);
+        }
+        try (HdfFile h = new HdfFile(out.resolve("validation.h5"))) {
+            assertEquals("hypermag-validation", h.getAttribute("format").getData());
+            assertEquals(1, ((Number) h.getAttribute("passed").getData()).intValue());
+            assertEquals(4, ((double[]) h.getDatasetByPath("frames/field_median").getData()).length);
+            String names = (String) h.getByPath("checks").getAttribute("names").getData();
+            assertTrue(names.contains("stage 2 (run): first zero of <mx> (s)"), names);
+            int[] verdict = (int[]) h.getDatasetByPath("checks/verdict").getData();
+            assertEquals(names.split("\n").length, verdict.length);
+        }
+        String md = Files.readString(out.resolve("validation.md"), StandardCharsets.UTF_8);
+        assertTrue(md.startsWith("# Validation of validate-film: PASS"), md);
+        assertTrue(md.contains("| stage 1 (relax) | final energy") && md.contains("| stage 2 (run) | <my> at the end"),
+                md);
+        CliRunner again = CliRunner.run("validate", scenario("film", FILM).toString(), "--out", out.toString());
+        assertEquals(Main.EXIT_INPUT, again.status);
+        assertTrue(again.err.contains("already holds a validation") && again.err.contains("--overwrite"), again.err);
+    }
+
+    @Test
+    void anImpossiblyTightToleranceFailsWithStatus3AndNamesTheCheck() throws IOException {
+        Path out = dir.resolve("tight");
+        String text = FILM.replace("duration: 30.0e-12", "duration: 10.0e-12")
+                + "validation: {field_error_l2: 1.0e-12, final_m: 1.0e-15}\n";
+        CliRunner r = CliRunner.run("validate", scenario("tight", text).toString(), "--out", out.toString());
+        assertEquals(ValidateCommand.EXIT_CHECK_FAILED, r.status, r.out + r.err);
+        assertTrue(r.out.contains("result: FAIL"), r.out);
+        String md = Files.readString(out.resolve("validation.md"), StandardCharsets.UTF_8);
+        assertTrue(md.startsWith("# Validation of validate-film: FAIL"), md);
+        assertTrue(md.contains("- all frames: field error, relative L2 (largest over frames): difference")
+                && md.contains("> tolerance 1.000e-12"), md);
+        assertTrue(md.contains("- stage 2 (run): <mx> at the end: difference"), md);
+        assertTrue(Files.isRegularFile(out.resolve("validation.h5"))
+                && Files.isRegularFile(out.resolve("validation.png")), "everything is written before the status");
+    }
+
+    @Test
+    void aHysteresisStageComparesCoerciveFieldsAndRemanences() throws IOException {
+        String text = """
+                name: validate-grains
+                geometry:
+                  prisms:
+                    list:
+                      - {centre: [0, 0, 0], size: [8.0e-9, 8.0e-9, 5.0e-9]}
+                      - {centre: [60.0e-9, 0, 0], size: [8.0e-9, 8.0e-9, 5.0e-9]}
+                      - {centre: [120.0e-9, 0, 0], size: [8.0e-9, 8.0e-9, 5.0e-9]}
+                      - {centre: [0, 60.0e-9, 0], size: [8.0e-9, 8.0e-9, 5.0e-9]}
+                      - {centre: [60.0e-9, 60.0e-9, 0], size: [8.0e-9, 8.0e-9, 5.0e-9]}
+                      - {centre: [120.0e-9, 60.0e-9, 0], size: [8.0e-9, 8.0e-9, 5.0e-9]}
+                materials: [{region: 0, Ms: 4.0e5, A: 0, K1: 3.0e5, anisotropy_axis: [0.1, 0, 1], alpha: 1.0}]
+                initial: {uniform: [0, 0, 1]}
+                stages:
+                  - hysteresis: {from: {mT: [0, 0, 2000]}, to: {mT: [0, 0, -2000]}, steps: 8, return: true,
+                                 torque_tolerance: 1.0}
+                """;
+        Path out = dir.resolve("h");
+        CliRunner r = CliRunner.run("validate", scenario("grains", text).toString(), "--out", out.toString());
+        assertTrue(r.status == 0 || r.status == ValidateCommand.EXIT_CHECK_FAILED, r.out + r.err);
+        String md = Files.readString(out.resolve("validation.md"), StandardCharsets.UTF_8);
+        assertTrue(md.contains("| stage 1 (hysteresis) | coercive field (A/m) 1 |"), md);
+        assertTrue(md.contains("| stage 1 (hysteresis) | coercive field (A/m) 2 |"), "down and back: " + md);
+        assertTrue(md.contains("| stage 1 (hysteresis) | remanence 1 |"), md);
+        assertEquals(0, r.status, "separated grains switch at the same field points: " + md);
+    }
+
+    @Test
+    void aBadModelFileIsAClearError() throws IOException {
+        Path notAModel = scenario("film", FILM);
+        CliRunner r = CliRunner.run("validate", notAModel.toString(), "--model", notAModel.toString(), "--out",
+                dir.resolve("x").toString());
+        assertEquals(Main.EXIT_INPUT, r.status);
+        assertTrue(r.err.startsWith("hypermag validate: error: --model: ") && r.err.contains(notAModel.toString()),
+                r.err);
+        assertFalse(r.err.contains("Exception"), r.err);
+        CliRunner missing = CliRunner.run("validate", notAModel.toString(), "--model", "nowhere.h5");
+        assertEquals(Main.EXIT_INPUT, missing.status);
+        assertTrue(missing.err.contains("model file nowhere.h5: not found"), missing.err);
+        assertFalse(Files.exists(dir.resolve("x")), "nothing run");
+    }
+
+    @Test
+    void aScenarioWithoutDemagHasNothingToValidate() throws IOException {
+        CliRunner r = CliRunner.run("validate", scenario("none", FILM + "demag: {method: none}\n").toString(),
+                "--out", dir.resolve("n").toString());
+        assertEquals(Main.EXIT_INPUT, r.status);
+        assertTrue(r.err.contains("demag: none"), r.err);
+        assertEquals(List.of(), List.of(r.out.lines().filter(l -> l.contains("path 1")).toArray()));
+    }
+}
