@@ -10,6 +10,9 @@ import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.FarFieldModel;
 import org.hypermag.surrogate.FarFieldModels;
 import org.hypermag.surrogate.FieldAccuracy;
+import org.hypermag.surrogate.paper.PaperModel;
+import org.hypermag.surrogate.paper.PaperModels;
+import org.hypermag.surrogate.paper.PaperProtocol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,6 +41,10 @@ final class AccuracyCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
     Integer threads;
 
+    @Option(names = "--eval-seed", paramLabel = "N", description = "Paper models: seed of the held-out test sets "
+            + "(default " + PaperReport.DEFAULT_SEED + ").")
+    Long evalSeed;
+
     @Override
     public Integer call() {
         if (threads != null && threads < 1) {
@@ -49,9 +56,15 @@ final class AccuracyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage());
         }
+        if (PaperModels.NAMES.contains(f.model())) {
+            return paperModel(f);
+        }
         if (!f.model().equals(FarFieldModel.NAME)) {
-            throw new Main.UsageException(file + ": model '" + f.model() + "' has no accuracy report in this version; "
-                    + "known: " + FarFieldModel.NAME);
+            throw new Main.UsageException(file + ": unknown model '" + f.model() + "'; known: " + FarFieldModel.NAME
+                    + ", " + String.join(", ", PaperModels.NAMES));
+        }
+        if (evalSeed != null) {
+            throw new Main.UsageException("--eval-seed is a setting of the paper models' report");
         }
         FarFieldModel m;
         try {
@@ -102,6 +115,28 @@ final class AccuracyCommand implements Callable<Integer> {
                 pool.close();
             }
         }
+        o.flush();
+        return 0;
+    }
+
+    /** A paper model: its training record, and the paper protocol measured now beside the paper's Table 2. */
+    private int paperModel(ModelFile f) {
+        if (scenario != null || sources != null) {
+            throw new Main.UsageException("model '" + f.model() + "' is measured with the paper's protocol; "
+                    + "--scenario and --sources belong to far-field models");
+        }
+        PaperModel m;
+        try {
+            m = PaperModel.fromFile(f, file);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException(e.getMessage());
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.println(file + ": paper model '" + m.name() + "', " + m.parameterCount() + " parameters");
+        m.training().forEach((k, v) -> o.println(k + ": " + v));
+        o.println();
+        o.print(PaperReport.table(m, PaperProtocol.evaluate(m, evalSeed == null ? PaperReport.DEFAULT_SEED
+                : evalSeed)));
         o.flush();
         return 0;
     }

@@ -11,6 +11,10 @@ import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.FarFieldModel;
 import org.hypermag.surrogate.FarFieldModels;
 import org.hypermag.surrogate.FieldAccuracy;
+import org.hypermag.surrogate.paper.PaperModel;
+import org.hypermag.surrogate.paper.PaperModels;
+import org.hypermag.surrogate.paper.PaperProtocol;
+import org.hypermag.surrogate.paper.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,7 +32,9 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--model", defaultValue = "far-field", paramLabel = "NAME",
-            description = "The model: far-field (default).")
+            description = "The model: far-field (default; needs --scenario or --sources), or one of the paper's models "
+                    + "fourier, fc-ilr, linear (trained on single-source examples, reported with the paper's protocol; "
+                    + "docs/surrogate.md).")
     String model;
 
     @Option(names = "--scenario", paramLabel = "FILE|NAME",
@@ -56,13 +62,29 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
     Integer threads;
 
+    @Option(names = "--seed", paramLabel = "N", description = "Paper models: seed of data, initialisation and "
+            + "shuffling (default 1).")
+    Long seed;
+
+    @Option(names = "--eval-seed", paramLabel = "N", description = "Paper models: seed of the held-out test sets "
+            + "(default " + PaperReport.DEFAULT_SEED + ").")
+    Long evalSeed;
+
     @Override
     public Integer call() {
-        if (!model.equals("far-field")) {
-            throw new Main.UsageException("--model must be far-field, got '" + model + "'");
-        }
         if (threads != null && threads < 1) {
             throw new Main.UsageException("--threads must be >= 1, got " + threads);
+        }
+        if (PaperModels.NAMES.contains(model)) {
+            return trainPaperModel();
+        }
+        if (!model.equals(FarFieldModel.NAME)) {
+            throw new Main.UsageException("--model must be far-field or one of " + PaperModels.NAMES + ", got '"
+                    + model + "'");
+        }
+        if (seed != null || evalSeed != null) {
+            throw new Main.UsageException("--seed and --eval-seed are settings of the paper models; the far-field "
+                    + "fit is deterministic");
         }
         ModelGeometry g = ModelGeometry.of(scenario, sources);
         FarFieldModel.Settings d = g.settings();
@@ -107,6 +129,28 @@ final class TrainCommand implements Callable<Integer> {
         } finally {
             pool.close();
         }
+        o.flush();
+        return 0;
+    }
+
+    /** Trains one of the paper's models on single-source examples and reports it with the paper's protocol. */
+    private int trainPaperModel() {
+        if (scenario != null || sources != null || nearRadius != null || kR != null || periodMargin != null) {
+            throw new Main.UsageException("--model " + model + " is trained on the paper's single-source examples; "
+                    + "--scenario, --sources, --near-radius, --k-max-r and --period-margin belong to far-field");
+        }
+        PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        Settings d = Settings.defaults(model);
+        Settings settings = d.withSeedAndThreads(seed == null ? d.seed() : seed,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        PaperModel m = PaperModels.train(model, settings, line -> {
+            err.println(line);
+            err.flush();
+        });
+        PaperProtocol.Report r = PaperProtocol.evaluate(m, evalSeed == null ? PaperReport.DEFAULT_SEED : evalSeed);
+        m.toFile(r).write(out);
+        o.println(PaperReport.table(m, r));
+        o.println("wrote " + out);
         o.flush();
         return 0;
     }

@@ -103,4 +103,25 @@ class TrainAndAccuracyCommandTest {
         }
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void paperLinearModelIsTrainedAndReportedBesideThePapersTable() throws IOException {
+        Path model = dir.resolve("linear.h5");
+        CliRunner t = CliRunner.run("train", "--model", "linear", "--threads", "1", "--out", model.toString());
+        assertEquals(0, t.status, t.err);
+        String row = t.out.lines().filter(l -> l.startsWith("| linear |")).findFirst().orElseThrow();
+        assertTrue(row.endsWith("| 70.0 / 71.2 |"), row);
+        assertEquals("linear", ModelFile.read(model).model());
+
+        CliRunner a = CliRunner.run("accuracy", model.toString());
+        assertEquals(0, a.status, a.err);
+        assertEquals(row, a.out.lines().filter(l -> l.startsWith("| linear |")).findFirst().orElseThrow(),
+                "the report measured again equals the one printed at training");
+        CliRunner other = CliRunner.run("accuracy", model.toString(), "--eval-seed", "7");
+        assertFalse(other.out.contains(row), "another held-out set gives other numbers");
+
+        CliRunner bad = CliRunner.run("accuracy", model.toString(), "--scenario", "sp4-field1");
+        assertEquals(Main.EXIT_INPUT, bad.status);
+        assertTrue(bad.err.contains("paper's protocol"), bad.err);
+    }
 }
