@@ -36,6 +36,17 @@ import org.hypermag.solver.parallel.WorkerPool;
  * <p>Not thread-safe; {@link #addField} allocates nothing.
  */
 public final class FarFieldSurrogate implements DemagField {
+
+    /** How the far part is evaluated; both give the same field to about 1e-8 relative (tested). */
+    public enum Evaluation {
+        /** The cheaper of the two for the sizes at hand (an operation-count estimate). */
+        AUTO,
+        /** Explicit phase sums over sources and targets: O((M + N)·L). */
+        PHASE_SUMS,
+        /** Non-uniform FFTs ({@code FarFieldSpectral}): O((M + N)·w² + C·nf² log nf). */
+        TRANSFORMS
+    }
+
     private final FarFieldModel model;
     /** Sources: count, centres (m), volumes (m³). */
     private final int n;
@@ -59,6 +70,8 @@ public final class FarFieldSurrogate implements DemagField {
     private final double[] nearBlock;
     private final WorkerPool pool;
     private final String description;
+    /** The far part by transforms, or null for phase sums. */
+    private final FarFieldSpectral spectral;
 
     // evaluation work space
     private final int chunks;
@@ -83,9 +96,10 @@ public final class FarFieldSurrogate implements DemagField {
      * @param targetY target y
      * @param pool threads
      * @param exact exact coupling of near pairs (POINT coupling), null for grid cells
+     * @param evaluation how to evaluate the far part
      */
     private FarFieldSurrogate(FarFieldModel model, Prisms p, double[] targetX, double[] targetY, WorkerPool pool,
-                              PairTensor exact) {
+                              PairTensor exact, Evaluation evaluation) {
         String why = model.unsupported(p);
         if (why != null) {
             throw new IllegalArgumentException("the far-field model cannot represent these sources: " + why);
@@ -174,16 +188,59 @@ public final class FarFieldSurrogate implements DemagField {
         chunks = Math.max(1, Math.min(n, 4 * pool.threads()));
         useA = !singleSet;
         useB = singleSet || reciprocal;
-        partialA = useA ? new double[chunks][12 * size] : null;
-        partialB = useB ? new double[chunks][12 * size] : null;
-        sumA = useA ? new double[12 * size] : null;
-        sumB = useB ? new double[12 * size] : null;
+        double wB = singleSet ? 1 : reciprocal ? 0.5 : 0, wA = singleSet ? 0 : reciprocal ? 0.5 : 1;
+        spectral = chooseTransforms(evaluation) ? new FarFieldSpectral(model, px, py, volume, featureRows(n, false),
+                tx, ty, useB ? featureRows(nt, !reciprocal) : null, wA, wB, FarFieldSpectral.TOLERANCE, pool) : null;
+        boolean sums = spectral == null;
+        partialA = useA && sums ? new double[chunks][12 * size] : null;
+        partialB = useB && sums ? new double[chunks][12 * size] : null;
+        sumA = useA && sums ? new double[12 * size] : null;
+        sumB = useB && sums ? new double[12 * size] : null;
         int mx = Math.max(kx, ky) + 1;
         work = ThreadLocal.withInitial(() -> new double[][] {new double[mx], new double[mx], new double[mx],
             new double[mx], new double[size], new double[size], new double[size]});
-        description = String.format(Locale.ROOT, "%s; %.1f exact near blocks per target, %d sources, %s",
+        String far = spectral == null ? "far field by phase sums" : String.format(Locale.ROOT, "far field by "
+                + "non-uniform FFTs (%d transforms on %d x %d grids, kernel width %d)", spectral.transforms(),
+                spectral.grid()[0], spectral.grid()[1], spectral.grid()[2]);
+        description = String.format(Locale.ROOT, "%s; %.1f exact near blocks per target, %d sources, %s; %s",
                 model.describe(), pairs.size() / (double) Math.max(1, nt), n, reciprocal ? "targets: the domains "
-                        + "(reciprocal coupling)" : nt + " target points");
+                        + "(reciprocal coupling)" : nt + " target points", far);
+    }
+
+    /**
+     * Whether to evaluate the far part by transforms: as asked, or (AUTO) when their operation count is below the
+     * phase sums' (estimates in multiply-adds, calibrated on this code: a transform line of the oversampled grid costs
+     * about 5 nf log₂ nf, each point of a transform w² per channel; phase sums 12 per basis function, source and
+     * channel, and 24 per basis function and target).
+     */
+    private boolean chooseTransforms(Evaluation evaluation) {
+        if (evaluation != Evaluation.AUTO) {
+            return evaluation == Evaluation.TRANSFORMS;
+        }
+        int features = model.sets.length;
+        double sums = (double) size * (n * 12.0 * ((useB ? 1 : 0) + (useA ? 1 + 0.5 * features : 0))
+                + nt * 24.0 * (useB && !singleSet ? 1 + 0.5 * features : 1));
+        int w = (int) Math.ceil(-Math.log10(FarFieldSpectral.TOLERANCE)) + 2;
+        double nfx = 2.0 * (2 * kx + 1), nfy = 2.0 * (2 * ky + 1);
+        int inputs = (useB ? 3 : 0) + (useA ? 3 * features : 0);
+        int outputs = (useB ? 3 * (singleSet ? 1 : features) : 0) + (useA ? 3 : 0);
+        double transforms = (inputs + outputs) * (5 * nfx * nfy * Math.log(nfx * nfy) / Math.log(2)
+                + 2.0 * w * w * Math.max(n, nt));
+        return transforms < sums;
+    }
+
+    /** Size features of the first count domains (one-hot for classes), n × K; sameAsFirst: every row domain 0's. */
+    private double[] featureRows(int count, boolean sameAsFirst) {
+        double[] rows = new double[count * features];
+        for (int i = 0; i < count; i++) {
+            int d = sameAsFirst ? 0 : i;
+            if (klass[d] >= 0) {
+                rows[i * features + klass[d]] = 1;
+            } else {
+                System.arraycopy(phi, d * features, rows, i * features, features);
+            }
+        }
+        return rows;
     }
 
     /**
@@ -267,8 +324,27 @@ public final class FarFieldSurrogate implements DemagField {
             throw new IllegalArgumentException("grid cells need a model fitted for grid cells (cell-averaged "
                     + "coupling); this model was fitted for arbitrary prisms");
         }
+        return forGrid(grid, cells, model, pool, Evaluation.AUTO);
+    }
+
+    /**
+     * {@link #forGrid(RegularGrid, int[], FarFieldModel, WorkerPool)} with a chosen far-field evaluation.
+     *
+     * @param grid the grid (nz = 1)
+     * @param cells grid cells of the domains, or null for all cells in order
+     * @param model a model with cell-averaged coupling for this grid's cells
+     * @param pool threads
+     * @param evaluation how to evaluate the far part
+     * @return the surrogate
+     */
+    public static FarFieldSurrogate forGrid(RegularGrid grid, int[] cells, FarFieldModel model, WorkerPool pool,
+                                            Evaluation evaluation) {
+        if (model.coupling != FarFieldModel.Coupling.CELL_AVERAGED) {
+            throw new IllegalArgumentException("grid cells need a model fitted for grid cells (cell-averaged "
+                    + "coupling); this model was fitted for arbitrary prisms");
+        }
         Prisms p = cells == null ? grid.toPrisms() : grid.toPrisms(cells);
-        return new FarFieldSurrogate(model, p, null, null, pool, null);
+        return new FarFieldSurrogate(model, p, null, null, pool, null, evaluation);
     }
 
     /**
@@ -281,9 +357,23 @@ public final class FarFieldSurrogate implements DemagField {
      * @return the surrogate
      */
     public static FarFieldSurrogate forPrisms(Prisms p, FarFieldModel model, WorkerPool pool) {
+        return forPrisms(p, model, pool, Evaluation.AUTO);
+    }
+
+    /**
+     * {@link #forPrisms(Prisms, FarFieldModel, WorkerPool)} with a chosen far-field evaluation.
+     *
+     * @param p the prisms
+     * @param model a model with point coupling that covers them
+     * @param pool threads
+     * @param evaluation how to evaluate the far part
+     * @return the surrogate
+     */
+    public static FarFieldSurrogate forPrisms(Prisms p, FarFieldModel model, WorkerPool pool, Evaluation evaluation) {
         requirePointCoupling(model);
         DirectSum exact = DirectSum.amongDomains(p, true, 0, pool);
-        return new FarFieldSurrogate(model, p, null, null, pool, (i, j, out) -> exact.tensor(i, j, out, 0));
+        return new FarFieldSurrogate(model, p, null, null, pool, (i, j, out) -> exact.tensor(i, j, out, 0),
+                evaluation);
     }
 
     /**
@@ -302,6 +392,24 @@ public final class FarFieldSurrogate implements DemagField {
      */
     public static FarFieldSurrogate atPoints(Prisms sources, double[] x, double[] y, double[] z, FarFieldModel model,
                                              WorkerPool pool) {
+        return atPoints(sources, x, y, z, model, pool, Evaluation.AUTO);
+    }
+
+    /**
+     * {@link #atPoints(Prisms, double[], double[], double[], FarFieldModel, WorkerPool)} with a chosen far-field
+     * evaluation.
+     *
+     * @param sources the prisms
+     * @param x points x (m)
+     * @param y points y (m)
+     * @param z points z (m), in the sources' mid-plane
+     * @param model a model with point coupling
+     * @param pool threads
+     * @param evaluation how to evaluate the far part
+     * @return the surrogate
+     */
+    public static FarFieldSurrogate atPoints(Prisms sources, double[] x, double[] y, double[] z, FarFieldModel model,
+                                             WorkerPool pool, Evaluation evaluation) {
         requirePointCoupling(model);
         if (sources.size() > 0) {
             double zc = sources.cz(0), tol = 1e-9 * sources.sz(0);
@@ -316,7 +424,7 @@ public final class FarFieldSurrogate implements DemagField {
         double[] px0 = x, py0 = y;
         return new FarFieldSurrogate(model, sources, x, y, pool, (i, j, out) -> org.hypermag.solver.demag.PrismTensor
                 .evaluate(px0[i] - sources.cx(j), py0[i] - sources.cy(j), 0, sources.sx(j), sources.sy(j),
-                        sources.sz(j), out, 0));
+                        sources.sz(j), out, 0), evaluation);
     }
 
     private static void requirePointCoupling(FarFieldModel model) {
@@ -412,14 +520,19 @@ public final class FarFieldSurrogate implements DemagField {
         currentM = magnetisation;
         currentH = h;
         try {
-            pool.forRange(chunks, 1, accumulateTask);
-            if (useB) {
-                reduce(partialB, sumB);
-            }
-            if (useA) {
-                reduce(partialA, sumA);
+            if (spectral == null) {
+                pool.forRange(chunks, 1, accumulateTask);
+                if (useB) {
+                    reduce(partialB, sumB);
+                }
+                if (useA) {
+                    reduce(partialA, sumA);
+                }
             }
             pool.forRange(nt, 32, evaluateTask);
+            if (spectral != null) {
+                spectral.addField(magnetisation, h);
+            }
         } finally {
             currentM = null;
             currentH = null;
@@ -540,51 +653,54 @@ public final class FarFieldSurrogate implements DemagField {
         if (!useB) {
             Arrays.fill(zero, 0);
         }
+        boolean sums = spectral == null;
         for (int i = from; i < to; i++) {
-            ax.trig(tx[i], cxv, sxv);
-            ay.trig(ty[i], cyv, syv);
-            double[] gxv = zero, gyv = zero, gzv = zero, sb = sumA;
-            if (useB) {
-                coefficients(reciprocal ? i : 0, t[4], t[5], t[6], g);
-                gxv = g[0];
-                gyv = g[1];
-                gzv = g[2];
-                sb = sumB;
-            }
             double hx = 0, hy = 0, hz = 0;
-            for (int m = 0, l = 0; m <= kx; m++) {
-                double cm = cxv[m], sm = sxv[m], wm = ax.w(m);
-                for (int nn = 0; nn <= ky; nn++, l++) {
-                    double cn = cyv[nn], sn = syv[nn], wn = ay.w(nn);
-                    double cc = cm * cn, cs = cm * sn, sc = sm * cn, ss = sm * sn;
-                    int o = 12 * l;
-                    double fx = wB * gxv[l], fy = wB * gyv[l], fz = wB * gzv[l];
-                    double xcc = fx * sb[o], xcs = fx * sb[o + 1], xsc = fx * sb[o + 2], xss = fx * sb[o + 3];
-                    double ycc = fy * sb[o + 4], ycs = fy * sb[o + 5], ysc = fy * sb[o + 6], yss = fy * sb[o + 7];
-                    double zcc = fz * sb[o + 8], zcs = fz * sb[o + 9], zsc = fz * sb[o + 10], zss = fz * sb[o + 11];
-                    if (useA) {
-                        xcc += wA * sumA[o];
-                        xcs += wA * sumA[o + 1];
-                        xsc += wA * sumA[o + 2];
-                        xss += wA * sumA[o + 3];
-                        ycc += wA * sumA[o + 4];
-                        ycs += wA * sumA[o + 5];
-                        ysc += wA * sumA[o + 6];
-                        yss += wA * sumA[o + 7];
-                        zcc += wA * sumA[o + 8];
-                        zcs += wA * sumA[o + 9];
-                        zsc += wA * sumA[o + 10];
-                        zss += wA * sumA[o + 11];
+            if (sums) {
+                ax.trig(tx[i], cxv, sxv);
+                ay.trig(ty[i], cyv, syv);
+                double[] gxv = zero, gyv = zero, gzv = zero, sb = sumA;
+                if (useB) {
+                    coefficients(reciprocal ? i : 0, t[4], t[5], t[6], g);
+                    gxv = g[0];
+                    gyv = g[1];
+                    gzv = g[2];
+                    sb = sumB;
+                }
+                for (int m = 0, l = 0; m <= kx; m++) {
+                    double cm = cxv[m], sm = sxv[m], wm = ax.w(m);
+                    for (int nn = 0; nn <= ky; nn++, l++) {
+                        double cn = cyv[nn], sn = syv[nn], wn = ay.w(nn);
+                        double cc = cm * cn, cs = cm * sn, sc = sm * cn, ss = sm * sn;
+                        int o = 12 * l;
+                        double fx = wB * gxv[l], fy = wB * gyv[l], fz = wB * gzv[l];
+                        double xcc = fx * sb[o], xcs = fx * sb[o + 1], xsc = fx * sb[o + 2], xss = fx * sb[o + 3];
+                        double ycc = fy * sb[o + 4], ycs = fy * sb[o + 5], ysc = fy * sb[o + 6], yss = fy * sb[o + 7];
+                        double zcc = fz * sb[o + 8], zcs = fz * sb[o + 9], zsc = fz * sb[o + 10], zss = fz * sb[o + 11];
+                        if (useA) {
+                            xcc += wA * sumA[o];
+                            xcs += wA * sumA[o + 1];
+                            xsc += wA * sumA[o + 2];
+                            xss += wA * sumA[o + 3];
+                            ycc += wA * sumA[o + 4];
+                            ycs += wA * sumA[o + 5];
+                            ysc += wA * sumA[o + 6];
+                            yss += wA * sumA[o + 7];
+                            zcc += wA * sumA[o + 8];
+                            zcs += wA * sumA[o + 9];
+                            zsc += wA * sumA[o + 10];
+                            zss += wA * sumA[o + 11];
+                        }
+                        // E1 = Σ cos(X − x) cos(Y − y) q, E2 = −Σ sin(X − x) sin(Y − y) q
+                        double e1x = cc * xcc + cs * xcs + sc * xsc + ss * xss;
+                        double e2x = -ss * xcc + sc * xcs + cs * xsc - cc * xss;
+                        double e1y = cc * ycc + cs * ycs + sc * ysc + ss * yss;
+                        double e2y = -ss * ycc + sc * ycs + cs * ysc - cc * yss;
+                        double e1z = cc * zcc + cs * zcs + sc * zsc + ss * zss;
+                        hx -= wm * (e1x + e2y);
+                        hy -= wn * (e2x + e1y);
+                        hz -= e1z;
                     }
-                    // E1 = Σ cos(X − x) cos(Y − y) q, E2 = −Σ sin(X − x) sin(Y − y) q
-                    double e1x = cc * xcc + cs * xcs + sc * xsc + ss * xss;
-                    double e2x = -ss * xcc + sc * xcs + cs * xsc - cc * xss;
-                    double e1y = cc * ycc + cs * ycs + sc * ysc + ss * yss;
-                    double e2y = -ss * ycc + sc * ycs + cs * ysc - cc * yss;
-                    double e1z = cc * zcc + cs * zcs + sc * zsc + ss * zss;
-                    hx -= wm * (e1x + e2y);
-                    hy -= wn * (e2x + e1y);
-                    hz -= e1z;
                 }
             }
             for (int e = nearStart[i]; e < nearStart[i + 1]; e++) {

@@ -1,0 +1,269 @@
+package org.hypermag.surrogate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.hypermag.solver.VectorField;
+import org.hypermag.solver.parallel.WorkerPool;
+
+/**
+ * The far part of a {@link FarFieldSurrogate} evaluated by non-uniform FFTs ({@link Nufft2d}) instead of explicit
+ * phase sums: the same model, the same sums, O((M + N)·w² + C·nf²·log nf) per evaluation instead of O((M + N)·L).
+ *
+ * <p>The model's kernel between a target and a source is a cosine/sine series in their offset; written as a complex
+ * Fourier series over wavevectors (p, q), |p| ≤ Kx, |q| ≤ Ky, every output field component is
+ * H_c(r_i) = Σ_{p,q} e^{ik·r_i} Σ_{c'} T_{c c'}(p, q) S_{c'}(p, q) with S_{c'}(p, q) = Σ_j q_{c' j} e^{−ik·r_j}: a type-1
+ * transform per input channel (the sources' volume-weighted magnetisation components, times a size feature where the
+ * coefficients are the sources' own), a real multiplier per wavevector, and a type-2 transform per output channel
+ * (times the target's size feature where the coefficients are the target's). With the model's coefficient sets
+ * C = (c^x, c^y, c^z) (per (m, n) = (|p|, |q|)), w_m and w_n the wavenumbers, CC(p, q) = ¼ (2 if p = 0) (2 if q = 0)
+ * and SS(p, q) = −¼ sgn p sgn q (0 if p or q is 0), the multipliers are T_xx = −w_m CC c^x, T_xy = w_m SS c^y,
+ * T_yx = w_n SS c^x, T_yy = −w_n CC c^y, T_zz = −CC c^z: the phase sums of {@link FarFieldSurrogate} rewritten.
+ *
+ * <p>Allocates nothing per evaluation. Not thread-safe.
+ */
+final class FarFieldSpectral {
+    /** Default relative tolerance of the transforms (far below the model's own error, ≥ 1e-5). */
+    static final double TOLERANCE = 1e-8;
+
+    private final Nufft2d fft;
+    private final Nufft2d.Points sources, targets;
+    private final int n, nt;
+    /** Inputs: magnetisation component (0, 1, 2) and per-source factor (V_j, or V_j φ_jf). */
+    private final int[] inComp;
+    private final double[][] inFactor;
+    private final double[][] spectra;
+    /** Outputs: field component and per-target factor (null: 1). */
+    private final int[] outComp;
+    private final double[][] outFactor;
+    /** Per output: the inputs it takes and their multipliers (mx·my reals each). */
+    private final int[][] pairIn;
+    private final double[][][] pairT;
+    private final double[] q, value, combined;
+
+    /**
+     * @param model the model
+     * @param px source x (m)
+     * @param py source y (m)
+     * @param volume source volumes (m³)
+     * @param sourceFeatures n × K features of the sources (row-major)
+     * @param tx target x (m); the same array as px when the targets are the sources
+     * @param ty target y (m)
+     * @param targetFeatures nt × K features whose coefficients multiply the B channel at each target, or null
+     * @param wA weight of the channel with the sources' own coefficients (0: unused)
+     * @param wB weight of the channel with the targets' coefficients (0: unused)
+     * @param tolerance transform tolerance
+     * @param pool threads
+     */
+    FarFieldSpectral(FarFieldModel model, double[] px, double[] py, double[] volume, double[] sourceFeatures,
+                     double[] tx, double[] ty, double[] targetFeatures, double wA, double wB, double tolerance,
+                     WorkerPool pool) {
+        HarmonicAxis ax = model.ax, ay = model.ay;
+        int kx = ax.modes, ky = ay.modes, features = model.sets.length;
+        n = px.length;
+        nt = tx.length;
+        fft = new Nufft2d(kx, ky, tolerance, pool);
+        sources = fft.points(angles(px, ax), angles(py, ay));
+        targets = tx == px && ty == py ? sources : fft.points(angles(tx, ax), angles(ty, ay));
+        int modes = fft.mx * fft.my;
+        // multipliers of each (out, in) component pair for each feature set
+        double[][][] g = new double[features][5][];
+        for (int f = 0; f < features; f++) {
+            g[f] = multipliers(model.sets[f], ax, ay);
+        }
+        int[][] pairs = {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2, 2}};
+        List<Integer> inC = new ArrayList<>();
+        List<double[]> inF = new ArrayList<>();
+        List<Integer> outC = new ArrayList<>();
+        List<double[]> outF = new ArrayList<>();
+        List<int[]> pIn = new ArrayList<>();
+        List<double[][]> pT = new ArrayList<>();
+        if (wB != 0) {
+            int first = inC.size();
+            for (int c = 0; c < 3; c++) {
+                inC.add(c);
+                inF.add(volume);
+            }
+            for (int f = 0; f < features; f++) {
+                double[] factor = column(targetFeatures, f, features, nt);
+                if (factor == null) {
+                    continue;
+                }
+                boolean ones = true;
+                for (double v : factor) {
+                    ones &= v == 1;
+                }
+                for (int c = 0; c < 3; c++) {
+                    outC.add(c);
+                    outF.add(ones ? null : factor);
+                    addPairs(pairs, c, f, first, wB, g, pIn, pT);
+                }
+            }
+        }
+        if (wA != 0) {
+            int[] firstOf = new int[features];
+            for (int f = 0; f < features; f++) {
+                double[] factor = column(sourceFeatures, f, features, n);
+                firstOf[f] = -1;
+                if (factor == null) {
+                    continue;
+                }
+                double[] weighted = new double[n];
+                for (int j = 0; j < n; j++) {
+                    weighted[j] = factor[j] * volume[j];
+                }
+                firstOf[f] = inC.size();
+                for (int c = 0; c < 3; c++) {
+                    inC.add(c);
+                    inF.add(weighted);
+                }
+            }
+            for (int c = 0; c < 3; c++) {
+                List<Integer> ins = new ArrayList<>();
+                List<double[]> ts = new ArrayList<>();
+                for (int f = 0; f < features; f++) {
+                    if (firstOf[f] < 0) {
+                        continue;
+                    }
+                    for (int[] pr : pairs) {
+                        if (pr[0] == c) {
+                            ins.add(firstOf[f] + pr[1]);
+                            ts.add(scaled(g[f][pairIndex(pr)], wA));
+                        }
+                    }
+                }
+                outC.add(c);
+                outF.add(null);
+                pIn.add(ins.stream().mapToInt(Integer::intValue).toArray());
+                pT.add(ts.toArray(new double[0][]));
+            }
+        }
+        inComp = inC.stream().mapToInt(Integer::intValue).toArray();
+        inFactor = inF.toArray(new double[0][]);
+        outComp = outC.stream().mapToInt(Integer::intValue).toArray();
+        outFactor = outF.toArray(new double[0][]);
+        pairIn = pIn.toArray(new int[0][]);
+        pairT = pT.toArray(new double[0][][]);
+        spectra = new double[inComp.length][2 * modes];
+        combined = new double[2 * modes];
+        q = new double[n];
+        value = new double[nt];
+    }
+
+    private static void addPairs(int[][] pairs, int c, int f, int first, double weight, double[][][] g,
+                                 List<int[]> pIn, List<double[][]> pT) {
+        List<Integer> ins = new ArrayList<>();
+        List<double[]> ts = new ArrayList<>();
+        for (int[] pr : pairs) {
+            if (pr[0] == c) {
+                ins.add(first + pr[1]);
+                ts.add(scaled(g[f][pairIndex(pr)], weight));
+            }
+        }
+        pIn.add(ins.stream().mapToInt(Integer::intValue).toArray());
+        pT.add(ts.toArray(new double[0][]));
+    }
+
+    private static int pairIndex(int[] pr) {
+        return pr[0] == 2 ? 4 : 2 * pr[0] + pr[1];
+    }
+
+    private static double[] scaled(double[] a, double s) {
+        double[] b = a.clone();
+        for (int i = 0; i < b.length; i++) {
+            b[i] *= s;
+        }
+        return b;
+    }
+
+    /** Feature f of every row, or null when it is 0 everywhere. */
+    private static double[] column(double[] rows, int f, int k, int count) {
+        double[] c = new double[count];
+        boolean any = false;
+        for (int i = 0; i < count; i++) {
+            c[i] = rows[i * k + f];
+            any |= c[i] != 0;
+        }
+        return any ? c : null;
+    }
+
+    /** Angles 2π x / P of the positions along an axis. */
+    private static double[] angles(double[] x, HarmonicAxis axis) {
+        double[] t = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            t[i] = axis.w1 * x[i];
+        }
+        return t;
+    }
+
+    /** The five multipliers T_xx, T_xy, T_yx, T_yy, T_zz of one coefficient set, per mode (q + Ky)·mx + p + Kx. */
+    private static double[][] multipliers(FarFieldKernel set, HarmonicAxis ax, HarmonicAxis ay) {
+        int kx = ax.modes, ky = ay.modes, mx = 2 * kx + 1, my = 2 * ky + 1;
+        double[][] t = new double[5][mx * my];
+        for (int qi = 0; qi < my; qi++) {
+            int qq = qi - ky, nn = Math.abs(qq);
+            for (int pi = 0; pi < mx; pi++) {
+                int pp = pi - kx, m = Math.abs(pp), l = m * (ky + 1) + nn, at = qi * mx + pi;
+                double cc = 0.25 * (pp == 0 ? 2 : 1) * (qq == 0 ? 2 : 1);
+                double ss = pp == 0 || qq == 0 ? 0 : -0.25 * Integer.signum(pp) * Integer.signum(qq);
+                double wm = ax.w(m), wn = ay.w(nn);
+                t[0][at] = -wm * cc * set.cx[l];
+                t[1][at] = wm * ss * set.cy[l];
+                t[2][at] = wn * ss * set.cx[l];
+                t[3][at] = -wn * cc * set.cy[l];
+                t[4][at] = -cc * set.cz[l];
+            }
+        }
+        return t;
+    }
+
+    /** @return transforms per evaluation (type 1 plus type 2) */
+    int transforms() {
+        return inComp.length + outComp.length;
+    }
+
+    /** @return the oversampled grid {nfx, nfy} and the kernel width */
+    int[] grid() {
+        return new int[] {fft.nfx, fft.nfy, fft.w};
+    }
+
+    /**
+     * Adds the far field of the sources magnetised M (A/m) at the targets into h (A/m).
+     *
+     * @param m magnetisation of the sources
+     * @param h field at the targets
+     */
+    void addField(VectorField m, VectorField h) {
+        for (int ch = 0; ch < inComp.length; ch++) {
+            double[] f = inFactor[ch], mm = component(m, inComp[ch]);
+            for (int j = 0; j < n; j++) {
+                q[j] = f[j] * mm[j];
+            }
+            fft.forward(sources, q, spectra[ch]);
+        }
+        for (int o = 0; o < outComp.length; o++) {
+            Arrays.fill(combined, 0);
+            for (int k = 0; k < pairIn[o].length; k++) {
+                double[] s = spectra[pairIn[o][k]], t = pairT[o][k];
+                for (int i = 0; i < t.length; i++) {
+                    combined[2 * i] += t[i] * s[2 * i];
+                    combined[2 * i + 1] += t[i] * s[2 * i + 1];
+                }
+            }
+            double[] factor = outFactor[o], out = component(h, outComp[o]);
+            if (factor == null) {
+                fft.backward(combined, targets, 1, out);
+            } else {
+                Arrays.fill(value, 0);
+                fft.backward(combined, targets, 1, value);
+                for (int i = 0; i < nt; i++) {
+                    out[i] += factor[i] * value[i];
+                }
+            }
+        }
+    }
+
+    private static double[] component(VectorField v, int c) {
+        return c == 0 ? v.x : c == 1 ? v.y : v.z;
+    }
+}

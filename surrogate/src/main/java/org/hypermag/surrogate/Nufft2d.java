@@ -1,0 +1,388 @@
+package org.hypermag.surrogate;
+
+import org.hypermag.solver.parallel.WorkerPool;
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * Non-uniform fast Fourier transforms on a 2D torus of angles [0, 2π)², the two kinds the far-field surrogate needs:
+ * <ul>
+ *   <li>type 1, {@link #forward}: S(p, q) = Σ_j c_j e^{−i(p θx_j + q θy_j)} for all |p| ≤ Kx, |q| ≤ Ky;</li>
+ *   <li>type 2, {@link #backward}: f_i = Re Σ_{p,q} F(p, q) e^{i(p θx_i + q θy_i)} at points θ_i.</li>
+ * </ul>
+ * Both spread onto (or interpolate from) an oversampled uniform grid (factor ≥ 2 per axis) with the
+ * "exponential of semicircle" kernel φ(z) = exp(β(√(1 − z²) − 1)) of width w grid points, β = 2.30 w, and correct
+ * by the kernel's Fourier transform (Gauss–Legendre quadrature); the uniform part is an FFT. The relative error is
+ * about 10^(1−w) of Σ|c_j|; w = ⌈log₁₀(1/tolerance)⌉ + 2 keeps a margin below the tolerance (Barnett, Magland &amp; af Klinteberg, SIAM J. Sci. Comput. 41 (2019) C479): w follows
+ * from the requested tolerance. Cost O(w²·n + nf²·log nf) per transform instead of O(n·(2Kx+1)(2Ky+1)).
+ *
+ * <p>The points are fixed at construction ({@link Points}: their kernel weights are precomputed, 2w numbers per
+ * point); transforms allocate nothing. Parallel over the pool: spreading into one private grid per chunk of points,
+ * summed in a fixed order (so the result does not depend on scheduling), FFT lines and interpolation targets.
+ * Not thread-safe.
+ */
+final class Nufft2d {
+    /** Highest harmonic per axis and the number of modes per axis (2K + 1). */
+    final int kx, ky, mx, my;
+    /** Oversampled grid size per axis and kernel width (grid points). */
+    final int nfx, nfy, w;
+    private final double beta, alphaX, alphaY, hx, hy;
+    /** 1 / φ̂ per mode index p + K (the kernel's Fourier transform, times the grid spacing). */
+    private final double[] corrX, corrY;
+    private final WorkerPool pool;
+    private final int chunks;
+    /** Complex interleaved grids, rows along y: grid[0] is the working grid, the others private spreading grids. */
+    private final double[][] grid;
+    private final ThreadLocal<Scratch> scratch;
+
+    // state of the transform in progress
+    private Points points;
+    private double[] values;
+    private double[] modes;
+    private double[] out;
+    private double scale;
+    private final WorkerPool.RangeTask spreadTask = this::spread;
+    private final WorkerPool.RangeTask sumTask = this::sumGrids;
+    private final WorkerPool.RangeTask rowsForward = (from, to) -> rows(from, to, true);
+    private final WorkerPool.RangeTask rowsBackward = (from, to) -> rows(from, to, false);
+    private final WorkerPool.RangeTask columnsForward = (from, to) -> columns(from, to, true);
+    private final WorkerPool.RangeTask columnsBackward = (from, to) -> columns(from, to, false);
+    private final WorkerPool.RangeTask extractTask = this::extract;
+    private final WorkerPool.RangeTask interpolateTask = this::interpolate;
+
+    private static final class Scratch {
+        final double[] line;
+        final DoubleFFT_1D fx, fy;
+
+        Scratch(int nfx, int nfy) {
+            line = new double[2 * nfy];
+            fx = new DoubleFFT_1D(nfx);
+            fy = new DoubleFFT_1D(nfy);
+        }
+    }
+
+    /** Points on the torus with their precomputed kernel weights. Immutable. */
+    static final class Points {
+        final int n;
+        /** First grid index of each point's footprint, per axis (in [0, nf)). */
+        final int[] gx, gy;
+        /** Kernel weights, w per point and axis. */
+        final double[] wx, wy;
+
+        private Points(int n, int w) {
+            this.n = n;
+            gx = new int[n];
+            gy = new int[n];
+            wx = new double[n * w];
+            wy = new double[n * w];
+        }
+    }
+
+    /**
+     * @param kx highest harmonic along x (≥ 0)
+     * @param ky highest harmonic along y
+     * @param tolerance requested relative accuracy, in [1e-14, 1e-2]
+     * @param pool threads
+     */
+    Nufft2d(int kx, int ky, double tolerance, WorkerPool pool) {
+        if (kx < 0 || ky < 0 || !(tolerance >= 1e-14 && tolerance <= 1e-2)) {
+            throw new IllegalArgumentException("modes must be >= 0 and the tolerance in [1e-14, 1e-2]; got " + kx
+                    + ", " + ky + ", " + tolerance);
+        }
+        this.kx = kx;
+        this.ky = ky;
+        this.pool = pool;
+        mx = 2 * kx + 1;
+        my = 2 * ky + 1;
+        w = Math.max(3, (int) Math.ceil(-Math.log10(tolerance)) + 2);
+        beta = 2.30 * w;
+        nfx = smooth(Math.max(2 * mx, 2 * w + 2));
+        nfy = smooth(Math.max(2 * my, 2 * w + 2));
+        hx = 2 * Math.PI / nfx;
+        hy = 2 * Math.PI / nfy;
+        alphaX = w * hx / 2;
+        alphaY = w * hy / 2;
+        corrX = correction(kx, alphaX, hx);
+        corrY = correction(ky, alphaY, hy);
+        chunks = Math.max(1, Math.min(pool.threads(), 8));
+        grid = new double[chunks][2 * nfx * nfy];
+        scratch = ThreadLocal.withInitial(() -> new Scratch(nfx, nfy));
+    }
+
+    /** @return the smallest n' ≥ n whose prime factors are 2, 3 and 5 */
+    static int smooth(int n) {
+        for (int m = Math.max(n, 1); ; m++) {
+            int r = m;
+            for (int f : new int[] {2, 3, 5}) {
+                while (r % f == 0) {
+                    r /= f;
+                }
+            }
+            if (r == 1) {
+                return m;
+            }
+        }
+    }
+
+    /** The kernel φ(z) on [−1, 1]. */
+    private double kernel(double z) {
+        double s = 1 - z * z;
+        return s <= 0 ? 0 : Math.exp(beta * (Math.sqrt(s) - 1));
+    }
+
+    /** 1 / (φ̂(p) / h) for p = −K..K, φ̂(p) = α ∫ φ(z) cos(p α z) dz by Gauss–Legendre quadrature. */
+    private double[] correction(int k, double alpha, double h) {
+        int nq = 4 * w + 16;
+        double[][] gl = gaussLegendre(nq);
+        double[] c = new double[2 * k + 1];
+        for (int p = 0; p <= k; p++) {
+            double s = 0;
+            for (int q = 0; q < nq; q++) {
+                s += gl[1][q] * kernel(gl[0][q]) * Math.cos(p * alpha * gl[0][q]);
+            }
+            double inv = h / (alpha * s);
+            c[k + p] = inv;
+            c[k - p] = inv;
+        }
+        return c;
+    }
+
+    /** Nodes and weights of n-point Gauss–Legendre quadrature on [−1, 1] (Newton on P_n). */
+    static double[][] gaussLegendre(int n) {
+        double[] x = new double[n], wt = new double[n];
+        for (int i = 0; i < (n + 1) / 2; i++) {
+            double z = Math.cos(Math.PI * (i + 0.75) / (n + 0.5)), dp = 0;
+            for (int it = 0; it < 100; it++) {
+                double p0 = 1, p1 = z;
+                for (int j = 2; j <= n; j++) {
+                    double p2 = ((2 * j - 1) * z * p1 - (j - 1) * p0) / j;
+                    p0 = p1;
+                    p1 = p2;
+                }
+                dp = n * (z * p1 - p0) / (z * z - 1);
+                double dz = p1 / dp;
+                z -= dz;
+                if (Math.abs(dz) < 1e-16) {
+                    break;
+                }
+            }
+            x[i] = -z;
+            x[n - 1 - i] = z;
+            wt[i] = 2 / ((1 - z * z) * dp * dp);
+            wt[n - 1 - i] = wt[i];
+        }
+        return new double[][] {x, wt};
+    }
+
+    /**
+     * Precomputes the kernel weights of points given as angles (any real value; taken modulo 2π).
+     *
+     * @param thetaX angles along x (rad)
+     * @param thetaY angles along y (rad)
+     * @return the points
+     */
+    Points points(double[] thetaX, double[] thetaY) {
+        int n = thetaX.length;
+        Points p = new Points(n, w);
+        for (int i = 0; i < n; i++) {
+            p.gx[i] = footprint(thetaX[i], hx, alphaX, nfx, p.wx, i * w);
+            p.gy[i] = footprint(thetaY[i], hy, alphaY, nfy, p.wy, i * w);
+        }
+        return p;
+    }
+
+    private int footprint(double theta, double h, double alpha, int nf, double[] weights, int at) {
+        double t = theta - 2 * Math.PI * Math.floor(theta / (2 * Math.PI));
+        int g0 = (int) Math.ceil((t - alpha) / h);
+        for (int k = 0; k < w; k++) {
+            weights[at + k] = kernel(((g0 + k) * h - t) / alpha);
+        }
+        return Math.floorMod(g0, nf);
+    }
+
+    /**
+     * Type 1: S(p, q) = Σ_j c_j e^{−i(p θx_j + q θy_j)}.
+     *
+     * @param pts the points
+     * @param c real strengths, one per point
+     * @param s receives S, complex interleaved, index 2·((q + Ky)·mx + p + Kx)
+     */
+    void forward(Points pts, double[] c, double[] s) {
+        points = pts;
+        values = c;
+        modes = s;
+        try {
+            pool.forRange(chunks, 1, spreadTask);
+            pool.forRange(nfy, 8, sumTask);
+            pool.forRange(nfy, 8, rowsForward);
+            pool.forRange(mx, 4, columnsForward);
+            pool.forRange(my, 8, extractTask);
+        } finally {
+            points = null;
+            values = null;
+            modes = null;
+        }
+    }
+
+    /**
+     * Type 2: adds f_i = Re Σ F(p, q) e^{i(p θx_i + q θy_i)} times a factor into out.
+     *
+     * @param f complex interleaved modes, layout as in {@link #forward}
+     * @param pts the points
+     * @param factor multiplies every f_i
+     * @param result receives out[i] += factor·f_i
+     */
+    void backward(double[] f, Points pts, double factor, double[] result) {
+        points = pts;
+        modes = f;
+        out = result;
+        scale = factor;
+        try {
+            java.util.Arrays.fill(grid[0], 0);
+            pool.forRange(my, 8, extractTask);
+            pool.forRange(mx, 4, columnsBackward);
+            pool.forRange(nfy, 8, rowsBackward);
+            pool.forRange(pts.n, 256, interpolateTask);
+        } finally {
+            points = null;
+            modes = null;
+            out = null;
+        }
+    }
+
+    private void spread(int fromChunk, int toChunk) {
+        Points p = points;
+        double[] c = values;
+        for (int chunk = fromChunk; chunk < toChunk; chunk++) {
+            double[] g = grid[chunk];
+            java.util.Arrays.fill(g, 0);
+            int from = (int) ((long) p.n * chunk / chunks), to = (int) ((long) p.n * (chunk + 1) / chunks);
+            for (int j = from; j < to; j++) {
+                double v = c[j];
+                if (v == 0) {
+                    continue;
+                }
+                int gx0 = p.gx[j], gy0 = p.gy[j], o = j * w;
+                boolean wrapX = gx0 + w > nfx;
+                for (int b = 0; b < w; b++) {
+                    int row = gy0 + b;
+                    if (row >= nfy) {
+                        row -= nfy;
+                    }
+                    double vy = v * p.wy[o + b];
+                    int base = 2 * row * nfx;
+                    if (!wrapX) {
+                        int at = base + 2 * gx0;
+                        for (int a = 0; a < w; a++, at += 2) {
+                            g[at] += vy * p.wx[o + a];
+                        }
+                    } else {
+                        for (int a = 0; a < w; a++) {
+                            int col = gx0 + a;
+                            if (col >= nfx) {
+                                col -= nfx;
+                            }
+                            g[base + 2 * col] += vy * p.wx[o + a];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Sums the private grids into grid[0], rows from..to, real parts (spreading writes only those). */
+    private void sumGrids(int from, int to) {
+        double[] g0 = grid[0];
+        for (int k = 1; k < chunks; k++) {
+            double[] g = grid[k];
+            for (int i = 2 * from * nfx; i < 2 * to * nfx; i += 2) {
+                g0[i] += g[i];
+            }
+        }
+    }
+
+    /** FFT along x of rows from..to of grid[0]. */
+    private void rows(int from, int to, boolean forward) {
+        Scratch s = scratch.get();
+        double[] g = grid[0];
+        for (int r = from; r < to; r++) {
+            if (forward) {
+                s.fx.complexForward(g, 2 * r * nfx);
+            } else {
+                s.fx.complexInverse(g, 2 * r * nfx, false);
+            }
+        }
+    }
+
+    /** FFT along y of the columns of modes |p| ≤ Kx (index from..to of p + Kx); the others are not needed. */
+    private void columns(int from, int to, boolean forward) {
+        Scratch s = scratch.get();
+        double[] g = grid[0], line = s.line;
+        for (int pi = from; pi < to; pi++) {
+            int col = Math.floorMod(pi - kx, nfx);
+            for (int r = 0; r < nfy; r++) {
+                line[2 * r] = g[2 * (r * nfx + col)];
+                line[2 * r + 1] = g[2 * (r * nfx + col) + 1];
+            }
+            if (forward) {
+                s.fy.complexForward(line);
+            } else {
+                s.fy.complexInverse(line, false);
+            }
+            for (int r = 0; r < nfy; r++) {
+                g[2 * (r * nfx + col)] = line[2 * r];
+                g[2 * (r * nfx + col) + 1] = line[2 * r + 1];
+            }
+        }
+    }
+
+    /**
+     * Forward (points set, values set): copies grid modes into S with the kernel correction. Backward (values
+     * null): places F with the correction into the zeroed grid.
+     */
+    private void extract(int from, int to) {
+        double[] g = grid[0], s = modes;
+        boolean forward = values != null;
+        for (int qi = from; qi < to; qi++) {
+            int row = Math.floorMod(qi - ky, nfy);
+            double cy = corrY[qi];
+            for (int pi = 0; pi < mx; pi++) {
+                int col = Math.floorMod(pi - kx, nfx);
+                double c = cy * corrX[pi];
+                int gi = 2 * (row * nfx + col), si = 2 * (qi * mx + pi);
+                if (forward) {
+                    s[si] = c * g[gi];
+                    s[si + 1] = c * g[gi + 1];
+                } else {
+                    g[gi] = c * s[si];
+                    g[gi + 1] = c * s[si + 1];
+                }
+            }
+        }
+    }
+
+    private void interpolate(int from, int to) {
+        Points p = points;
+        double[] g = grid[0], r = out;
+        for (int i = from; i < to; i++) {
+            int gx0 = p.gx[i], gy0 = p.gy[i], o = i * w;
+            double sum = 0;
+            for (int b = 0; b < w; b++) {
+                int row = gy0 + b;
+                if (row >= nfy) {
+                    row -= nfy;
+                }
+                int base = 2 * row * nfx;
+                double sr = 0;
+                for (int a = 0; a < w; a++) {
+                    int col = gx0 + a;
+                    if (col >= nfx) {
+                        col -= nfx;
+                    }
+                    sr += g[base + 2 * col] * p.wx[o + a];
+                }
+                sum += sr * p.wy[o + b];
+            }
+            r[i] += scale * sum;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.hypermag.surrogate;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.hypermag.solver.VectorField;
+import org.hypermag.solver.geometry.Prisms;
+import org.hypermag.solver.geometry.RegularGrid;
+import org.hypermag.solver.parallel.WorkerPool;
+import org.hypermag.surrogate.FarFieldSurrogate.Evaluation;
+import org.junit.jupiter.api.Test;
+
+/** The far field by non-uniform FFTs equals the far field by phase sums (same model) to the transforms' tolerance. */
+class FarFieldTransformsTest {
+    private static final WorkerPool POOL = WorkerPool.shared();
+    /**
+     * Bound on max_i |H_transforms − H_sums| / max_i |H_sums|: the transforms' tolerance (1e-8 of the sum of the
+     * source strengths) times a margin for the number of channels combined.
+     */
+    private static final double TOLERANCE = 1e-8;
+
+    private static double difference(FarFieldSurrogate a, FarFieldSurrogate b, VectorField m, int targets) {
+        VectorField ha = new VectorField(targets), hb = new VectorField(targets);
+        a.addField(m, ha);
+        b.addField(m, hb);
+        double worst = 0, scale = 0;
+        for (int i = 0; i < targets; i++) {
+            worst = Math.max(worst, Math.abs(ha.x[i] - hb.x[i]) + Math.abs(ha.y[i] - hb.y[i])
+                    + Math.abs(ha.z[i] - hb.z[i]));
+            scale = Math.max(scale, Math.abs(hb.x[i]) + Math.abs(hb.y[i]) + Math.abs(hb.z[i]));
+        }
+        return worst / scale;
+    }
+
+    private static void assertSame(String what, FarFieldSurrogate sums, FarFieldSurrogate transforms, Prisms p,
+                                   int targets) {
+        assertTrue(sums.describe().contains("phase sums"), sums.describe());
+        assertTrue(transforms.describe().contains("non-uniform FFTs"), transforms.describe());
+        VectorField[] ms = {Patterns.random(p, 11), Patterns.uniform(p, 0, 0, 1), Patterns.vortex(p)};
+        for (VectorField m : ms) {
+            double d = difference(transforms, sums, m, targets);
+            assertTrue(d <= TOLERANCE, what + ": relative difference " + d);
+        }
+    }
+
+    @Test
+    void gridCellsOfOneSizeGiveTheSameFieldEitherWay() {
+        RegularGrid g = new RegularGrid(61, 23, 1, 4e-9, 4e-9, 3e-9);
+        FarFieldModel model = FarFieldModel.fitGrid(g, FarFieldModel.Settings.DEFAULT, FarFieldModel.Progress.NONE);
+        int[] cells = new int[g.cellCount() - 7];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = i + 3;
+        }
+        assertSame("grid", FarFieldSurrogate.forGrid(g, cells, model, POOL, Evaluation.PHASE_SUMS),
+                FarFieldSurrogate.forGrid(g, cells, model, POOL, Evaluation.TRANSFORMS), g.toPrisms(cells),
+                cells.length);
+    }
+
+    @Test
+    void prismsOfVariedSizesGiveTheSameFieldEitherWay() {
+        Prisms p = FarFieldSurrogateTest.granular();
+        FarFieldModel model = FarFieldSurrogateTest.fitCovering(p, FarFieldModel.Settings.DEFAULT);
+        assertSame("granular film (moment features)", FarFieldSurrogate.forPrisms(p, model, POOL,
+                Evaluation.PHASE_SUMS), FarFieldSurrogate.forPrisms(p, model, POOL, Evaluation.TRANSFORMS), p,
+                p.size());
+    }
+
+    @Test
+    void islandsOfTwoSizesGiveTheSameFieldEitherWay() {
+        Prisms p = FarFieldSurrogateTest.islands();
+        FarFieldModel model = FarFieldSurrogateTest.fitCovering(p, FarFieldModel.Settings.DEFAULT);
+        assertSame("islands (size classes)", FarFieldSurrogate.forPrisms(p, model, POOL, Evaluation.PHASE_SUMS),
+                FarFieldSurrogate.forPrisms(p, model, POOL, Evaluation.TRANSFORMS), p, p.size());
+    }
+
+    @Test
+    void pointsGiveTheSameFieldEitherWayForOneAndForManySizes() {
+        Prisms[] sources = {FarFieldSurrogateTest.islands(), FarFieldSurrogateTest.granular()};
+        for (Prisms p : sources) {
+            FarFieldModel model = FarFieldSurrogateTest.fitCovering(p, FarFieldModel.Settings.DEFAULT);
+            double[] b = Patterns.bounds(p);
+            Random rnd = new Random(9);
+            int n = 333;
+            double[] x = new double[n], y = new double[n], z = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = b[0] + rnd.nextDouble() * (b[1] - b[0]);
+                y[i] = b[2] + rnd.nextDouble() * (b[3] - b[2]);
+                z[i] = p.cz(0);
+            }
+            assertSame(p.size() + " sources at points", FarFieldSurrogate.atPoints(p, x, y, z, model, POOL,
+                    Evaluation.PHASE_SUMS), FarFieldSurrogate.atPoints(p, x, y, z, model, POOL,
+                    Evaluation.TRANSFORMS), p, n);
+        }
+    }
+}
