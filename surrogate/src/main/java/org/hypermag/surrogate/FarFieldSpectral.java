@@ -197,7 +197,7 @@ final class FarFieldSpectral {
     }
 
     /** The five multipliers T_xx, T_xy, T_yx, T_yy, T_zz of one coefficient set, per mode (q + Ky)·mx + p + Kx. */
-    private static double[][] multipliers(FarFieldKernel set, HarmonicAxis ax, HarmonicAxis ay) {
+    static double[][] multipliers(FarFieldKernel set, HarmonicAxis ax, HarmonicAxis ay) {
         int kx = ax.modes, ky = ay.modes, mx = 2 * kx + 1, my = 2 * ky + 1;
         double[][] t = new double[5][mx * my];
         for (int qi = 0; qi < my; qi++) {

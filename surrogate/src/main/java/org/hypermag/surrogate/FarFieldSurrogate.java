@@ -152,6 +152,9 @@ public final class FarFieldSurrogate implements DemagField {
             same = klass[i] == klass[0];
         }
         singleSet = same;
+        useA = !singleSet;
+        useB = singleSet || reciprocal;
+        boolean transforms = chooseTransforms(evaluation);
         // near zone
         double r = model.radius;
         List<int[]> pairs = nearPairs(r);
@@ -171,14 +174,24 @@ public final class FarFieldSurrogate implements DemagField {
             nearBlock = gridBlocks(pairs);
         } else {
             nearBlock = new double[5 * pairs.size()];
+            // the surrogate's own near kernel: from the transform's upsampled grid where the far field is
+            // evaluated by transforms (O(w²) per pair), else by its series (O(L) per pair)
+            FarFieldNearKernels table = transforms ? new FarFieldNearKernels(model, r, FarFieldSpectral.TOLERANCE,
+                    pool) : null;
             pool.forRange(nt, 8, (from, to) -> {
-                double[] t = new double[6], s = new double[5];
+                double[] t = new double[6], s = new double[5], wf = new double[features];
+                double[] buffer = table == null ? null : table.buffer();
                 for (int i = from; i < to; i++) {
                     for (int e = nearStart[i]; e < nearStart[i + 1]; e++) {
                         int j = nearIndex[e];
                         nearRef[e] = e;
                         exact.tensor(i, j, t);
-                        pairKernel(i, j).tensor(tx[i] - px[j], ty[i] - py[j], s);
+                        pairWeights(i, j, wf);
+                        if (table == null) {
+                            FarFieldKernel.combine(model.sets, wf).tensor(tx[i] - px[j], ty[i] - py[j], s);
+                        } else {
+                            table.tensor(tx[i] - px[j], ty[i] - py[j], wf, buffer, s);
+                        }
                         store(nearBlock, e, t, s, volume[j]);
                     }
                 }
@@ -186,10 +199,8 @@ public final class FarFieldSurrogate implements DemagField {
         }
         // work space
         chunks = Math.max(1, Math.min(n, 4 * pool.threads()));
-        useA = !singleSet;
-        useB = singleSet || reciprocal;
         double wB = singleSet ? 1 : reciprocal ? 0.5 : 0, wA = singleSet ? 0 : reciprocal ? 0.5 : 1;
-        spectral = chooseTransforms(evaluation) ? new FarFieldSpectral(model, px, py, volume, featureRows(n, false),
+        spectral = transforms ? new FarFieldSpectral(model, px, py, volume, featureRows(n, false),
                 tx, ty, useB ? featureRows(nt, !reciprocal) : null, wA, wB, FarFieldSpectral.TOLERANCE, pool) : null;
         boolean sums = spectral == null;
         partialA = useA && sums ? new double[chunks][12 * size] : null;
@@ -244,11 +255,11 @@ public final class FarFieldSurrogate implements DemagField {
     }
 
     /**
-     * The surrogate's kernel from source j at target i per unit source volume, in the given buffers: ½ (g_i + g_j)
-     * between domains, g_j at points.
+     * The feature weights of the surrogate's kernel from source j at target i per unit source volume: ½ (φ_i + φ_j)
+     * between domains, φ_j at points.
      */
-    private FarFieldKernel pairKernel(int i, int j) {
-        double[] w = new double[features];
+    private void pairWeights(int i, int j, double[] w) {
+        Arrays.fill(w, 0);
         addPhi(j, w);
         if (reciprocal) {
             addPhi(i, w);
@@ -256,7 +267,6 @@ public final class FarFieldSurrogate implements DemagField {
                 w[k] *= 0.5;
             }
         }
-        return FarFieldKernel.combine(model.sets, w);
     }
 
     private void addPhi(int i, double[] w) {

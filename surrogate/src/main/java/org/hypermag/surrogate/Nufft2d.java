@@ -249,6 +249,60 @@ final class Nufft2d {
         }
     }
 
+    /**
+     * The type-2 sum on the grid around the origin, for interpolation at points near it ({@link #nearFootprint}):
+     * block[(b + halfY)·(2 halfX + 1) + a + halfX] = the real part of the corrected grid at index (a, b),
+     * |a| ≤ halfX, |b| ≤ halfY.
+     *
+     * @param f complex interleaved modes
+     * @param halfX half-width of the block along x (grid points)
+     * @param halfY half-width along y
+     * @param block receives (2 halfX + 1)(2 halfY + 1) values
+     */
+    void upsampledNearOrigin(double[] f, int halfX, int halfY, double[] block) {
+        modes = f;
+        try {
+            java.util.Arrays.fill(grid[0], 0);
+            pool.forRange(my, 8, extractTask);
+            pool.forRange(mx, 4, columnsBackward);
+            pool.forRange(nfy, 8, rowsBackward);
+        } finally {
+            modes = null;
+        }
+        int wx = 2 * halfX + 1;
+        double[] g = grid[0];
+        for (int b = -halfY; b <= halfY; b++) {
+            int row = Math.floorMod(b, nfy);
+            for (int a = -halfX; a <= halfX; a++) {
+                block[(b + halfY) * wx + a + halfX] = g[2 * (row * nfx + Math.floorMod(a, nfx))];
+            }
+        }
+    }
+
+    /** @return the block half-width (grid points) that covers |θ| ≤ thetaMax along x (axis 0) or y (axis 1) */
+    int nearHalfWidth(double thetaMax, int axis) {
+        double h = axis == 0 ? hx : hy, alpha = axis == 0 ? alphaX : alphaY;
+        return (int) Math.ceil((thetaMax + alpha) / h) + 1;
+    }
+
+    /**
+     * Kernel weights of a point at angle θ near the origin (not wrapped), for {@link #upsampledNearOrigin} blocks.
+     *
+     * @param theta the angle (rad), |θ| within the block's reach
+     * @param axis 0 for x, 1 for y
+     * @param weights receives w weights from index at
+     * @param at where in weights
+     * @return the first grid index of the footprint (may be negative)
+     */
+    int nearFootprint(double theta, int axis, double[] weights, int at) {
+        double h = axis == 0 ? hx : hy, alpha = axis == 0 ? alphaX : alphaY;
+        int g0 = (int) Math.ceil((theta - alpha) / h);
+        for (int k = 0; k < w; k++) {
+            weights[at + k] = kernel(((g0 + k) * h - theta) / alpha);
+        }
+        return g0;
+    }
+
     private void spread(int fromChunk, int toChunk) {
         Points p = points;
         double[] c = values;

@@ -92,4 +92,36 @@ class FarFieldTransformsTest {
                     Evaluation.TRANSFORMS), p, n);
         }
     }
+
+    @Test
+    void nearKernelsFromTheUpsampledGridMatchTheSeriesInsideTheNearRadius() {
+        Prisms p = FarFieldSurrogateTest.granular();
+        FarFieldModel model = FarFieldSurrogateTest.fitCovering(p, FarFieldModel.Settings.DEFAULT);
+        double r = model.radius;
+        FarFieldNearKernels table = new FarFieldNearKernels(model, r, FarFieldSpectral.TOLERANCE, POOL);
+        Random rnd = new Random(4);
+        double[] buffer = table.buffer(), a = new double[5], b = new double[5];
+        double worst = 0, scale = 0;
+        for (int trial = 0; trial < 400; trial++) {
+            double[] weights = new double[model.sets.length];
+            for (int k = 0; k < weights.length; k++) {
+                weights[k] = rnd.nextGaussian();
+            }
+            double dx = (2 * rnd.nextDouble() - 1) * r, dy = (2 * rnd.nextDouble() - 1) * r;
+            if (trial == 0) {
+                dx = 0;
+                dy = 0;
+            } else if (trial == 1) {
+                dx = r;
+                dy = -r;
+            }
+            table.tensor(dx, dy, weights, buffer, a);
+            FarFieldKernel.combine(model.sets, weights).tensor(dx, dy, b);
+            for (int c = 0; c < 5; c++) {
+                worst = Math.max(worst, Math.abs(a[c] - b[c]));
+                scale = Math.max(scale, Math.abs(b[c]));
+            }
+        }
+        assertTrue(worst <= 1e-7 * scale, "largest difference " + worst + " against largest value " + scale);
+    }
 }

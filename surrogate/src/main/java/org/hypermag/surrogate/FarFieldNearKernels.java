@@ -1,0 +1,91 @@
+package org.hypermag.surrogate;
+
+import org.hypermag.solver.parallel.WorkerPool;
+
+/**
+ * The surrogate's own kernel at offsets within the near radius, for the near-zone correction (exact minus what the
+ * far-field evaluation adds), at O(w²) per offset and coefficient set instead of O(L): each set's five components
+ * (S_xx, S_xy, S_yx, S_yy, S_zz per unit volume, as {@link FarFieldKernel#tensor}) are summed once on the oversampled
+ * grid of a {@link Nufft2d} (a type-2 transform), the part of the grid around the origin is kept, and offsets are
+ * interpolated from it with the transform's kernel. Accurate to the transform's tolerance relative to the
+ * coefficients' sum (tested against {@link FarFieldKernel#tensor}).
+ *
+ * <p>Immutable after construction; {@link #tensor} may be called from several threads with their own buffers.
+ */
+final class FarFieldNearKernels {
+    private final Nufft2d fft;
+    private final double w1x, w1y;
+    private final int halfX, halfY, width, w;
+    /** Per coefficient set, five blocks of the upsampled kernel. */
+    private final double[][][] blocks;
+
+    /**
+     * @param model the model
+     * @param radius the largest |offset| per axis to serve (m)
+     * @param tolerance the transform tolerance
+     * @param pool threads
+     */
+    FarFieldNearKernels(FarFieldModel model, double radius, double tolerance, WorkerPool pool) {
+        HarmonicAxis ax = model.ax, ay = model.ay;
+        fft = new Nufft2d(ax.modes, ay.modes, tolerance, pool);
+        w = fft.w;
+        w1x = ax.w1;
+        w1y = ay.w1;
+        halfX = fft.nearHalfWidth(w1x * radius, 0);
+        halfY = fft.nearHalfWidth(w1y * radius, 1);
+        width = 2 * halfX + 1;
+        int features = model.sets.length, modes = fft.mx * fft.my;
+        blocks = new double[features][5][];
+        double[] f = new double[2 * modes];
+        for (int k = 0; k < features; k++) {
+            double[][] t = FarFieldSpectral.multipliers(model.sets[k], ax, ay);
+            for (int c = 0; c < 5; c++) {
+                for (int i = 0; i < modes; i++) {
+                    f[2 * i] = -t[c][i];
+                    f[2 * i + 1] = 0;
+                }
+                blocks[k][c] = new double[width * (2 * halfY + 1)];
+                fft.upsampledNearOrigin(f, halfX, halfY, blocks[k][c]);
+            }
+        }
+    }
+
+    /** @return a work buffer for {@link #tensor} (2w numbers) */
+    double[] buffer() {
+        return new double[2 * w];
+    }
+
+    /**
+     * The kernel Σ_k weights_k S_k at an offset: out = {S_xx, S_xy, S_yx, S_yy, S_zz} per unit volume.
+     *
+     * @param dx offset x (m), |dx| ≤ the radius
+     * @param dy offset y (m)
+     * @param weights one weight per coefficient set
+     * @param buffer from {@link #buffer}
+     * @param out receives five components
+     */
+    void tensor(double dx, double dy, double[] weights, double[] buffer, double[] out) {
+        int gx = fft.nearFootprint(w1x * dx, 0, buffer, 0);
+        int gy = fft.nearFootprint(w1y * dy, 1, buffer, w);
+        java.util.Arrays.fill(out, 0);
+        for (int k = 0; k < weights.length; k++) {
+            double wk = weights[k];
+            if (wk == 0) {
+                continue;
+            }
+            for (int c = 0; c < 5; c++) {
+                double[] b = blocks[k][c];
+                double sum = 0;
+                for (int j = 0; j < w; j++) {
+                    int base = (gy + j + halfY) * width + gx + halfX;
+                    double sr = 0;
+                    for (int i = 0; i < w; i++) {
+                        sr += b[base + i] * buffer[i];
+                    }
+                    sum += sr * buffer[w + j];
+                }
+                out[c] += wk * sum;
+            }
+        }
+    }
+}
