@@ -157,23 +157,15 @@ public final class FarFieldSurrogate implements DemagField {
         boolean transforms = chooseTransforms(evaluation);
         // near zone
         double r = model.radius;
-        List<int[]> pairs = nearPairs(r);
-        nearStart = new int[nt + 1];
-        for (int[] q : pairs) {
-            nearStart[q[0] + 1]++;
-        }
-        for (int i = 0; i < nt; i++) {
-            nearStart[i + 1] += nearStart[i];
-        }
-        nearIndex = new int[pairs.size()];
-        nearRef = new int[pairs.size()];
-        for (int e = 0; e < pairs.size(); e++) {
-            nearIndex[e] = pairs.get(e)[1];
-        }
+        int[][] csr = nearPairs(r);
+        nearStart = csr[0];
+        nearIndex = csr[1];
+        int pairCount = nearIndex.length;
+        nearRef = new int[pairCount];
         if (model.coupling == FarFieldModel.Coupling.CELL_AVERAGED) {
-            nearBlock = gridBlocks(pairs);
+            nearBlock = gridBlocks();
         } else {
-            nearBlock = new double[5 * pairs.size()];
+            nearBlock = new double[5 * pairCount];
             // the surrogate's own near kernel: from the transform's upsampled grid where the far field is
             // evaluated by transforms (O(w²) per pair), else by its series (O(L) per pair)
             FarFieldNearKernels table = transforms ? new FarFieldNearKernels(model, r, FarFieldSpectral.TOLERANCE,
@@ -214,7 +206,7 @@ public final class FarFieldSurrogate implements DemagField {
                 + "non-uniform FFTs (%d transforms on %d x %d grids, kernel width %d)", spectral.transforms(),
                 spectral.grid()[0], spectral.grid()[1], spectral.grid()[2]);
         description = String.format(Locale.ROOT, "%s; %.1f exact near blocks per target, %d sources, %s; %s",
-                model.describe(), pairs.size() / (double) Math.max(1, nt), n, reciprocal ? "targets: the domains "
+                model.describe(), pairCount / (double) Math.max(1, nt), n, reciprocal ? "targets: the domains "
                         + "(reciprocal coupling)" : nt + " target points", far);
     }
 
@@ -290,28 +282,30 @@ public final class FarFieldSurrogate implements DemagField {
     }
 
     /** Grid cells: one block per lattice offset, shared by all pairs with that offset. */
-    private double[] gridBlocks(List<int[]> pairs) {
+    private double[] gridBlocks() {
         double dx = model.cell[0], dy = model.cell[1], dz = model.cell[2];
         Map<Long, Integer> index = new HashMap<>();
         List<double[]> table = new ArrayList<>();
         FarFieldKernel g = model.sets[0];
         double v = dx * dy * dz;
         double[] t = new double[6], s = new double[5];
-        for (int e = 0; e < pairs.size(); e++) {
-            int i = pairs.get(e)[0], j = pairs.get(e)[1];
-            long ix = Math.round((tx[i] - px[j]) / dx), iy = Math.round((ty[i] - py[j]) / dy);
-            long key = key(ix, iy);
-            Integer ref = index.get(key);
-            if (ref == null) {
-                ref = table.size();
-                index.put(key, ref);
-                NewellTensor.evaluate(ix * dx, iy * dy, 0, dx, dy, dz, t, 0);
-                g.tensor(ix * dx, iy * dy, s);
-                double[] b = new double[5];
-                store(b, 0, t, s, v);
-                table.add(b);
+        for (int i = 0; i < nt; i++) {
+            for (int e = nearStart[i]; e < nearStart[i + 1]; e++) {
+                int j = nearIndex[e];
+                long ix = Math.round((tx[i] - px[j]) / dx), iy = Math.round((ty[i] - py[j]) / dy);
+                long key = key(ix, iy);
+                Integer ref = index.get(key);
+                if (ref == null) {
+                    ref = table.size();
+                    index.put(key, ref);
+                    NewellTensor.evaluate(ix * dx, iy * dy, 0, dx, dy, dz, t, 0);
+                    g.tensor(ix * dx, iy * dy, s);
+                    double[] b = new double[5];
+                    store(b, 0, t, s, v);
+                    table.add(b);
+                }
+                nearRef[e] = ref;
             }
-            nearRef[e] = ref;
         }
         double[] blocks = new double[5 * table.size()];
         for (int k = 0; k < table.size(); k++) {
@@ -474,37 +468,68 @@ public final class FarFieldSurrogate implements DemagField {
         return nearIndex.length;
     }
 
-    private List<int[]> nearPairs(double r) {
-        Map<Long, List<Integer>> buckets = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            buckets.computeIfAbsent(key((long) Math.floor(px[i] / r), (long) Math.floor(py[i] / r)),
-                    k -> new ArrayList<>()).add(i);
+    /**
+     * The pairs closer than r, as compressed rows: {start (nt + 1), source index per pair}, sources ascending per
+     * target. Sources are binned into cells of side r; two passes (count, fill), parallel over targets.
+     */
+    private int[][] nearPairs(double r) {
+        long[] keys = new long[n];
+        Integer[] order = new Integer[n];
+        for (int j = 0; j < n; j++) {
+            keys[j] = key((long) Math.floor(px[j] / r), (long) Math.floor(py[j] / r));
+            order[j] = j;
         }
-        List<int[]> pairs = new ArrayList<>();
+        Arrays.sort(order, (a, b) -> keys[a] != keys[b] ? Long.compare(keys[a], keys[b]) : Integer.compare(a, b));
+        int[] sorted = new int[n];
+        Map<Long, int[]> bins = new HashMap<>();
+        for (int k = 0; k < n; k++) {
+            sorted[k] = order[k];
+            int[] range = bins.computeIfAbsent(keys[order[k]], key -> new int[] {-1, 0});
+            if (range[0] < 0) {
+                range[0] = k;
+            }
+            range[1] = k + 1;
+        }
         double r2 = r * r;
-        List<Integer> near = new ArrayList<>();
-        for (int i = 0; i < nt; i++) {
-            long bx = (long) Math.floor(tx[i] / r), by = (long) Math.floor(ty[i] / r);
-            near.clear();
-            for (long ox = -1; ox <= 1; ox++) {
-                for (long oy = -1; oy <= 1; oy++) {
-                    List<Integer> b = buckets.get(key(bx + ox, by + oy));
-                    if (b != null) {
-                        for (int j : b) {
+        int[] start = new int[nt + 1];
+        int[][] perTarget = new int[nt][];
+        pool.forRange(nt, 64, (from, to) -> {
+            int[] buf = new int[16];
+            for (int i = from; i < to; i++) {
+                long bx = (long) Math.floor(tx[i] / r), by = (long) Math.floor(ty[i] / r);
+                int count = 0;
+                for (long ox = -1; ox <= 1; ox++) {
+                    for (long oy = -1; oy <= 1; oy++) {
+                        int[] range = bins.get(key(bx + ox, by + oy));
+                        if (range == null) {
+                            continue;
+                        }
+                        for (int k = range[0]; k < range[1]; k++) {
+                            int j = sorted[k];
                             double dx = tx[i] - px[j], dy = ty[i] - py[j];
                             if (dx * dx + dy * dy <= r2) {
-                                near.add(j);
+                                if (count == buf.length) {
+                                    buf = Arrays.copyOf(buf, 2 * count);
+                                }
+                                buf[count++] = j;
                             }
                         }
                     }
                 }
+                int[] near = Arrays.copyOf(buf, count);
+                Arrays.sort(near);
+                perTarget[i] = near;
             }
-            near.sort(Integer::compare);
-            for (int j : near) {
-                pairs.add(new int[] {i, j});
-            }
+        });
+        for (int i = 0; i < nt; i++) {
+            start[i + 1] = start[i] + perTarget[i].length;
         }
-        return pairs;
+        int[] index = new int[start[nt]];
+        for (int i = 0; i < nt; i++) {
+            System.arraycopy(perTarget[i], 0, index, start[i], perTarget[i].length);
+            perTarget[i] = null;
+        }
+        return new int[][] {start, index};
     }
 
     private static long key(long x, long y) {
