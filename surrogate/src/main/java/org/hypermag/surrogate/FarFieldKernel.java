@@ -236,6 +236,22 @@ final class FarFieldKernel {
     }
 
     /**
+     * The coefficients in field units, for comparing kernels: {(w_m² + w_n²) ψ_mn for all (m, n), then c^z_mn}.
+     *
+     * @return 2L numbers
+     */
+    double[] fieldWeighted() {
+        int ny = ay.modes + 1, l = psi.length;
+        double[] out = new double[2 * l];
+        for (int q = 0; q < l; q++) {
+            double wm = ax.w(q / ny), wn = ay.w(q % ny);
+            out[q] = (wm * wm + wn * wn) * psi[q];
+            out[l + q] = cz[q];
+        }
+        return out;
+    }
+
+    /**
      * The surrogate's own tensor at an in-plane offset in the five mid-plane components: out = {S_xx, S_xy, S_yx,
      * S_yy, S_zz}, with H_a = −Σ_b S_ab M_b (S_xy comes from the y channel, S_yx from the x channel; they agree to the
      * fit's accuracy, not exactly). Used where the near-zone correction must subtract exactly what the far-field

@@ -32,6 +32,14 @@ public final class FarFieldModel {
         POINT
     }
 
+    /** The hypernetwork's map from a prism's size to its features, for collections of more than 9 sizes. */
+    public enum SizeMap {
+        /** Quadratic in the squared sides, fixed by the prism's multipole expansion (no training). */
+        MOMENTS,
+        /** An MLP over the sides, trained on exact fits at anchor sizes (variable projection, Adam). */
+        MLP
+    }
+
     /**
      * Accuracy settings.
      *
@@ -40,9 +48,13 @@ public final class FarFieldModel {
      * @param kR k_max·R, the highest wavenumber of the basis times R: the far-field accuracy depends on this product
      * @param periodMargin the basis period is 2·(largest offset) + periodMargin·R along each axis: the margin lets the
      *     periodic potential return smoothly, without which the fit has an error floor (docs/surrogate.md)
+     * @param sizeMap the size features of collections of more than 9 distinct sizes (fewer: one class per size)
+     * @param mlpWidth width of the MLP's tanh layers (MLP size map), ≥ 1
+     * @param mlpDepth number of tanh layers (MLP size map), ≥ 1
      */
-    public record Settings(double nearRadius, double kR, double periodMargin) {
-        /** R = 10 sizes, k_max R = 8, margin 4 R (docs/surrogate.md). */
+    public record Settings(double nearRadius, double kR, double periodMargin, SizeMap sizeMap, int mlpWidth,
+                           int mlpDepth) {
+        /** R = 10 sizes, k_max R = 8, margin 4 R, moment features (docs/surrogate.md). */
         public static final Settings DEFAULT = new Settings(10, 8, 4);
 
         /** Validates. */
@@ -52,6 +64,31 @@ public final class FarFieldModel {
                 throw new IllegalArgumentException("near radius and k_max R must be finite and > 0, the period "
                         + "margin finite and >= 0; got " + nearRadius + ", " + kR + ", " + periodMargin);
             }
+            if (sizeMap == null || mlpWidth < 1 || mlpDepth < 1 || mlpWidth > 64 || mlpDepth > 8) {
+                throw new IllegalArgumentException("size map must be given, MLP width in 1..64 and depth in 1..8; got "
+                        + sizeMap + ", " + mlpWidth + ", " + mlpDepth);
+            }
+        }
+
+        /**
+         * Settings with moment size features.
+         *
+         * @param nearRadius R in reference sizes
+         * @param kR k_max·R
+         * @param periodMargin margin in near radii
+         */
+        public Settings(double nearRadius, double kR, double periodMargin) {
+            this(nearRadius, kR, periodMargin, SizeMap.MOMENTS, MlpSizeMap.WIDTH, MlpSizeMap.DEPTH);
+        }
+
+        /**
+         * @param map the size map
+         * @param width MLP width
+         * @param depth MLP depth
+         * @return these settings with another size map
+         */
+        public Settings withSizeMap(SizeMap map, int width, int depth) {
+            return new Settings(nearRadius, kR, periodMargin, map, width, depth);
         }
     }
 
@@ -187,20 +224,38 @@ public final class FarFieldModel {
         requireFarZone(offsets, r);
         double[] off = offsets.stream().mapToDouble(Double::doubleValue).toArray();
         SizeFeatures features = SizeFeatures.forSizes(sx, sy, reference);
-        double[][] anchors = features.anchors();
-        FarFieldKernel[] fits = new FarFieldKernel[anchors.length];
+        boolean mlp = features.kind == SizeFeatures.Kind.MOMENTS && settings.sizeMap() == SizeMap.MLP;
+        double[][] anchors = mlp ? MlpSizeMap.anchors(features.range(), MlpSizeMap.ANCHORS) : features.anchors();
+        double[][] held = mlp ? MlpSizeMap.heldOut(features.range()) : new double[0][];
+        double[][] all = new double[anchors.length + held.length][];
+        System.arraycopy(anchors, 0, all, 0, anchors.length);
+        System.arraycopy(held, 0, all, anchors.length, held.length);
+        FarFieldKernel[] fitted = new FarFieldKernel[all.length];
         int[] done = {0};
-        pool.forRange(anchors.length, 1, (from, to) -> {
+        pool.forRange(all.length, 1, (from, to) -> {
             for (int a = from; a < to; a++) {
-                double ax0 = anchors[a][0], ay0 = anchors[a][1];
+                double ax0 = all[a][0], ay0 = all[a][1];
                 FarFieldKernel k = FarFieldKernel.fit(axes[0], axes[1], off,
                         (ox, oy, out) -> PrismTensor.evaluate(ox, oy, 0, ax0, ay0, sz, out, 0));
-                fits[a] = FarFieldKernel.combine(new FarFieldKernel[] {k}, new double[] {1 / (ax0 * ay0 * sz)});
+                fitted[a] = FarFieldKernel.combine(new FarFieldKernel[] {k}, new double[] {1 / (ax0 * ay0 * sz)});
                 synchronized (done) {
-                    progress.fitted(++done[0], anchors.length);
+                    progress.fitted(++done[0], all.length);
                 }
             }
         });
+        FarFieldKernel[] fits = java.util.Arrays.copyOf(fitted, anchors.length);
+        if (mlp) {
+            double[][] xTrain = new double[anchors.length][], xHeld = new double[held.length][];
+            for (int a = 0; a < anchors.length; a++) {
+                xTrain[a] = fitted[a].fieldWeighted();
+            }
+            for (int a = 0; a < held.length; a++) {
+                xHeld[a] = fitted[anchors.length + a].fieldWeighted();
+            }
+            MlpSizeMap.Trained t = MlpSizeMap.train(settings.mlpWidth(), settings.mlpDepth(), features.range(),
+                    anchors, xTrain, held, xHeld, 1);
+            features = SizeFeatures.mlp(t, reference);
+        }
         double[][] w = features.anchorWeights();
         FarFieldKernel[] sets = new FarFieldKernel[w.length];
         for (int k = 0; k < w.length; k++) {
@@ -324,12 +379,14 @@ public final class FarFieldModel {
         Map<String, String> text = new LinkedHashMap<>();
         text.put("description", describe());
         text.put("coupling", coupling == Coupling.CELL_AVERAGED ? "cell-averaged" : "point");
-        text.put("features", features.kind == SizeFeatures.Kind.CLASSES ? "classes" : "moments");
+        text.put("features", features.kind.name().toLowerCase(Locale.ROOT));
+        text.put("size_map", settings.sizeMap().name().toLowerCase(Locale.ROOT));
         text.putAll(extraText);
         Map<String, double[]> num = new LinkedHashMap<>();
         num.put("near_radius", new double[] {settings.nearRadius()});
         num.put("k_max_R", new double[] {settings.kR()});
         num.put("period_margin", new double[] {settings.periodMargin()});
+        num.put("mlp_shape", new double[] {settings.mlpWidth(), settings.mlpDepth()});
         num.put("thickness", new double[] {thickness});
         if (cell != null) {
             num.put("cell", cell.clone());
@@ -349,6 +406,11 @@ public final class FarFieldModel {
         } else {
             num.put("size_range", features.range().clone());
             num.put("moment_reference", new double[] {features.reference()});
+            if (features.kind == SizeFeatures.Kind.MLP) {
+                MlpSizeMap.Trained t = features.trained();
+                num.put("mlp_parameters", t.map().params.clone());
+                num.put("mlp_errors", new double[] {t.trainError(), t.heldOutError()});
+            }
         }
         num.putAll(extraNumbers);
         Map<String, double[][]> arrays = new LinkedHashMap<>();
@@ -375,8 +437,18 @@ public final class FarFieldModel {
             throw new IllegalArgumentException("model file " + path + " holds a '" + f.model() + "' model, not "
                     + NAME);
         }
+        String mapName = f.text().getOrDefault("size_map", "moments");
+        SizeMap map = switch (mapName) {
+            case "moments" -> SizeMap.MOMENTS;
+            case "mlp" -> SizeMap.MLP;
+            default -> throw new IllegalArgumentException("model file " + path + ": size_map '" + mapName
+                    + "', expected moments or mlp");
+        };
+        double[] shape = f.numbers().containsKey("mlp_shape") ? f.requireNumbers(path, "mlp_shape", 2)
+                : new double[] {MlpSizeMap.WIDTH, MlpSizeMap.DEPTH};
         Settings settings = new Settings(f.requireNumbers(path, "near_radius", 1)[0],
-                f.requireNumbers(path, "k_max_R", 1)[0], f.requireNumbers(path, "period_margin", 1)[0]);
+                f.requireNumbers(path, "k_max_R", 1)[0], f.requireNumbers(path, "period_margin", 1)[0], map,
+                (int) shape[0], (int) shape[1]);
         String couplingName = f.requireText(path, "coupling");
         Coupling coupling = switch (couplingName) {
             case "cell-averaged" -> Coupling.CELL_AVERAGED;
@@ -400,9 +472,15 @@ public final class FarFieldModel {
         } else if (kind.equals("moments")) {
             double[] r = f.requireNumbers(path, "size_range", 4);
             features = SizeFeatures.moments(r[0], r[1], r[2], r[3], f.requireNumbers(path, "moment_reference", 1)[0]);
+        } else if (kind.equals("mlp")) {
+            double[] r = f.requireNumbers(path, "size_range", 4), e = f.requireNumbers(path, "mlp_errors", 2);
+            MlpSizeMap m = new MlpSizeMap(settings.mlpWidth(), settings.mlpDepth(), r,
+                    f.requireNumbers(path, "mlp_parameters", -1));
+            features = SizeFeatures.mlp(new MlpSizeMap.Trained(m, e[0], e[1], -1, -1),
+                    f.requireNumbers(path, "moment_reference", 1)[0]);
         } else {
-            throw new IllegalArgumentException("model file " + path + ": features '" + kind + "', expected classes "
-                    + "or moments");
+            throw new IllegalArgumentException("model file " + path + ": features '" + kind + "', expected classes, "
+                    + "moments or mlp");
         }
         int size = (ax.modes + 1) * (ay.modes + 1), k = features.count();
         double[][] p = f.requireArray(path, "coefficients_psi", k, size), z = f.requireArray(path, "coefficients_zz",

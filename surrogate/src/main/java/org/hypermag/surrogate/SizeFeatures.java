@@ -25,23 +25,43 @@ final class SizeFeatures {
     static final int MAX_CLASSES = 9;
 
     /** The feature kind. */
-    enum Kind { CLASSES, MOMENTS }
+    enum Kind { CLASSES, MOMENTS, MLP }
 
     final Kind kind;
     /** CLASSES: the sizes {sx, sy} of each class. MOMENTS: reference a and degrees per axis. */
     private final double[][] classes;
     private final double reference;
     private final int degreeU, degreeV;
-    /** MOMENTS: the size range the anchors span, {sxMin, sxMax, syMin, syMax} (m). */
+    /** MOMENTS, MLP: the size range the anchors span, {sxMin, sxMax, syMin, syMax} (m). */
     private final double[] range;
+    /** MLP: the trained map and its training errors. */
+    private final MlpSizeMap.Trained trained;
 
-    private SizeFeatures(Kind kind, double[][] classes, double reference, int degreeU, int degreeV, double[] range) {
+    private SizeFeatures(Kind kind, double[][] classes, double reference, int degreeU, int degreeV, double[] range,
+                         MlpSizeMap.Trained trained) {
         this.kind = kind;
         this.classes = classes;
         this.reference = reference;
         this.degreeU = degreeU;
         this.degreeV = degreeV;
         this.range = range;
+        this.trained = trained;
+    }
+
+    /**
+     * Features given by a trained MLP ({@link MlpSizeMap}).
+     *
+     * @param t the trained map
+     * @param reference the size unit a (m), for the record
+     * @return the features
+     */
+    static SizeFeatures mlp(MlpSizeMap.Trained t, double reference) {
+        return new SizeFeatures(Kind.MLP, null, reference, 0, 0, t.map().range.clone(), t);
+    }
+
+    /** @return the trained map (MLP only) */
+    MlpSizeMap.Trained trained() {
+        return trained;
     }
 
     /**
@@ -51,7 +71,7 @@ final class SizeFeatures {
      * @return the features
      */
     static SizeFeatures classes(double[][] sizes) {
-        return new SizeFeatures(Kind.CLASSES, sizes, 0, 0, 0, null);
+        return new SizeFeatures(Kind.CLASSES, sizes, 0, 0, 0, null, null);
     }
 
     /**
@@ -66,7 +86,8 @@ final class SizeFeatures {
      */
     static SizeFeatures moments(double sxMin, double sxMax, double syMin, double syMax, double reference) {
         int du = sxMax > sxMin * (1 + 1e-9) ? 2 : 0, dv = syMax > syMin * (1 + 1e-9) ? 2 : 0;
-        return new SizeFeatures(Kind.MOMENTS, null, reference, du, dv, new double[] {sxMin, sxMax, syMin, syMax});
+        return new SizeFeatures(Kind.MOMENTS, null, reference, du, dv, new double[] {sxMin, sxMax, syMin, syMax},
+                null);
     }
 
     /** Features for the given sizes: classes when there are few distinct sizes, moments otherwise. */
@@ -96,7 +117,8 @@ final class SizeFeatures {
 
     /** @return the number of features K */
     int count() {
-        return kind == Kind.CLASSES ? classes.length : (degreeU + 1) * (degreeV + 1);
+        return kind == Kind.CLASSES ? classes.length : kind == Kind.MLP ? trained.map().count()
+                : (degreeU + 1) * (degreeV + 1);
     }
 
     /**
@@ -107,6 +129,9 @@ final class SizeFeatures {
     double[][] anchors() {
         if (kind == Kind.CLASSES) {
             return classes;
+        }
+        if (kind == Kind.MLP) {
+            return MlpSizeMap.anchors(range, MlpSizeMap.ANCHORS);
         }
         double[] xs = nodes(range[0], range[1], degreeU + 1), ys = nodes(range[2], range[3], degreeV + 1);
         double[][] out = new double[xs.length * ys.length][];
@@ -147,6 +172,10 @@ final class SizeFeatures {
             }
             return false;
         }
+        if (kind == Kind.MLP) {
+            trained.map().evaluate(sx, sy, out);
+            return true;
+        }
         double u = sx * sx / (reference * reference), v = sy * sy / (reference * reference);
         int q = 0;
         double pu = 1;
@@ -169,6 +198,9 @@ final class SizeFeatures {
      */
     double[][] anchorWeights() {
         double[][] a = anchors();
+        if (kind == Kind.MLP) {
+            return MlpSizeMap.leastSquares(trained.map().features(a));
+        }
         int k = count();
         double[][] phi = new double[a.length][k];
         for (int i = 0; i < a.length; i++) {
@@ -215,6 +247,12 @@ final class SizeFeatures {
     String describe() {
         if (kind == Kind.CLASSES) {
             return classes.length + " size class(es)";
+        }
+        if (kind == Kind.MLP) {
+            return String.format(Locale.ROOT, "MLP size features (%d tanh layers of %d, %d features; sides "
+                    + "%.4g-%.4g x %.4g-%.4g m; coefficient error %.3g at the anchors, %.3g at held-out sizes)",
+                    trained.map().depth, trained.map().width, count(), range[0], range[1], range[2], range[3],
+                    trained.trainError(), trained.heldOutError());
         }
         return String.format(Locale.ROOT, "size moments (%d features; sides %.4g-%.4g x %.4g-%.4g m)", count(),
                 range[0], range[1], range[2], range[3]);
