@@ -69,7 +69,7 @@ public final class FarFieldPaperProtocol {
 
         /** @return a Markdown table row (errors in %) */
         public String tableRow() {
-            return String.format(Locale.ROOT, "| far-field | %s | n/a | %s | n/a | %s | %.3g / %.4g | %.3g | %d "
+            return String.format(Locale.ROOT, "| far-field | %s | n/a | %s | n/a | %s | %.3g / %.3g | %.3g | %d "
                     + "| %.1f / %.1f | %s / %s |", sampling.label(), percent(singleH), percent(multiH),
                     settings.nearRadius(), nearRadius, settings.kR(), basisSize, 100 * singleNear, 100 * multiNear,
                     percent(singleFarH), percent(multiFarH));
@@ -85,17 +85,17 @@ public final class FarFieldPaperProtocol {
     }
 
     /**
-     * A Markdown row, matching {@link Report#tableHeader()}, for a protocol the model is not applicable to.
+     * A Markdown row, matching {@link Report#tableHeader()}, for a protocol the model is not applicable to (the
+     * reason goes below the table).
      *
      * @param sampling the protocol
      * @param settings the settings asked for
-     * @param reason why
      * @return the row
      */
-    public static String notApplicableRow(Sampling sampling, FarFieldModel.Settings settings, String reason) {
-        return String.format(Locale.ROOT, "| far-field | %s | n/a | not applicable | n/a | not applicable | %.3g / %.4g "
-                + "| %.3g | - | - | - |%n%nnot applicable: %s", sampling.label(), settings.nearRadius(),
-                settings.nearRadius() * REFERENCE, settings.kR(), reason);
+    public static String notApplicableRow(Sampling sampling, FarFieldModel.Settings settings) {
+        return String.format(Locale.ROOT, "| far-field | %s | n/a | not applicable | n/a | not applicable | %.3g / %.3g "
+                + "| %.3g | - | - | - |", sampling.label(), settings.nearRadius(), settings.nearRadius() * REFERENCE,
+                settings.kR());
     }
 
     /**
