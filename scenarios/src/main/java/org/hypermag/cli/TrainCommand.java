@@ -14,6 +14,7 @@ import org.hypermag.surrogate.FieldAccuracy;
 import org.hypermag.surrogate.paper.PaperModel;
 import org.hypermag.surrogate.paper.PaperModels;
 import org.hypermag.surrogate.paper.PaperProtocol;
+import org.hypermag.surrogate.paper.Sampling;
 import org.hypermag.surrogate.paper.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,6 +71,11 @@ final class TrainCommand implements Callable<Integer> {
             + "(default " + PaperReport.DEFAULT_SEED + ").")
     Long evalSeed;
 
+    @Option(names = "--thickness", paramLabel = "T", description = "Paper models: train and report on the paper's "
+            + "sampling with every source T domain units thick (the fixed-thickness protocol, docs/surrogate.md); "
+            + "default: the paper's thickness uniform in [0.1, 1].")
+    Double thickness;
+
     @Override
     public Integer call() {
         if (threads != null && threads < 1) {
@@ -82,9 +88,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new Main.UsageException("--model must be far-field or one of " + PaperModels.NAMES + ", got '"
                     + model + "'");
         }
-        if (seed != null || evalSeed != null) {
-            throw new Main.UsageException("--seed and --eval-seed are settings of the paper models; the far-field "
-                    + "fit is deterministic");
+        if (seed != null || evalSeed != null || thickness != null) {
+            throw new Main.UsageException("--seed, --eval-seed and --thickness are settings of the paper models; the "
+                    + "far-field fit is deterministic and takes the thickness of the domains");
         }
         ModelGeometry g = ModelGeometry.of(scenario, sources);
         FarFieldModel.Settings d = g.settings();
@@ -143,11 +149,13 @@ final class TrainCommand implements Callable<Integer> {
         Settings d = Settings.defaults(model);
         Settings settings = d.withSeedAndThreads(seed == null ? d.seed() : seed,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads);
-        PaperModel m = PaperModels.train(model, settings, line -> {
+        Sampling sampling = PaperReport.sampling(thickness);
+        PaperModel m = PaperModels.train(model, settings, sampling, line -> {
             err.println(line);
             err.flush();
         });
-        PaperProtocol.Report r = PaperProtocol.evaluate(m, evalSeed == null ? PaperReport.DEFAULT_SEED : evalSeed);
+        PaperProtocol.Report r = PaperProtocol.evaluate(m, evalSeed == null ? PaperReport.DEFAULT_SEED : evalSeed,
+                sampling);
         m.toFile(r).write(out);
         o.println(PaperReport.table(m, r));
         o.println("wrote " + out);

@@ -124,4 +124,40 @@ class TrainAndAccuracyCommandTest {
         assertEquals(Main.EXIT_INPUT, bad.status);
         assertTrue(bad.err.contains("paper's protocol"), bad.err);
     }
+
+    @Test
+    void accuracyOnThePaperProtocolPrintsTheFarFieldRowsAndWhyTheOriginalIsNotApplicable() {
+        CliRunner a = CliRunner.run("accuracy", "--paper-protocol", "far-field", "--near-radius", "3", "--threads", "2");
+        assertEquals(0, a.status, a.err);
+        String variant = a.out.lines().filter(l -> l.startsWith("| far-field | fixed thickness 0.5 |")).findFirst()
+                .orElseThrow();
+        assertTrue(variant.contains("| n/a |") && variant.contains("| 3.00 / 3.75 | 8.00 |"), variant);
+        assertTrue(a.out.contains("| far-field | original | n/a | not applicable |"), a.out);
+        assertTrue(a.out.contains("Not applicable on the original protocol: the far-field model cannot represent")
+                && a.out.contains("the model was fitted for 5.00000e-09 m") && a.out.contains("thin films"), a.out);
+
+        CliRunner d = CliRunner.run("accuracy", "--paper-protocol", "far-field");
+        assertEquals(0, d.status, d.err);
+        assertTrue(d.out.contains("| far-field | fixed thickness 0.5 | n/a | not applicable |")
+                && d.out.contains("no far zone"), d.out);
+
+        CliRunner bad = CliRunner.run("accuracy", "--paper-protocol", "fourier");
+        assertEquals(Main.EXIT_INPUT, bad.status);
+        assertTrue(bad.err.contains("--paper-protocol measures far-field"), bad.err);
+    }
+
+    @Test
+    void paperLinearModelTrainedAndReportedOnTheFixedThicknessProtocol() throws IOException {
+        Path model = dir.resolve("linear-t05.h5");
+        CliRunner t = CliRunner.run("train", "--model", "linear", "--thickness", "0.5", "--threads", "1", "--out",
+                model.toString());
+        assertEquals(0, t.status, t.err);
+        assertTrue(t.out.contains("fixed thickness 0.5 protocol"), t.out);
+        assertTrue(ModelFile.read(model).text().get("training.sampling").contains("0.5 domain units thick"));
+        String row = t.out.lines().filter(l -> l.startsWith("| linear |")).findFirst().orElseThrow();
+        CliRunner a = CliRunner.run("accuracy", model.toString(), "--thickness", "0.5");
+        assertEquals(row, a.out.lines().filter(l -> l.startsWith("| linear |")).findFirst().orElseThrow());
+        CliRunner original = CliRunner.run("accuracy", model.toString());
+        assertTrue(original.out.contains("original protocol") && !original.out.contains(row), original.out);
+    }
 }

@@ -10,8 +10,8 @@ import org.hypermag.solver.demag.PrismTensor;
  * magnetisation unit): each example is a set of sources and {@code points} uniformly random points of the film's
  * mid-plane z = 0 in the domain [−3, 3]², with the exact φ and H of all its sources summed.
  *
- * <p>Sampling (docs/paper-models.md): prism sides sx, sy uniform in [0.5, 2], thickness sz uniform in [0.1, 1],
- * centre uniform in [−2, 2]² at z = 0, M in a uniformly random direction with |M| uniform in [0.5, 1]. Sources of a
+ * <p>Sampling (docs/paper-models.md): prism sides sx, sy uniform in [0.5, 2], thickness sz uniform in [0.1, 1]
+ * (or one fixed thickness: {@link Sampling}), centre uniform in [−2, 2]² at z = 0, M in a uniformly random direction with |M| uniform in [0.5, 1]. Sources of a
  * multi-source example are drawn independently and may overlap (fields superpose). Every example has its own
  * {@link SplittableRandom} derived from (seed, stream, index), so data do not depend on the thread count, and
  * different streams (training, held-out, test) never share examples.
@@ -63,17 +63,35 @@ final class Examples {
      * @return the examples with exact targets
      */
     static Examples generate(int count, int minSources, int maxSources, int points, long seed, long stream) {
+        return generate(count, minSources, maxSources, points, seed, stream, Sampling.PAPER);
+    }
+
+    /**
+     * Generates examples with the given thickness sampling; with a fixed thickness the sources' centres, sides,
+     * magnetisations and the points are those of the paper's sampling for the same seed and stream.
+     *
+     * @param count examples
+     * @param minSources fewest sources per example
+     * @param maxSources most sources per example
+     * @param points points per example
+     * @param seed seed
+     * @param stream which stream of that seed
+     * @param sampling how thickness is drawn
+     * @return the examples with exact targets
+     */
+    static Examples generate(int count, int minSources, int maxSources, int points, long seed, long stream,
+                             Sampling sampling) {
         int[] start = new int[count + 1];
         for (int e = 0; e < count; e++) {
             SplittableRandom r = random(seed, stream, e);
             start[e + 1] = start[e] + minSources + r.nextInt(maxSources - minSources + 1);
         }
         Examples ex = new Examples(count, points, start);
-        IntStream.range(0, count).parallel().forEach(e -> ex.fill(e, random(seed, stream, e)));
+        IntStream.range(0, count).parallel().forEach(e -> ex.fill(e, random(seed, stream, e), sampling));
         return ex;
     }
 
-    private void fill(int e, SplittableRandom r) {
+    private void fill(int e, SplittableRandom r, Sampling sampling) {
         r.nextInt(); // the source count, drawn in generate
         for (int s = sourceStart[e]; s < sourceStart[e + 1]; s++) {
             int o = s * FEATURES;
@@ -81,7 +99,7 @@ final class Examples {
             sources[o + 1] = CENTRES * (2 * r.nextDouble() - 1);
             sources[o + 2] = 0.5 + 1.5 * r.nextDouble();
             sources[o + 3] = 0.5 + 1.5 * r.nextDouble();
-            sources[o + 4] = 0.1 + 0.9 * r.nextDouble();
+            sources[o + 4] = sampling.thickness(r.nextDouble()); // always drawn: same streams
             double cz = 2 * r.nextDouble() - 1, az = 2 * Math.PI * r.nextDouble();
             double sin = Math.sqrt(1 - cz * cz), m = 0.5 + 0.5 * r.nextDouble();
             sources[o + 5] = m * sin * Math.cos(az);

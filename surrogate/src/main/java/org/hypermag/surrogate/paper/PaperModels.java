@@ -62,16 +62,32 @@ public final class PaperModels {
      * @throws IllegalArgumentException for an unknown name
      */
     public static PaperModel train(String name, Settings settings, Consumer<String> progress) {
+        return train(name, settings, Sampling.PAPER, progress);
+    }
+
+    /**
+     * {@link #train(String, Settings, Consumer)} on training and held-out data drawn with the given sampling (the
+     * paper's, or its fixed-thickness variant); the training record says which ({@code training.sampling}).
+     *
+     * @param name linear, fourier or fc-ilr
+     * @param settings data, architecture and training settings
+     * @param sampling how the sources' thickness is drawn
+     * @param progress receives progress lines; may be null
+     * @return the trained model
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static PaperModel train(String name, Settings settings, Sampling sampling, Consumer<String> progress) {
         checkName(name);
         Consumer<String> log = progress == null ? line -> { } : progress;
         long t0 = System.nanoTime();
         Examples train = Examples.generate(settings.trainExamples(), 1, 1, settings.pointsPerExample(),
-                settings.seed(), Examples.TRAIN);
+                settings.seed(), Examples.TRAIN, sampling);
         Examples val = Examples.generate(settings.validationExamples(), 1, 1, settings.pointsPerExample(),
-                settings.seed(), Examples.VALIDATION);
+                settings.seed(), Examples.VALIDATION, sampling);
         log.accept(String.format(Locale.ROOT, "%s: generated %d training and %d held-out single-source examples of "
                 + "%d points in %.1f s", name, train.count, val.count, train.points, (System.nanoTime() - t0) * 1e-9));
         Map<String, String> record = new LinkedHashMap<>();
+        record.put("training.sampling", sampling.describe());
         PaperModel model = create(name, settings, record);
         long t1 = System.nanoTime();
         if (model instanceof LinearModel linear) {

@@ -15,6 +15,10 @@ import java.util.stream.IntStream;
  * (uniform count), exact fields superposed; both with {@value #POINTS} uniformly random points each in [−3, 3]².
  * Eq. 10: Δ_φ = median over points of |φ̂ − φ|/|φ| and Δ_H = median over points of ‖Ĥ − H‖/‖H‖ (3-component H),
  * the median taken over all points of all examples of a set pooled.
+ *
+ * <p>The original protocol draws the sources with the paper's sampling ({@link Sampling#PAPER}); the fixed-thickness
+ * variant ({@link Sampling#fixedThickness}) is the same protocol, same seeds and streams, with one thickness for
+ * every source (for single-layer models such as {@code far-field}: {@link FarFieldPaperProtocol}).
  */
 public final class PaperProtocol {
     /** Examples of the single-source test set. */
@@ -37,9 +41,26 @@ public final class PaperProtocol {
      * @param multiPhi Δ_φ, multi-source (2–20)
      * @param multiH Δ_H, multi-source
      * @param points evaluation points per set
+     * @param sampling how the test sources were drawn
      */
     public record Report(String model, long seed, double singlePhi, double singleH, double multiPhi, double multiH,
-                         int[] points) {
+                         int[] points, Sampling sampling) {
+        /**
+         * A report of the original protocol ({@link Sampling#PAPER}).
+         *
+         * @param model the model's name
+         * @param seed the evaluation seed
+         * @param singlePhi Δ_φ, single-source
+         * @param singleH Δ_H, single-source
+         * @param multiPhi Δ_φ, multi-source (2–20)
+         * @param multiH Δ_H, multi-source
+         * @param points evaluation points per set
+         */
+        public Report(String model, long seed, double singlePhi, double singleH, double multiPhi, double multiH,
+                      int[] points) {
+            this(model, seed, singlePhi, singleH, multiPhi, multiH, points, Sampling.PAPER);
+        }
+
         /** @return a Markdown table row: model | single Δ_φ | single Δ_H | multi Δ_φ | multi Δ_H (in %) */
         public String tableRow() {
             return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |", model, 100 * singlePhi,
@@ -56,6 +77,7 @@ public final class PaperProtocol {
             m.put("accuracy.metric", "Eq. 10 medians over pooled points; fractions; single: " + SINGLE_EXAMPLES
                     + " examples, multi: " + MULTI_EXAMPLES + " examples of 2-20 sources, " + POINTS + " points each");
             m.put("accuracy.seed", Long.toString(seed));
+            m.put("accuracy.sampling", sampling.describe());
             return m;
         }
 
@@ -77,11 +99,28 @@ public final class PaperProtocol {
      * @return the Eq. 10 errors
      */
     public static Report evaluate(PaperModel model, long seed) {
-        Examples single = Examples.generate(SINGLE_EXAMPLES, 1, 1, POINTS, seed, Examples.TEST_SINGLE);
-        Examples multi = Examples.generate(MULTI_EXAMPLES, 2, 20, POINTS, seed, Examples.TEST_MULTI);
-        double[] s = errors(model, single), m = errors(model, multi);
+        return evaluate(model, seed, Sampling.PAPER);
+    }
+
+    /**
+     * Evaluates a model on fresh single- and multi-source test sets drawn with the given sampling.
+     *
+     * @param model the trained model
+     * @param seed evaluation seed
+     * @param sampling the original protocol ({@link Sampling#PAPER}) or its fixed-thickness variant
+     * @return the Eq. 10 errors
+     */
+    public static Report evaluate(PaperModel model, long seed, Sampling sampling) {
+        Examples[] sets = testSets(seed, sampling);
+        double[] s = errors(model, sets[0]), m = errors(model, sets[1]);
         return new Report(model.name(), seed, s[0], s[1], m[0], m[1],
-                new int[] {single.count * POINTS, multi.count * POINTS});
+                new int[] {sets[0].count * POINTS, sets[1].count * POINTS}, sampling);
+    }
+
+    /** The single- and multi-source test sets of an evaluation seed. */
+    static Examples[] testSets(long seed, Sampling sampling) {
+        return new Examples[] {Examples.generate(SINGLE_EXAMPLES, 1, 1, POINTS, seed, Examples.TEST_SINGLE, sampling),
+            Examples.generate(MULTI_EXAMPLES, 2, 20, POINTS, seed, Examples.TEST_MULTI, sampling)};
     }
 
     /** {Δ_φ, Δ_H} of a model on examples. */

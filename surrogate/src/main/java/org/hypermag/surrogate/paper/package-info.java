@@ -17,6 +17,12 @@
  *   <li>{@link org.hypermag.surrogate.paper.PaperProtocol#evaluate(PaperModel, long)} — Eq. 10 errors on
  *   out-of-sample single-source and 2–20-source test sets, as a {@link org.hypermag.surrogate.paper.PaperProtocol.Report}
  *   with a Markdown {@code tableRow()}.</li>
+ *   <li>{@link org.hypermag.surrogate.paper.Sampling} — the original protocol's sampling ({@code PAPER}, thickness
+ *   uniform in [0.1, 1]) or its fixed-thickness variant (same seeds and streams); {@code evaluate(model, seed,
+ *   sampling)} and {@code PaperModels.train(name, settings, sampling, progress)} take it.</li>
+ *   <li>{@link org.hypermag.surrogate.paper.FarFieldPaperProtocol} — the same protocol (Eq. 10 Δ_H; Δ_φ n/a) for the
+ *   far-field model: one model fitted for the sampled size range and the domain, evaluated on the fixed-thickness
+ *   variant; the original protocol is rejected with the model's reason.</li>
  *   <li>{@link org.hypermag.surrogate.paper.PaperTable} — a main class that trains all three models with their
  *   defaults and prints the Table-2-like report.</li>
  * </ul>
@@ -28,8 +34,9 @@
  *
  * <h2>Model file layout ({@code layout = "hypermag-paper-model/1"})</h2>
  * Root attribute {@code model} = the model's name; text attributes {@code layout}, {@code setting.*} (every
- * {@link org.hypermag.surrogate.paper.Settings} component), {@code training.*} (method, epochs, losses, seconds,
- * parameter count) and optionally {@code accuracy.metric}, {@code accuracy.seed}; numeric attributes
+ * {@link org.hypermag.surrogate.paper.Settings} component), {@code training.*} (method, sampling, epochs, losses,
+ * seconds, parameter count) and optionally {@code accuracy.metric}, {@code accuracy.seed},
+ * {@code accuracy.sampling}; numeric attributes
  * {@code accuracy.single_phi}, {@code accuracy.single_H}, {@code accuracy.multi_phi}, {@code accuracy.multi_H}
  * (fractions); dataset {@code parameters} (1 × n float64): all parameters in the model's flat order (hypernetwork
  * weights row-major then biases, layer by layer; for fc-ilr followed by the basis network in the same form).
