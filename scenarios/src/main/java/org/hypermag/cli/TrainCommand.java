@@ -57,6 +57,19 @@ final class TrainCommand implements Callable<Integer> {
             + "(default: the scenario's, else 4).")
     Double periodMargin;
 
+    @Option(names = "--size-features", paramLabel = "MAP", description = "Far-field: the hypernetwork's size "
+            + "features for collections of more than 9 sizes: moments (default; quadratic in the squared sides) or mlp "
+            + "(an MLP trained on exact fits at anchor sizes).")
+    String sizeFeatures;
+
+    @Option(names = "--mlp-width", paramLabel = "W", description = "Far-field, --size-features mlp: width of the "
+            + "tanh layers, 1..64 (default: the scenario's, else 8).")
+    Integer mlpWidth;
+
+    @Option(names = "--mlp-depth", paramLabel = "D", description = "Far-field, --size-features mlp: number of tanh "
+            + "layers, 1..8 (default: the scenario's, else 2).")
+    Integer mlpDepth;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The model file to write (.h5).")
     Path out;
 
@@ -94,9 +107,23 @@ final class TrainCommand implements Callable<Integer> {
         }
         ModelGeometry g = ModelGeometry.of(scenario, sources);
         FarFieldModel.Settings d = g.settings();
+        FarFieldModel.SizeMap map = d.sizeMap();
+        if (sizeFeatures != null) {
+            map = switch (sizeFeatures) {
+                case "moments" -> FarFieldModel.SizeMap.MOMENTS;
+                case "mlp" -> FarFieldModel.SizeMap.MLP;
+                default -> throw new Main.UsageException("--size-features must be moments or mlp, got '"
+                        + sizeFeatures + "'");
+            };
+        }
+        int width = mlpWidth == null ? d.mlpWidth() : mlpWidth, depth = mlpDepth == null ? d.mlpDepth() : mlpDepth;
+        if (width < 1 || width > 64 || depth < 1 || depth > 8) {
+            throw new Main.UsageException("--mlp-width must be in 1..64 and --mlp-depth in 1..8, got " + width + " and "
+                    + depth);
+        }
         FarFieldModel.Settings settings = new FarFieldModel.Settings(positive("--near-radius", nearRadius,
                 d.nearRadius()), positive("--k-max-r", kR, d.kR()), periodMargin == null ? d.periodMargin()
-                : nonNegative(periodMargin));
+                : nonNegative(periodMargin), map, width, depth);
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         WorkerPool pool = threads == null ? WorkerPool.shared() : new WorkerPool(threads);
         try {
@@ -141,9 +168,11 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Trains one of the paper's models on single-source examples and reports it with the paper's protocol. */
     private int trainPaperModel() {
-        if (scenario != null || sources != null || nearRadius != null || kR != null || periodMargin != null) {
+        if (scenario != null || sources != null || nearRadius != null || kR != null || periodMargin != null
+                || sizeFeatures != null || mlpWidth != null || mlpDepth != null) {
             throw new Main.UsageException("--model " + model + " is trained on the paper's single-source examples; "
-                    + "--scenario, --sources, --near-radius, --k-max-r and --period-margin belong to far-field");
+                    + "--scenario, --sources, --near-radius, --k-max-r, --period-margin, --size-features, --mlp-width "
+                    + "and --mlp-depth belong to far-field");
         }
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         Settings d = Settings.defaults(model);

@@ -160,4 +160,31 @@ class TrainAndAccuracyCommandTest {
         CliRunner original = CliRunner.run("accuracy", model.toString());
         assertTrue(original.out.contains("original protocol") && !original.out.contains(row), original.out);
     }
+
+    @Test
+    void anMlpHypernetworkIsTrainedForPrismsOfManySizesAndRecordedInTheFile() throws IOException {
+        StringBuilder s = new StringBuilder("x,y,z,sx,sy,sz\n");
+        java.util.Random rnd = new java.util.Random(3);
+        for (int j = 0; j < 12; j++) {
+            for (int i = 0; i < 12; i++) {
+                s.append(i * 20e-9).append(',').append(j * 20e-9).append(",0,").append(10e-9 + 6e-9 * rnd.nextDouble())
+                        .append(',').append(10e-9 + 6e-9 * rnd.nextDouble()).append(",5e-9\n");
+            }
+        }
+        Path sources = write("S.csv", s.toString()), model = dir.resolve("grains.h5");
+        CliRunner t = CliRunner.run("train", "--sources", sources.toString(), "--size-features", "mlp",
+                "--mlp-width", "6", "--mlp-depth", "1", "--out", model.toString());
+        assertEquals(0, t.status, t.err);
+        assertTrue(t.out.contains("MLP size features (1 tanh layers of 6, 7 features"), t.out);
+        ModelFile f = ModelFile.read(model);
+        assertEquals("mlp", f.text().get("features"));
+        assertEquals(6 * 2 + 6, f.numbers().get("mlp_parameters").length, "2 inputs -> 6 tanh units");
+        double[] e = f.numbers().get("accuracy_random");
+        assertTrue(e[0] <= 1e-3 && e[1] <= 5e-3, java.util.Arrays.toString(e));
+
+        CliRunner bad = CliRunner.run("train", "--sources", sources.toString(), "--size-features", "spline",
+                "--out", dir.resolve("x.h5").toString());
+        assertEquals(Main.EXIT_INPUT, bad.status);
+        assertTrue(bad.err.contains("--size-features must be moments or mlp, got 'spline'"), bad.err);
+    }
 }

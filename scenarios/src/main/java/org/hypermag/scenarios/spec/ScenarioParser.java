@@ -960,14 +960,16 @@ public final class ScenarioParser {
     // ---------------------------------------------------------------- methods and output
 
     private Demag demag(YamlNode node, String scenarioName) {
-        YamlNode.Mapping m = node.mapping(keys("method", "model", "near_radius", "k_max_R", "period_margin"));
+        YamlNode.Mapping m = node.mapping(keys("method", "model", "near_radius", "k_max_R", "period_margin",
+                "size_features", "mlp_width", "mlp_depth"));
         if (m == null) {
             return null;
         }
         YamlNode mn = m.require("method", "exact, surrogate or none");
         String method = mn == null ? null : mn.choice(List.of("exact", "surrogate", "none"));
         boolean ok = method != null;
-        for (String k : new String[] {"model", "near_radius", "k_max_R", "period_margin"}) {
+        for (String k : new String[] {"model", "near_radius", "k_max_R", "period_margin", "size_features",
+            "mlp_width", "mlp_depth"}) {
             if (m.has(k) && method != null && !method.equals("surrogate")) {
                 m.get(k).error("'" + k + "' is a setting of the surrogate; it is only used with method: surrogate");
                 ok = false;
@@ -984,11 +986,15 @@ public final class ScenarioParser {
         Double kr = m.has("k_max_R") ? m.get("k_max_R").positive("dimensionless") : (Double) d.kR();
         Double margin = m.has("period_margin") ? m.get("period_margin").nonNegative("near radii")
                 : (Double) d.periodMargin();
-        if (!ok || r == null || kr == null || margin == null) {
+        String map = m.has("size_features") ? m.get("size_features").choice(List.of("moments", "mlp")) : "moments";
+        Integer width = m.has("mlp_width") ? m.get("mlp_width").integer(1, 64, "width of the MLP's tanh layers") : (Integer) d.mlpWidth();
+        Integer depth = m.has("mlp_depth") ? m.get("mlp_depth").integer(1, 8, "number of the MLP's tanh layers") : (Integer) d.mlpDepth();
+        if (!ok || r == null || kr == null || margin == null || map == null || width == null || depth == null) {
             return null;
         }
         return new Demag(DemagMethod.valueOf(method.toUpperCase(Locale.ROOT)), model,
-                new FarFieldModel.Settings(r, kr, margin), List.of(baseDir.resolve("models").resolve(scenarioName
+                new FarFieldModel.Settings(r, kr, margin, map.equals("mlp") ? FarFieldModel.SizeMap.MLP
+                        : FarFieldModel.SizeMap.MOMENTS, width, depth), List.of(baseDir.resolve("models").resolve(scenarioName
                         + ".far-field.h5")));
     }
 

@@ -238,6 +238,14 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void unknownSizeFeaturesAndAnMlpTooWide() {
+        one(GOOD + "demag: {method: surrogate, size_features: spline}\n", 8, 43, "demag.size_features", "'spline'",
+                "moments", "mlp");
+        one(GOOD + "demag: {method: surrogate, size_features: mlp, mlp_width: 100}\n", 8, 59, "demag.mlp_width",
+                "'100'", "from 1 to 64");
+    }
+
+    @Test
     void negativePeriodMargin() {
         one(GOOD + "demag: {method: surrogate, period_margin: -1}\n", 8, 43, "demag.period_margin", "'-1'", ">= 0");
     }

@@ -301,6 +301,9 @@ class ScenarioKeysTest {
         assertEquals(new FarFieldModel.Settings(12, 6.5, 0), s.demag().settings());
         assertNull(s.demag().model(), "no model named: automatic");
         assertEquals(List.of(dir.resolve("models").resolve(s.name() + ".far-field.h5")), s.demag().storedModels());
+        Scenario mlp = grid("demag: {method: surrogate, size_features: mlp, mlp_width: 12, mlp_depth: 3}\n");
+        assertEquals(FarFieldModel.Settings.DEFAULT.withSizeMap(FarFieldModel.SizeMap.MLP, 12, 3),
+                mlp.demag().settings());
     }
 
     @Test
