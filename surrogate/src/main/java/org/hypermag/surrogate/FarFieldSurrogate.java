@@ -170,24 +170,28 @@ public final class FarFieldSurrogate implements DemagField {
             // evaluated by transforms (O(w²) per pair), else by its series (O(L) per pair)
             FarFieldNearKernels table = transforms ? new FarFieldNearKernels(model, r, FarFieldSpectral.TOLERANCE,
                     pool) : null;
-            pool.forRange(nt, 8, (from, to) -> {
-                double[] t = new double[6], s = new double[5], wf = new double[features];
-                double[] buffer = table == null ? null : table.buffer();
-                for (int i = from; i < to; i++) {
-                    for (int e = nearStart[i]; e < nearStart[i + 1]; e++) {
-                        int j = nearIndex[e];
-                        nearRef[e] = e;
-                        exact.tensor(i, j, t);
-                        pairWeights(i, j, wf);
-                        if (table == null) {
-                            FarFieldKernel.combine(model.sets, wf).tensor(tx[i] - px[j], ty[i] - py[j], s);
-                        } else {
-                            table.tensor(tx[i] - px[j], ty[i] - py[j], wf, buffer, s);
+            if (table != null && reciprocal && !singleSet) {
+                nearBySymmetry(table, exact);
+            } else {
+                pool.forRange(nt, 8, (from, to) -> {
+                    double[] t = new double[6], s = new double[5], wf = new double[features];
+                    double[] buffer = table == null ? null : table.buffer();
+                    for (int i = from; i < to; i++) {
+                        for (int e = nearStart[i]; e < nearStart[i + 1]; e++) {
+                            int j = nearIndex[e];
+                            nearRef[e] = e;
+                            exact.tensor(i, j, t);
+                            pairWeights(i, j, wf);
+                            if (table == null) {
+                                FarFieldKernel.combine(model.sets, wf).tensor(tx[i] - px[j], ty[i] - py[j], s);
+                            } else {
+                                table.tensor(tx[i] - px[j], ty[i] - py[j], wf, buffer, s);
+                            }
+                            store(nearBlock, e, t, s, volume[j]);
                         }
-                        store(nearBlock, e, t, s, volume[j]);
                     }
-                }
-            });
+                });
+            }
         }
         // work space
         chunks = Math.max(1, Math.min(n, 4 * pool.threads()));
@@ -244,6 +248,52 @@ public final class FarFieldSurrogate implements DemagField {
             }
         }
         return rows;
+    }
+
+    /**
+     * Near blocks among domains of mixed sizes with the kernel table: the surrogate's pair kernel ½ Σ_k (φ_ik + φ_jk)
+     * S_k(d) is split into the target's half, interpolated from blocks combined once per target, and the source's
+     * half, which is the target half of the reverse pair (j, i) at −d (S_k is even in d). Pass 1 stores each pair's
+     * target half in its block; pass 2 visits each unordered pair once (from its smaller index) and writes both
+     * orientations, so no block is read after it is overwritten.
+     */
+    private void nearBySymmetry(FarFieldNearKernels table, PairTensor exact) {
+        pool.forRange(nt, 8, (from, to) -> {
+            double[] combined = table.combinedBuffer(), buffer = table.buffer(), wf = new double[features];
+            double[] s = new double[5];
+            for (int i = from; i < to; i++) {
+                Arrays.fill(wf, 0);
+                addPhi(i, wf);
+                table.combine(wf, combined);
+                for (int e = nearStart[i]; e < nearStart[i + 1]; e++) {
+                    int j = nearIndex[e];
+                    nearRef[e] = e;
+                    table.tensorCombined(tx[i] - px[j], ty[i] - py[j], combined, buffer, s);
+                    System.arraycopy(s, 0, nearBlock, 5 * e, 5);
+                }
+            }
+        });
+        pool.forRange(nt, 8, (from, to) -> {
+            double[] t = new double[6], s = new double[5];
+            for (int i = from; i < to; i++) {
+                for (int e = nearStart[i]; e < nearStart[i + 1]; e++) {
+                    int j = nearIndex[e];
+                    if (j < i) {
+                        continue;
+                    }
+                    int r = j == i ? e : Arrays.binarySearch(nearIndex, nearStart[j], nearStart[j + 1], i);
+                    for (int c = 0; c < 5; c++) {
+                        s[c] = 0.5 * (nearBlock[5 * e + c] + nearBlock[5 * r + c]);
+                    }
+                    exact.tensor(i, j, t);
+                    store(nearBlock, e, t, s, volume[j]);
+                    if (r != e) {
+                        exact.tensor(j, i, t);
+                        store(nearBlock, r, t, s, volume[i]);
+                    }
+                }
+            }
+        });
     }
 
     /**
