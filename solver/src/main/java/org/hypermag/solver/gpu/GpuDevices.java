@@ -1,5 +1,6 @@
 package org.hypermag.solver.gpu;
 
+import com.aparapi.Config;
 import com.aparapi.device.Device;
 import com.aparapi.device.OpenCLDevice;
 import com.aparapi.internal.kernel.KernelManager;
@@ -7,6 +8,8 @@ import com.aparapi.internal.opencl.OpenCLLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The OpenCL devices Aparapi sees, and the choice {@code --gpu auto|on|off} makes among them.
@@ -33,12 +36,22 @@ public final class GpuDevices {
         }
     }
 
-    /** @return true if an OpenCL runtime was loaded (libOpenCL.so.1 with at least one platform) */
-    public static boolean openClAvailable() {
+    /**
+     * Loads Aparapi's native library and OpenCL on first use. Aparapi logs a SEVERE line when OpenCL is missing; that
+     * is the normal case on a machine without a GPU, so the probe is quiet and the choice's reason says it instead.
+     *
+     * @return true if an OpenCL runtime was loaded (libOpenCL.so.1 with a registered driver)
+     */
+    public static synchronized boolean openClAvailable() {
+        Logger aparapi = Logger.getLogger(Config.getLoggerName());
+        Level level = aparapi.getLevel();
+        aparapi.setLevel(Level.OFF);
         try {
             return OpenCLLoader.isOpenCLAvailable();
         } catch (LinkageError e) {
             return false;
+        } finally {
+            aparapi.setLevel(level);
         }
     }
 
