@@ -113,8 +113,12 @@ public final class ScenarioSystem {
         Precision precision = s.compute().gpuPrecision();
         Consumer<String> report = System.err::println;
         if (s.demag().method() == Scenario.DemagMethod.SURROGATE) {
-            return new GpuFarFieldSurrogate((FarFieldSurrogate) surrogate(s, magnet, pool, log), choice.device(),
-                    precision, report);
+            DemagField cpu = surrogate(s, magnet, pool, log);
+            if (cpu instanceof FarFieldSurrogate f) {
+                return new GpuFarFieldSurrogate(f, choice.device(), precision, report);
+            }
+            log.accept("gpu: this surrogate has no GPU kernel; it runs on the CPU");
+            return cpu;
         }
         FarFieldModels.Target t = target(magnet);
         if (t.grid() != null) {
