@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.hypermag.output.AtomicTextFile;
 import org.hypermag.output.ModelFile;
 import org.hypermag.scenarios.input.CsvInput;
@@ -17,10 +18,14 @@ import org.hypermag.solver.demag.DirectSum;
 import org.hypermag.solver.demag.PrismTensor;
 import org.hypermag.solver.demag.TensorKind;
 import org.hypermag.solver.geometry.Prisms;
+import org.hypermag.solver.gpu.GpuDevices;
+import org.hypermag.solver.gpu.GpuDirectSum;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.FarFieldModel;
 import org.hypermag.surrogate.FarFieldSurrogate;
+import org.hypermag.surrogate.gpu.GpuFarFieldSurrogate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -78,6 +83,9 @@ final class FieldCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
     Integer threads;
 
+    @Mixin
+    GpuOptions gpuOptions = new GpuOptions();
+
     @Override
     public Integer call() {
         if (!demag.equals("exact") && !demag.equals("surrogate")) {
@@ -88,6 +96,13 @@ final class FieldCommand implements Callable<Integer> {
         }
         if (threads != null && threads < 1) {
             throw new Main.UsageException("--threads must be >= 1, got " + threads);
+        }
+        gpuOptions.precision();
+        GpuDevices.Choice device = gpuOptions.choose();
+        PrintWriter err = spec.commandLine().getErr();
+        if (gpuOptions.mode() != null) {
+            err.println(device.reason());
+            err.flush();
         }
         CsvInput.Table s = CsvInput.read(sources, SOURCE_COLUMNS);
         CsvInput.Table p = CsvInput.read(points, POINT_COLUMNS);
@@ -105,11 +120,25 @@ final class FieldCommand implements Callable<Integer> {
             System.arraycopy(s.column("my"), 0, m.y, 0, m.size());
             System.arraycopy(s.column("mz"), 0, m.z, 0, m.size());
             VectorField h = new VectorField(px.length);
+            Consumer<String> report = line -> {
+                err.println(line);
+                err.flush();
+            };
             if (demag.equals("exact")) {
-                new DirectSum(prisms, px, py, pz, TensorKind.POINT, DirectSum.defaultMemoryBudget(), pool)
-                        .addField(m, h);
+                if (device.isGpu()) {
+                    GpuDirectSum.atPoints(prisms, px, py, pz, device.device(), gpuOptions.precision(), report)
+                            .addField(m, h);
+                } else {
+                    new DirectSum(prisms, px, py, pz, TensorKind.POINT, DirectSum.defaultMemoryBudget(), pool)
+                            .addField(m, h);
+                }
             } else {
-                surrogate(prisms, px, py, pz, pool).addField(m, h);
+                FarFieldSurrogate cpu = surrogate(prisms, px, py, pz, pool);
+                if (device.isGpu()) {
+                    new GpuFarFieldSurrogate(cpu, device.device(), gpuOptions.precision(), report).addField(m, h);
+                } else {
+                    cpu.addField(m, h);
+                }
             }
             AtomicTextFile.write(out, w -> {
                 w.write("hx,hy,hz\n");

@@ -59,7 +59,8 @@ public final class Main implements Runnable {
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             String command = line.getCommandName();
-            if (ex instanceof InputException || ex instanceof UsageException) {
+            if (ex instanceof InputException || ex instanceof UsageException
+                    || ex instanceof org.hypermag.solver.gpu.GpuUnavailableException) {
                 err.println("hypermag " + command + ": error: " + ex.getMessage());
                 return EXIT_INPUT;
             }

@@ -14,6 +14,7 @@ import org.hypermag.scenarios.spec.Scenario;
 import org.hypermag.scenarios.spec.ScenarioParser;
 import org.hypermag.scenarios.spec.ShippedScenarios;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace an earlier run in the output directory.")
     boolean overwrite;
 
+    @Mixin
+    GpuOptions gpuOptions = new GpuOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -68,10 +72,10 @@ final class RunCommand implements Callable<Integer> {
                 throw new Main.UsageException(resume + ": not a resumable run directory (expected "
                         + RunLayout.SCENARIO_FILE + " and " + RunLayout.CHECKPOINT_FILE + ")");
             }
-            s = CheckCommand.parseOrThrow(copy);
+            s = gpuOptions.apply(CheckCommand.parseOrThrow(copy));
             dir = resume;
         } else {
-            s = CheckCommand.byNameOrFile(scenario == null ? ShippedScenarios.DEFAULT : scenario);
+            s = gpuOptions.apply(CheckCommand.byNameOrFile(scenario == null ? ShippedScenarios.DEFAULT : scenario));
             dir = outDir != null ? outDir : s.output().directory() != null ? s.output().directory()
                     : Path.of("out", s.name());
         }

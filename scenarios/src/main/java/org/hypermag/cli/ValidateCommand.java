@@ -10,6 +10,7 @@ import org.hypermag.scenarios.sim.ValidationCheck;
 import org.hypermag.scenarios.spec.Scenario;
 import org.hypermag.scenarios.spec.ShippedScenarios;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,10 +52,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace an earlier validation in the output directory.")
     boolean overwrite;
 
+    @Mixin
+    GpuOptions gpuOptions = new GpuOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Scenario s = CheckCommand.byNameOrFile(scenario == null ? ShippedScenarios.DEFAULT : scenario);
+        Scenario s = gpuOptions.apply(CheckCommand.byNameOrFile(scenario == null ? ShippedScenarios.DEFAULT
+                : scenario));
         Path dir = outDir != null ? outDir : Path.of("out", s.name() + "-validation");
         try {
             SurrogateValidation.surrogatePath(s, model);

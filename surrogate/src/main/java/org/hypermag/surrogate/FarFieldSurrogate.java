@@ -801,4 +801,10 @@ public final class FarFieldSurrogate implements DemagField {
             currentH.z[i] += hz;
         }
     }
+
+    /** @return the arrays the device kernels copy once ({@link SurrogateParts}); not modified */
+    SurrogateParts parts() {
+        return new SurrogateParts(model, n, px, py, volume, klass, phi, tx, ty, reciprocal, singleSet, nearStart,
+                nearIndex, nearRef, nearBlock);
+    }
 }

@@ -29,6 +29,8 @@ import org.hypermag.solver.VectorField;
 import org.hypermag.solver.demag.DemagField;
 import org.hypermag.solver.field.AppliedField;
 import org.hypermag.solver.field.EffectiveField;
+import org.hypermag.solver.gpu.GpuDevices;
+import org.hypermag.solver.gpu.GpuUnavailableException;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.parallel.WorkerPool;
 
@@ -190,16 +192,17 @@ public final class ScenarioRunner {
         } catch (IllegalArgumentException e) {
             throw new SetupException(s.source() + ": geometry: " + e.getMessage());
         }
-        if (s.compute().gpu() == Scenario.Gpu.ON) {
-            throw new SetupException(s.source() + ": compute.gpu: 'on' needs OpenCL GPU kernels, which this version "
-                    + "does not have yet; use 'auto' or 'off'");
+        GpuDevices.Choice device;
+        try {
+            device = ScenarioSystem.chooseDevice(s);
+        } catch (GpuUnavailableException e) {
+            throw new SetupException(s.source() + ": compute.gpu: " + e.getMessage());
         }
         WorkerPool pool = s.compute().threads() == 0 ? WorkerPool.shared() : new WorkerPool(s.compute().threads());
-        progress.note("compute: CPU, " + pool.threads() + " thread(s)" + (s.compute().gpu() == Scenario.Gpu.AUTO
-                ? " (auto: no GPU kernels in this version)" : ""));
+        progress.note("compute: " + pool.threads() + " CPU thread(s); " + device.reason());
         DemagField demag;
         try {
-            demag = ScenarioSystem.demag(s, magnet, pool, progress::note);
+            demag = ScenarioSystem.demag(s, magnet, pool, progress::note, device);
         } catch (IllegalArgumentException e) {
             throw new SetupException(s.source() + ": demag: " + e.getMessage());
         }

@@ -16,8 +16,15 @@ import org.hypermag.solver.demag.FftDemag;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.parallel.WorkerPool;
+import org.hypermag.solver.gpu.GpuDevices;
+import org.hypermag.solver.gpu.GpuDirectSum;
+import org.hypermag.solver.gpu.GpuMode;
+import org.hypermag.solver.gpu.GpuUnavailableException;
+import org.hypermag.solver.gpu.Precision;
 import org.hypermag.surrogate.FarFieldModel;
 import org.hypermag.surrogate.FarFieldModels;
+import org.hypermag.surrogate.FarFieldSurrogate;
+import org.hypermag.surrogate.gpu.GpuFarFieldSurrogate;
 
 /** Builds the physical system of a scenario: the magnet, the demag method and the initial state. */
 public final class ScenarioSystem {
@@ -64,6 +71,61 @@ public final class ScenarioSystem {
             case EXACT -> exactDemag(magnet, pool);
             case SURROGATE -> surrogate(s, magnet, pool, log);
         };
+    }
+
+    /**
+     * Chooses where the scenario's demagnetising field runs ({@code compute.gpu}). Nothing is probed when nothing
+     * could run on a GPU (no demag, or the exact FFT on a grid) unless the scenario says {@code on}.
+     *
+     * @param s the scenario
+     * @return the device (null: the CPU) and why
+     * @throws GpuUnavailableException for {@code on} without an OpenCL GPU
+     */
+    public static GpuDevices.Choice chooseDevice(Scenario s) {
+        GpuMode mode = GpuMode.valueOf(s.compute().gpu().name());
+        boolean gpuWork = s.demag().method() == Scenario.DemagMethod.SURROGATE
+                || s.demag().method() == Scenario.DemagMethod.EXACT && s.domains().grid() == null;
+        if (mode == GpuMode.AUTO && !gpuWork) {
+            return new GpuDevices.Choice(null, "gpu: auto: the CPU (" + (s.demag().method()
+                    == Scenario.DemagMethod.NONE ? "no demag" : "the exact demag on a grid is the FFT convolution, "
+                    + "which has no GPU kernel") + ")");
+        }
+        return GpuDevices.choose(mode);
+    }
+
+    /**
+     * The demag method on the chosen device: on an OpenCL GPU the far-field surrogate ({@link GpuFarFieldSurrogate})
+     * and the exact direct sum among arbitrary prisms ({@link GpuDirectSum}); the exact FFT on grids stays on the
+     * CPU. A kernel's fallback to Java threads is reported once on stderr.
+     *
+     * @param s the scenario
+     * @param magnet its magnet
+     * @param pool threads
+     * @param log one line per setup step
+     * @param choice from {@link #chooseDevice}
+     * @return the demag method, or null for none
+     */
+    public static DemagField demag(Scenario s, Magnet magnet, WorkerPool pool, Consumer<String> log,
+                                   GpuDevices.Choice choice) {
+        if (!choice.isGpu() || s.demag().method() == Scenario.DemagMethod.NONE) {
+            return demag(s, magnet, pool, log);
+        }
+        Precision precision = s.compute().gpuPrecision();
+        Consumer<String> report = System.err::println;
+        if (s.demag().method() == Scenario.DemagMethod.SURROGATE) {
+            DemagField cpu = surrogate(s, magnet, pool, log);
+            if (cpu instanceof FarFieldSurrogate f) {
+                return new GpuFarFieldSurrogate(f, choice.device(), precision, report);
+            }
+            log.accept("gpu: this surrogate has no GPU kernel; it runs on the CPU");
+            return cpu;
+        }
+        FarFieldModels.Target t = target(magnet);
+        if (t.grid() != null) {
+            log.accept("gpu: the exact demag on a grid is the FFT convolution, which runs on the CPU");
+            return exactDemag(t, pool);
+        }
+        return GpuDirectSum.amongDomains(t.prisms(), choice.device(), precision, report);
     }
 
     /**

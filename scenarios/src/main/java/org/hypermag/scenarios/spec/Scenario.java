@@ -43,6 +43,15 @@ public record Scenario(String name, String description, String source, String te
     }
 
     /**
+     * @param c other compute settings (e.g. from {@code --gpu})
+     * @return this scenario with them (the text is unchanged)
+     */
+    public Scenario withCompute(Compute c) {
+        return new Scenario(name, description, source, text, domains, materials, exchangeScaling, initial, stages,
+                demag, integrator, c, output, validation);
+    }
+
+    /**
      * The domains, generated and checked by the parser.
      *
      * @param prisms the domains
@@ -233,8 +242,32 @@ public record Scenario(String name, String description, String source, String te
     /**
      * @param threads worker threads (0: one per processor)
      * @param gpu GPU use
+     * @param gpuPrecision arithmetic of the GPU kernels
      */
-    public record Compute(int threads, Gpu gpu) {
+    public record Compute(int threads, Gpu gpu, org.hypermag.solver.gpu.Precision gpuPrecision) {
+        /**
+         * @param threads worker threads (0: one per processor)
+         * @param gpu GPU use, in single precision
+         */
+        public Compute(int threads, Gpu gpu) {
+            this(threads, gpu, org.hypermag.solver.gpu.Precision.SINGLE);
+        }
+
+        /**
+         * @param g another GPU use
+         * @return these settings with it
+         */
+        public Compute withGpu(Gpu g) {
+            return new Compute(threads, g, gpuPrecision);
+        }
+
+        /**
+         * @param p another precision
+         * @return these settings with it
+         */
+        public Compute withGpuPrecision(org.hypermag.solver.gpu.Precision p) {
+            return new Compute(threads, gpu, p);
+        }
     }
 
     /** Per-domain fields that frames can hold besides m. */

@@ -1031,7 +1031,7 @@ public final class ScenarioParser {
     }
 
     private Compute compute(YamlNode node) {
-        YamlNode.Mapping m = node.mapping(keys("threads", "gpu"));
+        YamlNode.Mapping m = node.mapping(keys("threads", "gpu", "gpu_precision"));
         if (m == null) {
             return null;
         }
@@ -1041,7 +1041,10 @@ public final class ScenarioParser {
             threads = t.isScalar() && "auto".equals(t.text()) ? Integer.valueOf(0) : t.integer(1, 4096, "threads, or auto");
         }
         String gpu = m.has("gpu") ? m.get("gpu").choice(List.of("auto", "on", "off")) : "auto";
-        return threads == null || gpu == null ? null : new Compute(threads, Gpu.valueOf(gpu.toUpperCase(Locale.ROOT)));
+        String precision = m.has("gpu_precision") ? m.get("gpu_precision").choice(List.of("single", "double"))
+                : "single";
+        return threads == null || gpu == null || precision == null ? null : new Compute(threads,
+                Gpu.valueOf(gpu.toUpperCase(Locale.ROOT)), org.hypermag.solver.gpu.Precision.parse(precision));
     }
 
     private Output output(YamlNode node) {
