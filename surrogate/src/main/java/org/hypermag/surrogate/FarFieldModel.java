@@ -190,6 +190,19 @@ public final class FarFieldModel {
      */
     public static FarFieldModel fitPrisms(Prisms prisms, double spanX, double spanY, Settings settings,
                                           WorkerPool pool, Progress progress) {
+        return fitPrisms(prisms, spanX, spanY, settings, pool, progress, null);
+    }
+
+    /** Above this many harmonics per channel the fit is iterative ({@link LatticeFit}), at or below it dense. */
+    static final int ITERATIVE_ABOVE = 1500;
+
+    /**
+     * {@link #fitPrisms(Prisms, double, double, Settings, WorkerPool, Progress)} with the solver chosen: dense normal
+     * equations (false), iterative on the lattice (true), or by size (null: iterative above {@link #ITERATIVE_ABOVE}
+     * harmonics per channel).
+     */
+    static FarFieldModel fitPrisms(Prisms prisms, double spanX, double spanY, Settings settings, WorkerPool pool,
+                                   Progress progress, Boolean iterative) {
         requireSingleLayer(prisms);
         int n = prisms.size();
         double[] sx = new double[n], sy = new double[n], sides = new double[n];
@@ -223,6 +236,17 @@ public final class FarFieldModel {
         }
         requireFarZone(offsets, r);
         double[] off = offsets.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean lattice = iterative != null ? iterative
+                : (long) (axes[0].modes + 1) * (axes[1].modes + 1) > ITERATIVE_ABOVE;
+        double[] xs = new double[nxo + 1], ys = new double[nyo + 1], wx = new double[nxo + 1], wy = new double[nyo + 1];
+        for (int q = 0; q <= nxo; q++) {
+            xs[q] = Math.min(q * h, spanX);
+            wx[q] = q > 0 ? 2 : 1;
+        }
+        for (int q = 0; q <= nyo; q++) {
+            ys[q] = Math.min(q * h, spanY);
+            wy[q] = q > 0 ? 2 : 1;
+        }
         SizeFeatures features = SizeFeatures.forSizes(sx, sy, reference);
         boolean mlp = features.kind == SizeFeatures.Kind.MOMENTS && settings.sizeMap() == SizeMap.MLP;
         double[][] anchors = mlp ? MlpSizeMap.anchors(features.range(), MlpSizeMap.ANCHORS) : features.anchors();
@@ -235,8 +259,10 @@ public final class FarFieldModel {
         pool.forRange(all.length, 1, (from, to) -> {
             for (int a = from; a < to; a++) {
                 double ax0 = all[a][0], ay0 = all[a][1];
-                FarFieldKernel k = FarFieldKernel.fit(axes[0], axes[1], off,
-                        (ox, oy, out) -> PrismTensor.evaluate(ox, oy, 0, ax0, ay0, sz, out, 0));
+                FarFieldKernel.ExactKernel exactKernel = (ox, oy, out) -> PrismTensor.evaluate(ox, oy, 0, ax0, ay0,
+                        sz, out, 0);
+                FarFieldKernel k = lattice ? LatticeFit.fit(axes[0], axes[1], xs, ys, wx, wy, r, exactKernel).kernel()
+                        : FarFieldKernel.fit(axes[0], axes[1], off, exactKernel);
                 fitted[a] = FarFieldKernel.combine(new FarFieldKernel[] {k}, new double[] {1 / (ax0 * ay0 * sz)});
                 synchronized (done) {
                     progress.fitted(++done[0], all.length);
