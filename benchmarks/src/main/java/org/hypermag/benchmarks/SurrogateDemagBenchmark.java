@@ -27,9 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * fit and the near-field setup happen once per trial, untimed; their wall times, the basis size L, the near pairs
  * and the heap in use are printed as "# setup ..." lines, since a user pays them once per geometry.
  *
- * <p>Before fitting, the setup predicts L and the memory of the fit's normal equations (two dense (L × L) Gram
- * matrices per anchor size, two anchors fitted at a time, plus a copy each in the Cholesky solve); a size whose fit
- * cannot fit into the heap fails the trial with those numbers instead of running out of memory after hours.
+ * <p>Before fitting, the setup predicts L and, for the dense fit (L ≤ {@link FarFieldModel#ITERATIVE_ABOVE}), the
+ * memory of its normal equations (two dense (L × L) Gram matrices per anchor size, two anchors fitted at a time, plus
+ * a copy each in the Cholesky solve); a size whose fit cannot fit into the heap fails the trial with those numbers
+ * instead of running out of memory after hours. Above that L the fit is iterative and needs no Gram matrices.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,7 +72,9 @@ public class SurrogateDemagBenchmark {
         if (model.equals("unfitted")) {
             fm = SurrogateScaling.unfittedModel(p, b[1] - b[0], b[3] - b[2], settings);
         } else {
-            pred.requireFits(Runtime.getRuntime().maxMemory(), pool.threads());
+            if (pred.l() <= FarFieldModel.ITERATIVE_ABOVE) {
+                pred.requireFits(Runtime.getRuntime().maxMemory(), pool.threads());
+            }
             fm = FarFieldModel.fitPrisms(p, b[1] - b[0], b[3] - b[2], settings, pool, FarFieldModel.Progress.NONE);
         }
         long t2 = System.nanoTime();

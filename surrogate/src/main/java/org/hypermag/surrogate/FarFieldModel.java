@@ -193,8 +193,8 @@ public final class FarFieldModel {
         return fitPrisms(prisms, spanX, spanY, settings, pool, progress, null);
     }
 
-    /** Above this many harmonics per channel the fit is iterative ({@link LatticeFit}), at or below it dense. */
-    static final int ITERATIVE_ABOVE = 1500;
+    /** Above this many harmonics per channel the fit is iterative (CGLS on the offset lattice), at or below it dense. */
+    public static final int ITERATIVE_ABOVE = 1500;
 
     /**
      * {@link #fitPrisms(Prisms, double, double, Settings, WorkerPool, Progress)} with the solver chosen: dense normal
