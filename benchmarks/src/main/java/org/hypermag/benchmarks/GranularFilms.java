@@ -42,13 +42,6 @@ final class GranularFilms {
 
     /** @return {xmin, xmax, ymin, ymax} of the centres (m) */
     static double[] bounds(Prisms p) {
-        double[] b = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
-        for (int i = 0; i < p.size(); i++) {
-            b[0] = Math.min(b[0], p.cx(i));
-            b[1] = Math.max(b[1], p.cx(i));
-            b[2] = Math.min(b[2], p.cy(i));
-            b[3] = Math.max(b[3], p.cy(i));
-        }
-        return b;
+        return java.util.Arrays.copyOf(p.centreBounds(), 4);
     }
 }

@@ -94,15 +94,7 @@ final class FarFieldNearKernels {
         int gy = fft.nearFootprint(w1y * dy, 1, buffer, w);
         int size = blocks[0][0].length;
         for (int c = 0; c < 5; c++) {
-            double sum = 0;
-            for (int j = 0; j < w; j++) {
-                int base = c * size + (gy + j + halfY) * width + gx + halfX;
-                double sr = 0;
-                for (int i = 0; i < w; i++) {
-                    sr += combined[base + i] * buffer[i];
-                }
-                sum += sr * buffer[w + j];
-            }
+            double sum = interpolate(combined, c * size, gx, gy, buffer);
             out[c] = sum;
         }
     }
@@ -131,18 +123,23 @@ final class FarFieldNearKernels {
                 continue;
             }
             for (int c = 0; c < 5; c++) {
-                double[] b = blocks[k][c];
-                double sum = 0;
-                for (int j = 0; j < w; j++) {
-                    int base = (gy + j + halfY) * width + gx + halfX;
-                    double sr = 0;
-                    for (int i = 0; i < w; i++) {
-                        sr += b[base + i] * buffer[i];
-                    }
-                    sum += sr * buffer[w + j];
-                }
+                double sum = interpolate(blocks[k][c], 0, gx, gy, buffer);
                 out[c] += wk * sum;
             }
         }
+    }
+
+    /** Σ_ab block[offset + (gy + b)(row) + gx + a] wx_a wy_b with the weights in buffer (x first, then y). */
+    private double interpolate(double[] block, int offset, int gx, int gy, double[] buffer) {
+        double sum = 0;
+        for (int j = 0; j < w; j++) {
+            int base = offset + (gy + j + halfY) * width + gx + halfX;
+            double sr = 0;
+            for (int i = 0; i < w; i++) {
+                sr += block[base + i] * buffer[i];
+            }
+            sum += sr * buffer[w + j];
+        }
+        return sum;
     }
 }

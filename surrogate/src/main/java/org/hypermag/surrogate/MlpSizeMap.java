@@ -80,24 +80,14 @@ final class MlpSizeMap {
 
     /** @return Chebyshev anchor sizes, {@code per} per varying axis (one on an axis without spread) */
     static double[][] anchors(double[] range, int per) {
-        double[] xs = nodes(range[0], range[1], per), ys = nodes(range[2], range[3], per);
+        double[] xs = SizeFeatures.nodes(range[0], range[1], range[1] > range[0] * (1 + 1e-9) ? per : 1);
+        double[] ys = SizeFeatures.nodes(range[2], range[3], range[3] > range[2] * (1 + 1e-9) ? per : 1);
         double[][] out = new double[xs.length * ys.length][];
         int q = 0;
         for (double x : xs) {
             for (double y : ys) {
                 out[q++] = new double[] {x, y};
             }
-        }
-        return out;
-    }
-
-    private static double[] nodes(double a, double b, int count) {
-        if (!(b > a * (1 + 1e-9))) {
-            return new double[] {0.5 * (a + b)};
-        }
-        double[] out = new double[count];
-        for (int k = 0; k < count; k++) {
-            out[k] = 0.5 * (a + b) - 0.5 * (b - a) * Math.cos(Math.PI * (k + 0.5) / count);
         }
         return out;
     }

@@ -110,17 +110,7 @@ final class Nufft2d {
 
     /** @return the smallest n' ≥ n whose prime factors are 2, 3 and 5 */
     static int smooth(int n) {
-        for (int m = Math.max(n, 1); ; m++) {
-            int r = m;
-            for (int f : new int[] {2, 3, 5}) {
-                while (r % f == 0) {
-                    r /= f;
-                }
-            }
-            if (r == 1) {
-                return m;
-            }
-        }
+        return org.hypermag.solver.demag.FftDemag.goodSize(n, false);
     }
 
     /** The kernel φ(z) on [−1, 1]. */

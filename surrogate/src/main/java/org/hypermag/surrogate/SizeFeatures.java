@@ -145,7 +145,7 @@ final class SizeFeatures {
     }
 
     /** Chebyshev nodes of [a, b] (count 1: the midpoint). */
-    private static double[] nodes(double a, double b, int count) {
+    static double[] nodes(double a, double b, int count) {
         double[] out = new double[count];
         for (int k = 0; k < count; k++) {
             out[k] = count == 1 ? 0.5 * (a + b) : 0.5 * (a + b) - 0.5 * (b - a) * Math.cos(Math.PI * (k + 0.5) / count);

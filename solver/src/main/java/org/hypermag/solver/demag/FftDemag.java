@@ -126,7 +126,7 @@ public final class FftDemag implements DemagField {
      * @param even whether the size must be even
      * @return the size
      */
-    static int goodSize(int n, boolean even) {
+    public static int goodSize(int n, boolean even) {
         for (int m = Math.max(n, 1); ; m++) {
             if (even && (m & 1) == 1) {
                 continue;
