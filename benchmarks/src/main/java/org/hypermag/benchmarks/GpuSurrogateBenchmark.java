@@ -35,8 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The model has the size the default settings (R = 10 cells, k_max R = 8, margin 4 R) give for the film, so L
  * grows with N (L = 23² = 529 at n = 64, 72² = 5 184 at n = 256, 267² = 71 289 at n = 1024), but <b>synthetic
- * coefficients</b>: fitting L = 71 289 unknowns is out of reach (normal equations of 41 GB), and the cost of an
- * evaluation does not depend on the coefficients' values. The field values are therefore meaningless; the timing is that of a real evaluation of
+ * coefficients</b>: fitting L = 71 289 unknowns densely is out of reach (normal equations of 41 GB), the iterative fit
+ * takes minutes per trial, and the cost of an evaluation does not depend on the coefficients' values. The field
+ * values are therefore meaningless; the timing is that of a real evaluation of
  * that size (far sums O((N + N)·L), near pairs ≈ 317 per cell).
  *
  * <p>The CPU at n = 1024 takes minutes per evaluation; run it with {@code -p n=64,256} (docs/benchmarks.md).

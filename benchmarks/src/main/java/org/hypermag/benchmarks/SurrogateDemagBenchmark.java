@@ -45,7 +45,8 @@ public class SurrogateDemagBenchmark {
 
     /**
      * "fitted": the model of {@link FarFieldModel#fitPrisms}; "unfitted": the same basis with random coefficients
-     * ({@link SurrogateScaling#unfittedModel}), to time the evaluation at sizes whose fit is out of reach.
+     * ({@link SurrogateScaling#unfittedModel}), to time the evaluation at sizes whose fit takes too long for a benchmark trial
+     * (minutes to tens of minutes on 2 cores).
      */
     @Param({"fitted"})
     String model;

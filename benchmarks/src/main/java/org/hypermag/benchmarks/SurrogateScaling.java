@@ -80,7 +80,7 @@ final class SurrogateScaling {
      * A far-field model with the basis, periods, near radius and size features that {@code FarFieldModel.fitPrisms}
      * would choose for these prisms (moment features: more than 9 distinct sizes), but random coefficients instead
      * of fitted ones: it costs the same to bind and to evaluate as the fitted model and is useless for accuracy. It
-     * times the evaluation at sizes whose fit is out of reach (docs/benchmarks.md).
+     * times the evaluation at sizes whose fit takes too long for a benchmark trial (docs/benchmarks.md).
      *
      * @param p the prisms, of more than 9 distinct sizes
      * @param spanX largest |offset| along x (m)

@@ -167,8 +167,24 @@ public final class FarFieldModel {
         requireFarZone(offsets, r);
         double[] off = offsets.stream().mapToDouble(Double::doubleValue).toArray();
         SizeFeatures features = SizeFeatures.classes(new double[][] {{dx, dy}});
-        FarFieldKernel fit = FarFieldKernel.fit(axes[0], axes[1], off,
-                (ox, oy, out) -> NewellTensor.evaluate(ox, oy, 0, dx, dy, dz, out, 0));
+        FarFieldKernel.ExactKernel newell = (ox, oy, out) -> NewellTensor.evaluate(ox, oy, 0, dx, dy, dz, out, 0);
+        FarFieldKernel fit;
+        if ((long) (axes[0].modes + 1) * (axes[1].modes + 1) > ITERATIVE_ABOVE) {
+            // the grid's offsets are a lattice: the iterative fit
+            double[] xs = new double[grid.nx()], ys = new double[grid.ny()], wx = new double[xs.length],
+                    wy = new double[ys.length];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = i * dx;
+                wx[i] = i > 0 ? 2 : 1;
+            }
+            for (int j = 0; j < ys.length; j++) {
+                ys[j] = j * dy;
+                wy[j] = j > 0 ? 2 : 1;
+            }
+            fit = LatticeFit.fit(axes[0], axes[1], xs, ys, wx, wy, r, newell).kernel();
+        } else {
+            fit = FarFieldKernel.fit(axes[0], axes[1], off, newell);
+        }
         progress.fitted(1, 1);
         FarFieldKernel perVolume = FarFieldKernel.combine(new FarFieldKernel[] {fit},
                 new double[] {1 / (dx * dy * dz)});

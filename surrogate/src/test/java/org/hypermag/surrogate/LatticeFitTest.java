@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.demag.DemagField;
 import org.hypermag.solver.demag.DirectDemag;
+import org.hypermag.solver.demag.FftDemag;
+import org.hypermag.solver.geometry.RegularGrid;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,20 @@ class LatticeFitTest {
             String msg = "dense median/L2 " + ed[0] + "/" + ed[1] + ", iterative " + el[0] + "/" + el[1]
                     + " (fits " + (t1 - t0) * 1e-9 + " s, " + (t2 - t1) * 1e-9 + " s)";
             assertTrue(el[0] <= 1.5 * ed[0] + 1e-7 && el[1] <= 1.5 * ed[1] + 1e-7, msg);
+        }
+    }
+
+    @Test
+    void aGridTooLargeForTheDenseFitGetsTheIterativeFitWithinTheTarget() {
+        RegularGrid g = new RegularGrid(300, 100, 1, 4e-9, 4e-9, 3e-9);
+        FarFieldModel model = FarFieldModel.fitGrid(g, FarFieldModel.Settings.DEFAULT, FarFieldModel.Progress.NONE);
+        assertTrue(model.basisSize() > FarFieldModel.ITERATIVE_ABOVE, "L = " + model.basisSize());
+        Prisms p = g.toPrisms();
+        FarFieldSurrogate s = FarFieldSurrogate.forGrid(g, null, model, POOL);
+        DemagField exact = new FftDemag(g, POOL);
+        for (VectorField m : new VectorField[] {Patterns.random(p, 2), Patterns.vortex(p)}) {
+            double[] e = Patterns.errors(Patterns.field(s, m), Patterns.field(exact, m));
+            assertTrue(e[0] <= 1e-3 && e[1] <= 5e-3, "L = " + model.basisSize() + ": median " + e[0] + ", L2 " + e[1]);
         }
     }
 }
