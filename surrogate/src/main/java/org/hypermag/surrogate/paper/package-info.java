@@ -17,6 +17,9 @@
  *   <li>{@link org.hypermag.surrogate.paper.PaperProtocol#evaluate(PaperModel, long)} — Eq. 10 errors on
  *   out-of-sample single-source and 2–20-source test sets, as a {@link org.hypermag.surrogate.paper.PaperProtocol.Report}
  *   with a Markdown {@code tableRow()}.</li>
+ *   <li>{@link org.hypermag.surrogate.paper.PaperModelDemag} — a trained model as the demagnetising field among
+ *   a scenario's domains (a {@link org.hypermag.solver.demag.DemagField}), with the check of what it can represent
+ *   and the length unit that fits domains; {@code PaperModel.withScales} sets a trained model's units.</li>
  *   <li>{@link org.hypermag.surrogate.paper.PaperTable} — a main class that trains all three models with their
  *   defaults and prints the Table-2-like report.</li>
  * </ul>
