@@ -88,8 +88,12 @@ final class ValidateCommand implements Callable<Integer> {
                             c.label(), c.name(), detail(c));
                 }
             }
-            out.printf(Locale.ROOT, "wall time: exact %.1f s, surrogate %.1f s, speed-up %.2f%n", r.exactSeconds(),
-                    r.surrogateSeconds(), r.speedUp());
+            if (r.surrogate() == null) {
+                out.printf(Locale.ROOT, "wall time: exact %.1f s, surrogate not run%n", r.exactSeconds());
+            } else {
+                out.printf(Locale.ROOT, "wall time: exact %.1f s, surrogate %.1f s, speed-up %.2f%n",
+                        r.exactSeconds(), r.surrogateSeconds(), r.speedUp());
+            }
             out.println("result: " + r.result());
             out.println("files:");
             for (Path f : r.files()) {

@@ -190,6 +190,14 @@ class ValidateCommandTest {
         String md = Files.readString(split.resolve("validation.md"), StandardCharsets.UTF_8);
         assertTrue(md.startsWith("# Validation of validate-film: INTERRUPTED") && md.contains("hypermag run --resume"),
                 md);
+        TableData csv = TableData.read(split.resolve("validation.csv"));
+        assertEquals(4, csv.rows().size(), "field errors on every frame of the exact path");
+        for (double e : csv.column("field_l2")) {
+            assertTrue(e > 0 && e < 1e-3, "the surrogate's field on the exact frames: " + e);
+        }
+        double[] divergence = csv.column("m_divergence_mean");
+        assertTrue(divergence[0] >= 0 && divergence[0] < 1e-3, "relaxed states of both paths: " + divergence[0]);
+        assertTrue(Double.isNaN(divergence[3]), "the stopped surrogate path has no frame at 30 ps");
         List<String> full = Files.readAllLines(whole.resolve("surrogate/table.csv"));
         List<String> part = Files.readAllLines(table);
         assertTrue(part.size() > 10 && part.size() < full.size(), part.size() + " of " + full.size());

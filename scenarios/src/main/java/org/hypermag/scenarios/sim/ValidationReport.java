@@ -31,7 +31,7 @@ public final class ValidationReport {
                 : r.passed() ? "PASS" : "FAIL (" + failed + " check" + (failed == 1 ? "" : "s") + " failed)")
                 .append("\n\n");
         if (r.interrupted()) {
-            b.append("The validation was stopped (Ctrl-C) before both paths ended: what was written is kept and "
+            b.append("The validation was stopped (Ctrl-C or SIGTERM) before both paths ended: what was written is kept and "
                     + "compared below as far as both paths got, the checks of what did not run fail.\n\n");
             b.append("- exact path: ").append(status(r.exact())).append('\n');
             b.append("- surrogate path: ").append(r.surrogate() == null ? "not started" : status(r.surrogate()))
@@ -45,8 +45,14 @@ public final class ValidationReport {
                 + "(exact / surrogate; each path's setup included)%n", r.exactSeconds(),
                 r.surrogate() == null ? "not run" : String.format(Locale.ROOT, "%.1f s", r.surrogateSeconds()),
                 r.surrogate() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.speedUp())));
-        b.append("- frames compared: ").append(r.series().rows().size()).append(r.surrogate() == null ? "\n\n"
-                : " (validation.csv, validation.h5; figure validation.png)\n\n");
+        long paired = r.series().rows().stream().filter(row -> !Double.isNaN(row[FrameComparison.DIVERGENCE_MEAN]))
+                .count();
+        b.append("- frames compared: ").append(r.series().rows().size());
+        if (paired != r.series().rows().size()) {
+            b.append(" (field errors on every frame of the exact path; ").append(paired).append(" with the surrogate "
+                    + "path's frame at the same time)");
+        }
+        b.append(r.surrogate() == null ? "\n\n" : " (validation.csv, validation.h5; figure validation.png)\n\n");
         if (!r.passed()) {
             b.append("Failed:\n\n");
             for (ValidationCheck c : r.checks()) {
