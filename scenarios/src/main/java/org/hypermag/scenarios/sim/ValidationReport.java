@@ -1,6 +1,8 @@
 package org.hypermag.scenarios.sim;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.hypermag.output.AtomicTextFile;
 import org.hypermag.scenarios.spec.Scenario;
@@ -48,11 +50,15 @@ public final class ValidationReport {
         long paired = r.series().rows().stream().filter(row -> !Double.isNaN(row[FrameComparison.DIVERGENCE_MEAN]))
                 .count();
         b.append("- frames compared: ").append(r.series().rows().size());
+        List<String> notes = new ArrayList<>();
         if (paired != r.series().rows().size()) {
-            b.append(" (field errors on every frame of the exact path; ").append(paired).append(" with the surrogate "
-                    + "path's frame at the same time)");
+            notes.add("field errors on every frame of the exact path, " + paired + " of them with the surrogate "
+                    + "path's frame at the same time");
         }
-        b.append(r.surrogate() == null ? "\n\n" : " (validation.csv, validation.h5; figure validation.png)\n\n");
+        if (r.surrogate() != null) {
+            notes.add("validation.csv, validation.h5; figure validation.png");
+        }
+        b.append(notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")").append("\n\n");
         if (!r.passed()) {
             b.append("Failed:\n\n");
             for (ValidationCheck c : r.checks()) {
