@@ -4,9 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 import org.hypermag.output.RunLayout;
 import org.hypermag.scenarios.sim.ScenarioRunner;
@@ -82,23 +79,12 @@ final class RunCommand implements Callable<Integer> {
         out.printf("hypermag run %s: %s%n", s.name(), s.domains().summary());
         out.printf("  output: %s%n", dir.toAbsolutePath().normalize());
         ProgressDisplay display = new ProgressDisplay(out, System.console() != null);
-        AtomicBoolean stopRequested = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stopRequested.set(true);
-            try {
-                finished.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "hypermag-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (StopOnSignal stop = StopOnSignal.install()) {
             ScenarioRunner.Result result;
             try {
                 result = new ScenarioRunner(s, new ScenarioRunner.Options(dir, resume != null, overwrite,
                         Main.version(), org.hypermag.output.FrameSegmentWriter.DEFAULT_SEGMENT_BYTES), display,
-                        stopRequested::get).run();
+                        stop).run();
             } catch (ScenarioRunner.SetupException e) {
                 throw new Main.UsageException(e.getMessage());
             } finally {
@@ -115,19 +101,12 @@ final class RunCommand implements Callable<Integer> {
                 out.println("  " + f.toAbsolutePath().normalize());
             }
             out.flush();
+            // closing the handler lets a Ctrl-C shutdown proceed: everything is written and reported
             return switch (result.status()) {
                 case COMPLETED -> 0;
                 case INTERRUPTED -> EXIT_INTERRUPTED;
                 case FAILED -> EXIT_FAILED;
             };
-        } finally {
-            // only now may a Ctrl-C shutdown proceed: everything is written and reported
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
-            }
         }
     }
 

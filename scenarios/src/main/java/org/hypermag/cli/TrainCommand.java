@@ -4,14 +4,20 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.hypermag.output.ModelFile;
+import org.hypermag.scenarios.sim.ScenarioSystem;
+import org.hypermag.scenarios.spec.Scenario;
+import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.FarFieldModel;
 import org.hypermag.surrogate.FarFieldModels;
 import org.hypermag.surrogate.FieldAccuracy;
 import org.hypermag.surrogate.paper.PaperModel;
+import org.hypermag.surrogate.paper.PaperModelDemag;
 import org.hypermag.surrogate.paper.PaperModels;
 import org.hypermag.surrogate.paper.PaperProtocol;
 import org.hypermag.surrogate.paper.Sampling;
@@ -39,8 +45,15 @@ final class TrainCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--scenario", paramLabel = "FILE|NAME",
-            description = "The domains of a scenario file or shipped scenario (its demag settings apply).")
+            description = "The domains of a scenario file or shipped scenario (far-field: its demag settings apply; "
+                    + "paper models: the length unit is chosen so that the domains fit the trained domain, and the "
+                    + "magnetisation unit is their largest Ms).")
     String scenario;
+
+    @Option(names = "--from", paramLabel = "FILE", description = "Paper models with --scenario: take the trained "
+            + "parameters of this model file and only set the length and magnetisation units for the scenario, "
+            + "without training (exact: the models work in domain units).")
+    Path from;
 
     @Option(names = "--sources", paramLabel = "S.csv",
             description = "The domains as prisms in a CSV file (header x,y,z,sx,sy,sz; m), as for the field command.")
@@ -101,9 +114,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new Main.UsageException("--model must be far-field or one of " + PaperModels.NAMES + ", got '"
                     + model + "'");
         }
-        if (seed != null || evalSeed != null || thickness != null) {
-            throw new Main.UsageException("--seed, --eval-seed and --thickness are settings of the paper models; the "
-                    + "far-field fit is deterministic and takes the thickness of the domains");
+        if (seed != null || evalSeed != null || thickness != null || from != null) {
+            throw new Main.UsageException("--seed, --eval-seed, --thickness and --from are settings of the paper "
+                    + "models; the far-field fit is deterministic and takes the thickness of the domains");
         }
         ModelGeometry g = ModelGeometry.of(scenario, sources);
         FarFieldModel.Settings d = g.settings();
@@ -166,16 +179,82 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Trains one of the paper's models on single-source examples and reports it with the paper's protocol. */
+    /**
+     * Trains one of the paper's models on single-source examples and reports it with the paper's protocol; with
+     * {@code --scenario} at the length and magnetisation units that fit the scenario's domains, with {@code --from}
+     * by rescaling a trained model instead of training.
+     */
     private int trainPaperModel() {
-        if (scenario != null || sources != null || nearRadius != null || kR != null || periodMargin != null
-                || sizeFeatures != null || mlpWidth != null || mlpDepth != null) {
+        if (sources != null || nearRadius != null || kR != null || periodMargin != null || sizeFeatures != null
+                || mlpWidth != null || mlpDepth != null) {
             throw new Main.UsageException("--model " + model + " is trained on the paper's single-source examples; "
-                    + "--scenario, --sources, --near-radius, --k-max-r, --period-margin, --size-features, --mlp-width "
-                    + "and --mlp-depth belong to far-field");
+                    + "--sources, --near-radius, --k-max-r, --period-margin, --size-features, --mlp-width and "
+                    + "--mlp-depth belong to far-field");
+        }
+        if (from != null && scenario == null) {
+            throw new Main.UsageException("--from FILE rescales a trained model for a scenario; name it with "
+                    + "--scenario FILE|NAME");
         }
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         Settings d = Settings.defaults(model);
+        String fitted = null;
+        if (scenario != null) {
+            Scenario s = CheckCommand.byNameOrFile(scenario);
+            Magnet magnet = ScenarioSystem.magnet(s);
+            double[] scales = ScenarioSystem.paperScales(magnet);
+            String why = PaperModelDemag.unsupported(model, scales[0], magnet.prisms());
+            if (why != null) {
+                throw new Main.UsageException("scenario " + s.name() + ": a " + model + " model cannot represent its "
+                        + "domains: " + why + "; the paper's models describe one layer of prisms");
+            }
+            d = d.withScales(scales[0], scales[1]);
+            fitted = String.format(Locale.ROOT, "scenario %s (%s): length unit %.4g m (the domains' centres within "
+                    + "+-2 units, no side above 2 units), magnetisation unit %.4g A/m (the largest Ms)", s.name(),
+                    s.domains().summary(), scales[0], scales[1]);
+            o.println("for " + fitted);
+            List<String> outside = PaperModelDemag.outsideTraining(d.lengthUnit(), magnet.prisms());
+            if (!outside.isEmpty()) {
+                o.println("outside the trained range (the model will extrapolate): " + String.join("; ", outside));
+            }
+        }
+        if (from != null) {
+            if (seed != null || threads != null || thickness != null) {
+                throw new Main.UsageException("--from rescales a trained model; --seed, --threads and --thickness are "
+                        + "settings of training");
+            }
+            ModelFile base;
+            PaperModel m;
+            try {
+                base = ModelFile.read(from);
+                if (!model.equals(base.model())) {
+                    throw new Main.UsageException("--from " + from + " holds a " + base.model() + " model, --model "
+                            + "asks for " + model);
+                }
+                m = PaperModel.fromFile(base, from).withScales(d.lengthUnit(), d.magnetisationScale());
+            } catch (IllegalArgumentException e) {
+                throw new Main.UsageException("--from: " + e.getMessage());
+            }
+            ModelFile f = m.toFile();
+            Map<String, String> text = new LinkedHashMap<>(f.text());
+            base.text().forEach((k, v) -> {
+                if (k.startsWith("accuracy.")) {
+                    text.put(k, v);
+                }
+            });
+            text.put("training.fittedTo", fitted);
+            Map<String, double[]> numbers = new LinkedHashMap<>(f.numbers());
+            base.numbers().forEach((k, v) -> {
+                if (k.startsWith("accuracy.")) {
+                    numbers.put(k, v);
+                }
+            });
+            new ModelFile(f.model(), text, numbers, f.arrays()).write(out);
+            o.println("rescaled " + from + " (trained parameters unchanged; its Eq. 10 accuracy, measured in domain "
+                    + "units, is unchanged and kept)");
+            o.println("wrote " + out);
+            o.flush();
+            return 0;
+        }
         Settings settings = d.withSeedAndThreads(seed == null ? d.seed() : seed,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         Sampling sampling = PaperReport.sampling(thickness);
@@ -185,7 +264,13 @@ final class TrainCommand implements Callable<Integer> {
         });
         PaperProtocol.Report r = PaperProtocol.evaluate(m, evalSeed == null ? PaperReport.DEFAULT_SEED : evalSeed,
                 sampling);
-        m.toFile(r).write(out);
+        ModelFile f = m.toFile(r);
+        if (fitted != null) {
+            Map<String, String> text = new LinkedHashMap<>(f.text());
+            text.put("training.fittedTo", fitted);
+            f = new ModelFile(f.model(), text, f.numbers(), f.arrays());
+        }
+        f.write(out);
         o.println(PaperReport.table(m, r));
         o.println("wrote " + out);
         o.flush();

@@ -29,7 +29,12 @@ import picocli.CommandLine.Spec;
                     + "scenario's validation: block or the defaults (docs/scenarios.md).",
             "Writes exact/ and surrogate/ (two runs), validation.csv, validation.h5, validation.png and "
                     + "validation.md into the output directory (default out/NAME-validation).",
-            "Exit status: 0 all checks pass, 3 a check failed (everything is still written), 2 bad input."},
+            "Each path's scenario.yaml records the demag it ran with (surrogate/: the model it used, copied to "
+                    + "surrogate/demag-model.h5), so 'hypermag run --resume DIR/exact' or 'DIR/surrogate' continues "
+                    + "that path. Ctrl-C stops at the next safe point: what was written is kept and compared, and the "
+                    + "report says INTERRUPTED.",
+            "Exit status: 0 all checks pass, 3 a check failed (everything is still written), 2 bad input, 130 "
+                    + "interrupted."},
         mixinStandardHelpOptions = true)
 final class ValidateCommand implements Callable<Integer> {
     /** Exit status when a check fails. */
@@ -42,8 +47,10 @@ final class ValidateCommand implements Callable<Integer> {
             description = "A scenario file (.yaml) or a shipped scenario's name (default: sp4-field1).")
     String scenario;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "A far-field model file for the surrogate path "
-            + "(default: the scenario's demag.model, else the stored model that fits, else an automatic fit).")
+    @Option(names = "--model", paramLabel = "FILE", description = "A model file for the surrogate path: a far-field "
+            + "model, or one of the paper's models (fourier, fc-ilr, linear; its length unit must fit the scenario: "
+            + "hypermag train --model NAME --scenario SCENARIO makes one). Default: the scenario's demag.model, else "
+            + "the stored far-field model that fits, else an automatic fit.")
     Path model;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/NAME-validation).")
@@ -69,31 +76,38 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf("hypermag validate %s: %s%n", s.name(), s.domains().summary());
         out.printf("  output: %s%n", dir.toAbsolutePath().normalize());
         RunCommand.ProgressDisplay display = new RunCommand.ProgressDisplay(out, System.console() != null);
-        SurrogateValidation.Outcome r;
-        try {
-            r = SurrogateValidation.run(s, new SurrogateValidation.Options(dir, overwrite, model, Main.version()),
-                    display, () -> false);
-        } catch (ScenarioRunner.SetupException | IllegalArgumentException e) {
-            throw new Main.UsageException(e.getMessage());
-        } finally {
-            display.done();
-        }
-        out.println("checks:");
-        for (ValidationCheck c : r.checks()) {
-            if (c.verdict() != ValidationCheck.Verdict.INFO) {
-                out.printf(Locale.ROOT, "  %-4s %s: %s%s%n", c.verdict().name().toLowerCase(Locale.ROOT), c.label(),
-                        c.name(), detail(c));
+        try (StopOnSignal stop = StopOnSignal.install()) {
+            SurrogateValidation.Outcome r;
+            try {
+                r = SurrogateValidation.run(s, new SurrogateValidation.Options(dir, overwrite, model, Main.version()),
+                        display, stop);
+            } catch (ScenarioRunner.SetupException | IllegalArgumentException e) {
+                throw new Main.UsageException(e.getMessage());
+            } finally {
+                display.done();
             }
+            out.println("checks:");
+            for (ValidationCheck c : r.checks()) {
+                if (c.verdict() != ValidationCheck.Verdict.INFO) {
+                    out.printf(Locale.ROOT, "  %-4s %s: %s%s%n", c.verdict().name().toLowerCase(Locale.ROOT),
+                            c.label(), c.name(), detail(c));
+                }
+            }
+            if (r.surrogate() == null) {
+                out.printf(Locale.ROOT, "wall time: exact %.1f s, surrogate not run%n", r.exactSeconds());
+            } else {
+                out.printf(Locale.ROOT, "wall time: exact %.1f s, surrogate %.1f s, speed-up %.2f%n",
+                        r.exactSeconds(), r.surrogateSeconds(), r.speedUp());
+            }
+            out.println("result: " + r.result());
+            out.println("files:");
+            for (Path f : r.files()) {
+                out.println("  " + f.toAbsolutePath().normalize());
+            }
+            out.flush();
+            // closing the handler lets a Ctrl-C shutdown proceed: everything is written and reported
+            return r.interrupted() ? RunCommand.EXIT_INTERRUPTED : r.passed() ? 0 : EXIT_CHECK_FAILED;
         }
-        out.printf(Locale.ROOT, "wall time: exact %.1f s, surrogate %.1f s, speed-up %.2f%n", r.exactSeconds(),
-                r.surrogateSeconds(), r.speedUp());
-        out.println("result: " + (r.passed() ? "PASS" : "FAIL"));
-        out.println("files:");
-        for (Path f : r.files()) {
-            out.println("  " + f.toAbsolutePath().normalize());
-        }
-        out.flush();
-        return r.passed() ? 0 : EXIT_CHECK_FAILED;
     }
 
     private static String detail(ValidationCheck c) {

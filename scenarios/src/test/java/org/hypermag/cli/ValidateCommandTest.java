@@ -10,8 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.hypermag.output.ModelFile;
+import org.hypermag.output.RunReader;
 import org.hypermag.output.TableData;
 import org.hypermag.scenarios.sim.FrameComparison;
+import org.hypermag.scenarios.sim.ScenarioRunner;
+import org.hypermag.scenarios.sim.SurrogateValidation;
+import org.hypermag.scenarios.spec.Scenario;
+import org.hypermag.scenarios.spec.ScenarioParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,5 +147,100 @@ class ValidateCommandTest {
         assertEquals(Main.EXIT_INPUT, r.status);
         assertTrue(r.err.contains("demag: none"), r.err);
         assertEquals(List.of(), List.of(r.out.lines().filter(l -> l.contains("path 1")).toArray()));
+    }
+
+    private static String runStatus(Path dir) {
+        try (HdfFile h = new HdfFile(dir.resolve("run.h5"))) {
+            return (String) h.getAttribute("status").getData();
+        }
+    }
+
+    private static int lines(Path f) {
+        try {
+            return Files.exists(f) ? Files.readAllLines(f).size() : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Test
+    void eachPathsSavedScenarioRecordsItsDemagAndResumingTheSurrogatePathContinuesWithTheSurrogate()
+            throws IOException {
+        Path file = scenario("film", FILM);
+        Path whole = dir.resolve("whole");
+        assertEquals(0, CliRunner.run("validate", file.toString(), "--out", whole.toString()).status);
+        Scenario exact = ScenarioParser.parse(whole.resolve("exact/scenario.yaml"));
+        assertEquals(Scenario.DemagMethod.EXACT, exact.demag().method());
+        Scenario sur = ScenarioParser.parse(whole.resolve("surrogate/scenario.yaml"));
+        assertEquals(Scenario.DemagMethod.SURROGATE, sur.demag().method());
+        assertEquals(whole.resolve("surrogate").resolve(SurrogateValidation.MODEL_FILE).toAbsolutePath(),
+                sur.demag().model(), "the model it used, kept beside the run");
+        assertEquals("far-field", ModelFile.read(sur.demag().model()).model());
+
+        // the same validation, stopped (as Ctrl-C does) once the surrogate path has written 10 table rows
+        Path split = dir.resolve("split");
+        Path table = split.resolve("surrogate/table.csv");
+        SurrogateValidation.Outcome r = SurrogateValidation.run(ScenarioParser.parse(file),
+                new SurrogateValidation.Options(split, false, null, "test"), new ScenarioRunner.Progress() { },
+                () -> lines(table) > 10);
+        assertTrue(r.interrupted() && !r.passed() && r.result().equals("INTERRUPTED"));
+        assertEquals(ScenarioRunner.Status.COMPLETED, r.exact().status());
+        assertEquals(ScenarioRunner.Status.INTERRUPTED, r.surrogate().status());
+        assertEquals("interrupted", runStatus(split.resolve("surrogate")));
+        String md = Files.readString(split.resolve("validation.md"), StandardCharsets.UTF_8);
+        assertTrue(md.startsWith("# Validation of validate-film: INTERRUPTED") && md.contains("hypermag run --resume"),
+                md);
+        TableData csv = TableData.read(split.resolve("validation.csv"));
+        assertEquals(4, csv.rows().size(), "field errors on every frame of the exact path");
+        for (double e : csv.column("field_l2")) {
+            assertTrue(e > 0 && e < 1e-3, "the surrogate's field on the exact frames: " + e);
+        }
+        double[] divergence = csv.column("m_divergence_mean");
+        assertTrue(divergence[0] >= 0 && divergence[0] < 1e-3, "relaxed states of both paths: " + divergence[0]);
+        assertTrue(Double.isNaN(divergence[3]), "the stopped surrogate path has no frame at 30 ps");
+        List<String> full = Files.readAllLines(whole.resolve("surrogate/table.csv"));
+        List<String> part = Files.readAllLines(table);
+        assertTrue(part.size() > 10 && part.size() < full.size(), part.size() + " of " + full.size());
+        assertEquals(full.subList(0, part.size()), part, "the rows written are the uninterrupted path's");
+
+        CliRunner resumed = CliRunner.run("run", "--resume", split.resolve("surrogate").toString());
+        assertEquals(0, resumed.status, resumed.err);
+        assertTrue(resumed.out.contains("demag: far-field model"), "continues with the surrogate: " + resumed.out);
+        assertEquals(full, Files.readAllLines(table), "resumed surrogate table equals the uninterrupted one");
+        assertEquals(Files.readAllLines(whole.resolve("exact/table.csv")),
+                Files.readAllLines(split.resolve("exact/table.csv")));
+    }
+
+    /** A real signal: the process is terminated while the exact path runs (SIGTERM runs the same hook as SIGINT). */
+    @Test
+    void aTerminatedValidationKeepsTheWrittenFramesAndReportsInterrupted() throws Exception {
+        Path file = scenario("long", FILM.replace("duration: 30.0e-12", "duration: 300.0e-12")
+                .replace("cells: [32, 16, 1]", "cells: [16, 8, 1]"));
+        Path out = dir.resolve("killed");
+        Process p = new ProcessBuilder("java", "-Dhypermag.cache=" + System.getProperty("hypermag.cache",
+                dir.resolve("cache").toString()), "-cp", System.getProperty("java.class.path"),
+                "org.hypermag.cli.Main", "validate", file.toString(), "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Path table = out.resolve("exact/table.csv");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && lines(table) < 30) {
+            Thread.sleep(20);
+        }
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the process stops");
+        String log = Files.readString(dir.resolve("child.log"), StandardCharsets.UTF_8);
+        assertTrue(lines(table) >= 30, "the exact path was running: " + log);
+        assertTrue(log.contains("result: INTERRUPTED"), log);
+        String md = Files.readString(out.resolve("validation.md"), StandardCharsets.UTF_8);
+        assertTrue(md.startsWith("# Validation of validate-film: INTERRUPTED"), md);
+        assertTrue(md.contains("- surrogate path: not started"), md);
+        assertEquals("interrupted", runStatus(out.resolve("exact")));
+        RunReader written = RunReader.open(out.resolve("exact"));
+        assertTrue(written.frameCount() >= 2, "the relaxed state and run frames are kept: " + written.frameCount());
+        assertEquals(1, written.stage(written.frameCount() - 1), "the last frame is from the run stage");
+        assertFalse(Files.exists(out.resolve("surrogate/run.h5")), "the surrogate path is not started");
+        CliRunner resumed = CliRunner.run("run", "--resume", out.resolve("exact").toString());
+        assertEquals(0, resumed.status, resumed.err);
+        assertTrue(resumed.out.contains("demag: exact FFT"), "the exact path continues exact: " + resumed.out);
     }
 }

@@ -12,7 +12,9 @@ import org.hypermag.solver.magnet.Magnet;
 /**
  * The per-frame series of {@code hypermag validate}: on each frame of the exact path, the surrogate's field error
  * (both fields evaluated on the exact path's magnetisation M = Ms m), the divergence |m_s − m_e| of the surrogate
- * path's frame at the same time, and the difference of ⟨m⟩ (volume averages).
+ * path's frame at the same time, and the difference of ⟨m⟩ (volume averages). The field errors need only the exact
+ * path's frames, so they are there for every one of them, also when the surrogate path stopped early; the
+ * divergence columns are NaN where the surrogate path has no frame at that time.
  *
  * <p>Field errors: relative ones are divided by |H_e| of the domain (median and max over domains, skipping domains
  * with H_e = 0) or by the L2 norm of H_e (relative L2); per component c the same with |dH_c| in the numerator, so
@@ -40,28 +42,31 @@ public final class FrameComparison {
      * @param exactDemag the exact demag of the domains
      * @param surrogateDemag the surrogate demag of the domains
      * @param mismatch receives a line when the paths' frames stop matching (count, time or stage)
-     * @return one row per frame present in both paths at the same time
+     * @return one row per frame of the exact path: the field errors always, the divergence (and the surrogate
+     *     path's ⟨m⟩) where the surrogate path has its frame at the same time and stage, else NaN
      */
     public static ValidationFile.Series compare(RunReader exact, RunReader surrogate, Magnet magnet,
                                                 DemagField exactDemag, DemagField surrogateDemag,
                                                 List<String> mismatch) {
         int n = magnet.size();
         List<double[]> rows = new ArrayList<>();
-        int frames = Math.min(exact.frameCount(), surrogate.frameCount());
         if (exact.frameCount() != surrogate.frameCount()) {
             mismatch.add("the exact path wrote " + exact.frameCount() + " frames, the surrogate path "
                     + surrogate.frameCount());
         }
         VectorField big = new VectorField(n), he = new VectorField(n), hs = new VectorField(n);
-        for (int k = 0; k < frames; k++) {
+        boolean paired = true;
+        for (int k = 0; k < exact.frameCount(); k++) {
             double t = exact.time(k);
-            if (Math.abs(surrogate.time(k) - t) > 1e-9 * Math.abs(t) + 1e-21 || exact.stage(k) != surrogate.stage(k)) {
+            paired &= k < surrogate.frameCount();
+            if (paired && (Math.abs(surrogate.time(k) - t) > 1e-9 * Math.abs(t) + 1e-21
+                    || exact.stage(k) != surrogate.stage(k))) {
                 mismatch.add("frame " + k + " is at t = " + t + " s (stage " + exact.stage(k) + ") in the exact path "
                         + "and at t = " + surrogate.time(k) + " s (stage " + surrogate.stage(k) + ") in the surrogate "
-                        + "path; frames from there on are not compared");
-                break;
+                        + "path; the trajectories are not compared from there on");
+                paired = false;
             }
-            VectorField me = exact.magnetisation(k), ms = surrogate.magnetisation(k);
+            VectorField me = exact.magnetisation(k), ms = paired ? surrogate.magnetisation(k) : null;
             for (int i = 0; i < n; i++) {
                 double s = magnet.ms(i);
                 big.set(i, s * me.x[i], s * me.y[i], s * me.z[i]);
@@ -128,7 +133,15 @@ public final class FrameComparison {
         row[14] = maxAbs;
     }
 
+    /** The divergence columns; with {@code ms} null (no surrogate frame at this time) all but ⟨m⟩_e are NaN. */
     private static void divergence(VectorField me, VectorField ms, Magnet magnet, double[] row) {
+        if (ms == null) {
+            divergence(me, me, magnet, row);
+            for (int c : new int[] {15, 16, 17, 18, 19, 23, 24, 25}) {
+                row[c] = Double.NaN;
+            }
+            return;
+        }
         int n = me.size();
         double sum = 0, max = 0, v = 0;
         double[] ae = new double[3], as = new double[3];

@@ -1,10 +1,14 @@
 package org.hypermag.scenarios.sim;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.hypermag.output.ModelFile;
 import org.hypermag.output.RunReader;
 import org.hypermag.scenarios.spec.Scenario;
 import org.hypermag.scenarios.spec.ShippedScenarios;
@@ -25,6 +29,9 @@ import org.hypermag.surrogate.FarFieldModel;
 import org.hypermag.surrogate.FarFieldModels;
 import org.hypermag.surrogate.FarFieldSurrogate;
 import org.hypermag.surrogate.gpu.GpuFarFieldSurrogate;
+import org.hypermag.surrogate.paper.PaperModel;
+import org.hypermag.surrogate.paper.PaperModelDemag;
+import org.hypermag.surrogate.paper.PaperModels;
 
 /** Builds the physical system of a scenario: the magnet, the demag method and the initial state. */
 public final class ScenarioSystem {
@@ -150,21 +157,105 @@ public final class ScenarioSystem {
     }
 
     private static DemagField surrogate(Scenario s, Magnet magnet, WorkerPool pool, Consumer<String> log) {
-        FarFieldModels.Target target = target(magnet);
-        FarFieldModel model;
-        if (s.demag().model() != null) {
-            model = FarFieldModels.load(s.demag().model(), target);
-            log.accept("far-field model " + s.demag().model());
-        } else {
-            List<Path> stored = new ArrayList<>(s.demag().storedModels());
-            Path shipped = ShippedScenarios.storedModel(s.name(), s.source());
-            if (shipped != null) {
-                stored.add(shipped);
-            }
-            model = FarFieldModels.obtain(target, s.demag().settings(), stored, FarFieldModels.defaultCacheDir(),
-                    pool, log);
+        return surrogateModel(s, magnet, pool, log).bind(magnet, pool);
+    }
+
+    /**
+     * The model of a surrogate path, with the model file contents that give it exactly (so that a run can keep a
+     * copy of the model it used).
+     *
+     * @param file the model file contents: as read from a named file, or written from a far-field model found or
+     *     fitted automatically
+     * @param source the named model file it was read from, or null (found or fitted automatically)
+     * @param origin where it came from (a file, a stored or cached model, a new fit), for logs
+     * @param farField the far-field model, or null
+     * @param paper the paper model (fourier, fc-ilr, linear), or null
+     */
+    public record SurrogateModel(ModelFile file, Path source, String origin, FarFieldModel farField,
+                                 PaperModel paper) {
+        /**
+         * @param magnet the domains (the ones the model was checked against)
+         * @param pool threads
+         * @return the surrogate demag field among the domains
+         */
+        public DemagField bind(Magnet magnet, WorkerPool pool) {
+            return farField != null ? FarFieldModels.bind(target(magnet), farField, pool)
+                    : PaperModelDemag.bind(paper, magnet.prisms(), pool);
         }
-        return FarFieldModels.bind(target, model, pool);
+    }
+
+    /**
+     * The surrogate model of a scenario: its {@code demag.model} file (a far-field model, or a paper model:
+     * fourier, fc-ilr, linear) checked against the domains, else a stored far-field model that fits, the cached
+     * automatic fit, or a new fit.
+     *
+     * @param s the scenario
+     * @param magnet its magnet
+     * @param pool threads for fitting
+     * @param log one line per setup step
+     * @return the model
+     * @throws IllegalArgumentException naming the file, what does not fit and why, and what to do
+     */
+    public static SurrogateModel surrogateModel(Scenario s, Magnet magnet, WorkerPool pool, Consumer<String> log) {
+        FarFieldModels.Target target = target(magnet);
+        Path file = s.demag().model();
+        if (file != null) {
+            ModelFile contents = ModelFile.read(file);
+            if (PaperModels.NAMES.contains(contents.model())) {
+                PaperModel m = PaperModel.fromFile(contents, file);
+                String why = PaperModelDemag.unsupported(m, magnet.prisms());
+                if (why != null) {
+                    String ref = s.source().endsWith(" (shipped)") ? s.name() : s.source();
+                    throw new IllegalArgumentException("model file " + file + " (" + m.name() + ") cannot represent "
+                            + "the domains of " + s.name() + ": " + why + ". Make a " + m.name() + " model for them: "
+                            + "hypermag train --model " + m.name() + " --scenario " + ref + " --from " + file
+                            + " --out FILE (the same trained parameters with a length unit that fits), or train one: "
+                            + "hypermag train --model " + m.name() + " --scenario " + ref + " --out FILE");
+                }
+                log.accept(m.name() + " model " + file);
+                return new SurrogateModel(contents, file, file.toString(), null, m);
+            }
+            FarFieldModel m = FarFieldModels.load(file, target);
+            log.accept("far-field model " + file);
+            return new SurrogateModel(contents, file, file.toString(), m, null);
+        }
+        List<Path> stored = new ArrayList<>(s.demag().storedModels());
+        Path shipped = ShippedScenarios.storedModel(s.name(), s.source());
+        if (shipped != null) {
+            stored.add(shipped);
+        }
+        String[] origin = {"a new fit"};
+        FarFieldModel model = FarFieldModels.obtain(target, s.demag().settings(), stored,
+                FarFieldModels.defaultCacheDir(), pool, line -> {
+                    if (line.startsWith("far-field model ")) {
+                        origin[0] = line.substring("far-field model ".length());
+                    }
+                    log.accept(line);
+                });
+        if (shipped != null && origin[0].equals(shipped.toString())) {
+            origin[0] = "the stored model of the shipped scenario (scenarios/models/" + s.name() + ".far-field.h5)";
+        }
+        Map<String, String> text = new LinkedHashMap<>();
+        text.put("training", "the far-field model used for scenario " + s.name() + ": " + origin[0]);
+        text.put("created", LocalDate.now().toString());
+        return new SurrogateModel(model.toFile(text, Map.of()), null, origin[0], model, null);
+    }
+
+    /**
+     * The scales a paper model needs for a scenario's domains: the length unit of
+     * {@link PaperModelDemag#lengthUnitFor} (centres within the trained [−2, 2]² units, no side above 2 units) and
+     * the largest saturation magnetisation of the domains as the magnetisation unit (so |M| is at most 1 unit; the
+     * training sampled |M| in [0.5, 1] units).
+     *
+     * @param magnet the domains
+     * @return {length unit (m), magnetisation unit (A/m)}
+     */
+    public static double[] paperScales(Magnet magnet) {
+        double ms = 0;
+        for (int i = 0; i < magnet.size(); i++) {
+            ms = Math.max(ms, magnet.ms(i));
+        }
+        return new double[] {PaperModelDemag.lengthUnitFor(magnet.prisms()), ms > 0 ? ms : 8e5};
     }
 
     /**

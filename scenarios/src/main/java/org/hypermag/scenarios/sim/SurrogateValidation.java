@@ -1,8 +1,10 @@
 package org.hypermag.scenarios.sim;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,6 @@ import org.hypermag.scenarios.spec.Scenario;
 import org.hypermag.solver.demag.DemagField;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.parallel.WorkerPool;
-import org.hypermag.surrogate.FarFieldModels;
 
 /**
  * {@code hypermag validate}: runs a scenario with the exact demag and with the surrogate into {@code exact/} and
@@ -29,6 +30,11 @@ public final class SurrogateValidation {
     /** File names in the output directory. */
     public static final String CSV = "validation.csv", HDF5 = "validation.h5", PNG = "validation.png",
             REPORT = "validation.md", EXACT_DIR = "exact", SURROGATE_DIR = "surrogate";
+    /**
+     * The copy of the surrogate path's model in {@code surrogate/}, which that run's scenario.yaml names
+     * ({@code demag: {method: surrogate, model: demag-model.h5}}), so that {@code run --resume} continues with it.
+     */
+    public static final String MODEL_FILE = "demag-model.h5";
 
     /**
      * @param outDir the output directory
@@ -42,26 +48,33 @@ public final class SurrogateValidation {
 
     /**
      * @param checks every check, all frames first, then stage by stage
-     * @param series the frame series
+     * @param series the frame series (empty when the surrogate path did not run)
      * @param exact how the exact path ended
-     * @param surrogate how the surrogate path ended
+     * @param surrogate how the surrogate path ended, or null when it did not run (the exact path was interrupted)
      * @param exactSeconds wall time of the exact path (s), setup included
-     * @param surrogateSeconds wall time of the surrogate path (s), setup (model loading or fitting) included
+     * @param surrogateSeconds wall time of the surrogate path (s), setup (model loading or fitting) included; NaN
+     *     when it did not run
      * @param exactDemag the exact demag, described
      * @param surrogateDemag the surrogate demag, described
+     * @param interrupted whether a stop was requested (Ctrl-C): the paths ran only as far as the report says
      * @param files the files written
      */
     public record Outcome(List<ValidationCheck> checks, ValidationFile.Series series, ScenarioRunner.Result exact,
                           ScenarioRunner.Result surrogate, double exactSeconds, double surrogateSeconds,
-                          String exactDemag, String surrogateDemag, List<Path> files) {
-        /** @return whether every check passed */
+                          String exactDemag, String surrogateDemag, boolean interrupted, List<Path> files) {
+        /** @return whether the validation ran to the end and every check passed */
         public boolean passed() {
-            return checks.stream().noneMatch(ValidationCheck::failed);
+            return !interrupted && checks.stream().noneMatch(ValidationCheck::failed);
         }
 
-        /** @return exact wall time over surrogate wall time */
+        /** @return exact wall time over surrogate wall time (NaN when the surrogate path did not run) */
         public double speedUp() {
             return exactSeconds / surrogateSeconds;
+        }
+
+        /** @return PASS, FAIL or INTERRUPTED */
+        public String result() {
+            return interrupted ? "INTERRUPTED" : passed() ? "PASS" : "FAIL";
         }
     }
 
@@ -69,12 +82,13 @@ public final class SurrogateValidation {
     }
 
     /**
-     * Checks what can be checked before running: the demag method and the model file.
+     * Checks what can be checked before running: the demag method and a named model file (read and checked against
+     * the domains; nothing is fitted).
      *
      * @param s the scenario
-     * @param model the model file, or null
-     * @return the scenario of the surrogate path
-     * @throws IllegalArgumentException naming the problem
+     * @param model the model file, or null (the scenario's demag.model, else automatic)
+     * @return the scenario of the surrogate path, as the scenario's text describes it
+     * @throws IllegalArgumentException naming the problem (for a model file: the file, what and why, what to do)
      */
     public static Scenario surrogatePath(Scenario s, Path model) {
         Scenario.Demag d = s.demag();
@@ -83,18 +97,19 @@ public final class SurrogateValidation {
                     + "surrogate demagnetising field, so the scenario needs one");
         }
         Path m = model != null ? model : d.model();
+        Scenario sur = s.withDemag(new Scenario.Demag(Scenario.DemagMethod.SURROGATE, m, d.settings(),
+                d.storedModels()));
         if (m != null) {
             if (!Files.isRegularFile(m)) {
                 throw new IllegalArgumentException("model file " + m + ": not found");
             }
-            Magnet magnet = ScenarioSystem.magnet(s);
             try {
-                FarFieldModels.load(m, ScenarioSystem.target(magnet));
+                ScenarioSystem.surrogateModel(sur, ScenarioSystem.magnet(s), WorkerPool.shared(), line -> { });
             } catch (UncheckedIOException e) {
                 throw new IllegalArgumentException("model file " + m + ": " + e.getMessage());
             }
         }
-        return s.withDemag(new Scenario.Demag(Scenario.DemagMethod.SURROGATE, m, d.settings(), d.storedModels()));
+        return sur;
     }
 
     /**
@@ -111,7 +126,7 @@ public final class SurrogateValidation {
     public static Outcome run(Scenario s, Options o, ScenarioRunner.Progress progress, BooleanSupplier stop) {
         Scenario sur = surrogatePath(s, o.model());
         Scenario ex = s.withDemag(new Scenario.Demag(Scenario.DemagMethod.EXACT, null, s.demag().settings(),
-                s.demag().storedModels()));
+                s.demag().storedModels()), "{method: exact}", "the exact path of hypermag validate");
         Path dir = o.outDir();
         for (String f : new String[] {CSV, HDF5, PNG, REPORT}) {
             if (Files.exists(dir.resolve(f)) && !o.overwrite()) {
@@ -133,10 +148,12 @@ public final class SurrogateValidation {
     private static Outcome run(Scenario s, Scenario ex, Scenario sur, Magnet magnet, WorkerPool pool, Options o,
                                ScenarioRunner.Progress progress, BooleanSupplier stop) {
         Path dir = o.outDir();
+        ScenarioSystem.SurrogateModel model;
         DemagField surDemag;
         try {
             // before the exact path: a geometry the surrogate cannot represent is refused at once
-            surDemag = ScenarioSystem.demag(sur, magnet, pool, progress::note);
+            model = ScenarioSystem.surrogateModel(sur, magnet, pool, progress::note);
+            surDemag = model.bind(magnet, pool);
         } catch (IllegalArgumentException e) {
             throw new ScenarioRunner.SetupException(s.source() + ": demag: " + e.getMessage());
         }
@@ -144,14 +161,45 @@ public final class SurrogateValidation {
         long t0 = System.nanoTime();
         ScenarioRunner.Result re = new ScenarioRunner(ex, options(o, EXACT_DIR), progress, stop).run();
         double exactSeconds = (System.nanoTime() - t0) / 1e9;
-        progress.note("path 2 of 2: surrogate demag, into " + dir.resolve(SURROGATE_DIR));
-        t0 = System.nanoTime();
-        ScenarioRunner.Result rs = new ScenarioRunner(sur, options(o, SURROGATE_DIR), progress, stop).run();
-        double surrogateSeconds = (System.nanoTime() - t0) / 1e9;
-        progress.note("comparing the paths");
         DemagField exactDemag = ScenarioSystem.exactDemag(magnet, pool);
+        String exactDescription = exactDemag.describe();
+        if (re.status() == ScenarioRunner.Status.INTERRUPTED) {
+            progress.note("interrupted: the surrogate path is not started");
+            List<ValidationCheck> checks = List.of(completed("exact", re), new ValidationCheck(-1, "all stages",
+                    "surrogate path completed", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    ValidationCheck.Verdict.FAIL, "not started: the validation was interrupted"));
+            Outcome partial = new Outcome(checks, new ValidationFile.Series(FrameComparison.COLUMNS,
+                    FrameComparison.UNITS, List.of()), re, null, exactSeconds, Double.NaN, exactDescription,
+                    surDemag.describe(), true, List.of());
+            ValidationReport.write(dir.resolve(REPORT), s, partial);
+            return new Outcome(checks, partial.series(), re, null, exactSeconds, Double.NaN, exactDescription,
+                    surDemag.describe(), true, List.of(dir.resolve(REPORT)));
+        }
+        Path surDir = dir.resolve(SURROGATE_DIR);
+        Path copy = surDir.resolve(MODEL_FILE);
+        try {
+            Files.createDirectories(surDir);
+            if (model.source() != null) {
+                Files.copy(model.source(), copy, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                model.file().write(copy);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new ScenarioRunner.SetupException("cannot write the surrogate path's model to " + copy + ": "
+                    + e.getMessage());
+        }
+        Scenario.Demag d = sur.demag();
+        Scenario surRun = sur.withDemag(new Scenario.Demag(Scenario.DemagMethod.SURROGATE,
+                copy.toAbsolutePath(), d.settings(), d.storedModels()), "{method: surrogate, model: " + MODEL_FILE
+                + "}", "the surrogate path of hypermag validate, with the model it used (" + model.origin() + ")");
+        progress.note("path 2 of 2: surrogate demag, into " + surDir);
+        t0 = System.nanoTime();
+        ScenarioRunner.Result rs = new ScenarioRunner(surRun, options(o, SURROGATE_DIR), progress, stop).run();
+        double surrogateSeconds = (System.nanoTime() - t0) / 1e9;
+        boolean interrupted = rs.status() == ScenarioRunner.Status.INTERRUPTED;
+        progress.note("comparing the paths");
         List<String> mismatch = new ArrayList<>();
-        String exactDescription = exactDemag.describe(), surDescription = surDemag.describe();
+        String surDescription = surDemag.describe();
         ValidationFile.Series series = FrameComparison.compare(RunReader.open(re.outDir()),
                 RunReader.open(rs.outDir()), magnet, exactDemag, surDemag, mismatch);
         TableData te = TableData.read(re.outDir().resolve("table.csv"));
@@ -165,10 +213,10 @@ public final class SurrogateValidation {
         }
         checks.addAll(StageComparison.compare(s, te, ts, hysteresis(re.outDir()), hysteresis(rs.outDir()), series));
         Outcome partial = new Outcome(checks, series, re, rs, exactSeconds, surrogateSeconds, exactDescription,
-                surDescription, List.of());
+                surDescription, interrupted, List.of());
         List<Path> files = write(s, o, partial, te, ts);
         return new Outcome(checks, series, re, rs, exactSeconds, surrogateSeconds, partial.exactDemag(),
-                partial.surrogateDemag(), files);
+                partial.surrogateDemag(), interrupted, files);
     }
 
     private static ScenarioRunner.Options options(Options o, String sub) {
@@ -204,6 +252,7 @@ public final class SurrogateValidation {
         a.put("surrogate_seconds", r.surrogateSeconds());
         a.put("speed_up", r.speedUp());
         a.put("passed", r.passed() ? 1 : 0);
+        a.put("interrupted", r.interrupted() ? 1 : 0);
         a.put("units", "SI: times s, fields A/m, energies J; field errors relative to the exact field");
         int c = r.checks().size();
         List<String> names = new ArrayList<>();

@@ -52,6 +52,23 @@ public record Scenario(String name, String description, String source, String te
     }
 
     /**
+     * This scenario with another demag method whose text says so: the text's top-level {@code demag:} entry is
+     * replaced by (or, if absent, completed with) {@code demag: flowValue}, everything else kept as written. A run of
+     * it stores that text (scenario.yaml, the checkpoint), so {@code run --resume} continues with this method.
+     *
+     * @param d the demag method, as {@code flowValue} describes it
+     * @param flowValue the {@code demag:} value in YAML flow style, e.g. {@code {method: exact}}; a relative model
+     *     path in it resolves against the directory of the file the text is saved to
+     * @param comment a comment for the end of that line, or null
+     * @return the scenario
+     */
+    public Scenario withDemag(Demag d, String flowValue, String comment) {
+        String t = ScenarioText.replaceTopLevel(text, "demag", flowValue, comment);
+        return new Scenario(name, description, source, t, domains, materials, exchangeScaling, initial, stages, d,
+                integrator, compute, output, validation);
+    }
+
+    /**
      * The domains, generated and checked by the parser.
      *
      * @param prisms the domains

@@ -216,6 +216,26 @@ public abstract sealed class PaperModel permits LinearModel, FourierModel, FcIlr
         return phi;
     }
 
+    /**
+     * The same trained model at other physical scales (no training): the parameters are in domain units, so this
+     * model with length unit u' and magnetisation unit M' predicts, for sources and points scaled by u'/u and
+     * magnetisations scaled by M'/M, exactly the fields (A/m) scaled by M'/M and potentials scaled by u'M'/(uM).
+     * The training record is kept, with {@code training.rescaledFrom} = the old scales added.
+     *
+     * @param lengthUnit the new domain unit (m), &gt; 0
+     * @param magnetisationScale the new magnetisation unit (A/m), &gt; 0
+     * @return the rescaled copy
+     * @throws IllegalArgumentException if a scale is not finite and &gt; 0
+     */
+    public PaperModel withScales(double lengthUnit, double magnetisationScale) {
+        Map<String, String> record = new LinkedHashMap<>(training);
+        record.putIfAbsent("training.rescaledFrom", "lengthUnit " + settings.lengthUnit() + " m, magnetisationScale "
+                + settings.magnetisationScale() + " A/m");
+        PaperModel m = PaperModels.create(name(), settings.withScales(lengthUnit, magnetisationScale), record);
+        System.arraycopy(params, 0, m.params, 0, params.length);
+        return m;
+    }
+
     /** @return the model file without accuracy attributes */
     public ModelFile toFile() {
         return toFile(null);

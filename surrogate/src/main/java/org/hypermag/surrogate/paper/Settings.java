@@ -104,6 +104,22 @@ public record Settings(double lengthUnit, double magnetisationScale, int trainEx
     }
 
     /**
+     * The physical scales only: the model's parameters are in domain units, so a trained model with other scales is
+     * the same model for a geometry scaled by {@code lengthUnit / this.lengthUnit} (magnetostatics has no length
+     * scale: H depends on the geometry only through ratios of lengths).
+     *
+     * @param unit the domain unit (m), &gt; 0
+     * @param scale the magnetisation unit (A/m), &gt; 0
+     * @return a copy with these scales
+     * @throws IllegalArgumentException if a scale is not finite and &gt; 0
+     */
+    public Settings withScales(double unit, double scale) {
+        return new Settings(unit, scale, trainExamples, validationExamples, pointsPerExample, fourierModes, omegaMin,
+                omegaMax, basisWidth, basisDepth, basisSize, basisActivation, hnetWidthFactor, hnetDepth,
+                hnetActivation, learningRates, stageEpochs, batchSize, patience, seed, threads);
+    }
+
+    /**
      * @param examples training examples
      * @param points points per example
      * @return a copy with these data sizes

@@ -23,6 +23,9 @@
  *   <li>{@link org.hypermag.surrogate.paper.FarFieldPaperProtocol} — the same protocol (Eq. 10 Δ_H; Δ_φ n/a) for the
  *   far-field model: one model fitted for the sampled size range and the domain, evaluated on the fixed-thickness
  *   variant; the original protocol is rejected with the model's reason.</li>
+ *   <li>{@link org.hypermag.surrogate.paper.PaperModelDemag} — a trained model as the demagnetising field among
+ *   a scenario's domains (a {@link org.hypermag.solver.demag.DemagField}), with the check of what it can represent
+ *   and the length unit that fits domains; {@code PaperModel.withScales} sets a trained model's units.</li>
  *   <li>{@link org.hypermag.surrogate.paper.PaperTable} — a main class that trains all three models with their
  *   defaults and prints the Table-2-like report.</li>
  * </ul>
