@@ -215,10 +215,12 @@ public final class FarFieldSurrogate implements DemagField {
     }
 
     /**
-     * Whether to evaluate the far part by transforms: as asked, or (AUTO) when their operation count is below the
-     * phase sums' (estimates in multiply-adds, calibrated on this code: a transform line of the oversampled grid costs
-     * about 5 nf log₂ nf, each point of a transform w² per channel; phase sums 12 per basis function, source and
-     * channel, and 24 per basis function and target).
+     * Whether to evaluate the far part by transforms: as asked, or (AUTO) when their estimated time is below the
+     * phase sums'. Operation counts: phase sums 12 per basis function, source and channel and 24 per basis function
+     * and target; transforms 5 nf² log₂ nf² per grid and 2 w² per point and channel. Calibrated on granular films of
+     * 10³–10⁴ grains (JMH, docs/benchmarks.md): phase sums take 0.072 ns per counted operation, transforms 0.21 ns
+     * plus 0.21 ms per transform, so transforms win when 2.9 × (their count) + 2.9·10⁶ × (transforms) is below the
+     * phase sums' count (at 1000 grains phase sums win: 6.5 against 20 ms; at 3000 transforms: 28 against 49 ms).
      */
     private boolean chooseTransforms(Evaluation evaluation) {
         if (evaluation != Evaluation.AUTO) {
@@ -233,7 +235,7 @@ public final class FarFieldSurrogate implements DemagField {
         int outputs = (useB ? 3 * (singleSet ? 1 : features) : 0) + (useA ? 3 : 0);
         double transforms = (inputs + outputs) * (5 * nfx * nfy * Math.log(nfx * nfy) / Math.log(2)
                 + 2.0 * w * w * Math.max(n, nt));
-        return transforms < sums;
+        return 2.9 * transforms + 2.9e6 * (inputs + outputs) < sums;
     }
 
     /** Size features of the first count domains (one-hot for classes), n × K; sameAsFirst: every row domain 0's. */
