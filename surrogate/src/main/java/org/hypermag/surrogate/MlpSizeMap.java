@@ -82,14 +82,7 @@ final class MlpSizeMap {
     static double[][] anchors(double[] range, int per) {
         double[] xs = SizeFeatures.nodes(range[0], range[1], range[1] > range[0] * (1 + 1e-9) ? per : 1);
         double[] ys = SizeFeatures.nodes(range[2], range[3], range[3] > range[2] * (1 + 1e-9) ? per : 1);
-        double[][] out = new double[xs.length * ys.length][];
-        int q = 0;
-        for (double x : xs) {
-            for (double y : ys) {
-                out[q++] = new double[] {x, y};
-            }
-        }
-        return out;
+        return SizeFeatures.grid(xs, ys);
     }
 
     /**

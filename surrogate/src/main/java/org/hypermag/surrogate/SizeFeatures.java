@@ -133,7 +133,11 @@ final class SizeFeatures {
         if (kind == Kind.MLP) {
             return MlpSizeMap.anchors(range, MlpSizeMap.ANCHORS);
         }
-        double[] xs = nodes(range[0], range[1], degreeU + 1), ys = nodes(range[2], range[3], degreeV + 1);
+        return grid(nodes(range[0], range[1], degreeU + 1), nodes(range[2], range[3], degreeV + 1));
+    }
+
+    /** @return every {x, y} of xs × ys, y fastest */
+    static double[][] grid(double[] xs, double[] ys) {
         double[][] out = new double[xs.length * ys.length][];
         int q = 0;
         for (double x : xs) {
