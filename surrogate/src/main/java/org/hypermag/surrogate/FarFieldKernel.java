@@ -73,7 +73,22 @@ final class FarFieldKernel {
      */
     static FarFieldKernel fit(HarmonicAxis ax, HarmonicAxis ay, double[] offsets, ExactKernel exact) {
         double[][] folded = fold(offsets);
-        double[] qx = folded[0], qy = folded[1], weight = folded[2];
+        return fitFolded(ax, ay, folded[0], folded[1], folded[2], exact);
+    }
+
+    /**
+     * {@link #fit} on offsets already folded onto the first quadrant, each with its multiplicity.
+     *
+     * @param ax x harmonics
+     * @param ay y harmonics
+     * @param qx |dx| of each offset (m)
+     * @param qy |dy| of each offset (m)
+     * @param weight how many offsets each stands for
+     * @param exact the exact kernel
+     * @return the fitted kernel
+     */
+    static FarFieldKernel fitFolded(HarmonicAxis ax, HarmonicAxis ay, double[] qx, double[] qy, double[] weight,
+                                    ExactKernel exact) {
         int kx = ax.modes, ky = ay.modes, size = (kx + 1) * (ky + 1), ny1 = ky + 1;
         // Ψ: every (m, n) but (0, 0), which has no second derivatives; zz: every (m, n)
         int[] ip = new int[size - 1];

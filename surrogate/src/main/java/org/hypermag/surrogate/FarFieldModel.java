@@ -1,9 +1,7 @@
 package org.hypermag.surrogate;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.hypermag.output.ModelFile;
@@ -150,41 +148,12 @@ public final class FarFieldModel {
         double reference = Math.max(dx, dy), r = settings.nearRadius() * reference;
         double spanX = (grid.nx() - 1) * dx, spanY = (grid.ny() - 1) * dy;
         HarmonicAxis[] axes = axes(settings, spanX, spanY, r);
-        List<Double> offsets = new ArrayList<>();
-        for (int i = 0; i < grid.nx(); i++) {
-            for (int j = 0; j < grid.ny(); j++) {
-                double ox = i * dx, oy = j * dy;
-                // the fit folds (±dx, ±dy); one quadrant weighted by its multiplicity is the same fit
-                if (ox * ox + oy * oy > r * r) {
-                    int copies = (i > 0 ? 2 : 1) * (j > 0 ? 2 : 1);
-                    for (int c = 0; c < copies; c++) {
-                        offsets.add(ox);
-                        offsets.add(oy);
-                    }
-                }
-            }
-        }
-        requireFarZone(offsets, r);
-        double[] off = offsets.stream().mapToDouble(Double::doubleValue).toArray();
+        // the fit folds (±dx, ±dy): one quadrant of the cell offsets, weighted by its multiplicity
+        OffsetLattice lattice = OffsetLattice.ofGrid(grid.nx(), grid.ny(), dx, dy, r);
+        lattice.requireFarZone();
         SizeFeatures features = SizeFeatures.classes(new double[][] {{dx, dy}});
-        FarFieldKernel.ExactKernel newell = (ox, oy, out) -> NewellTensor.evaluate(ox, oy, 0, dx, dy, dz, out, 0);
-        FarFieldKernel fit;
-        if ((long) (axes[0].modes + 1) * (axes[1].modes + 1) > ITERATIVE_ABOVE) {
-            // the grid's offsets are a lattice: the iterative fit
-            double[] xs = new double[grid.nx()], ys = new double[grid.ny()], wx = new double[xs.length],
-                    wy = new double[ys.length];
-            for (int i = 0; i < xs.length; i++) {
-                xs[i] = i * dx;
-                wx[i] = i > 0 ? 2 : 1;
-            }
-            for (int j = 0; j < ys.length; j++) {
-                ys[j] = j * dy;
-                wy[j] = j > 0 ? 2 : 1;
-            }
-            fit = LatticeFit.fit(axes[0], axes[1], xs, ys, wx, wy, r, newell).kernel();
-        } else {
-            fit = FarFieldKernel.fit(axes[0], axes[1], off, newell);
-        }
+        FarFieldKernel fit = fitKernel(axes, lattice, iterative(axes, null) ? null : lattice.farPoints(),
+                (ox, oy, out) -> NewellTensor.evaluate(ox, oy, 0, dx, dy, dz, out, 0));
         progress.fitted(1, 1);
         FarFieldKernel perVolume = FarFieldKernel.combine(new FarFieldKernel[] {fit},
                 new double[] {1 / (dx * dy * dz)});
@@ -235,34 +204,9 @@ public final class FarFieldModel {
         // the offsets between arbitrary prisms are continuous: fit on a lattice fine enough for the basis
         // (4 points per shortest wavelength) and for the prisms (half the smallest side)
         double kmax = settings.kR() / r;
-        double h = Math.PI / (4 * kmax);
-        int nxo = (int) Math.ceil(spanX / h), nyo = (int) Math.ceil(spanY / h);
-        List<Double> offsets = new ArrayList<>();
-        for (int i = 0; i <= nxo; i++) {
-            for (int j = 0; j <= nyo; j++) {
-                double ox = Math.min(i * h, spanX), oy = Math.min(j * h, spanY);
-                if (ox * ox + oy * oy > r * r) {
-                    int copies = (i > 0 ? 2 : 1) * (j > 0 ? 2 : 1);
-                    for (int c = 0; c < copies; c++) {
-                        offsets.add(ox);
-                        offsets.add(oy);
-                    }
-                }
-            }
-        }
-        requireFarZone(offsets, r);
-        double[] off = offsets.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean lattice = iterative != null ? iterative
-                : (long) (axes[0].modes + 1) * (axes[1].modes + 1) > ITERATIVE_ABOVE;
-        double[] xs = new double[nxo + 1], ys = new double[nyo + 1], wx = new double[nxo + 1], wy = new double[nyo + 1];
-        for (int q = 0; q <= nxo; q++) {
-            xs[q] = Math.min(q * h, spanX);
-            wx[q] = q > 0 ? 2 : 1;
-        }
-        for (int q = 0; q <= nyo; q++) {
-            ys[q] = Math.min(q * h, spanY);
-            wy[q] = q > 0 ? 2 : 1;
-        }
+        OffsetLattice lattice = OffsetLattice.ofSpans(spanX, spanY, Math.PI / (4 * kmax), r);
+        lattice.requireFarZone();
+        double[][] farPoints = iterative(axes, iterative) ? null : lattice.farPoints();
         SizeFeatures features = SizeFeatures.forSizes(sx, sy, reference);
         boolean mlp = features.kind == SizeFeatures.Kind.MOMENTS && settings.sizeMap() == SizeMap.MLP;
         double[][] anchors = mlp ? MlpSizeMap.anchors(features.range(), MlpSizeMap.ANCHORS) : features.anchors();
@@ -275,10 +219,8 @@ public final class FarFieldModel {
         pool.forRange(all.length, 1, (from, to) -> {
             for (int a = from; a < to; a++) {
                 double ax0 = all[a][0], ay0 = all[a][1];
-                FarFieldKernel.ExactKernel exactKernel = (ox, oy, out) -> PrismTensor.evaluate(ox, oy, 0, ax0, ay0,
-                        sz, out, 0);
-                FarFieldKernel k = lattice ? LatticeFit.fit(axes[0], axes[1], xs, ys, wx, wy, r, exactKernel).kernel()
-                        : FarFieldKernel.fit(axes[0], axes[1], off, exactKernel);
+                FarFieldKernel k = fitKernel(axes, lattice, farPoints,
+                        (ox, oy, out) -> PrismTensor.evaluate(ox, oy, 0, ax0, ay0, sz, out, 0));
                 fitted[a] = FarFieldKernel.combine(new FarFieldKernel[] {k}, new double[] {1 / (ax0 * ay0 * sz)});
                 synchronized (done) {
                     progress.fitted(++done[0], all.length);
@@ -317,12 +259,19 @@ public final class FarFieldModel {
             new HarmonicAxis(py, (int) Math.ceil(kmax * py / (2 * Math.PI)))};
     }
 
-    private static void requireFarZone(List<Double> offsets, double r) {
-        if (offsets.isEmpty()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "the geometry fits inside the near radius "
-                    + "R = %.4g m: there is no far zone for the surrogate to represent; use the exact method or a "
-                    + "smaller near radius", r));
-        }
+    /** Whether the fit is iterative: as asked, else above {@link #ITERATIVE_ABOVE} harmonics per channel. */
+    private static boolean iterative(HarmonicAxis[] axes, Boolean asked) {
+        return asked != null ? asked : (long) (axes[0].modes + 1) * (axes[1].modes + 1) > ITERATIVE_ABOVE;
+    }
+
+    /**
+     * Fits one kernel on the lattice: by dense normal equations on its far points when they are given, else
+     * iteratively ({@link LatticeFit}).
+     */
+    private static FarFieldKernel fitKernel(HarmonicAxis[] axes, OffsetLattice lattice, double[][] farPoints,
+                                            FarFieldKernel.ExactKernel exact) {
+        return farPoints == null ? LatticeFit.fit(axes[0], axes[1], lattice, exact).kernel()
+                : FarFieldKernel.fitFolded(axes[0], axes[1], farPoints[0], farPoints[1], farPoints[2], exact);
     }
 
     static void requireSingleLayer(Prisms p) {

@@ -31,8 +31,8 @@ final class LatticeFit {
     // work matrices
     private final DMatrixRMaj v, t1, t2, rows, u;
 
-    private LatticeFit(HarmonicAxis ax, HarmonicAxis ay, double[] xs, double[] ys, double[] wx, double[] wy,
-                       double radius) {
+    private LatticeFit(HarmonicAxis ax, HarmonicAxis ay, OffsetLattice lattice) {
+        double[] xs = lattice.xs, ys = lattice.ys;
         this.ax = ax;
         this.ay = ay;
         nx = xs.length;
@@ -48,10 +48,9 @@ final class LatticeFit {
         factors(ax, xs, cx, sxw, cxw2);
         factors(ay, ys, cy, syw, cyw2);
         root = new double[nx * ny];
-        double r2 = radius * radius;
         for (int i = 0; i < nx; i++) {
             for (int j = 0; j < ny; j++) {
-                root[i * ny + j] = xs[i] * xs[i] + ys[j] * ys[j] > r2 ? Math.sqrt(wx[i] * wy[j]) : 0;
+                root[i * ny + j] = lattice.far(i, j) ? Math.sqrt(lattice.wx[i] * lattice.wy[j]) : 0;
             }
         }
         v = new DMatrixRMaj(kx1, ky1);
@@ -77,22 +76,17 @@ final class LatticeFit {
     }
 
     /**
-     * Fits the kernel on the lattice {xs} × {ys} (first quadrant; point (i, j) stands for wx[i]·wy[j] offsets),
-     * leaving out the points within the radius.
+     * Fits the kernel on the lattice, leaving out the points within its near radius.
      *
      * @param ax x harmonics
      * @param ay y harmonics
-     * @param xs lattice x values (m), ≥ 0
-     * @param ys lattice y values (m), ≥ 0
-     * @param wx multiplicity of each x value
-     * @param wy multiplicity of each y value
-     * @param radius near radius (m)
+     * @param lattice the fit offsets
      * @param exact the exact kernel
      * @return the fitted kernel and the iterations used, {ψ problem, zz problem}
      */
-    static Result fit(HarmonicAxis ax, HarmonicAxis ay, double[] xs, double[] ys, double[] wx, double[] wy,
-                      double radius, FarFieldKernel.ExactKernel exact) {
-        LatticeFit f = new LatticeFit(ax, ay, xs, ys, wx, wy, radius);
+    static Result fit(HarmonicAxis ax, HarmonicAxis ay, OffsetLattice lattice, FarFieldKernel.ExactKernel exact) {
+        double[] xs = lattice.xs, ys = lattice.ys;
+        LatticeFit f = new LatticeFit(ax, ay, lattice);
         int n = xs.length * ys.length;
         double[] bxx = new double[n], byy = new double[n], bxy = new double[n], bzz = new double[n];
         double[] t = new double[6];
@@ -146,7 +140,7 @@ final class LatticeFit {
         for (int k = 0; k < kinds; k++) {
             r[k] = b[k].clone();
         }
-        double[] y = new double[l], s = new double[l], p = new double[l];
+        double[] y = new double[l], s = new double[l], p = new double[l], dp = new double[l];
         double[][] q = new double[kinds][n];
         transpose(r, s, inPlane);
         for (int i = 0; i < l; i++) {
@@ -156,7 +150,6 @@ final class LatticeFit {
         double gamma = dot(s, s), resid = norm2(r), history = resid;
         int it = 0;
         while (it < MAX_ITERATIONS && gamma > 0) {
-            double[] dp = new double[l];
             for (int i = 0; i < l; i++) {
                 dp[i] = d[i] * p[i];
             }
