@@ -71,7 +71,6 @@ final class FarFieldSpectral {
         for (int f = 0; f < features; f++) {
             g[f] = multipliers(model.sets[f], ax, ay);
         }
-        int[][] pairs = {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2, 2}};
         List<Integer> inC = new ArrayList<>();
         List<double[]> inF = new ArrayList<>();
         List<Integer> outC = new ArrayList<>();
@@ -94,9 +93,13 @@ final class FarFieldSpectral {
                     ones &= v == 1;
                 }
                 for (int c = 0; c < 3; c++) {
+                    List<Integer> ins = new ArrayList<>();
+                    List<double[]> ts = new ArrayList<>();
+                    addTerms(c, first, g[f], wB, ins, ts);
                     outC.add(c);
                     outF.add(ones ? null : factor);
-                    addPairs(pairs, c, f, first, wB, g, pIn, pT);
+                    pIn.add(ins.stream().mapToInt(Integer::intValue).toArray());
+                    pT.add(ts.toArray(new double[0][]));
                 }
             }
         }
@@ -122,14 +125,8 @@ final class FarFieldSpectral {
                 List<Integer> ins = new ArrayList<>();
                 List<double[]> ts = new ArrayList<>();
                 for (int f = 0; f < features; f++) {
-                    if (firstOf[f] < 0) {
-                        continue;
-                    }
-                    for (int[] pr : pairs) {
-                        if (pr[0] == c) {
-                            ins.add(firstOf[f] + pr[1]);
-                            ts.add(scaled(g[f][pairIndex(pr)], wA));
-                        }
+                    if (firstOf[f] >= 0) {
+                        addTerms(c, firstOf[f], g[f], wA, ins, ts);
                     }
                 }
                 outC.add(c);
@@ -150,22 +147,21 @@ final class FarFieldSpectral {
         value = new double[nt];
     }
 
-    private static void addPairs(int[][] pairs, int c, int f, int first, double weight, double[][][] g,
-                                 List<int[]> pIn, List<double[][]> pT) {
-        List<Integer> ins = new ArrayList<>();
-        List<double[]> ts = new ArrayList<>();
-        for (int[] pr : pairs) {
-            if (pr[0] == c) {
-                ins.add(first + pr[1]);
-                ts.add(scaled(g[f][pairIndex(pr)], weight));
+    /** The (output, input) component pairs with a multiplier, in the order of {@link #multipliers}. */
+    private static final int[][] PAIRS = {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2, 2}};
+
+    /**
+     * Appends the terms of output component c from one block of three input channels (x, y, z from index first):
+     * the input index and its multiplier (one coefficient set's, times weight).
+     */
+    private static void addTerms(int c, int first, double[][] multipliers, double weight, List<Integer> ins,
+                                 List<double[]> ts) {
+        for (int k = 0; k < PAIRS.length; k++) {
+            if (PAIRS[k][0] == c) {
+                ins.add(first + PAIRS[k][1]);
+                ts.add(scaled(multipliers[k], weight));
             }
         }
-        pIn.add(ins.stream().mapToInt(Integer::intValue).toArray());
-        pT.add(ts.toArray(new double[0][]));
-    }
-
-    private static int pairIndex(int[] pr) {
-        return pr[0] == 2 ? 4 : 2 * pr[0] + pr[1];
     }
 
     private static double[] scaled(double[] a, double s) {
