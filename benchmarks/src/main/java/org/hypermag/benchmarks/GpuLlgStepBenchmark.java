@@ -2,21 +2,12 @@ package org.hypermag.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.hypermag.integrators.RungeKuttaStepper;
-import org.hypermag.solver.Constants;
-import org.hypermag.solver.VectorField;
 import org.hypermag.solver.demag.DemagField;
-import org.hypermag.solver.field.AppliedField;
-import org.hypermag.solver.field.DemagTerm;
-import org.hypermag.solver.field.EffectiveField;
-import org.hypermag.solver.field.ExchangeField;
-import org.hypermag.solver.field.ZeemanField;
 import org.hypermag.solver.geometry.RegularGrid;
 import org.hypermag.solver.gpu.GpuDirectSum;
 import org.hypermag.solver.gpu.KernelPlacement;
 import org.hypermag.solver.gpu.Precision;
-import org.hypermag.solver.llg.LlgEquation;
 import org.hypermag.solver.magnet.Magnet;
-import org.hypermag.solver.magnet.Material;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.FarFieldModel;
 import org.hypermag.surrogate.FarFieldSurrogate;
@@ -67,8 +58,8 @@ public class GpuLlgStepBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        RegularGrid grid = new RegularGrid(n, n / 4, 1, 3.90625e-9, 3.90625e-9, 3e-9);
-        Magnet magnet = Magnet.onGrid(grid, Material.of(8e5).withExchange(1.3e-11).withAlpha(0.02));
+        RegularGrid grid = LlgStepBenchmark.film(n);
+        Magnet magnet = LlgStepBenchmark.permalloy(grid);
         pool = new WorkerPool(Runtime.getRuntime().availableProcessors());
         DemagField d;
         boolean gpu = !device.equals("cpu");
@@ -94,16 +85,7 @@ public class GpuLlgStepBenchmark {
                     Runtime.getRuntime().maxMemory() / 4, pool);
         }
         System.out.println("# " + d.describe());
-        EffectiveField field = new EffectiveField(magnet.size(), ExchangeField.of(magnet),
-                new ZeemanField(magnet, AppliedField.constant(new double[] {-24.6e-3 / Constants.MU0,
-                    4.3e-3 / Constants.MU0, 0})),
-                new DemagTerm(magnet, d));
-        VectorField m = new VectorField(magnet.size());
-        for (int i = 0; i < m.size(); i++) {
-            double a = 0.3 * Math.sin(i * 0.01);
-            m.set(i, Math.cos(a), Math.sin(a), 0);
-        }
-        stepper = RungeKuttaStepper.dormandPrince(new LlgEquation(magnet, field), m);
+        stepper = LlgStepBenchmark.stepper(magnet, d);
         t = 0;
     }
 

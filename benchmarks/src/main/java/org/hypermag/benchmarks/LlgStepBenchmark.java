@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.hypermag.integrators.RungeKuttaStepper;
 import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
+import org.hypermag.solver.demag.DemagField;
 import org.hypermag.solver.demag.FftDemag;
 import org.hypermag.solver.field.AppliedField;
 import org.hypermag.solver.field.DemagTerm;
@@ -49,19 +50,36 @@ public class LlgStepBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        RegularGrid grid = new RegularGrid(n, n / 4, 1, 3.90625e-9, 3.90625e-9, 3e-9);
-        Magnet magnet = Magnet.onGrid(grid, Material.of(8e5).withExchange(1.3e-11).withAlpha(0.02));
+        RegularGrid grid = film(n);
+        stepper = stepper(permalloy(grid), new FftDemag(grid, WorkerPool.shared()));
+        t = 0;
+    }
+
+    /** @return the n × n/4 × 1 standard-problem-4 film of 3.90625 × 3.90625 × 3 nm cells */
+    static RegularGrid film(int n) {
+        return new RegularGrid(n, n / 4, 1, 3.90625e-9, 3.90625e-9, 3e-9);
+    }
+
+    /** @return permalloy (Ms 8e5 A/m, A 1.3e-11 J/m, α 0.02) on every cell of the grid */
+    static Magnet permalloy(RegularGrid grid) {
+        return Magnet.onGrid(grid, Material.of(8e5).withExchange(1.3e-11).withAlpha(0.02));
+    }
+
+    /**
+     * A Dormand–Prince stepper of the LLG equation with exchange, the field of standard problem 4 (field 1) and the
+     * given demag, from a smoothly varying in-plane state.
+     */
+    static RungeKuttaStepper stepper(Magnet magnet, DemagField demag) {
         EffectiveField field = new EffectiveField(magnet.size(), ExchangeField.of(magnet),
                 new ZeemanField(magnet, AppliedField.constant(new double[] {-24.6e-3 / Constants.MU0,
                     4.3e-3 / Constants.MU0, 0})),
-                new DemagTerm(magnet, new FftDemag(grid, WorkerPool.shared())));
+                new DemagTerm(magnet, demag));
         VectorField m = new VectorField(magnet.size());
         for (int i = 0; i < m.size(); i++) {
             double a = 0.3 * Math.sin(i * 0.01);
             m.set(i, Math.cos(a), Math.sin(a), 0);
         }
-        stepper = RungeKuttaStepper.dormandPrince(new LlgEquation(magnet, field), m);
-        t = 0;
+        return RungeKuttaStepper.dormandPrince(new LlgEquation(magnet, field), m);
     }
 
     @Benchmark
