@@ -229,7 +229,7 @@ public final class FarFieldSurrogate implements DemagField {
         int features = model.sets.length;
         double sums = (double) size * (n * 12.0 * ((useB ? 1 : 0) + (useA ? 1 + 0.5 * features : 0))
                 + nt * 24.0 * (useB && !singleSet ? 1 + 0.5 * features : 1));
-        int w = (int) Math.ceil(-Math.log10(FarFieldSpectral.TOLERANCE)) + 2;
+        int w = Nufft2d.width(FarFieldSpectral.TOLERANCE);
         double nfx = 2.0 * (2 * kx + 1), nfy = 2.0 * (2 * ky + 1);
         int inputs = (useB ? 3 : 0) + (useA ? 3 * features : 0);
         int outputs = (useB ? 3 * (singleSet ? 1 : features) : 0) + (useA ? 3 : 0);

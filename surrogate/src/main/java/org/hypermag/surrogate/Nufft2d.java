@@ -93,7 +93,7 @@ final class Nufft2d {
         this.pool = pool;
         mx = 2 * kx + 1;
         my = 2 * ky + 1;
-        w = Math.max(3, (int) Math.ceil(-Math.log10(tolerance)) + 2);
+        w = width(tolerance);
         beta = 2.30 * w;
         nfx = smooth(Math.max(2 * mx, 2 * w + 2));
         nfy = smooth(Math.max(2 * my, 2 * w + 2));
@@ -106,6 +106,14 @@ final class Nufft2d {
         chunks = Math.max(1, Math.min(pool.threads(), 8));
         grid = new double[chunks][2 * nfx * nfy];
         scratch = ThreadLocal.withInitial(() -> new Scratch(nfx, nfy));
+    }
+
+    /**
+     * @param tolerance requested relative accuracy
+     * @return the kernel width (grid points) for it: ⌈log₁₀(1/tolerance)⌉ + 2, at least 3
+     */
+    static int width(double tolerance) {
+        return Math.max(3, (int) Math.ceil(-Math.log10(tolerance)) + 2);
     }
 
     /** @return the smallest n' ≥ n whose prime factors are 2, 3 and 5 */
