@@ -1,6 +1,5 @@
 package org.hypermag.surrogate;
 
-import org.hypermag.solver.parallel.WorkerPool;
 
 /**
  * The surrogate's own kernel at offsets within the near radius, for the near-zone correction (exact minus what the
@@ -22,12 +21,11 @@ final class FarFieldNearKernels {
     /**
      * @param model the model
      * @param radius the largest |offset| per axis to serve (m)
-     * @param tolerance the transform tolerance
-     * @param pool threads
+     * @param fft the transforms on the model's harmonics (its grid is used as work space during construction)
      */
-    FarFieldNearKernels(FarFieldModel model, double radius, double tolerance, WorkerPool pool) {
+    FarFieldNearKernels(FarFieldModel model, double radius, Nufft2d fft) {
         HarmonicAxis ax = model.ax, ay = model.ay;
-        fft = new Nufft2d(ax.modes, ay.modes, tolerance, pool);
+        this.fft = fft;
         w = fft.w;
         w1x = ax.w1;
         w1y = ay.w1;

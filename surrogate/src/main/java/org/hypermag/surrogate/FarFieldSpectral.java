@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.hypermag.solver.VectorField;
-import org.hypermag.solver.parallel.WorkerPool;
 
 /**
  * The far part of a {@link FarFieldSurrogate} evaluated by non-uniform FFTs ({@link Nufft2d}) instead of explicit
@@ -52,17 +51,15 @@ final class FarFieldSpectral {
      * @param targetFeatures nt × K features whose coefficients multiply the B channel at each target, or null
      * @param wA weight of the channel with the sources' own coefficients (0: unused)
      * @param wB weight of the channel with the targets' coefficients (0: unused)
-     * @param tolerance transform tolerance
-     * @param pool threads
+     * @param fft the transforms on the model's harmonics
      */
     FarFieldSpectral(FarFieldModel model, double[] px, double[] py, double[] volume, double[] sourceFeatures,
-                     double[] tx, double[] ty, double[] targetFeatures, double wA, double wB, double tolerance,
-                     WorkerPool pool) {
+                     double[] tx, double[] ty, double[] targetFeatures, double wA, double wB, Nufft2d fft) {
         HarmonicAxis ax = model.ax, ay = model.ay;
-        int kx = ax.modes, ky = ay.modes, features = model.sets.length;
+        int features = model.sets.length;
         n = px.length;
         nt = tx.length;
-        fft = new Nufft2d(kx, ky, tolerance, pool);
+        this.fft = fft;
         sources = fft.points(angles(px, ax), angles(py, ay));
         targets = tx == px && ty == py ? sources : fft.points(angles(tx, ax), angles(ty, ay));
         int modes = fft.mx * fft.my;

@@ -155,6 +155,8 @@ public final class FarFieldSurrogate implements DemagField {
         useA = !singleSet;
         useB = singleSet || reciprocal;
         boolean transforms = chooseTransforms(evaluation);
+        // one set of transforms serves the near kernels (at construction) and the far field
+        Nufft2d fft = transforms ? new Nufft2d(kx, ky, FarFieldSpectral.TOLERANCE, pool) : null;
         // near zone
         double r = model.radius;
         int[][] csr = nearPairs(r);
@@ -168,8 +170,7 @@ public final class FarFieldSurrogate implements DemagField {
             nearBlock = new double[5 * pairCount];
             // the surrogate's own near kernel: from the transform's upsampled grid where the far field is
             // evaluated by transforms (O(w²) per pair), else by its series (O(L) per pair)
-            FarFieldNearKernels table = transforms ? new FarFieldNearKernels(model, r, FarFieldSpectral.TOLERANCE,
-                    pool) : null;
+            FarFieldNearKernels table = fft != null ? new FarFieldNearKernels(model, r, fft) : null;
             if (table != null && reciprocal && !singleSet) {
                 nearBySymmetry(table, exact);
             } else {
@@ -197,7 +198,7 @@ public final class FarFieldSurrogate implements DemagField {
         chunks = Math.max(1, Math.min(n, 4 * pool.threads()));
         double wB = singleSet ? 1 : reciprocal ? 0.5 : 0, wA = singleSet ? 0 : reciprocal ? 0.5 : 1;
         spectral = transforms ? new FarFieldSpectral(model, px, py, volume, featureRows(n, false),
-                tx, ty, useB ? featureRows(nt, !reciprocal) : null, wA, wB, FarFieldSpectral.TOLERANCE, pool) : null;
+                tx, ty, useB ? featureRows(nt, !reciprocal) : null, wA, wB, fft) : null;
         boolean sums = spectral == null;
         partialA = useA && sums ? new double[chunks][12 * size] : null;
         partialB = useB && sums ? new double[chunks][12 * size] : null;

@@ -98,7 +98,8 @@ class FarFieldTransformsTest {
         Prisms p = FarFieldSurrogateTest.granular();
         FarFieldModel model = FarFieldSurrogateTest.fitCovering(p, FarFieldModel.Settings.DEFAULT);
         double r = model.radius;
-        FarFieldNearKernels table = new FarFieldNearKernels(model, r, FarFieldSpectral.TOLERANCE, POOL);
+        FarFieldNearKernels table = new FarFieldNearKernels(model, r,
+                new Nufft2d(model.ax.modes, model.ay.modes, FarFieldSpectral.TOLERANCE, POOL));
         Random rnd = new Random(4);
         double[] buffer = table.buffer(), a = new double[5], b = new double[5];
         double worst = 0, scale = 0;
