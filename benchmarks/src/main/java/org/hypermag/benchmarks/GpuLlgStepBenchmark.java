@@ -10,6 +10,7 @@ import org.hypermag.solver.gpu.Precision;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.FarFieldModel;
+import org.hypermag.surrogate.FarFieldSettings;
 import org.hypermag.surrogate.FarFieldSurrogate;
 import org.hypermag.surrogate.gpu.GpuFarFieldSurrogate;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -64,7 +65,7 @@ public class GpuLlgStepBenchmark {
         DemagField d;
         boolean gpu = !device.equals("cpu");
         if (demag.equals("surrogate")) {
-            FarFieldModel model = FarFieldModel.fitGrid(grid, FarFieldModel.Settings.DEFAULT,
+            FarFieldModel model = FarFieldModel.fitGrid(grid, FarFieldSettings.DEFAULT,
                     FarFieldModel.Progress.NONE);
             FarFieldSurrogate cpu = FarFieldSurrogate.forGrid(grid, null, model, pool);
             if (gpu) {

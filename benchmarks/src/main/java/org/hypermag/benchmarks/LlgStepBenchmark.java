@@ -62,7 +62,7 @@ public class LlgStepBenchmark {
 
     /** @return permalloy (Ms 8e5 A/m, A 1.3e-11 J/m, α 0.02) on every cell of the grid */
     static Magnet permalloy(RegularGrid grid) {
-        return Magnet.onGrid(grid, Material.of(8e5).withExchange(1.3e-11).withAlpha(0.02));
+        return Magnet.onGrid(grid, Material.of(8e5).with(ExchangeField.A, 1.3e-11).with(LlgEquation.ALPHA, 0.02));
     }
 
     /**

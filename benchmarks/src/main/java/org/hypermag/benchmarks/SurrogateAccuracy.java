@@ -8,6 +8,7 @@ import org.hypermag.solver.demag.DirectSum;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.FarFieldModel;
+import org.hypermag.surrogate.FarFieldSettings;
 import org.hypermag.surrogate.FarFieldSurrogate;
 
 /**
@@ -32,7 +33,7 @@ final class SurrogateAccuracy {
             Prisms p = GranularFilms.film(n);
             double[] b = GranularFilms.bounds(p);
             long t0 = System.nanoTime();
-            FarFieldModel model = FarFieldModel.fitPrisms(p, b[1] - b[0], b[3] - b[2], FarFieldModel.Settings.DEFAULT,
+            FarFieldModel model = FarFieldModel.fitPrisms(p, b[1] - b[0], b[3] - b[2], FarFieldSettings.DEFAULT,
                     pool, FarFieldModel.Progress.NONE);
             long t1 = System.nanoTime();
             FarFieldSurrogate s = FarFieldSurrogate.forPrisms(p, model, pool);

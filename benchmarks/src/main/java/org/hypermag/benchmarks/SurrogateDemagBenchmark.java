@@ -6,6 +6,7 @@ import org.hypermag.solver.VectorField;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.FarFieldModel;
+import org.hypermag.surrogate.FarFieldSettings;
 import org.hypermag.surrogate.FarFieldSurrogate;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,11 +24,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One evaluation of the far-field surrogate ({@link FarFieldSurrogate#forPrisms}, default
- * {@link FarFieldModel.Settings}) among the N grains of a granular film ({@link GranularFilms}) with random M. The
+ * {@link FarFieldSettings}) among the N grains of a granular film ({@link GranularFilms}) with random M. The
  * fit and the near-field setup happen once per trial, untimed; their wall times, the basis size L, the near pairs
  * and the heap in use are printed as "# setup ..." lines, since a user pays them once per geometry.
  *
- * <p>Before fitting, the setup predicts L and, for the dense fit (L ≤ {@link FarFieldModel#ITERATIVE_ABOVE}), the
+ * <p>Before fitting, the setup predicts L and, for the dense fit (L ≤ {@link org.hypermag.surrogate.FarFieldFit#ITERATIVE_ABOVE}), the
  * memory of its normal equations (two dense (L × L) Gram matrices per anchor size, two anchors fitted at a time, plus
  * a copy each in the Cholesky solve); a size whose fit cannot fit into the heap fails the trial with those numbers
  * instead of running out of memory after hours. Above that L the fit is iterative and needs no Gram matrices.
@@ -66,14 +67,14 @@ public class SurrogateDemagBenchmark {
         Prisms p = GranularFilms.film(n);
         long t1 = System.nanoTime();
         double[] b = GranularFilms.bounds(p);
-        FarFieldModel.Settings settings = FarFieldModel.Settings.DEFAULT;
+        FarFieldSettings settings = FarFieldSettings.DEFAULT;
         SurrogateScaling.Prediction pred = SurrogateScaling.predict(p, b[1] - b[0], b[3] - b[2], settings);
         System.out.println("# setup " + pred);
         FarFieldModel fm;
         if (model.equals("unfitted")) {
             fm = SurrogateScaling.unfittedModel(p, b[1] - b[0], b[3] - b[2], settings);
         } else {
-            if (pred.l() <= FarFieldModel.ITERATIVE_ABOVE) {
+            if (pred.l() <= org.hypermag.surrogate.FarFieldFit.ITERATIVE_ABOVE) {
                 pred.requireFits(Runtime.getRuntime().maxMemory(), pool.threads());
             }
             fm = FarFieldModel.fitPrisms(p, b[1] - b[0], b[3] - b[2], settings, pool, FarFieldModel.Progress.NONE);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.surrogate.FarFieldModel;
+import org.hypermag.surrogate.FarFieldSettings;
 
 /**
  * What fitting a far-field model will cost, predicted from the geometry before fitting: the basis size L, the fit
@@ -51,7 +52,7 @@ final class SurrogateScaling {
     }
 
     /** Repeats {@code FarFieldModel.fitPrisms}'s choices (reference size, periods, modes, fit lattice). */
-    static Prediction predict(Prisms p, double spanX, double spanY, FarFieldModel.Settings s) {
+    static Prediction predict(Prisms p, double spanX, double spanY, FarFieldSettings s) {
         int n = p.size();
         double[] sides = new double[n];
         java.util.Set<String> sizes = new java.util.HashSet<>();
@@ -88,7 +89,7 @@ final class SurrogateScaling {
      * @param s settings
      * @return the model
      */
-    static FarFieldModel unfittedModel(Prisms p, double spanX, double spanY, FarFieldModel.Settings s) {
+    static FarFieldModel unfittedModel(Prisms p, double spanX, double spanY, FarFieldSettings s) {
         int n = p.size();
         double[] sides = new double[n], range = {Double.MAX_VALUE, 0, Double.MAX_VALUE, 0};
         for (int i = 0; i < n; i++) {
@@ -143,7 +144,7 @@ final class SurrogateScaling {
             Prisms p = GranularFilms.film(Integer.parseInt(a));
             double[] b = GranularFilms.bounds(p);
             System.out.printf(Locale.ROOT, "film side %.3g um: %s%n", (b[1] - b[0]) * 1e6,
-                    predict(p, b[1] - b[0], b[3] - b[2], FarFieldModel.Settings.DEFAULT));
+                    predict(p, b[1] - b[0], b[3] - b[2], FarFieldSettings.DEFAULT));
         }
     }
 }

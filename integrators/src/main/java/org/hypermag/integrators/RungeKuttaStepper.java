@@ -173,30 +173,31 @@ public final class RungeKuttaStepper implements Stepper {
             throw new IllegalArgumentException("step limit must be > 0 s, got " + dtLimit);
         }
         m0.setFrom(m);
-        if (!k0Valid || k0Time != t) {
-            evaluate(t, m0, k[0]);
-            int bad = firstNonFinite(k[0]);
-            if (bad >= 0) {
-                throw new IntegrationException(IntegrationException.Reason.NON_FINITE, t, bad,
-                        "non-finite torque at domain " + bad + " at t = " + t + " s (at the current state: check the "
-                                + "fields and parameters there)");
-            }
-            k0Valid = true;
-            k0Time = t;
-        }
         double dt;
         if (!isAdaptive()) {
             dt = Math.min(fixedStep, dtLimit);
         } else {
             if (Double.isNaN(nextStep)) {
+                derivativeAtStart(t);
                 nextStep = initialStep();
             }
             dt = Math.min(Math.min(nextStep, maxStep), dtLimit);
         }
         while (true) {
+            if (f.beginStep(t, dt)) {
+                k0Valid = false;
+            }
+            try {
+                derivativeAtStart(t);
+            } catch (IntegrationException e) {
+                f.endStep(t, dt, false);
+                throw e;
+            }
             int bad = attempt(t, dt);
             double err = bad >= 0 ? Double.NaN : isAdaptive() ? errorEstimate(dt) : 0;
-            if (bad < 0 && (!isAdaptive() || err <= tolerance)) {
+            boolean accepted = bad < 0 && (!isAdaptive() || err <= tolerance);
+            f.endStep(t, dt, accepted);
+            if (accepted) {
                 lastError = err;
                 if (isAdaptive()) {
                     double factor = err == 0 ? 5 : Math.min(5, Math.max(0.2, 0.9 * Math.pow(tolerance / err, 0.2)));
@@ -229,6 +230,22 @@ public final class RungeKuttaStepper implements Stepper {
             }
             nextStep = dt;
         }
+    }
+
+    /** Evaluates k0 = f(t, m0) unless the cached one is at t and still valid. */
+    private void derivativeAtStart(double t) {
+        if (k0Valid && k0Time == t) {
+            return;
+        }
+        evaluate(t, m0, k[0]);
+        int bad = firstNonFinite(k[0]);
+        if (bad >= 0) {
+            throw new IntegrationException(IntegrationException.Reason.NON_FINITE, t, bad,
+                    "non-finite torque at domain " + bad + " at t = " + t + " s (at the current state: check the "
+                            + "fields and parameters there)");
+        }
+        k0Valid = true;
+        k0Time = t;
     }
 
     private IntegrationException nonFinite(double t, int domain) {

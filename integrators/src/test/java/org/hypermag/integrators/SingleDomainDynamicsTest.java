@@ -26,7 +26,7 @@ class SingleDomainDynamicsTest {
     void undampedDomainPrecessesAtGammaMu0HOverTwoPi() {
         double b = 0.1; // mu0 H in T
         double h = b / Constants.MU0;
-        Magnet magnet = Systems.singleDomain(Material.of(MS).withAlpha(0));
+        Magnet magnet = Systems.singleDomain(Material.of(MS).with(LlgEquation.ALPHA, 0));
         VectorField m = Systems.unit(Math.toRadians(30), 0);
         RungeKuttaStepper stepper = RungeKuttaStepper.adaptive(inField(magnet, new double[] {0, 0, h}), m,
                 ButcherTableau.DORMAND_PRINCE_54, 1e-10, Double.POSITIVE_INFINITY);
@@ -50,7 +50,7 @@ class SingleDomainDynamicsTest {
     @Test
     void dampedDomainFollowsTheAnalyticLlgSolution() {
         double alpha = 0.1, h = 0.05 / Constants.MU0, theta0 = Math.toRadians(170), phi0 = 0.4;
-        Magnet magnet = Systems.singleDomain(Material.of(MS).withAlpha(alpha));
+        Magnet magnet = Systems.singleDomain(Material.of(MS).with(LlgEquation.ALPHA, alpha));
         VectorField m = Systems.unit(theta0, phi0);
         RungeKuttaStepper stepper = RungeKuttaStepper.adaptive(inField(magnet, new double[] {0, 0, h}), m,
                 ButcherTableau.DORMAND_PRINCE_54, 1e-10, Double.POSITIVE_INFINITY);
@@ -70,7 +70,7 @@ class SingleDomainDynamicsTest {
 
     /** Runs high-damping LLG to equilibrium from near +z in a field; returns the final mz. */
     private static double settle(double k1, double fieldOverHk, double angleFromAxisDeg) {
-        Magnet magnet = Systems.singleDomain(Material.of(MS).withAlpha(1).withUniaxial(k1, new double[] {0, 0, 1}));
+        Magnet magnet = Systems.singleDomain(Material.of(MS).with(LlgEquation.ALPHA, 1).with(UniaxialAnisotropyField.K1, k1).with(UniaxialAnisotropyField.AXIS, 0, 0, 1));
         double hk = 2 * k1 / (Constants.MU0 * MS);
         double a = Math.toRadians(180 - angleFromAxisDeg);
         double[] h = {fieldOverHk * hk * Math.sin(a), 0, fieldOverHk * hk * Math.cos(a)};
@@ -98,7 +98,7 @@ class SingleDomainDynamicsTest {
     @Test
     void fixedStepMethodsConvergeAtTheirOrder() {
         double h = 0.1 / Constants.MU0;
-        Magnet magnet = Systems.singleDomain(Material.of(MS).withAlpha(0.05));
+        Magnet magnet = Systems.singleDomain(Material.of(MS).with(LlgEquation.ALPHA, 0.05));
         LlgEquation llg = inField(magnet, new double[] {0, 0, h});
         double t1 = 2e-10;
         // reference with a tiny tolerance

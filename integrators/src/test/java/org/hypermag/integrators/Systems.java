@@ -35,8 +35,8 @@ final class Systems {
 
     /** A small film with exchange, tilted uniaxial anisotropy, exact FFT demag and an optional applied field. */
     static Magnet film(int nx, int ny, int nz, double alpha) {
-        return Magnet.onGrid(new RegularGrid(nx, ny, nz, 4e-9, 4e-9, 3e-9), Material.of(8e5).withExchange(1.3e-11)
-                .withUniaxial(2e5, new double[] {1, 0.5, 0.3}).withAlpha(alpha));
+        return Magnet.onGrid(new RegularGrid(nx, ny, nz, 4e-9, 4e-9, 3e-9), Material.of(8e5).with(ExchangeField.A, 1.3e-11)
+                .with(UniaxialAnisotropyField.K1, 2e5).with(UniaxialAnisotropyField.AXIS, 1, 0.5, 0.3).with(LlgEquation.ALPHA, alpha));
     }
 
     static EffectiveField fieldOf(Magnet magnet, double[] applied) {

@@ -5,6 +5,7 @@ import io.jhdf.api.WritableDataset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.hypermag.solver.Physics;
 import org.hypermag.solver.VectorField;
 
 /**
@@ -18,7 +19,9 @@ import org.hypermag.solver.VectorField;
  *
  * <p>Segment contents: {@code /time} (F, s), {@code /stage} (F, stage index), {@code /m} (F × N × 3, unit
  * magnetisation), optionally {@code /demag_field} and {@code /effective_field} (F × N × 3, A/m) and
- * {@code /energy_density} (F × N × 4: exchange, anisotropy, Zeeman, demag; J/m³); attributes {@code format},
+ * {@code /energy_density} (F × N × E, one column per energy column of
+ * {@link org.hypermag.solver.Physics#energyColumns()}, named in its attribute {@code columns}; J/m³); attributes
+ * {@code format},
  * {@code format_version}, {@code first_frame}, {@code frame_count}, {@code precision}.
  */
 public final class FrameSegmentWriter implements AutoCloseable {
@@ -34,6 +37,7 @@ public final class FrameSegmentWriter implements AutoCloseable {
     private final Contents contents;
     private final int framesPerSegment;
     private final List<Frame> pending = new ArrayList<>();
+    private final int energyColumns = Physics.energyColumns().size();
     private int segment;
     private int firstFrameOfSegment;
     private int durableFrames;
@@ -56,7 +60,8 @@ public final class FrameSegmentWriter implements AutoCloseable {
         this.contents = contents;
         long perFrame = (long) domains * 3 * (contents.float64 ? 8 : 4)
                 * (1 + (contents.demagField ? 1 : 0) + (contents.effectiveField ? 1 : 0))
-                + (contents.energyDensity ? (long) domains * 4 * (contents.float64 ? 8 : 4) : 0);
+                + (contents.energyDensity ? (long) domains * Physics.energyColumns().size() * (contents.float64 ? 8 : 4)
+                : 0);
         this.framesPerSegment = (int) Math.max(1, Math.min(10_000, segmentBytes / Math.max(1, perFrame)));
         this.segment = firstSegment;
         this.firstFrameOfSegment = firstFrame;
@@ -91,8 +96,8 @@ public final class FrameSegmentWriter implements AutoCloseable {
      * @param m unit magnetisation
      * @param demag demagnetising field (A/m), or null if not recorded
      * @param effective effective field (A/m), or null
-     * @param energyDensity energy densities, [term][domain] with terms exchange, anisotropy, zeeman, demag (J/m³),
-     *     or null
+     * @param energyDensity energy densities (J/m³), [column][domain] with the columns of
+     *     {@link Physics#energyColumns()}, or null
      */
     public void add(double time, int stage, VectorField m, VectorField demag, VectorField effective,
                     double[][] energyDensity) {
@@ -121,17 +126,17 @@ public final class FrameSegmentWriter implements AutoCloseable {
 
     private Object densities(double[][] e) {
         if (contents.float64) {
-            double[][] a = new double[domains][4];
+            double[][] a = new double[domains][energyColumns];
             for (int i = 0; i < domains; i++) {
-                for (int k = 0; k < 4; k++) {
+                for (int k = 0; k < energyColumns; k++) {
                     a[i][k] = e[k][i];
                 }
             }
             return a;
         }
-        float[][] a = new float[domains][4];
+        float[][] a = new float[domains][energyColumns];
         for (int i = 0; i < domains; i++) {
-            for (int k = 0; k < 4; k++) {
+            for (int k = 0; k < energyColumns; k++) {
                 a[i][k] = (float) e[k][i];
             }
         }
@@ -170,10 +175,10 @@ public final class FrameSegmentWriter implements AutoCloseable {
                 put(h, "effective_field", k -> pending.get(k).effective, f, chunked, "A/m");
             }
             if (contents.energyDensity) {
-                DatasetCreationOptions c4 = DatasetCreationOptions.builder().chunkDimensions(1, domains, 4).shuffle()
-                        .deflate(4).build();
-                WritableDataset d = put(h, "energy_density", k -> pending.get(k).energy, f, c4, "J/m^3");
-                d.putAttribute("columns", "exchange,anisotropy,zeeman,demag");
+                DatasetCreationOptions ce = DatasetCreationOptions.builder().chunkDimensions(1, domains, energyColumns)
+                        .shuffle().deflate(4).build();
+                WritableDataset d = put(h, "energy_density", k -> pending.get(k).energy, f, ce, "J/m^3");
+                d.putAttribute("columns", String.join(",", Physics.energyColumns()));
             }
         });
         durableFrames += f;

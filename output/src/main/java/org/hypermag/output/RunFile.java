@@ -4,12 +4,13 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.geometry.RegularGrid;
+import org.hypermag.solver.Physics;
 import org.hypermag.solver.magnet.Material;
+import org.hypermag.solver.magnet.Parameter;
 
 /**
  * Writes {@code run.h5}: the run's description, readable with h5py, h5dump or ParaView's HDF5 reader.
@@ -24,9 +25,10 @@ import org.hypermag.solver.magnet.Material;
  * /geometry/regions        N (region index)
  * /geometry/grid_cells     N (linear grid cell index i + nx (j + ny k)), only for grids; the group then has the
  *                          attributes cells (nx, ny, nz), cell_size (m) and origin (m)
- * /materials/*             per region: Ms (A/m), A (J/m), K1 (J/m^3), anisotropy_axis (R × 3), Kc1, Kc2 (J/m^3),
- *                          cubic_axis1, cubic_axis2 (R × 3), alpha, gamma (m/(A s))
- * /table                   rows × 11, the table (when the run has ended), attribute columns
+ * /materials/KEY           per region, one dataset per material parameter of Physics.materialParameters() (Ms,
+ *                          alpha, gamma, A, K1, anisotropy_axis, ...): R (scalars), R × 3 (directions) or
+ *                          R × 2 × 3 (pairs of axes), attributes units and description
+ * /table                   rows × columns of RunTable (when the run has ended), attributes columns and units
  * /frames/time             F (s), /frames/stage F, /frames/segment F, /frames/index F: where each frame is
  * </pre>
  * The file is rewritten whole, atomically, when the run starts and when it ends.
@@ -78,7 +80,7 @@ public final class RunFile {
                 double[][] rows = table.rows().toArray(new double[0][]);
                 WritableDataset t = h.putDataset("table", rows);
                 t.putAttribute("columns", String.join(",", table.columns()));
-                t.putAttribute("units", "s,1,1,1,J,J,J,J,J,A/m,s");
+                t.putAttribute("units", String.join(",", RunTable.UNITS));
             }
             if (frames != null && frames.time().length > 0) {
                 WritableGroup g = h.putGroup("frames");
@@ -122,33 +124,32 @@ public final class RunFile {
 
     private static void materials(WritableHdfFile h, List<Material> materials) {
         int r = materials.size();
-        Map<String, double[]> scalars = new LinkedHashMap<>();
-        String[][] units = {{"Ms", "A/m"}, {"A", "J/m"}, {"K1", "J/m^3"}, {"Kc1", "J/m^3"}, {"Kc2", "J/m^3"},
-            {"alpha", "1"}, {"gamma", "m/(A s)"}};
-        for (String[] u : units) {
-            scalars.put(u[0], new double[r]);
-        }
-        double[][] axis = new double[r][], c1 = new double[r][], c2 = new double[r][];
-        for (int q = 0; q < r; q++) {
-            Material m = materials.get(q);
-            scalars.get("Ms")[q] = m.ms();
-            scalars.get("A")[q] = m.exchange();
-            scalars.get("K1")[q] = m.k1();
-            scalars.get("Kc1")[q] = m.kc1();
-            scalars.get("Kc2")[q] = m.kc2();
-            scalars.get("alpha")[q] = m.alpha();
-            scalars.get("gamma")[q] = m.gamma();
-            axis[q] = m.axis();
-            c1[q] = m.cubicAxis1();
-            c2[q] = m.cubicAxis2();
-        }
         WritableGroup g = h.putGroup("materials");
         g.putAttribute("regions", r);
-        for (String[] u : units) {
-            g.putDataset(u[0], scalars.get(u[0])).putAttribute("units", u[1]);
+        for (Parameter p : Physics.materialParameters()) {
+            WritableDataset d;
+            if (p.shape() == Parameter.Shape.SCALAR) {
+                double[] v = new double[r];
+                for (int q = 0; q < r; q++) {
+                    v[q] = materials.get(q).get(p);
+                }
+                d = g.putDataset(p.key(), v);
+            } else if (p.shape() == Parameter.Shape.DIRECTION) {
+                double[][] v = new double[r][];
+                for (int q = 0; q < r; q++) {
+                    v[q] = materials.get(q).vector(p);
+                }
+                d = g.putDataset(p.key(), v);
+            } else {
+                double[][][] v = new double[r][][];
+                for (int q = 0; q < r; q++) {
+                    double[] a = materials.get(q).vector(p);
+                    v[q] = new double[][] {{a[0], a[1], a[2]}, {a[3], a[4], a[5]}};
+                }
+                d = g.putDataset(p.key(), v);
+            }
+            d.putAttribute("units", p.unit());
+            d.putAttribute("description", p.doc());
         }
-        g.putDataset("anisotropy_axis", axis);
-        g.putDataset("cubic_axis1", c1);
-        g.putDataset("cubic_axis2", c2);
     }
 }

@@ -15,7 +15,10 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** PNG plots of a run table: ⟨m⟩(t) and the energies. Headless (no display needed). */
+/**
+ * PNG plots of a run: ⟨m⟩(t) and the energies for run stages, the relaxation's energy and torque against iteration,
+ * the hysteresis loop. Headless (no display needed). {@link RunPlots} chooses which a run gets.
+ */
 public final class TablePlots {
     private static final int WIDTH = 900, HEIGHT = 500;
     private static final Color[] COLOURS = {new Color(0xd62728), new Color(0x2ca02c), new Color(0x1f77b4),
@@ -47,7 +50,8 @@ public final class TablePlots {
     }
 
     /**
-     * E_total and its terms against t (ns), in attojoules.
+     * E_total and its terms against t (ns), in attojoules: the energy columns of {@link RunTable} that are not zero
+     * throughout.
      *
      * @param table the table
      * @param title chart title
@@ -56,10 +60,68 @@ public final class TablePlots {
     public static void energies(TableData table, String title, Path png) {
         XYSeriesCollection data = new XYSeriesCollection();
         double[] t = table.column("t");
-        for (String c : new String[] {"E_total", "E_exchange", "E_anisotropy", "E_zeeman", "E_demag"}) {
-            data.addSeries(series(c, t, 1e9, table.column(c), 1e18));
+        for (String c : table.columns()) {
+            if (c.startsWith("E_") && table.columns().contains(c) && nonZero(table.column(c))) {
+                data.addSeries(series(c, t, 1e9, table.column(c), 1e18));
+            }
         }
         write(chart(title, "t (ns)", "energy (aJ = 1e-18 J)", data), png);
+    }
+
+    /**
+     * A relaxation's progress from {@code relax.csv}: E_total (aJ) and the largest torque max |m × H| (A/m, log
+     * scale) against the iteration, one curve per relax stage.
+     *
+     * @param table the relaxation log (stage, iteration, E_total, max_torque)
+     * @param title chart title
+     * @param png output file
+     */
+    public static void relaxation(TableData table, String title, Path png) {
+        double[] stage = table.column("stage"), it = table.column("iteration"), e = table.column("E_total"),
+                torque = table.column("max_torque");
+        XYSeriesCollection energy = new XYSeriesCollection(), torques = new XYSeriesCollection();
+        int start = 0;
+        while (start < stage.length) {
+            int end = start;
+            while (end < stage.length && stage[end] == stage[start]) {
+                end++;
+            }
+            String label = "stage " + ((int) stage[start] + 1);
+            XYSeries se = new XYSeries("E_total, " + label, false, true);
+            XYSeries st = new XYSeries("max |m x H|, " + label, false, true);
+            for (int k = start; k < end; k++) {
+                se.add(it[k], e[k] * 1e18);
+                if (torque[k] > 0) {
+                    st.add(it[k], torque[k]);
+                }
+            }
+            energy.addSeries(se);
+            torques.addSeries(st);
+            start = end;
+        }
+        JFreeChart chart = chart(title, "iteration", "E_total (aJ = 1e-18 J)", energy);
+        XYPlot plot = chart.getXYPlot();
+        org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis("max torque |m x H| (A/m)");
+        plot.setRangeAxis(1, log);
+        plot.setDataset(1, torques);
+        plot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int k = 0; k < torques.getSeriesCount(); k++) {
+            r.setSeriesPaint(k, COLOURS[(k + 3) % COLOURS.length]);
+            r.setSeriesStroke(k, new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+                    new float[] {4f, 3f}, 0f));
+        }
+        plot.setRenderer(1, r);
+        write(chart, png);
+    }
+
+    private static boolean nonZero(double[] v) {
+        for (double x : v) {
+            if (x != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -71,6 +133,12 @@ public final class TablePlots {
      * @param png output file
      */
     public static void hysteresis(TableData table, String title, Path png) {
+        write(chart(title, "mu0 H along the sweep axis u (mT); u points to the start field's side",
+                "<m> . u (component of <m> along u)", hysteresisSeries(table)), png);
+    }
+
+    /** The loop's curves, one per stage, named "stage K" with K counted from 1. */
+    static XYSeriesCollection hysteresisSeries(TableData table) {
         XYSeriesCollection data = new XYSeriesCollection();
         double[] stage = table.column("stage"), hx = table.column("Hx"), hy = table.column("Hy"),
                 hz = table.column("Hz"), mx = table.column("mx"), my = table.column("my"), mz = table.column("mz");
@@ -81,7 +149,7 @@ public final class TablePlots {
                 end++;
             }
             double[] u = direction(hx, hy, hz, start, end);
-            XYSeries s = new XYSeries("stage " + (int) stage[start] + 1, false, true);
+            XYSeries s = new XYSeries("stage " + ((int) stage[start] + 1), false, true);
             for (int k = start; k < end; k++) {
                 double h = hx[k] * u[0] + hy[k] * u[1] + hz[k] * u[2];
                 s.add(h * 4e-7 * Math.PI * 1e3, mx[k] * u[0] + my[k] * u[1] + mz[k] * u[2]);
@@ -89,7 +157,7 @@ public final class TablePlots {
             data.addSeries(s);
             start = end;
         }
-        write(chart(title, "mu0 H along the field direction (mT)", "<m> along the field direction", data), png);
+        return data;
     }
 
     /** Unit vector along the largest field change of rows [start, end). */

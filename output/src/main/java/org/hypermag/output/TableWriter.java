@@ -14,27 +14,32 @@ import java.util.List;
 /**
  * A CSV table written row by row and flushed after every row, so that an interrupted run keeps every completed row.
  *
- * <p>The run table, {@code table.csv} ({@link #HEADER}): t (s); mx, my, mz (volume-averaged unit magnetisation);
- * E_total, E_exchange, E_anisotropy, E_zeeman, E_demag (J); max_torque = max |m × H_eff| (A/m); dt, the last time
- * step (s). The hysteresis table, {@code hysteresis.csv} ({@link #HYSTERESIS_HEADER}): stage, point, Hx, Hy, Hz
- * (applied field, A/m), mx, my, mz, E_total (J), max_torque (A/m).
+ * <p>The run table, {@code table.csv} ({@link #HEADER}): the columns of {@link RunTable}. The hysteresis table,
+ * {@code hysteresis.csv} ({@link #HYSTERESIS_HEADER}): stage, point, Hx, Hy, Hz (applied field, A/m), mx, my, mz,
+ * E_total (J), max_torque (A/m), converged (1 if the point's relaxation met its torque tolerance, else 0), iterations
+ * (of the point's relaxation). Columns named stage, point, converged and iterations are written as integers.
  */
 public final class TableWriter implements Closeable {
     /** The header of the run table. */
-    public static final String HEADER = "t,mx,my,mz,E_total,E_exchange,E_anisotropy,E_zeeman,E_demag,max_torque,dt";
+    public static final String HEADER = RunTable.HEADER;
     /** The header of the hysteresis table. */
-    public static final String HYSTERESIS_HEADER = "stage,point,Hx,Hy,Hz,mx,my,mz,E_total,max_torque";
+    public static final String HYSTERESIS_HEADER =
+            "stage,point,Hx,Hy,Hz,mx,my,mz,E_total,max_torque,converged,iterations";
 
     private final BufferedWriter out;
     private final Path path;
     private final int columns;
-    private final int integerColumns;
+    private final boolean[] integer;
     private long rows;
 
     private TableWriter(Path path, String header, boolean create, long keepRows) {
         this.path = path;
-        this.columns = header.split(",").length;
-        this.integerColumns = header.equals(HYSTERESIS_HEADER) ? 2 : 0;
+        String[] names = header.split(",");
+        this.columns = names.length;
+        this.integer = new boolean[names.length];
+        for (int k = 0; k < names.length; k++) {
+            integer[k] = RunTable.isInteger(names[k]) || names[k].equals("converged") || names[k].equals("iterations");
+        }
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
             if (create) {
@@ -121,7 +126,7 @@ public final class TableWriter implements Closeable {
                 if (k > 0) {
                     out.write(',');
                 }
-                out.write(k < integerColumns ? Long.toString((long) values[k]) : Double.toString(values[k]));
+                out.write(integer[k] ? Long.toString((long) values[k]) : Double.toString(values[k]));
             }
             out.write('\n');
             out.flush();

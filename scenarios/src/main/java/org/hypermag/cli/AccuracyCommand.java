@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.hypermag.output.ModelFile;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.FarFieldModel;
+import org.hypermag.surrogate.FarFieldSettings;
 import org.hypermag.surrogate.FarFieldModels;
 import org.hypermag.surrogate.FieldAccuracy;
 import org.hypermag.surrogate.paper.PaperModel;
@@ -191,11 +192,11 @@ final class AccuracyCommand implements Callable<Integer> {
             throw new Main.UsageException("--paper-protocol far-field fits its own model on the protocol's domain; "
                     + "FILE, --scenario and --sources do not apply");
         }
-        FarFieldModel.Settings settings;
+        FarFieldSettings settings;
         Sampling variant;
         try {
-            FarFieldModel.Settings d = FarFieldModel.Settings.DEFAULT;
-            settings = new FarFieldModel.Settings(nearRadius == null ? d.nearRadius() : nearRadius,
+            FarFieldSettings d = FarFieldSettings.DEFAULT;
+            settings = new FarFieldSettings(nearRadius == null ? d.nearRadius() : nearRadius,
                     kR == null ? d.kR() : kR, d.periodMargin());
             variant = Sampling.fixedThickness(thickness == null ? FarFieldPaperProtocol.DEFAULT_THICKNESS : thickness);
         } catch (IllegalArgumentException e) {

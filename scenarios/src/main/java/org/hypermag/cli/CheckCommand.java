@@ -53,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Scenario.Stage st : s.stages()) {
             b.append(' ').append(st.kind());
         }
-        b.append(", demag ").append(s.demag().method().name().toLowerCase(Locale.ROOT));
+        b.append(", demag ").append(s.demag().method());
         return b.toString();
     }
 

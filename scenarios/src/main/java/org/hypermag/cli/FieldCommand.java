@@ -3,27 +3,29 @@ package org.hypermag.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hypermag.scenarios.spec.DemagMethods;
+import org.hypermag.solver.demag.DemagField;
+import org.hypermag.solver.demag.DemagProvider;
+import org.hypermag.solver.demag.DemagRequest;
+import org.hypermag.solver.demag.DemagSettings;
+import org.hypermag.solver.demag.NoDemagProvider;
+import org.hypermag.surrogate.SurrogateDemagProvider;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.hypermag.output.AtomicTextFile;
-import org.hypermag.output.ModelFile;
 import org.hypermag.scenarios.input.CsvInput;
 import org.hypermag.scenarios.input.CsvInput.Column;
 import org.hypermag.scenarios.input.CsvInput.Constraint;
 import org.hypermag.scenarios.input.InputException;
 import org.hypermag.solver.VectorField;
-import org.hypermag.solver.demag.DirectSum;
 import org.hypermag.solver.demag.PrismTensor;
-import org.hypermag.solver.demag.TensorKind;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.gpu.GpuDevices;
-import org.hypermag.solver.gpu.GpuDirectSum;
 import org.hypermag.solver.parallel.WorkerPool;
-import org.hypermag.surrogate.FarFieldModel;
-import org.hypermag.surrogate.FarFieldSurrogate;
-import org.hypermag.surrogate.gpu.GpuFarFieldSurrogate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,7 +74,8 @@ final class FieldCommand implements Callable<Integer> {
 
     @Option(names = "--demag", defaultValue = "exact", paramLabel = "METHOD",
             description = "exact (analytic prism tensor, direct sum; default) or surrogate (the far-field "
-                    + "surrogate: sources in one layer, points in their mid-plane; see docs/surrogate.md).")
+                    + "surrogate: sources in one layer, points in their mid-plane, fitted now unless --model is "
+                    + "given; see docs/surrogate.md).")
     String demag;
 
     @Option(names = "--model", paramLabel = "FILE",
@@ -88,14 +91,25 @@ final class FieldCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!demag.equals("exact") && !demag.equals("surrogate")) {
-            throw new Main.UsageException("--demag must be 'exact' or 'surrogate', got '" + demag + "'");
+        DemagProvider provider;
+        try {
+            provider = DemagMethods.byName(demag);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--demag: " + e.getMessage());
         }
-        if (model != null && !demag.equals("surrogate")) {
+        if (provider == NoDemagProvider.INSTANCE) {
+            throw new Main.UsageException("--demag none has no field to compute; use exact or surrogate");
+        }
+        if (model != null && provider != SurrogateDemagProvider.INSTANCE) {
             throw new Main.UsageException("--model is a surrogate model file; use it with --demag surrogate");
         }
-        if (threads != null && threads < 1) {
-            throw new Main.UsageException("--threads must be >= 1, got " + threads);
+        if (threads != null && (threads < 1 || threads > WorkerPool.MAX_THREADS)) {
+            throw new Main.UsageException("--threads must be from 1 to " + WorkerPool.MAX_THREADS + ", got "
+                    + threads);
+        }
+        if (out.toAbsolutePath().normalize().equals(sources.toAbsolutePath().normalize())
+                || out.toAbsolutePath().normalize().equals(points.toAbsolutePath().normalize())) {
+            throw new Main.UsageException("--out " + out + " is also an input file; choose another output file");
         }
         gpuOptions.precision();
         GpuDevices.Choice device = gpuOptions.choose();
@@ -112,32 +126,37 @@ final class FieldCommand implements Callable<Integer> {
         WorkerPool pool = threads == null ? WorkerPool.shared() : new WorkerPool(threads);
         try {
             rejectPointsOnEdges(s, p, prisms, pool);
-            if (demag.equals("surrogate")) {
+            if (provider == SurrogateDemagProvider.INSTANCE) {
                 requireOneLayer(s, p);
             }
             VectorField m = new VectorField(prisms.size());
             System.arraycopy(s.column("mx"), 0, m.x, 0, m.size());
             System.arraycopy(s.column("my"), 0, m.y, 0, m.size());
             System.arraycopy(s.column("mz"), 0, m.z, 0, m.size());
-            VectorField h = new VectorField(px.length);
             Consumer<String> report = line -> {
                 err.println(line);
                 err.flush();
             };
-            if (demag.equals("exact")) {
-                if (device.isGpu()) {
-                    GpuDirectSum.atPoints(prisms, px, py, pz, device.device(), gpuOptions.precision(), report)
-                            .addField(m, h);
-                } else {
-                    new DirectSum(prisms, px, py, pz, TensorKind.POINT, DirectSum.defaultMemoryBudget(), pool)
-                            .addField(m, h);
-                }
-            } else {
-                FarFieldSurrogate cpu = surrogate(prisms, px, py, pz, pool);
-                if (device.isGpu()) {
-                    new GpuFarFieldSurrogate(cpu, device.device(), gpuOptions.precision(), report).addField(m, h);
-                } else {
-                    cpu.addField(m, h);
+            Map<String, Object> given = new LinkedHashMap<>();
+            if (model != null) {
+                given.put("model", model);
+            }
+            DemagRequest request = new DemagRequest(null, DemagSettings.of(provider, given), device,
+                    gpuOptions.precision(), pool, report, DemagRequest.Origin.NONE);
+            DemagField field;
+            try {
+                field = provider.atPoints(prisms, px, py, pz, request);
+            } catch (IllegalArgumentException e) {
+                throw new Main.UsageException("--demag " + demag + ": " + e.getMessage());
+            }
+            VectorField h = new VectorField(field.targets());
+            field.addField(m, h);
+            for (int i = 0; i < h.size(); i++) {
+                if (!Double.isFinite(h.x[i] + h.y[i] + h.z[i])) {
+                    throw new InputException(p.file(), p.lines()[i], 0, "the field at point (" + px[i] + ", "
+                            + py[i] + ", " + pz[i] + ") m is not finite (" + h.x[i] + ", " + h.y[i] + ", " + h.z[i]
+                            + " A/m): the sources' sizes or magnetisations are beyond double precision there; "
+                            + "nothing was written");
                 }
             }
             AtomicTextFile.write(out, w -> {
@@ -155,37 +174,6 @@ final class FieldCommand implements Callable<Integer> {
             pool.close();
         }
         return 0;
-    }
-
-    /** The far-field surrogate at the points: the named model, or one fitted now to the sources and points. */
-    private FarFieldSurrogate surrogate(Prisms prisms, double[] px, double[] py, double[] pz, WorkerPool pool) {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            FarFieldModel fm;
-            if (model != null) {
-                fm = FarFieldModel.fromFile(ModelFile.read(model), model);
-            } else {
-                double[] b = prisms.centreBounds();
-                double minX = b[0], maxX = b[1], minY = b[2], maxY = b[3];
-                for (int i = 0; i < px.length; i++) {
-                    minX = Math.min(minX, px[i]);
-                    maxX = Math.max(maxX, px[i]);
-                    minY = Math.min(minY, py[i]);
-                    maxY = Math.max(maxY, py[i]);
-                }
-                long t0 = System.nanoTime();
-                fm = FarFieldModel.fitPrisms(prisms, maxX - minX, maxY - minY, FarFieldModel.Settings.DEFAULT, pool,
-                        (done, total) -> {
-                            err.printf("\rfitting the far-field model: size %d of %d", done, total);
-                            err.flush();
-                        });
-                err.printf(Locale.ROOT, "%nfitted %s in %.1f s%n", fm.describe(), (System.nanoTime() - t0) * 1e-9);
-                err.flush();
-            }
-            return FarFieldSurrogate.atPoints(prisms, px, py, pz, fm, pool);
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageException("--demag surrogate: " + e.getMessage());
-        }
     }
 
     /**

@@ -49,7 +49,7 @@ final class GpuOptions {
         Precision p = precisionOrNull();
         Scenario.Compute c = s.compute();
         if (m != null) {
-            c = c.withGpu(Scenario.Gpu.valueOf(m.name()));
+            c = c.withGpu(m);
         }
         if (p != null) {
             c = c.withGpuPrecision(p);

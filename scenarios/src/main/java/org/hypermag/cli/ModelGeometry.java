@@ -8,10 +8,16 @@ import org.hypermag.scenarios.input.CsvInput;
 import org.hypermag.scenarios.sim.ScenarioSystem;
 import org.hypermag.scenarios.spec.Scenario;
 import org.hypermag.solver.demag.DemagField;
+import org.hypermag.solver.demag.DemagRequest;
+import org.hypermag.solver.demag.ExactDemagProvider;
 import org.hypermag.solver.geometry.Prisms;
+import org.hypermag.solver.magnet.Magnet;
+import org.hypermag.solver.magnet.Material;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.FarFieldModel;
+import org.hypermag.surrogate.FarFieldSettings;
 import org.hypermag.surrogate.FarFieldModels;
+import org.hypermag.surrogate.SurrogateDemagProvider;
 import org.hypermag.surrogate.FieldAccuracy;
 
 /**
@@ -22,7 +28,7 @@ import org.hypermag.surrogate.FieldAccuracy;
  * @param target the domains
  * @param settings the far-field settings the scenario asks for (the defaults for a CSV file)
  */
-record ModelGeometry(String label, FarFieldModels.Target target, FarFieldModel.Settings settings) {
+record ModelGeometry(String label, FarFieldModels.Target target, FarFieldSettings settings) {
     /** Magnitude of the test magnetisations (A/m); relative errors do not depend on it. */
     static final double MS = 8e5;
     /** The field command's source columns, with the magnetisation optional (it is not used). */
@@ -46,13 +52,15 @@ record ModelGeometry(String label, FarFieldModels.Target target, FarFieldModel.S
         if (scenario != null) {
             Scenario s = CheckCommand.byNameOrFile(scenario);
             return new ModelGeometry("scenario " + s.name() + " (" + s.domains().summary() + ")",
-                    ScenarioSystem.target(ScenarioSystem.magnet(s)), s.demag().settings());
+                    SurrogateDemagProvider.target(ScenarioSystem.magnet(s)),
+                    s.demag().provider() == SurrogateDemagProvider.INSTANCE
+                            ? SurrogateDemagProvider.farFieldSettings(s.demag().settings()) : FarFieldSettings.DEFAULT);
         }
         CsvInput.Table t = CsvInput.read(sources, COLUMNS);
         Prisms p = Prisms.of(t.column("x"), t.column("y"), t.column("z"), t.column("sx"), t.column("sy"),
                 t.column("sz"));
         return new ModelGeometry("sources " + sources.getFileName() + " (" + p.size() + " prisms)",
-                new FarFieldModels.Target(p, null, null), FarFieldModel.Settings.DEFAULT);
+                new FarFieldModels.Target(p, null, null), FarFieldSettings.DEFAULT);
     }
 
     /**
@@ -64,8 +72,23 @@ record ModelGeometry(String label, FarFieldModels.Target target, FarFieldModel.S
      */
     Map<FieldAccuracy.Pattern, FieldAccuracy.Errors> measure(FarFieldModel model, WorkerPool pool) {
         DemagField surrogate = FarFieldModels.bind(target, model, pool);
-        DemagField exact = ScenarioSystem.exactDemag(target, pool);
+        Magnet magnet = target.grid() != null ? Magnet.onGrid(target.grid(), cellsOrAll(), new int[target.prisms()
+                .size()], List.of(Material.of(MS))) : Magnet.ofPrisms(target.prisms(), new int[target.prisms().size()],
+                List.of(Material.of(MS)));
+        DemagField exact = ExactDemagProvider.INSTANCE.build(DemagRequest.onCpu(magnet, ExactDemagProvider.INSTANCE,
+                pool));
         return FieldAccuracy.measure(surrogate, exact, target.prisms(), MS, SEED);
+    }
+
+    private int[] cellsOrAll() {
+        if (target.cells() != null) {
+            return target.cells();
+        }
+        int[] all = new int[target.prisms().size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return all;
     }
 
     /**

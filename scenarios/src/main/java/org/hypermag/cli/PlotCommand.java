@@ -3,18 +3,19 @@ package org.hypermag.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.hypermag.output.TableData;
-import org.hypermag.output.TablePlots;
+import org.hypermag.output.RunPlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code hypermag plot DIR}: PNG plots of a run's table. */
+/** {@code hypermag plot DIR}: PNG plots of a run, those its stages mean something for. */
 @Command(name = "plot",
-        description = "Writes DIR/m.png (<m>(t)) and DIR/energy.png (energies against t) from DIR/table.csv, and "
-                + "DIR/hysteresis.png from DIR/hysteresis.csv when the run has a hysteresis stage.",
+        description = "Writes the plots a run's stages mean something for: DIR/m.png (<m>(t)) and DIR/energy.png "
+                + "(energies against t) when run stages advanced time, DIR/relax.png (energy and max torque against "
+                + "iteration) from DIR/relax.csv for relax stages, DIR/hysteresis.png from DIR/hysteresis.csv.",
         mixinStandardHelpOptions = true)
 final class PlotCommand implements Callable<Integer> {
     @Spec
@@ -29,30 +30,20 @@ final class PlotCommand implements Callable<Integer> {
         if (!Files.isRegularFile(table)) {
             throw new Main.UsageException(table + ": not found; expected the output directory of a run");
         }
-        TableData data;
+        String name = dir.toAbsolutePath().normalize().getFileName().toString();
+        List<Path> written;
         try {
-            data = TableData.read(table);
+            written = RunPlots.draw(dir, name);
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage());
         }
-        if (data.rows().isEmpty()) {
-            throw new Main.UsageException(table + ": no rows to plot");
-        }
-        String name = dir.toAbsolutePath().normalize().getFileName().toString();
-        Path m = dir.resolve("m.png"), e = dir.resolve("energy.png");
-        TablePlots.magnetisation(data, "<m>(t), " + name, m);
-        TablePlots.energies(data, "energies, " + name, e);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("wrote " + m.toAbsolutePath().normalize());
-        out.println("wrote " + e.toAbsolutePath().normalize());
-        Path hyst = dir.resolve("hysteresis.csv");
-        if (Files.isRegularFile(hyst)) {
-            TableData h = TableData.read(hyst);
-            if (!h.rows().isEmpty()) {
-                Path png = dir.resolve("hysteresis.png");
-                TablePlots.hysteresis(h, "hysteresis, " + name, png);
-                out.println("wrote " + png.toAbsolutePath().normalize());
-            }
+        if (written.isEmpty()) {
+            throw new Main.UsageException(dir + ": nothing to plot (no table rows over time, no relaxation log, no "
+                    + "hysteresis points)");
+        }
+        for (Path p : written) {
+            out.println("wrote " + p.toAbsolutePath().normalize());
         }
         return 0;
     }

@@ -14,6 +14,7 @@ import org.hypermag.scenarios.spec.Scenario;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.FarFieldModel;
+import org.hypermag.surrogate.FarFieldSettings;
 import org.hypermag.surrogate.FarFieldModels;
 import org.hypermag.surrogate.FieldAccuracy;
 import org.hypermag.surrogate.paper.PaperModel;
@@ -119,12 +120,12 @@ final class TrainCommand implements Callable<Integer> {
                     + "models; the far-field fit is deterministic and takes the thickness of the domains");
         }
         ModelGeometry g = ModelGeometry.of(scenario, sources);
-        FarFieldModel.Settings d = g.settings();
-        FarFieldModel.SizeMap map = d.sizeMap();
+        FarFieldSettings d = g.settings();
+        FarFieldSettings.SizeMap map = d.sizeMap();
         if (sizeFeatures != null) {
             map = switch (sizeFeatures) {
-                case "moments" -> FarFieldModel.SizeMap.MOMENTS;
-                case "mlp" -> FarFieldModel.SizeMap.MLP;
+                case "moments" -> FarFieldSettings.SizeMap.MOMENTS;
+                case "mlp" -> FarFieldSettings.SizeMap.MLP;
                 default -> throw new Main.UsageException("--size-features must be moments or mlp, got '"
                         + sizeFeatures + "'");
             };
@@ -134,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new Main.UsageException("--mlp-width must be in 1..64 and --mlp-depth in 1..8, got " + width + " and "
                     + depth);
         }
-        FarFieldModel.Settings settings = new FarFieldModel.Settings(positive("--near-radius", nearRadius,
+        FarFieldSettings settings = new FarFieldSettings(positive("--near-radius", nearRadius,
                 d.nearRadius()), positive("--k-max-r", kR, d.kR()), periodMargin == null ? d.periodMargin()
                 : nonNegative(periodMargin), map, width, depth);
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
@@ -201,7 +202,7 @@ final class TrainCommand implements Callable<Integer> {
         if (scenario != null) {
             Scenario s = CheckCommand.byNameOrFile(scenario);
             Magnet magnet = ScenarioSystem.magnet(s);
-            double[] scales = ScenarioSystem.paperScales(magnet);
+            double[] scales = PaperModelDemag.scales(magnet);
             String why = PaperModelDemag.unsupported(model, scales[0], magnet.prisms());
             if (why != null) {
                 throw new Main.UsageException("scenario " + s.name() + ": a " + model + " model cannot represent its "

@@ -17,6 +17,7 @@ import org.hypermag.solver.demag.SurfaceChargeQuadrature;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.FarFieldModel;
+import org.hypermag.surrogate.FarFieldSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -278,7 +279,7 @@ class FieldCommandTest {
             Prisms small = Prisms.of(
                     new double[] {0, 5e-9}, new double[] {0, 0}, new double[] {1.5e-9, 1.5e-9},
                     new double[] {4e-9, 4e-9}, new double[] {4e-9, 4e-9}, new double[] {3e-9, 3e-9});
-            FarFieldModel m = FarFieldModel.fitPrisms(small, 60e-9, 60e-9, FarFieldModel.Settings.DEFAULT, pool,
+            FarFieldModel m = FarFieldModel.fitPrisms(small, 60e-9, 60e-9, FarFieldSettings.DEFAULT, pool,
                     (d, t) -> { });
             Path model = dir.resolve("small.h5");
             m.toFile(Map.of(), Map.of()).write(model);

@@ -81,7 +81,7 @@ class PaperModelValidationTest {
             assertTrue(e > 1e-3 && Double.isFinite(e), "a linear model is far from the exact field: " + e);
         }
         Scenario sur = ScenarioParser.parse(out.resolve("surrogate/scenario.yaml"));
-        assertEquals(Scenario.DemagMethod.SURROGATE, sur.demag().method());
+        assertEquals("surrogate", sur.demag().method());
         assertEquals("linear", ModelFile.read(out.resolve("surrogate").resolve(SurrogateValidation.MODEL_FILE))
                 .model());
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hypermag.output.RunLayout;
+import org.hypermag.output.RunTable;
 import org.hypermag.output.TableWriter;
 import org.hypermag.scenarios.spec.ShippedScenarios;
 import org.junit.jupiter.api.Test;
@@ -106,8 +107,16 @@ class RunAndPlotCommandTest {
     @Test
     void plotWritesBothFiguresAndNamesThem() throws IOException {
         try (TableWriter w = new TableWriter(dir.resolve("table.csv"))) {
-            w.row(0, 1, 0, 0, 1e-18, 0, 0, 0, 1e-18, 1, 0);
-            w.row(1e-12, 0.9, 0.4, 0, 9e-19, 0, 0, 0, 9e-19, 1, 1e-12);
+            for (int k = 0; k < 2; k++) {
+                double[] row = new double[RunTable.WIDTH];
+                row[RunTable.T] = k * 1e-12;
+                row[RunTable.MX] = 1 - 0.1 * k;
+                row[RunTable.MX + 1] = 0.4 * k;
+                row[RunTable.E_TOTAL] = 1e-18;
+                row[RunTable.MAX_TORQUE] = 1;
+                row[RunTable.POINT] = -1;
+                w.row(row);
+            }
         }
         CliRunner r = CliRunner.run("plot", dir.toString());
         assertEquals(0, r.status, r.err);

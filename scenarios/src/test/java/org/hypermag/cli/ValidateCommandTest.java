@@ -170,12 +170,12 @@ class ValidateCommandTest {
         Path whole = dir.resolve("whole");
         assertEquals(0, CliRunner.run("validate", file.toString(), "--out", whole.toString()).status);
         Scenario exact = ScenarioParser.parse(whole.resolve("exact/scenario.yaml"));
-        assertEquals(Scenario.DemagMethod.EXACT, exact.demag().method());
+        assertEquals("exact", exact.demag().method());
         Scenario sur = ScenarioParser.parse(whole.resolve("surrogate/scenario.yaml"));
-        assertEquals(Scenario.DemagMethod.SURROGATE, sur.demag().method());
+        assertEquals("surrogate", sur.demag().method());
         assertEquals(whole.resolve("surrogate").resolve(SurrogateValidation.MODEL_FILE).toAbsolutePath(),
-                sur.demag().model(), "the model it used, kept beside the run");
-        assertEquals("far-field", ModelFile.read(sur.demag().model()).model());
+                sur.demag().settings().path("model"), "the model it used, kept beside the run");
+        assertEquals("far-field", ModelFile.read(sur.demag().settings().path("model")).model());
 
         // the same validation, stopped (as Ctrl-C does) once the surrogate path has written 10 table rows
         Path split = dir.resolve("split");

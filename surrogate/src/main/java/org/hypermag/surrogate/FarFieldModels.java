@@ -87,7 +87,7 @@ public final class FarFieldModels {
      * @param log one line per step taken (which file was used, fitting progress)
      * @return the model
      */
-    public static FarFieldModel obtain(Target target, FarFieldModel.Settings settings, List<Path> stored,
+    public static FarFieldModel obtain(Target target, FarFieldSettings settings, List<Path> stored,
                                        Path cacheDir, WorkerPool pool, Consumer<String> log) {
         for (Path f : stored) {
             if (!Files.isRegularFile(f)) {
@@ -143,7 +143,7 @@ public final class FarFieldModels {
      * @param log progress lines
      * @return the model
      */
-    public static FarFieldModel fit(Target target, FarFieldModel.Settings settings, WorkerPool pool,
+    public static FarFieldModel fit(Target target, FarFieldSettings settings, WorkerPool pool,
                                     Consumer<String> log) {
         FarFieldModel.Progress progress = (done, total) -> log.accept("fitting far-field model: size " + done + " of "
                 + total);
@@ -162,7 +162,7 @@ public final class FarFieldModels {
     }
 
     /** Why the model cannot serve the domains with these settings (null settings: any), or null. */
-    static String mismatch(FarFieldModel m, Target target, FarFieldModel.Settings settings) {
+    static String mismatch(FarFieldModel m, Target target, FarFieldSettings settings) {
         if (m.coupling() != target.coupling()) {
             return "it was fitted for " + (m.coupling() == FarFieldModel.Coupling.CELL_AVERAGED ? "grid cells"
                     : "arbitrary prisms") + ", the domains are " + (target.grid() != null ? "grid cells"
@@ -183,7 +183,7 @@ public final class FarFieldModels {
     }
 
     /** A hash of everything a fit depends on. */
-    static String key(Target target, FarFieldModel.Settings settings) {
+    static String key(Target target, FarFieldSettings settings) {
         StringBuilder b = new StringBuilder();
         b.append(settings).append('|').append(target.coupling()).append('|');
         Prisms p = target.prisms();

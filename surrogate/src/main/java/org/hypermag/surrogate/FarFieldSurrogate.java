@@ -590,8 +590,13 @@ public final class FarFieldSurrogate implements DemagField {
     }
 
     @Override
-    public int size() {
+    public int sources() {
         return n;
+    }
+
+    @Override
+    public int targets() {
+        return nt;
     }
 
     @Override

@@ -135,7 +135,7 @@ public final class FieldAccuracy {
      * @return its field (A/m)
      */
     public static VectorField field(DemagField d, VectorField m) {
-        VectorField h = new VectorField(d.size());
+        VectorField h = new VectorField(d.targets());
         d.addField(m, h);
         return h;
     }

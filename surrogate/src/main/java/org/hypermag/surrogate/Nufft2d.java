@@ -118,7 +118,7 @@ final class Nufft2d {
 
     /** @return the smallest n' ≥ n whose prime factors are 2, 3 and 5 */
     static int smooth(int n) {
-        return org.hypermag.solver.demag.FftDemag.goodSize(n, false);
+        return org.hypermag.solver.math.FftSizes.good(n, false);
     }
 
     /** The kernel φ(z) on [−1, 1]. */

@@ -47,7 +47,7 @@ class FarFieldAccuracySweep {
             }
             for (double r : NEAR_RADII) {
                 for (double kr : K_MAX_R) {
-                    FarFieldModel.Settings st = new FarFieldModel.Settings(r, kr, 4);
+                    FarFieldSettings st = new FarFieldSettings(r, kr, 4);
                     FarFieldModel model;
                     FarFieldSurrogate s;
                     if (g != null) {

@@ -41,7 +41,7 @@ class FarFieldSurrogateTest {
                 .prisms();
     }
 
-    static FarFieldModel fitCovering(Prisms p, FarFieldModel.Settings settings) {
+    static FarFieldModel fitCovering(Prisms p, FarFieldSettings settings) {
         double[] b = Patterns.bounds(p);
         return FarFieldModel.fitPrisms(p, b[1] - b[0], b[3] - b[2], settings, POOL, FarFieldModel.Progress.NONE);
     }
@@ -61,7 +61,7 @@ class FarFieldSurrogateTest {
     @Test
     void defaultSettingsMeetTheTargetOnTheStandardProblemFourGrid() {
         RegularGrid g = sp4Grid();
-        FarFieldModel model = FarFieldModel.fitGrid(g, FarFieldModel.Settings.DEFAULT, FarFieldModel.Progress.NONE);
+        FarFieldModel model = FarFieldModel.fitGrid(g, FarFieldSettings.DEFAULT, FarFieldModel.Progress.NONE);
         assertMeetsTarget("SP4 grid", g.toPrisms(), FarFieldSurrogate.forGrid(g, null, model, POOL),
                 new FftDemag(g, POOL));
     }
@@ -69,7 +69,7 @@ class FarFieldSurrogateTest {
     @Test
     void defaultSettingsMeetTheTargetOnAGranularFilmOfVariedSizes() {
         Prisms p = granular();
-        FarFieldModel model = fitCovering(p, FarFieldModel.Settings.DEFAULT);
+        FarFieldModel model = fitCovering(p, FarFieldSettings.DEFAULT);
         assertEquals(SizeFeatures.Kind.MOMENTS, model.features.kind, "700 log-normal grains: moment features");
         assertMeetsTarget("granular film", p, FarFieldSurrogate.forPrisms(p, model, POOL),
                 DirectDemag.forPrisms(p, 1L << 30, POOL));
@@ -78,7 +78,7 @@ class FarFieldSurrogateTest {
     @Test
     void anMlpHypernetworkOverSizesMeetsTheTargetOnAGranularFilmAndSurvivesItsModelFile(@TempDir Path dir) {
         Prisms p = new GranularFilm(360e-9, 360e-9, 10e-9, 12e-9, 0.15, 1.5e-9, 250, 5).generate();
-        FarFieldModel.Settings settings = FarFieldModel.Settings.DEFAULT.withSizeMap(FarFieldModel.SizeMap.MLP, 8, 2);
+        FarFieldSettings settings = FarFieldSettings.DEFAULT.withSizeMap(FarFieldSettings.SizeMap.MLP, 8, 2);
         FarFieldModel model = fitCovering(p, settings);
         assertEquals(SizeFeatures.Kind.MLP, model.features.kind, model.describe());
         assertEquals(9, model.sets.length, "8 learned features and a constant");
@@ -101,7 +101,7 @@ class FarFieldSurrogateTest {
     @Test
     void defaultSettingsMeetTheTargetOnAnIslandArray() {
         Prisms p = islands();
-        FarFieldModel model = fitCovering(p, FarFieldModel.Settings.DEFAULT);
+        FarFieldModel model = fitCovering(p, FarFieldSettings.DEFAULT);
         assertEquals(SizeFeatures.Kind.CLASSES, model.features.kind);
         assertMeetsTarget("square ice", p, FarFieldSurrogate.forPrisms(p, model, POOL),
                 DirectDemag.forPrisms(p, 1L << 30, POOL));
@@ -110,7 +110,7 @@ class FarFieldSurrogateTest {
     @Test
     void fieldAtPointsInTheMidPlaneMatchesThePointTensorSumInsideAndOutsideSources() {
         Prisms p = granular();
-        FarFieldModel model = fitCovering(p, FarFieldModel.Settings.DEFAULT);
+        FarFieldModel model = fitCovering(p, FarFieldSettings.DEFAULT);
         double[] b = Patterns.bounds(p);
         Random rnd = new Random(5);
         int n = 2000;
@@ -131,7 +131,7 @@ class FarFieldSurrogateTest {
     @Test
     void fieldOfAUnionOfSourcesIsTheSumOfTheirFieldsInAnyOrder() {
         Prisms p = granular();
-        FarFieldModel model = fitCovering(p, FarFieldModel.Settings.DEFAULT);
+        FarFieldModel model = fitCovering(p, FarFieldSettings.DEFAULT);
         int n = p.size(), half = n / 2;
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
@@ -211,7 +211,7 @@ class FarFieldSurrogateTest {
     void couplingBetweenDomainsOfMixedSizesIsSymmetricToRounding() {
         // V_i T_ij = V_j T_ji makes the field the gradient of an energy: Σ V m_a·H(m_b) = Σ V m_b·H(m_a)
         for (Prisms p : new Prisms[] {granular(), islands()}) {
-            FarFieldSurrogate s = FarFieldSurrogate.forPrisms(p, fitCovering(p, FarFieldModel.Settings.DEFAULT),
+            FarFieldSurrogate s = FarFieldSurrogate.forPrisms(p, fitCovering(p, FarFieldSettings.DEFAULT),
                     POOL);
             VectorField a = Patterns.random(p, 11), b = Patterns.random(p, 12);
             VectorField ha = Patterns.field(s, a), hb = Patterns.field(s, b);
@@ -230,7 +230,7 @@ class FarFieldSurrogateTest {
     @Test
     void modelFileRoundTripGivesTheSameFieldBitForBit(@TempDir Path dir) {
         Prisms p = granular();
-        FarFieldModel model = fitCovering(p, FarFieldModel.Settings.DEFAULT);
+        FarFieldModel model = fitCovering(p, FarFieldSettings.DEFAULT);
         Path file = dir.resolve("granular.h5");
         model.toFile(Map.of("training", "test"), Map.of("accuracy_median", new double[] {1e-5})).write(file);
         ModelFile f = ModelFile.read(file);
@@ -250,11 +250,11 @@ class FarFieldSurrogateTest {
         Prisms two = Prisms.of(new double[] {0, 100e-9}, new double[] {0, 0}, new double[] {0, 20e-9},
                 new double[] {10e-9, 10e-9}, new double[] {10e-9, 10e-9}, new double[] {10e-9, 10e-9});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> fitCovering(two, FarFieldModel.Settings.DEFAULT));
+                () -> fitCovering(two, FarFieldSettings.DEFAULT));
         assertTrue(e.getMessage().contains("thin films") && e.getMessage().contains("domain 1"), e.getMessage());
 
         Prisms p = islands();
-        FarFieldModel model = fitCovering(p, FarFieldModel.Settings.DEFAULT);
+        FarFieldModel model = fitCovering(p, FarFieldSettings.DEFAULT);
         Prisms wider = Prisms.of(new double[] {0, 5e-6}, new double[] {0, 0}, new double[] {7.5e-9, 7.5e-9},
                 new double[] {p.sx(0), p.sx(0)}, new double[] {p.sy(0), p.sy(0)}, new double[] {15e-9, 15e-9});
         e = assertThrows(IllegalArgumentException.class, () -> FarFieldSurrogate.forPrisms(wider, model, POOL));
@@ -275,7 +275,7 @@ class FarFieldSurrogateTest {
     void aGeometryInsideTheNearRadiusHasNoFarZoneAndSaysSo() {
         RegularGrid small = new RegularGrid(4, 4, 1, 5e-9, 5e-9, 3e-9);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FarFieldModel.fitGrid(small, FarFieldModel.Settings.DEFAULT, FarFieldModel.Progress.NONE));
+                () -> FarFieldModel.fitGrid(small, FarFieldSettings.DEFAULT, FarFieldModel.Progress.NONE));
         assertTrue(e.getMessage().contains("no far zone"), e.getMessage());
     }
 }

@@ -46,7 +46,7 @@ class FarFieldTransformsTest {
     @Test
     void gridCellsOfOneSizeGiveTheSameFieldEitherWay() {
         RegularGrid g = new RegularGrid(61, 23, 1, 4e-9, 4e-9, 3e-9);
-        FarFieldModel model = FarFieldModel.fitGrid(g, FarFieldModel.Settings.DEFAULT, FarFieldModel.Progress.NONE);
+        FarFieldModel model = FarFieldModel.fitGrid(g, FarFieldSettings.DEFAULT, FarFieldModel.Progress.NONE);
         int[] cells = new int[g.cellCount() - 7];
         for (int i = 0; i < cells.length; i++) {
             cells[i] = i + 3;
@@ -59,7 +59,7 @@ class FarFieldTransformsTest {
     @Test
     void prismsOfVariedSizesGiveTheSameFieldEitherWay() {
         Prisms p = FarFieldSurrogateTest.granular();
-        FarFieldModel model = FarFieldSurrogateTest.fitCovering(p, FarFieldModel.Settings.DEFAULT);
+        FarFieldModel model = FarFieldSurrogateTest.fitCovering(p, FarFieldSettings.DEFAULT);
         assertSame("granular film (moment features)", FarFieldSurrogate.forPrisms(p, model, POOL,
                 Evaluation.PHASE_SUMS), FarFieldSurrogate.forPrisms(p, model, POOL, Evaluation.TRANSFORMS), p,
                 p.size());
@@ -68,7 +68,7 @@ class FarFieldTransformsTest {
     @Test
     void islandsOfTwoSizesGiveTheSameFieldEitherWay() {
         Prisms p = FarFieldSurrogateTest.islands();
-        FarFieldModel model = FarFieldSurrogateTest.fitCovering(p, FarFieldModel.Settings.DEFAULT);
+        FarFieldModel model = FarFieldSurrogateTest.fitCovering(p, FarFieldSettings.DEFAULT);
         assertSame("islands (size classes)", FarFieldSurrogate.forPrisms(p, model, POOL, Evaluation.PHASE_SUMS),
                 FarFieldSurrogate.forPrisms(p, model, POOL, Evaluation.TRANSFORMS), p, p.size());
     }
@@ -77,7 +77,7 @@ class FarFieldTransformsTest {
     void pointsGiveTheSameFieldEitherWayForOneAndForManySizes() {
         Prisms[] sources = {FarFieldSurrogateTest.islands(), FarFieldSurrogateTest.granular()};
         for (Prisms p : sources) {
-            FarFieldModel model = FarFieldSurrogateTest.fitCovering(p, FarFieldModel.Settings.DEFAULT);
+            FarFieldModel model = FarFieldSurrogateTest.fitCovering(p, FarFieldSettings.DEFAULT);
             double[] b = Patterns.bounds(p);
             Random rnd = new Random(9);
             int n = 333;
@@ -96,7 +96,7 @@ class FarFieldTransformsTest {
     @Test
     void nearKernelsFromTheUpsampledGridMatchTheSeriesInsideTheNearRadius() {
         Prisms p = FarFieldSurrogateTest.granular();
-        FarFieldModel model = FarFieldSurrogateTest.fitCovering(p, FarFieldModel.Settings.DEFAULT);
+        FarFieldModel model = FarFieldSurrogateTest.fitCovering(p, FarFieldSettings.DEFAULT);
         double r = model.radius;
         FarFieldNearKernels table = new FarFieldNearKernels(model, r,
                 new Nufft2d(model.ax.modes, model.ay.modes, FarFieldSpectral.TOLERANCE, POOL));

@@ -19,12 +19,12 @@ class LatticeFitTest {
     void iterativeFitIsAsAccurateAsTheDenseFitOnAGranularFilm() {
         Prisms p = FarFieldSurrogateTest.granular();
         double[] b = Patterns.bounds(p);
-        FarFieldModel.Settings s = FarFieldModel.Settings.DEFAULT;
+        FarFieldSettings s = FarFieldSettings.DEFAULT;
         long t0 = System.nanoTime();
-        FarFieldModel dense = FarFieldModel.fitPrisms(p, b[1] - b[0], b[3] - b[2], s, POOL,
+        FarFieldModel dense = FarFieldFit.prisms(p, b[1] - b[0], b[3] - b[2], s, POOL,
                 FarFieldModel.Progress.NONE, false);
         long t1 = System.nanoTime();
-        FarFieldModel lattice = FarFieldModel.fitPrisms(p, b[1] - b[0], b[3] - b[2], s, POOL,
+        FarFieldModel lattice = FarFieldFit.prisms(p, b[1] - b[0], b[3] - b[2], s, POOL,
                 FarFieldModel.Progress.NONE, true);
         long t2 = System.nanoTime();
         DemagField exact = DirectDemag.forPrisms(p, 1L << 30, POOL);
@@ -42,8 +42,8 @@ class LatticeFitTest {
     @Test
     void aGridTooLargeForTheDenseFitGetsTheIterativeFitWithinTheTarget() {
         RegularGrid g = new RegularGrid(300, 100, 1, 4e-9, 4e-9, 3e-9);
-        FarFieldModel model = FarFieldModel.fitGrid(g, FarFieldModel.Settings.DEFAULT, FarFieldModel.Progress.NONE);
-        assertTrue(model.basisSize() > FarFieldModel.ITERATIVE_ABOVE, "L = " + model.basisSize());
+        FarFieldModel model = FarFieldModel.fitGrid(g, FarFieldSettings.DEFAULT, FarFieldModel.Progress.NONE);
+        assertTrue(model.basisSize() > FarFieldFit.ITERATIVE_ABOVE, "L = " + model.basisSize());
         Prisms p = g.toPrisms();
         FarFieldSurrogate s = FarFieldSurrogate.forGrid(g, null, model, POOL);
         DemagField exact = new FftDemag(g, POOL);

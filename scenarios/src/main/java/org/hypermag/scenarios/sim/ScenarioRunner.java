@@ -21,14 +21,15 @@ import org.hypermag.output.FrameSegmentWriter;
 import org.hypermag.output.RunFile;
 import org.hypermag.output.RunLayout;
 import org.hypermag.output.RunReader;
+import org.hypermag.output.RunTable;
 import org.hypermag.output.TableData;
 import org.hypermag.output.TablePlots;
 import org.hypermag.output.TableWriter;
+import org.hypermag.scenarios.spec.DemagMethods;
 import org.hypermag.scenarios.spec.Scenario;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.demag.DemagField;
 import org.hypermag.solver.field.AppliedField;
-import org.hypermag.solver.field.EffectiveField;
 import org.hypermag.solver.gpu.GpuDevices;
 import org.hypermag.solver.gpu.GpuUnavailableException;
 import org.hypermag.solver.magnet.Magnet;
@@ -194,7 +195,7 @@ public final class ScenarioRunner {
         }
         GpuDevices.Choice device;
         try {
-            device = ScenarioSystem.chooseDevice(s);
+            device = DemagMethods.chooseDevice(s, magnet);
         } catch (GpuUnavailableException e) {
             throw new SetupException(s.source() + ": compute.gpu: " + e.getMessage());
         }
@@ -202,7 +203,7 @@ public final class ScenarioRunner {
         progress.note("compute: " + pool.threads() + " CPU thread(s); " + device.reason());
         DemagField demag;
         try {
-            demag = ScenarioSystem.demag(s, magnet, pool, progress::note, device);
+            demag = DemagMethods.build(s, magnet, device, pool, progress::note);
         } catch (IllegalArgumentException e) {
             throw new SetupException(s.source() + ": demag: " + e.getMessage());
         }
@@ -294,15 +295,15 @@ public final class ScenarioRunner {
 
     private boolean relax(Scenario.Relax r) {
         long wall = System.nanoTime();
-        EffectiveField field = sim.field(r.field() == null ? null : r.field().field(), t);
-        Relaxer.Result res = sim.relax(field, t, r.torqueTolerance(), r.maxIterations(),
+        sim.enterStage(r.field() == null ? null : r.field().field(), t);
+        Relaxer.Result res = sim.relax(t, r.torqueTolerance(), r.maxIterations(),
                 (it, e, torque) -> progress.relaxing(it, torque), stop);
         if (res.outcome() == Relaxer.Outcome.INTERRUPTED) {
             return false;
         }
-        table.row(sim.row(field, t, 0));
+        table.row(sim.row(t, 0, stageIndex, -1));
         lastRowTime = t;
-        frame(field, t);
+        frame(t);
         double[] m = sim.average();
         summary(String.format(Locale.ROOT, "relax: %s; <m> = (%.5f, %.5f, %.5f); %.1f s", res, m[0], m[1], m[2],
                 (System.nanoTime() - wall) / 1e9));
@@ -314,15 +315,15 @@ public final class ScenarioRunner {
         double end = stageStart + r.duration();
         double interval = out.tableInterval();
         long frameEvery = out.frameInterval() > 0 ? Math.max(1, Math.round(out.frameInterval() / interval)) : 0;
-        EffectiveField field = sim.field(r.field() == null ? null : r.field().field(), stageStart);
+        sim.enterStage(r.field() == null ? null : r.field().field(), stageStart);
         boolean continuing = outputs > 0;
         boolean observeStart = !continuing && !(lastRowTime == t);
         double[][] previous = {null};
         double[][] zero = {null};
         long[] stepCount = {0};
-        double reached = sim.run(field, stageStart, t, end, interval, integration(), proposedStep, observeStart,
+        double reached = sim.run(stageStart, t, end, interval, integration(), proposedStep, observeStart,
                 (tOut, dt, llg, proposed) -> {
-                    double[] row = sim.row(field, tOut, dt);
+                    double[] row = sim.row(tOut, dt, stageIndex, -1);
                     table.row(row);
                     if (zero[0] == null && previous[0] != null) {
                         zero[0] = Landmarks.firstZero(List.of(previous[0], row), 1, 0);
@@ -332,7 +333,7 @@ public final class ScenarioRunner {
                     long k = Math.round((tOut - stageStart) / interval);
                     boolean atEnd = tOut == end;
                     if ((frameEvery > 0 && k % frameEvery == 0) || atEnd) {
-                        frame(field, tOut);
+                        frame(tOut);
                     }
                     t = tOut;
                     outputs = k;
@@ -374,17 +375,19 @@ public final class ScenarioRunner {
         int points = h.points();
         for (int k = point; k < points; k++) {
             double[] field = h.fieldAt(k);
-            EffectiveField ef = sim.field(AppliedField.constant(field), t);
-            Relaxer.Result res = sim.relax(ef, t, h.torqueTolerance(), Relaxer.DEFAULT_MAX_ITERATIONS, null, stop);
+            sim.enterStage(AppliedField.constant(field), t);
+            Relaxer.Result res = sim.relax(t, h.torqueTolerance(), Relaxer.DEFAULT_MAX_ITERATIONS, null, stop);
             if (res.outcome() == Relaxer.Outcome.INTERRUPTED) {
                 return false;
             }
-            double[] row = sim.row(ef, t, 0);
+            double[] row = sim.row(t, 0, stageIndex, k);
             table.row(row);
             lastRowTime = t;
-            hysteresisTable.row(stageIndex, k, field[0], field[1], field[2], row[1], row[2], row[3], row[4], row[9]);
+            hysteresisTable.row(stageIndex, k, field[0], field[1], field[2], row[RunTable.MX], row[RunTable.MX + 1],
+                    row[RunTable.MX + 2], row[RunTable.E_TOTAL], row[RunTable.MAX_TORQUE],
+                    res.outcome() == Relaxer.Outcome.CONVERGED ? 1 : 0, res.iterations());
             if (h.frames() || k == points - 1) {
-                frame(ef, t);
+                frame(t);
             }
             point = k + 1;
             progress.point(point, points);
@@ -429,11 +432,11 @@ public final class ScenarioRunner {
 
     // ---------------------------------------------------------------- outputs
 
-    private void frame(EffectiveField field, double time) {
+    private void frame(double time) {
         if (time == lastFrameTime) {
             return;
         }
-        Simulation.FrameFields f = sim.frameFields(field, time, recordDemag, recordEffective, recordEnergy);
+        Simulation.FrameFields f = sim.frameFields(time, recordDemag, recordEffective, recordEnergy);
         frames.add(time, stageIndex, sim.magnetisation(), f.demag(), f.effective(), f.energyDensity());
         lastFrameTime = time;
     }
@@ -519,11 +522,11 @@ public final class ScenarioRunner {
         a.put("units", "SI: lengths m, fields A/m, energies J, energy densities J/m^3, times s; m is a unit vector");
         a.put("geometry", s.domains().summary());
         a.put("domains", magnet.size());
-        a.put("demag_method", s.demag().method().name().toLowerCase(Locale.ROOT));
+        a.put("demag_method", s.demag().method());
         a.put("demag_settings", demag == null ? "none" : demag.describe());
         a.put("integrator", integration().describe());
         a.put("threads", pool.threads());
-        a.put("device", "cpu");
+        a.put("device", demag == null ? "cpu" : demag.device());
         if (s.domains().seed() != null) {
             a.put("geometry_seed", s.domains().seed());
         }

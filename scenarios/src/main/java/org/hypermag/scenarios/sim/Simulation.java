@@ -1,27 +1,30 @@
 package org.hypermag.scenarios.sim;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.hypermag.integrators.ButcherTableau;
 import org.hypermag.integrators.Relaxer;
 import org.hypermag.integrators.RungeKuttaStepper;
 import org.hypermag.integrators.TimeEvolution;
+import org.hypermag.output.RunTable;
+import org.hypermag.solver.Constants;
+import org.hypermag.solver.Physics;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.demag.DemagField;
 import org.hypermag.solver.field.AppliedField;
-import org.hypermag.solver.field.CubicAnisotropyField;
-import org.hypermag.solver.field.DemagTerm;
 import org.hypermag.solver.field.EffectiveField;
-import org.hypermag.solver.field.ExchangeField;
 import org.hypermag.solver.field.FieldTerm;
-import org.hypermag.solver.field.UniaxialAnisotropyField;
-import org.hypermag.solver.field.ZeemanField;
+import org.hypermag.solver.field.StageDrive;
+import org.hypermag.solver.field.TermInputs;
 import org.hypermag.solver.llg.LlgEquation;
+import org.hypermag.solver.llg.Torque;
 import org.hypermag.solver.magnet.Magnet;
 
 /**
- * The engine of a simulation on one magnet: relaxation and time evolution under an applied field, and the numbers a
- * run records (table rows, frame fields). The magnetisation is owned here and advanced in place. Stages, output files
- * and checkpoints are the business of {@link ScenarioRunner}.
+ * The engine of a simulation on one magnet: relaxation and time evolution under the current stage's drive, and the
+ * numbers a run records (table rows, frame fields). The terms and torques are those of {@link Physics}, built once;
+ * {@link #enterStage} changes what the stage applies. The magnetisation is owned here and advanced in place. Stages,
+ * output files and checkpoints are the business of {@link ScenarioRunner}.
  */
 public final class Simulation {
 
@@ -58,15 +61,24 @@ public final class Simulation {
         void output(double t, double lastStep, LlgEquation llg, double proposedStep);
     }
 
-    /** Per-domain fields recorded in a frame. */
+    /**
+     * Per-domain fields recorded in a frame.
+     *
+     * @param demag the demagnetising field (A/m), or null
+     * @param effective the effective field (A/m), or null
+     * @param energyDensity [column][domain] (J/m³) with the columns of {@link Physics#energyColumns()}, or null
+     */
     public record FrameFields(VectorField demag, VectorField effective, double[][] energyDensity) {
     }
 
     private final Magnet magnet;
-    private final FieldTerm[] fixedTerms;
+    private final StageDrive drive = new StageDrive();
+    private final EffectiveField field;
+    private final List<Torque> torques;
     private final VectorField m;
     private final double totalVolume;
     private final VectorField scratch;
+    private final double[] applied = new double[3];
 
     /**
      * @param magnet the system
@@ -75,8 +87,9 @@ public final class Simulation {
      */
     public Simulation(Magnet magnet, DemagField demag, VectorField initial) {
         this.magnet = magnet;
-        fixedTerms = new FieldTerm[] {ExchangeField.of(magnet), UniaxialAnisotropyField.of(magnet),
-            CubicAnisotropyField.of(magnet), demag == null ? null : new DemagTerm(magnet, demag)};
+        TermInputs inputs = new TermInputs(magnet, demag, drive);
+        field = Physics.effectiveField(inputs);
+        torques = Physics.torques(inputs);
         m = initial.copy();
         totalVolume = magnet.totalVolume();
         scratch = new VectorField(magnet.size());
@@ -92,26 +105,24 @@ public final class Simulation {
         return magnet;
     }
 
+    /** @return the effective field (its terms are built once; what the stage applies comes from the drive) */
+    public EffectiveField field() {
+        return field;
+    }
+
     /**
-     * The effective field of a stage.
+     * Sets what the coming stage applies.
      *
-     * @param applied applied field in stage time, or null
+     * @param appliedField applied field protocol in stage time, or null for none
      * @param stageStart time at which the stage starts (s)
-     * @return the field
      */
-    public EffectiveField field(AppliedField applied, double stageStart) {
-        FieldTerm zeeman = applied == null ? null
-                : new ZeemanField(magnet, (t, out) -> applied.value(t - stageStart, out));
-        FieldTerm[] terms = new FieldTerm[fixedTerms.length + 1];
-        System.arraycopy(fixedTerms, 0, terms, 0, fixedTerms.length);
-        terms[fixedTerms.length] = zeeman;
-        return new EffectiveField(magnet.size(), terms);
+    public void enterStage(AppliedField appliedField, double stageStart) {
+        drive.set(appliedField, stageStart);
     }
 
     /**
      * Relaxes to a minimum of the energy (time does not advance).
      *
-     * @param field the effective field
      * @param t time at which the field is taken (s)
      * @param torqueTolerance stop at max |m × H| ≤ this (A/m)
      * @param maxIterations iteration limit
@@ -119,15 +130,14 @@ public final class Simulation {
      * @param stop polled every iteration
      * @return the relaxer's result
      */
-    public Relaxer.Result relax(EffectiveField field, double t, double torqueTolerance, int maxIterations,
-                                Relaxer.Listener listener, BooleanSupplier stop) {
+    public Relaxer.Result relax(double t, double torqueTolerance, int maxIterations, Relaxer.Listener listener,
+                                BooleanSupplier stop) {
         return new Relaxer(field, m, torqueTolerance, maxIterations).relax(t, listener, stop);
     }
 
     /**
      * Evolves the LLG equation on the output grid origin + k·interval from {@code start} to {@code end}.
      *
-     * @param field the effective field
      * @param origin output grid origin (s)
      * @param start current time (s)
      * @param end end time (s)
@@ -140,10 +150,9 @@ public final class Simulation {
      * @param listener called after every step; may stop the run at any step
      * @return the time reached
      */
-    public double run(EffectiveField field, double origin, double start, double end, double interval,
-                      Integration integration, double proposedStep, boolean observeStart, Output output,
-                      TimeEvolution.StepListener listener) {
-        LlgEquation llg = new LlgEquation(magnet, field);
+    public double run(double origin, double start, double end, double interval, Integration integration,
+                      double proposedStep, boolean observeStart, Output output, TimeEvolution.StepListener listener) {
+        LlgEquation llg = new LlgEquation(magnet, field, torques);
         RungeKuttaStepper stepper = Double.isNaN(integration.fixedStep())
                 ? RungeKuttaStepper.adaptive(llg, m, integration.tableau(), integration.tolerance(),
                         integration.maxStep())
@@ -154,41 +163,35 @@ public final class Simulation {
     }
 
     /**
-     * A table row for the current state.
+     * A table row for the current state ({@link RunTable}'s columns).
      *
-     * @param field the effective field
      * @param t time (s)
      * @param dt last step (s)
-     * @return t, mx, my, mz, E_total, E_exchange, E_anisotropy, E_zeeman, E_demag, max_torque, dt
+     * @param stage stage index
+     * @param point hysteresis field point, or −1
+     * @return the row
      */
-    public double[] row(EffectiveField field, double t, double dt) {
-        double[] energies = new double[field.terms().size()];
+    public double[] row(double t, double dt, int stage, int point) {
+        List<FieldTerm> terms = field.terms();
+        double[] energies = new double[terms.size()];
         field.compute(t, m, scratch, energies);
-        double torque = maxTorque(scratch);
-        double[] row = new double[11];
-        row[0] = t;
+        double[] row = new double[RunTable.WIDTH];
+        row[RunTable.T] = t;
         double[] avg = average();
-        row[1] = avg[0];
-        row[2] = avg[1];
-        row[3] = avg[2];
+        System.arraycopy(avg, 0, row, RunTable.MX, 3);
         for (int k = 0; k < energies.length; k++) {
-            int column = column(field.terms().get(k).name());
-            row[column] += energies[k];
-            row[4] += energies[k];
+            row[RunTable.energy(Physics.energyColumnOf(terms.get(k)))] += energies[k];
+            row[RunTable.E_TOTAL] += energies[k];
         }
-        row[9] = torque;
-        row[10] = dt;
+        row[RunTable.MAX_TORQUE] = maxTorque(scratch);
+        row[RunTable.DT] = dt;
+        drive.appliedField(t, applied);
+        for (int c = 0; c < 3; c++) {
+            row[RunTable.B_EXT + c] = Constants.MU0 * applied[c];
+        }
+        row[RunTable.STAGE] = stage;
+        row[RunTable.POINT] = point;
         return row;
-    }
-
-    private static int column(String term) {
-        return switch (term) {
-            case "exchange" -> 5;
-            case "anisotropy" -> 6;
-            case "zeeman" -> 7;
-            case "demag" -> 8;
-            default -> throw new IllegalStateException("unknown term " + term);
-        };
     }
 
     /** @return the volume-averaged unit magnetisation */
@@ -217,31 +220,30 @@ public final class Simulation {
     /**
      * The per-domain fields a frame may record, for the current state.
      *
-     * @param field the effective field
      * @param t time (s)
      * @param demag whether to compute the demagnetising field
      * @param effective whether to compute the effective field
-     * @param energyDensity whether to compute the energy densities (exchange, anisotropy, Zeeman, demag)
+     * @param energyDensity whether to compute the energy densities
      * @return the fields (null where not asked for)
      */
-    public FrameFields frameFields(EffectiveField field, double t, boolean demag, boolean effective,
-                                   boolean energyDensity) {
+    public FrameFields frameFields(double t, boolean demag, boolean effective, boolean energyDensity) {
         if (!demag && !effective && !energyDensity) {
             return new FrameFields(null, null, null);
         }
-        int terms = field.terms().size(), n = m.size();
-        VectorField[] own = new VectorField[terms];
-        for (int k = 0; k < terms; k++) {
+        List<FieldTerm> terms = field.terms();
+        int n = m.size();
+        VectorField[] own = new VectorField[terms.size()];
+        for (int k = 0; k < own.length; k++) {
             own[k] = new VectorField(n);
         }
         field.computeTerms(t, m, own);
         VectorField d = demag ? new VectorField(n) : null;
         VectorField e = effective ? new VectorField(n) : null;
-        double[][] density = energyDensity ? new double[4][n] : null;
+        double[][] density = energyDensity ? new double[Physics.energyColumns().size()][n] : null;
         double[] tmp = new double[n];
-        for (int k = 0; k < terms; k++) {
-            FieldTerm term = field.terms().get(k);
-            if (d != null && term.name().equals("demag")) {
+        for (int k = 0; k < own.length; k++) {
+            FieldTerm term = terms.get(k);
+            if (d != null && term.type() == org.hypermag.solver.field.DemagTerm.TYPE) {
                 d.setFrom(own[k]);
             }
             if (e != null) {
@@ -253,7 +255,7 @@ public final class Simulation {
             }
             if (density != null) {
                 term.energyDensity(t, m, own[k], tmp);
-                double[] target = density[column(term.name()) - 5];
+                double[] target = density[Physics.energyColumnOf(term)];
                 for (int i = 0; i < n; i++) {
                     target[i] += tmp[i];
                 }

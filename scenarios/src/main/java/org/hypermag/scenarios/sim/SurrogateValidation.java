@@ -17,6 +17,14 @@ import org.hypermag.output.TableData;
 import org.hypermag.output.ValidationFile;
 import org.hypermag.output.ValidationPlot;
 import org.hypermag.scenarios.spec.Scenario;
+import org.hypermag.scenarios.spec.DemagMethods;
+import org.hypermag.solver.demag.DemagSettings;
+import org.hypermag.solver.demag.ExactDemagProvider;
+import org.hypermag.solver.demag.NoDemagProvider;
+import org.hypermag.solver.gpu.GpuDevices;
+import org.hypermag.surrogate.FarFieldModels;
+import org.hypermag.surrogate.SurrogateDemagProvider;
+import org.hypermag.surrogate.paper.PaperModelDemag;
 import org.hypermag.solver.demag.DemagField;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.parallel.WorkerPool;
@@ -27,6 +35,8 @@ import org.hypermag.solver.parallel.WorkerPool;
  * writes validation.csv, validation.h5, validation.png and validation.md (docs/output.md) there.
  */
 public final class SurrogateValidation {
+    private static final GpuDevices.Choice CPU = new GpuDevices.Choice(null, "cpu");
+
     /** File names in the output directory. */
     public static final String CSV = "validation.csv", HDF5 = "validation.h5", PNG = "validation.png",
             REPORT = "validation.md", EXACT_DIR = "exact", SURROGATE_DIR = "surrogate";
@@ -92,19 +102,22 @@ public final class SurrogateValidation {
      */
     public static Scenario surrogatePath(Scenario s, Path model) {
         Scenario.Demag d = s.demag();
-        if (d.method() == Scenario.DemagMethod.NONE) {
+        if (d.provider() == NoDemagProvider.INSTANCE) {
             throw new IllegalArgumentException(s.source() + ": demag: none; validate compares the exact and the "
                     + "surrogate demagnetising field, so the scenario needs one");
         }
-        Path m = model != null ? model : d.model();
-        Scenario sur = s.withDemag(new Scenario.Demag(Scenario.DemagMethod.SURROGATE, m, d.settings(),
-                d.storedModels()));
+        DemagSettings settings = d.provider() == SurrogateDemagProvider.INSTANCE ? d.settings()
+                : DemagSettings.defaults(SurrogateDemagProvider.INSTANCE);
+        Path m = model != null ? model : settings.path("model");
+        Scenario sur = s.withDemag(new Scenario.Demag(SurrogateDemagProvider.INSTANCE, settings.with("model", m)));
         if (m != null) {
             if (!Files.isRegularFile(m)) {
                 throw new IllegalArgumentException("model file " + m + ": not found");
             }
             try {
-                ScenarioSystem.surrogateModel(sur, ScenarioSystem.magnet(s), WorkerPool.shared(), line -> { });
+                Magnet magnet = ScenarioSystem.magnet(s);
+                SurrogateDemagProvider.INSTANCE.model(DemagMethods.request(sur, magnet, CPU, WorkerPool.shared(),
+                        line -> { }));
             } catch (UncheckedIOException e) {
                 throw new IllegalArgumentException("model file " + m + ": " + e.getMessage());
             }
@@ -125,8 +138,8 @@ public final class SurrogateValidation {
      */
     public static Outcome run(Scenario s, Options o, ScenarioRunner.Progress progress, BooleanSupplier stop) {
         Scenario sur = surrogatePath(s, o.model());
-        Scenario ex = s.withDemag(new Scenario.Demag(Scenario.DemagMethod.EXACT, null, s.demag().settings(),
-                s.demag().storedModels()), "{method: exact}", "the exact path of hypermag validate");
+        Scenario ex = s.withDemag(Scenario.Demag.of("exact"), "{method: exact}", "the exact path of hypermag "
+                + "validate");
         Path dir = o.outDir();
         for (String f : new String[] {CSV, HDF5, PNG, REPORT}) {
             if (Files.exists(dir.resolve(f)) && !o.overwrite()) {
@@ -148,12 +161,14 @@ public final class SurrogateValidation {
     private static Outcome run(Scenario s, Scenario ex, Scenario sur, Magnet magnet, WorkerPool pool, Options o,
                                ScenarioRunner.Progress progress, BooleanSupplier stop) {
         Path dir = o.outDir();
-        ScenarioSystem.SurrogateModel model;
+        SurrogateDemagProvider.Model model;
         DemagField surDemag;
         try {
             // before the exact path: a geometry the surrogate cannot represent is refused at once
-            model = ScenarioSystem.surrogateModel(sur, magnet, pool, progress::note);
-            surDemag = model.bind(magnet, pool);
+            model = SurrogateDemagProvider.INSTANCE.model(DemagMethods.request(sur, magnet, CPU, pool,
+                    progress::note));
+            surDemag = model.paper() != null ? PaperModelDemag.bind(model.paper(), magnet.prisms(), pool)
+                    : FarFieldModels.bind(SurrogateDemagProvider.target(magnet), model.farField(), pool);
         } catch (IllegalArgumentException e) {
             throw new ScenarioRunner.SetupException(s.source() + ": demag: " + e.getMessage());
         }
@@ -161,7 +176,8 @@ public final class SurrogateValidation {
         long t0 = System.nanoTime();
         ScenarioRunner.Result re = new ScenarioRunner(ex, options(o, EXACT_DIR), progress, stop).run();
         double exactSeconds = (System.nanoTime() - t0) / 1e9;
-        DemagField exactDemag = ScenarioSystem.exactDemag(magnet, pool);
+        DemagField exactDemag = ExactDemagProvider.INSTANCE.build(DemagMethods.request(ex, magnet, CPU, pool,
+                line -> { }));
         String exactDescription = exactDemag.describe();
         if (re.status() == ScenarioRunner.Status.INTERRUPTED) {
             progress.note("interrupted: the surrogate path is not started");
@@ -189,9 +205,9 @@ public final class SurrogateValidation {
                     + e.getMessage());
         }
         Scenario.Demag d = sur.demag();
-        Scenario surRun = sur.withDemag(new Scenario.Demag(Scenario.DemagMethod.SURROGATE,
-                copy.toAbsolutePath(), d.settings(), d.storedModels()), "{method: surrogate, model: " + MODEL_FILE
-                + "}", "the surrogate path of hypermag validate, with the model it used (" + model.origin() + ")");
+        Scenario surRun = sur.withDemag(new Scenario.Demag(d.provider(), d.settings().with("model",
+                copy.toAbsolutePath())), "{method: surrogate, model: " + MODEL_FILE + "}", "the surrogate path of "
+                + "hypermag validate, with the model it used (" + model.origin() + ")");
         progress.note("path 2 of 2: surrogate demag, into " + surDir);
         t0 = System.nanoTime();
         ScenarioRunner.Result rs = new ScenarioRunner(surRun, options(o, SURROGATE_DIR), progress, stop).run();

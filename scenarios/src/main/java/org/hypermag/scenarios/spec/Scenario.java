@@ -2,12 +2,15 @@ package org.hypermag.scenarios.spec;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.hypermag.solver.demag.DemagProvider;
+import org.hypermag.solver.demag.DemagSettings;
 import org.hypermag.solver.field.AppliedField;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.geometry.RegularGrid;
 import org.hypermag.solver.magnet.Material;
-import org.hypermag.surrogate.FarFieldModel;
+import org.hypermag.solver.gpu.GpuMode;
 
 /**
  * A parsed, validated scenario: an immutable description of a simulation (see docs/scenarios.md for the file
@@ -16,6 +19,7 @@ import org.hypermag.surrogate.FarFieldModel;
  * @param name scenario name (default: the file name without extension)
  * @param description free text
  * @param source the file name as given (for messages and metadata)
+ * @param baseDir the directory relative paths of the file resolve against (its own directory)
  * @param text the scenario file's text, stored in the output
  * @param domains the domains
  * @param materials one material per region, indexed by region
@@ -27,19 +31,44 @@ import org.hypermag.surrogate.FarFieldModel;
  * @param compute threads and GPU
  * @param output output settings
  * @param validation tolerances of {@code hypermag validate} (the documented defaults unless given)
+ * @param locations where each key of the file is ({@code path -> {line, column}}; short paths only), for problems
+ *     found after parsing ({@link #problemAt})
  */
-public record Scenario(String name, String description, String source, String text, Domains domains,
+public record Scenario(String name, String description, String source, Path baseDir, String text, Domains domains,
                        List<Material> materials, List<ExchangeScaling> exchangeScaling, Initial initial,
                        List<Stage> stages, Demag demag, Integrator integrator, Compute compute, Output output,
-                       Validation validation) {
+                       Validation validation, Map<String, int[]> locations) {
+
+    /** Copies the map. */
+    public Scenario {
+        locations = Map.copyOf(locations);
+    }
+
+    /**
+     * A problem with a key found after parsing (a model file that does not fit, a run directory that cannot be an
+     * initial state, a memory estimate beyond the heap), located at the key or its nearest located parent.
+     *
+     * @param path the key path, e.g. {@code demag.model}
+     * @param message what is wrong and what is expected
+     * @return the problem, with file:line:column
+     */
+    public Problem problemAt(String path, String message) {
+        String p = path;
+        while (!p.isEmpty() && !locations.containsKey(p)) {
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            p = cut < 0 ? "" : p.substring(0, cut);
+        }
+        int[] at = locations.get(p);
+        return new Problem(source, at == null ? 0 : at[0], at == null ? 0 : at[1], path, message);
+    }
 
     /**
      * @param d another demag method
      * @return this scenario with that demag method (the text is unchanged)
      */
     public Scenario withDemag(Demag d) {
-        return new Scenario(name, description, source, text, domains, materials, exchangeScaling, initial, stages, d,
-                integrator, compute, output, validation);
+        return new Scenario(name, description, source, baseDir, text, domains, materials, exchangeScaling, initial,
+                stages, d, integrator, compute, output, validation, locations);
     }
 
     /**
@@ -47,8 +76,8 @@ public record Scenario(String name, String description, String source, String te
      * @return this scenario with them (the text is unchanged)
      */
     public Scenario withCompute(Compute c) {
-        return new Scenario(name, description, source, text, domains, materials, exchangeScaling, initial, stages,
-                demag, integrator, c, output, validation);
+        return new Scenario(name, description, source, baseDir, text, domains, materials, exchangeScaling, initial,
+                stages, demag, integrator, c, output, validation, locations);
     }
 
     /**
@@ -64,8 +93,8 @@ public record Scenario(String name, String description, String source, String te
      */
     public Scenario withDemag(Demag d, String flowValue, String comment) {
         String t = ScenarioText.replaceTopLevel(text, "demag", flowValue, comment);
-        return new Scenario(name, description, source, t, domains, materials, exchangeScaling, initial, stages, d,
-                integrator, compute, output, validation);
+        return new Scenario(name, description, source, baseDir, t, domains, materials, exchangeScaling, initial,
+                stages, d, integrator, compute, output, validation, locations);
     }
 
     /**
@@ -140,6 +169,9 @@ public record Scenario(String name, String description, String source, String te
      * @param maxIterations iteration limit
      */
     public record Relax(Field field, double torqueTolerance, int maxIterations) implements Stage {
+        /** Default iteration limit of a relaxation. */
+        public static final int DEFAULT_MAX_ITERATIONS = 200_000;
+
         @Override
         public String kind() {
             return "relax";
@@ -168,10 +200,11 @@ public record Scenario(String name, String description, String source, String te
      * @param steps field steps from start to end (the start counts as step 0)
      * @param returning whether to come back to the start field
      * @param torqueTolerance relaxation tolerance (A/m)
+     * @param maxIterations iteration limit of each field point's relaxation
      * @param frames whether to write a frame at every field step
      */
     public record Hysteresis(double[] from, double[] to, int steps, boolean returning, double torqueTolerance,
-                             boolean frames) implements Stage {
+                             int maxIterations, boolean frames) implements Stage {
         @Override
         public String kind() {
             return "hysteresis";
@@ -202,28 +235,25 @@ public record Scenario(String name, String description, String source, String te
     public record Field(AppliedField field, String description) {
     }
 
-    /** Demag methods. */
-    public enum DemagMethod {
-        /** The exact tensor: FFT on grids, direct sum otherwise. */
-        EXACT,
-        /** The hypernetwork surrogate. */
-        SURROGATE,
-        /** No demagnetising field. */
-        NONE
-    }
-
     /**
-     * @param method the method
-     * @param model surrogate model file, or null (automatic: a stored or cached model that fits, else a new fit)
-     * @param settings the far-field surrogate's accuracy settings (its defaults unless given)
-     * @param storedModels model files to try, in order, when no model is named (those missing are skipped): the
-     *     scenario's {@code models/NAME.far-field.h5}
+     * The demag method and its settings.
+     *
+     * @param provider the method ({@link DemagMethods})
+     * @param settings its settings, validated against its declarations
      */
-    public record Demag(DemagMethod method, Path model, FarFieldModel.Settings settings,
-                        List<Path> storedModels) {
-        /** Copies the list. */
-        public Demag {
-            storedModels = List.copyOf(storedModels);
+    public record Demag(DemagProvider provider, DemagSettings settings) {
+        /** @return the method's name, as the scenario names it */
+        public String method() {
+            return provider.name();
+        }
+
+        /**
+         * @param name a method
+         * @return it with its default settings
+         */
+        public static Demag of(String name) {
+            DemagProvider p = DemagMethods.byName(name);
+            return new Demag(p, DemagSettings.defaults(p));
         }
     }
 
@@ -244,16 +274,8 @@ public record Scenario(String name, String description, String source, String te
      * @param step fixed step (s), Heun and RK4 only
      */
     public record Integrator(IntegratorMethod method, double tolerance, double maxStep, double step) {
-    }
-
-    /** GPU use. */
-    public enum Gpu {
-        /** Use an OpenCL GPU when there is one. */
-        AUTO,
-        /** Require an OpenCL GPU. */
-        ON,
-        /** CPU only. */
-        OFF
+        /** Most fixed steps a scenario's run stages may take. */
+        public static final long MAX_FIXED_STEPS = 10_000_000_000L;
     }
 
     /**
@@ -261,12 +283,15 @@ public record Scenario(String name, String description, String source, String te
      * @param gpu GPU use
      * @param gpuPrecision arithmetic of the GPU kernels
      */
-    public record Compute(int threads, Gpu gpu, org.hypermag.solver.gpu.Precision gpuPrecision) {
+    public record Compute(int threads, GpuMode gpu, org.hypermag.solver.gpu.Precision gpuPrecision) {
+        /** Most worker threads a scenario or command may ask for. */
+        public static final int MAX_THREADS = org.hypermag.solver.parallel.WorkerPool.MAX_THREADS;
+
         /**
          * @param threads worker threads (0: one per processor)
          * @param gpu GPU use, in single precision
          */
-        public Compute(int threads, Gpu gpu) {
+        public Compute(int threads, GpuMode gpu) {
             this(threads, gpu, org.hypermag.solver.gpu.Precision.SINGLE);
         }
 
@@ -274,7 +299,7 @@ public record Scenario(String name, String description, String source, String te
          * @param g another GPU use
          * @return these settings with it
          */
-        public Compute withGpu(Gpu g) {
+        public Compute withGpu(GpuMode g) {
             return new Compute(threads, g, gpuPrecision);
         }
 
@@ -306,9 +331,15 @@ public record Scenario(String name, String description, String source, String te
      * @param fields what frames hold
      * @param float64 whether frames are stored in double precision (else float32)
      * @param checkpointInterval wall-clock time between checkpoints (s)
+     * @param maxRows most table rows a run may write (a scenario asking for more is refused before it runs)
+     * @param maxFrames most frames a run may write
      */
     public record Output(Path directory, double tableInterval, double frameInterval, Set<FrameField> fields,
-                         boolean float64, double checkpointInterval) {
+                         boolean float64, double checkpointInterval, long maxRows, long maxFrames) {
+        /** Default bound on table rows. */
+        public static final long DEFAULT_MAX_ROWS = 10_000_000L;
+        /** Default bound on frames. */
+        public static final long DEFAULT_MAX_FRAMES = 100_000L;
     }
 
     /**

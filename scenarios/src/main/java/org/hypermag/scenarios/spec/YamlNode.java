@@ -22,13 +22,22 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class YamlNode {
     private static final String NUMBER = "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?";
 
-    /** Problems of one file. */
+    /** Problems of one file, and where its keys are. */
     static final class Context {
         final String file;
         final List<Problem> problems = new ArrayList<>();
+        final Map<String, int[]> locations = new LinkedHashMap<>();
 
         Context(String file) {
             this.file = file;
+        }
+
+        /** Records where a key is, for problems found after parsing; only short key paths (not list items). */
+        void locate(String path, Mark mark) {
+            if (mark != null && path.length() < 80 && path.chars().filter(c -> c == '.').count() <= 3
+                    && locations.size() < 10_000) {
+                locations.putIfAbsent(path, new int[] {mark.getLine() + 1, mark.getColumn() + 1});
+            }
         }
     }
 
@@ -107,6 +116,34 @@ final class YamlNode {
         YamlNode owner() {
             return YamlNode.this;
         }
+
+        /**
+         * An optional key read with a typed accessor.
+         *
+         * @param key the key
+         * @param read reads the value (records a problem and returns null when it is unusable)
+         * @param absent the value when the key is absent
+         * @param <T> the type
+         * @return the value, absent's value, or null (problem recorded)
+         */
+        <T> T optional(String key, java.util.function.Function<YamlNode, T> read, T absent) {
+            YamlNode v = entries.get(key);
+            return v == null ? absent : read.apply(v);
+        }
+
+        /**
+         * A required key read with a typed accessor.
+         *
+         * @param key the key
+         * @param what what it is, for the message when missing
+         * @param read reads the value
+         * @param <T> the type
+         * @return the value, or null (problem recorded)
+         */
+        <T> T required(String key, String what, java.util.function.Function<YamlNode, T> read) {
+            YamlNode v = require(key, what);
+            return v == null ? null : read.apply(v);
+        }
     }
 
     /**
@@ -138,7 +175,9 @@ final class YamlNode {
                 error(k.getStartMark().orElse(null), childPath, "key appears twice");
                 continue;
             }
-            entries.put(key, new YamlNode(ctx, t.getValueNode(), childPath));
+            YamlNode child = new YamlNode(ctx, t.getValueNode(), childPath);
+            entries.put(key, child);
+            ctx.locate(childPath, k.getStartMark().orElse(null));
         }
         return new Mapping(entries);
     }
@@ -275,7 +314,12 @@ final class YamlNode {
             return null;
         }
         double x = Double.parseDouble(v);
-        if (!Double.isFinite(x) || !ok.test(x)) {
+        if (!Double.isFinite(x)) {
+            error("got " + shown() + ", which overflows a double-precision number (largest 1.8e308); expected "
+                    + expected);
+            return null;
+        }
+        if (!ok.test(x)) {
             error("got " + shown() + "; expected " + expected);
             return null;
         }
@@ -320,6 +364,30 @@ final class YamlNode {
             return null;
         }
         return (int) x;
+    }
+
+    /**
+     * @param min least value
+     * @param max greatest value
+     * @param what meaning, for messages
+     * @return a 64-bit integer in range, or null
+     */
+    Long longInteger(long min, long max, String what) {
+        String expected = "an integer from " + min + " to " + max + " (" + what + ")";
+        String v = plain(expected);
+        if (v == null) {
+            return null;
+        }
+        if (!v.matches("[+-]?\\d{1,18}")) {
+            error("got " + shown() + "; expected " + expected);
+            return null;
+        }
+        long x = Long.parseLong(v);
+        if (x < min || x > max) {
+            error("got " + shown() + "; expected " + expected);
+            return null;
+        }
+        return x;
     }
 
     /** @return a 64-bit integer (a seed), or null */

@@ -1,5 +1,6 @@
 package org.hypermag.scenarios.sim;
 
+import org.hypermag.solver.gpu.GpuMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.hypermag.scenarios.spec.Problem;
+import org.hypermag.scenarios.spec.DemagMethods;
 import org.hypermag.scenarios.spec.Scenario;
 import org.hypermag.scenarios.spec.ScenarioException;
 import org.hypermag.scenarios.spec.ScenarioParser;
@@ -58,10 +60,8 @@ class GpuScenarioTest {
     void granularFilmDemagOnAnOpenClDeviceMatchesTheCpuForExactAndSurrogate() {
         GpuDevices.Choice device = new GpuDevices.Choice(cpuDevice(), "test: PoCL");
         Scenario s = ShippedScenarios.parse("granular-film-hysteresis");
-        Scenario exact = s.withDemag(new Scenario.Demag(Scenario.DemagMethod.EXACT, null, s.demag().settings(),
-                s.demag().storedModels()));
-        Scenario surrogate = s.withDemag(new Scenario.Demag(Scenario.DemagMethod.SURROGATE, null,
-                s.demag().settings(), s.demag().storedModels()));
+        Scenario exact = s.withDemag(Scenario.Demag.of("exact"));
+        Scenario surrogate = s.withDemag(Scenario.Demag.of("surrogate"));
         Magnet magnet = ScenarioSystem.magnet(s);
         int n = magnet.size();
         VectorField m = new VectorField(n);
@@ -72,8 +72,9 @@ class GpuScenarioTest {
         }
         try (WorkerPool pool = new WorkerPool(2)) {
             for (Scenario sc : List.of(exact, surrogate)) {
-                DemagField gpu = ScenarioSystem.demag(sc, magnet, pool, line -> { }, device);
-                DemagField cpu = ScenarioSystem.demag(sc, magnet, pool, line -> { });
+                DemagField gpu = DemagMethods.build(sc, magnet, device, pool, line -> { });
+                DemagField cpu = DemagMethods.build(sc, magnet, new GpuDevices.Choice(null, "cpu"), pool, line -> { });
+                assertEquals(GpuDevices.describe(device.device()), gpu.device(), "run.h5 records the device");
                 assertTrue(gpu instanceof GpuDirectSum || gpu instanceof GpuFarFieldSurrogate, gpu.describe());
                 VectorField hg = new VectorField(n), hc = new VectorField(n);
                 gpu.addField(m, hg);
@@ -88,7 +89,7 @@ class GpuScenarioTest {
     void gpuPrecisionKeyIsReadAndABadValueIsReportedWithItsPlace() {
         Scenario s = ScenarioParser.parse(BASE + "compute: {gpu: off, gpu_precision: double}\n", "ok.yaml",
                 Path.of("."), "ok");
-        assertEquals(Scenario.Gpu.OFF, s.compute().gpu());
+        assertEquals(GpuMode.OFF, s.compute().gpu());
         assertEquals(Precision.DOUBLE, s.compute().gpuPrecision());
         assertEquals(Precision.SINGLE, ScenarioParser.parse(BASE, "ok.yaml", Path.of("."), "ok").compute()
                 .gpuPrecision());
@@ -105,11 +106,11 @@ class GpuScenarioTest {
     void gpuOnWithoutAGpuIsRefusedBeforeAnythingRuns() {
         Assumptions.assumeTrue(GpuDevices.firstGpu() == null, "this machine has an OpenCL GPU");
         Scenario s = ShippedScenarios.parse("granular-film-hysteresis");
-        Scenario on = s.withCompute(s.compute().withGpu(Scenario.Gpu.ON));
+        Scenario on = s.withCompute(s.compute().withGpu(GpuMode.ON));
         GpuUnavailableException e = assertThrows(GpuUnavailableException.class,
-                () -> ScenarioSystem.chooseDevice(on));
+                () -> DemagMethods.chooseDevice(on, ScenarioSystem.magnet(on)));
         assertTrue(e.getMessage().contains("needs an OpenCL GPU"), e.getMessage());
-        assertTrue(ScenarioSystem.chooseDevice(s.withDemag(new Scenario.Demag(Scenario.DemagMethod.NONE, null,
-                s.demag().settings(), s.demag().storedModels()))).reason().contains("no demag"));
+        assertTrue(DemagMethods.chooseDevice(s.withDemag(Scenario.Demag.of("none")), ScenarioSystem.magnet(s))
+                .reason().contains("no demag"));
     }
 }

@@ -1,5 +1,7 @@
 package org.hypermag.scenarios.sim;
 
+import org.hypermag.surrogate.FarFieldSettings;
+import org.hypermag.surrogate.SurrogateDemagProvider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -153,7 +155,9 @@ class SurrogateScenarioTest {
             Path stored = ShippedScenarios.storedModel(name, s.source());
             assertNotNull(stored, name + " has no stored model (scenarios/models/regenerate)");
             List<String> log = new ArrayList<>();
-            FarFieldModels.obtain(ScenarioSystem.target(ScenarioSystem.magnet(s)), s.demag().settings(),
+            FarFieldModels.obtain(SurrogateDemagProvider.target(ScenarioSystem.magnet(s)),
+                    s.demag().provider() == SurrogateDemagProvider.INSTANCE
+                            ? SurrogateDemagProvider.farFieldSettings(s.demag().settings()) : FarFieldSettings.DEFAULT,
                     List.of(stored), null, WorkerPool.shared(), log::add);
             assertEquals(List.of("far-field model " + stored), log, name);
         }

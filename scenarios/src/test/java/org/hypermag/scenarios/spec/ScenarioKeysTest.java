@@ -1,5 +1,12 @@
 package org.hypermag.scenarios.spec;
 
+import org.hypermag.scenarios.sim.ScenarioSystem;
+import org.hypermag.surrogate.SurrogateDemagProvider;
+import org.hypermag.solver.llg.LlgEquation;
+import org.hypermag.solver.field.CubicAnisotropyField;
+import org.hypermag.solver.field.UniaxialAnisotropyField;
+import org.hypermag.solver.field.ExchangeField;
+import org.hypermag.solver.gpu.GpuMode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +21,7 @@ import java.util.List;
 import org.hypermag.solver.Constants;
 import org.hypermag.solver.magnet.Material;
 import org.hypermag.surrogate.FarFieldModel;
+import org.hypermag.surrogate.FarFieldSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,11 +54,11 @@ class ScenarioKeysTest {
         assertEquals(0, s.domains().prisms().cz(0), 1e-24);
         assertArrayEquals(new double[] {0, 0, 2}, ((Scenario.Uniform) s.initial()).direction());
         // defaults
-        assertEquals(Scenario.DemagMethod.EXACT, s.demag().method());
+        assertEquals("exact", s.demag().method());
         assertEquals(Scenario.IntegratorMethod.DORMAND_PRINCE, s.integrator().method());
         assertEquals(1e-5, s.integrator().tolerance());
         assertEquals(0, s.compute().threads());
-        assertEquals(Scenario.Gpu.AUTO, s.compute().gpu());
+        assertEquals(GpuMode.AUTO, s.compute().gpu());
         assertNull(s.output().directory());
         assertEquals(1e-12, s.output().tableInterval());
         assertEquals(0, s.output().frameInterval());
@@ -175,14 +183,15 @@ class ScenarioKeysTest {
                 """, dir);
         Material m = s.materials().get(0);
         assertEquals(1.4e6, m.ms());
-        assertEquals(2.1e-11, m.exchange());
-        assertEquals(4.8e4, m.k1());
-        assertArrayEquals(new double[] {0, 0, 1}, m.axis(), 1e-15);
-        assertEquals(-1.0e4, m.kc1());
-        assertEquals(2.0e3, m.kc2());
-        assertArrayEquals(new double[] {Math.sqrt(0.5), Math.sqrt(0.5), 0}, m.cubicAxis1(), 1e-15);
-        assertEquals(0.3, m.alpha());
-        assertEquals(1.76e5, m.gamma());
+        assertEquals(2.1e-11, m.get(ExchangeField.A));
+        assertEquals(4.8e4, m.get(UniaxialAnisotropyField.K1));
+        assertArrayEquals(new double[] {0, 0, 1}, m.vector(UniaxialAnisotropyField.AXIS), 1e-15);
+        assertEquals(-1.0e4, m.get(CubicAnisotropyField.KC1));
+        assertEquals(2.0e3, m.get(CubicAnisotropyField.KC2));
+        assertArrayEquals(new double[] {Math.sqrt(0.5), Math.sqrt(0.5), 0, -Math.sqrt(0.5), Math.sqrt(0.5), 0},
+                m.vector(CubicAnisotropyField.AXES), 1e-15);
+        assertEquals(0.3, m.get(LlgEquation.ALPHA));
+        assertEquals(1.76e5, m.get(LlgEquation.GAMMA));
     }
 
     @Test
@@ -271,13 +280,14 @@ class ScenarioKeysTest {
                   precision: float64
                   checkpoint_interval: 5
                 """);
-        assertEquals(Scenario.DemagMethod.SURROGATE, s.demag().method());
-        assertEquals(dir.resolve("models/film.hmm"), s.demag().model());
-        assertEquals(FarFieldModel.Settings.DEFAULT, s.demag().settings(), "surrogate accuracy defaults");
+        assertEquals("surrogate", s.demag().method());
+        assertEquals(dir.resolve("models/film.hmm"), s.demag().settings().path("model"));
+        assertEquals(FarFieldSettings.DEFAULT, SurrogateDemagProvider.farFieldSettings(s.demag().settings()),
+                "surrogate accuracy defaults");
         assertEquals(1e-7, s.integrator().tolerance());
         assertEquals(1e-12, s.integrator().maxStep());
         assertEquals(3, s.compute().threads());
-        assertEquals(Scenario.Gpu.OFF, s.compute().gpu());
+        assertEquals(GpuMode.OFF, s.compute().gpu());
         assertEquals(Path.of("results/x"), s.output().directory());
         assertEquals(2e-12, s.output().tableInterval());
         assertEquals(1e-11, s.output().frameInterval());
@@ -289,8 +299,8 @@ class ScenarioKeysTest {
         assertEquals(Scenario.IntegratorMethod.HEUN, heun.integrator().method());
         assertEquals(1e-14, heun.integrator().step());
         assertEquals(0, heun.compute().threads());
-        assertEquals(Scenario.Gpu.ON, heun.compute().gpu());
-        assertEquals(Scenario.DemagMethod.NONE, heun.demag().method());
+        assertEquals(GpuMode.ON, heun.compute().gpu());
+        assertEquals("none", heun.demag().method());
         assertEquals(Scenario.IntegratorMethod.RK4, grid("integrator: {method: rk4, step: 2.0e-14}\n").integrator()
                 .method());
     }
@@ -298,12 +308,13 @@ class ScenarioKeysTest {
     @Test
     void surrogateSettingsAndTheStoredModelBesideTheScenario() {
         Scenario s = grid("demag: {method: surrogate, near_radius: 12, k_max_R: 6.5, period_margin: 0}\n");
-        assertEquals(new FarFieldModel.Settings(12, 6.5, 0), s.demag().settings());
-        assertNull(s.demag().model(), "no model named: automatic");
-        assertEquals(List.of(dir.resolve("models").resolve(s.name() + ".far-field.h5")), s.demag().storedModels());
+        assertEquals(new FarFieldSettings(12, 6.5, 0), SurrogateDemagProvider.farFieldSettings(s.demag().settings()));
+        assertNull(s.demag().settings().path("model"), "no model named: automatic");
+        assertEquals(dir.resolve("models").resolve(s.name() + ".far-field.h5"), DemagMethods.request(s,
+                ScenarioSystem.magnet(s), null, null, null).scenario().storedData().get(0));
         Scenario mlp = grid("demag: {method: surrogate, size_features: mlp, mlp_width: 12, mlp_depth: 3}\n");
-        assertEquals(FarFieldModel.Settings.DEFAULT.withSizeMap(FarFieldModel.SizeMap.MLP, 12, 3),
-                mlp.demag().settings());
+        assertEquals(FarFieldSettings.DEFAULT.withSizeMap(FarFieldSettings.SizeMap.MLP, 12, 3),
+                SurrogateDemagProvider.farFieldSettings(mlp.demag().settings()));
     }
 
     @Test

@@ -32,15 +32,14 @@ class ScenarioTextTest {
                 output: {table_interval: 2.0e-12}
                 """;
         Scenario s = parse(text);
-        Scenario e = s.withDemag(new Scenario.Demag(Scenario.DemagMethod.EXACT, null, s.demag().settings(),
-                s.demag().storedModels()), "{method: exact}", "the exact path");
+        Scenario e = s.withDemag(Scenario.Demag.of("exact"), "{method: exact}", "the exact path");
         assertEquals(BASE + """
                 demag: {method: exact}  # the exact path
                 # output follows
                 output: {table_interval: 2.0e-12}
                 """, e.text());
         Scenario back = parse(e.text());
-        assertEquals(Scenario.DemagMethod.EXACT, back.demag().method());
+        assertEquals("exact", back.demag().method());
         assertEquals(2e-12, back.output().tableInterval(), 0);
     }
 
@@ -51,8 +50,8 @@ class ScenarioTextTest {
         assertTrue(s.text().contains("demag: {method: surrogate, model: demag-model.h5}   # compare\n"
                 + "integrator: {tolerance: 1.0e-6}\n"), s.text());
         Scenario back = parse(s.text());
-        assertEquals(Scenario.DemagMethod.SURROGATE, back.demag().method());
-        assertEquals(Path.of("/runs/x/demag-model.h5"), back.demag().model());
+        assertEquals("surrogate", back.demag().method());
+        assertEquals(Path.of("/runs/x/demag-model.h5"), back.demag().settings().path("model"));
         assertEquals(1e-6, back.integrator().tolerance(), 0);
     }
 
@@ -60,7 +59,7 @@ class ScenarioTextTest {
     void aScenarioWithoutDemagGetsTheEntryAppended() {
         Scenario s = parse(BASE.strip()).withDemag(null, "{method: exact}", "added");
         assertEquals(BASE + "demag: {method: exact}  # added\n", s.text());
-        assertEquals(Scenario.DemagMethod.EXACT, parse(s.text()).demag().method());
-        assertNull(parse(s.text()).demag().model());
+        assertEquals("exact", parse(s.text()).demag().method());
+        assertNull(parse(s.text()).demag().settings().path("model"));
     }
 }

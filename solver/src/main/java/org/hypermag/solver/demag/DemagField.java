@@ -11,17 +11,29 @@ import org.hypermag.solver.VectorField;
  */
 public interface DemagField {
 
-    /** @return the number of domains N */
-    int size();
+    /** @return the number of sources: the length of the magnetisation {@link #addField} takes */
+    int sources();
 
     /**
-     * Adds the demagnetising field of all domains, at every domain, to {@code h}.
+     * @return the number of targets: the length of the field {@link #addField} adds to; for the field among domains
+     *     (every method the simulation uses) equal to {@link #sources()}
+     */
+    int targets();
+
+    /**
+     * Adds the demagnetising field of all sources, at every target, to {@code h}.
      *
-     * @param magnetisation M of each domain (A/m), size N; not modified
-     * @param h receives H_demag (A/m) added to its current contents, size N
+     * @param magnetisation M of each source (A/m), size {@link #sources()}; not modified
+     * @param h receives H_demag (A/m) added to its current contents, size {@link #targets()}
+     * @throws IllegalArgumentException if a size differs
      */
     void addField(VectorField magnetisation, VectorField h);
 
     /** @return a one-line description of the method and its settings, for logs and output metadata */
     String describe();
+
+    /** @return where it really runs: {@code cpu}, or the OpenCL device it runs on (for run.h5's {@code device}) */
+    default String device() {
+        return "cpu";
+    }
 }

@@ -64,7 +64,12 @@ public final class DirectDemag implements DemagField {
     }
 
     @Override
-    public int size() {
+    public int sources() {
+        return gridSum != null ? gridSum.size() : sum.sourceCount();
+    }
+
+    @Override
+    public int targets() {
         return gridSum != null ? gridSum.size() : sum.targetCount();
     }
 

@@ -15,7 +15,7 @@ import org.hypermag.solver.parallel.WorkerPool;
  *
  * <p>Not thread-safe: one caller at a time. {@link #addField} allocates nothing after the first call on each thread.
  */
-public final class DirectSum {
+public final class DirectSum implements DemagField {
     private static final int GRAIN = 16;
     private static final long BYTES_PER_PAIR = 6 * Double.BYTES;
 
@@ -98,6 +98,23 @@ public final class DirectSum {
     }
 
     /** @return the number of targets N */
+    @Override
+    public int targets() {
+        return targetCount();
+    }
+
+    @Override
+    public int sources() {
+        return sourceCount();
+    }
+
+    @Override
+    public String describe() {
+        return "exact direct sum, " + kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " tensor, "
+                + sourceCount() + " sources, " + targetCount() + " targets";
+    }
+
+    /** @return the number of targets */
     public int targetCount() {
         return tx.length;
     }
@@ -178,6 +195,7 @@ public final class DirectSum {
      * @param magnetisation M of each source (A/m), size M
      * @param h receives H (A/m) added at each target, size N
      */
+    @Override
     public void addField(VectorField magnetisation, VectorField h) {
         if (magnetisation.size() != sources.size()) {
             throw new IllegalArgumentException("magnetisation has " + magnetisation.size() + " entries for "

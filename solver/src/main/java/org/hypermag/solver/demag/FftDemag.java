@@ -2,6 +2,7 @@ package org.hypermag.solver.demag;
 
 import java.util.Arrays;
 import org.hypermag.solver.VectorField;
+import org.hypermag.solver.math.FftSizes;
 import org.hypermag.solver.geometry.RegularGrid;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.jtransforms.fft.DoubleFFT_1D;
@@ -79,9 +80,9 @@ public final class FftDemag implements DemagField {
         nx = grid.nx();
         ny = grid.ny();
         nz = grid.nz();
-        px = nx == 1 ? 1 : goodSize(2 * nx - 1, true);
-        py = ny == 1 ? 1 : goodSize(2 * ny - 1, false);
-        pz = nz == 1 ? 1 : goodSize(2 * nz - 1, false);
+        px = nx == 1 ? 1 : FftSizes.good(2 * nx - 1, true);
+        py = ny == 1 ? 1 : FftSizes.good(2 * ny - 1, false);
+        pz = nz == 1 ? 1 : FftSizes.good(2 * nz - 1, false);
         hx = px == 1 ? 1 : px / 2 + 1;
         int cells = grid.cellCount();
         domainOfCell = new int[cells];
@@ -120,28 +121,22 @@ public final class FftDemag implements DemagField {
     }
 
     /**
-     * Smallest size &ge; n whose only prime factors are 2, 3 and 5 (even if asked).
+     * The most memory building and using an FFT demag on a grid takes (the padded tensor during construction, its six
+     * spectra, the three spectra of M, the tensor table), before any of it is allocated.
      *
-     * @param n lower bound
-     * @param even whether the size must be even
-     * @return the size
+     * @param grid the grid
+     * @return bytes, an upper estimate
      */
-    public static int goodSize(int n, boolean even) {
-        for (int m = Math.max(n, 1); ; m++) {
-            if (even && (m & 1) == 1) {
-                continue;
-            }
-            int r = m;
-            for (int p : new int[] {2, 3, 5}) {
-                while (r % p == 0) {
-                    r /= p;
-                }
-            }
-            if (r == 1) {
-                return m;
-            }
-        }
+    public static long estimateBytes(RegularGrid grid) {
+        long px = grid.nx() == 1 ? 1 : FftSizes.good(2L * grid.nx() - 1, true);
+        long py = grid.ny() == 1 ? 1 : FftSizes.good(2L * grid.ny() - 1, false);
+        long pz = grid.nz() == 1 ? 1 : FftSizes.good(2L * grid.nz() - 1, false);
+        long full = px * py * pz;
+        long spec = (px == 1 ? 1 : px / 2 + 1) * py * pz;
+        long cells = (long) grid.nx() * grid.ny() * grid.nz();
+        return 8 * (6 * full + 14 * spec + 6 * cells) + 4 * cells;
     }
+
 
     /** Fills the padded tensor, transforms it, keeps the real parts. Element 6 holds max|Im|/max|Re|. */
     private double[][] kernelSpectra() {
@@ -248,7 +243,12 @@ public final class FftDemag implements DemagField {
     }
 
     @Override
-    public int size() {
+    public int sources() {
+        return domains;
+    }
+
+    @Override
+    public int targets() {
         return domains;
     }
 

@@ -4,12 +4,24 @@ import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.magnet.Material;
+import org.hypermag.solver.magnet.Parameter;
 
 /**
  * Cubic anisotropy: energy density Kc1 (a1²a2² + a2²a3² + a3²a1²) + Kc2 a1²a2²a3² (J/m³) with a_k = m·c_k along the
  * cubic axes c1, c2, c3 = c1 × c2; field H = −(1/(μ0 Ms)) ∂e/∂m (A/m). Constants and axes per region.
  */
 public final class CubicAnisotropyField implements FieldTerm {
+    /** First cubic anisotropy constant Kc1 (J/m³). */
+    public static final Parameter KC1 = Parameter.anyNumber("Kc1", "J/m^3", "first cubic anisotropy constant", 0);
+    /** Second cubic anisotropy constant Kc2 (J/m³). */
+    public static final Parameter KC2 = Parameter.anyNumber("Kc2", "J/m^3", "second cubic anisotropy constant", 0);
+    /** The first two cubic axes c1, c2 (perpendicular; c3 = c1 × c2). */
+    public static final Parameter AXES = Parameter.perpendicularPair("cubic_axes",
+            "the first two cubic axes [c1, c2], perpendicular (c3 = c1 x c2)", 1, 0, 0, 0, 1, 0);
+    /** The cubic anisotropy term, built when some region has Kc1 or Kc2 ≠ 0. */
+    public static final FieldTermType TYPE = new FieldTermType("cubic_anisotropy", "anisotropy",
+            "cubic anisotropy, energy density Kc1 (a1^2 a2^2 + a2^2 a3^2 + a3^2 a1^2) + Kc2 a1^2 a2^2 a3^2 (J/m^3)",
+            java.util.List.of(KC1, KC2, AXES), in -> of(in.magnet()));
     private final int[] region;
     private final double[] invMu0Ms, volume;
     private final double[] kc1, kc2;
@@ -29,9 +41,10 @@ public final class CubicAnisotropyField implements FieldTerm {
         axes = new double[r][];
         for (int q = 0; q < r; q++) {
             Material mat = magnet.material(q);
-            kc1[q] = mat.kc1();
-            kc2[q] = mat.kc2();
-            double[] a = mat.cubicAxis1(), b = mat.cubicAxis2();
+            kc1[q] = mat.get(KC1);
+            kc2[q] = mat.get(KC2);
+            double[] ab = mat.vector(AXES);
+            double[] a = {ab[0], ab[1], ab[2]}, b = {ab[3], ab[4], ab[5]};
             double[] c = {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
             axes[q] = new double[] {a[0], a[1], a[2], b[0], b[1], b[2], c[0], c[1], c[2]};
         }
@@ -42,17 +55,12 @@ public final class CubicAnisotropyField implements FieldTerm {
      * @return the term, or null if Kc1 = Kc2 = 0 in every region
      */
     public static CubicAnisotropyField of(Magnet magnet) {
-        for (int r = 0; r < magnet.regionCount(); r++) {
-            if (magnet.material(r).kc1() != 0 || magnet.material(r).kc2() != 0) {
-                return new CubicAnisotropyField(magnet);
-            }
-        }
-        return null;
+        return magnet.anyNonZero(KC1) || magnet.anyNonZero(KC2) ? new CubicAnisotropyField(magnet) : null;
     }
 
     @Override
-    public String name() {
-        return "anisotropy";
+    public FieldTermType type() {
+        return TYPE;
     }
 
     @Override

@@ -9,6 +9,10 @@ import org.hypermag.solver.magnet.Magnet;
  * {@link DemagField} (exact or surrogate). Energy −(μ0/2) Σ Ms V m·H_demag (J).
  */
 public final class DemagTerm implements FieldTerm {
+    /** The demag term, built when the scenario has a demag method (not {@code none}). */
+    public static final FieldTermType TYPE = new FieldTermType("demag", "demag",
+            "the demagnetising (stray) field, energy density -(mu0/2) Ms m.H_demag (J/m^3)", java.util.List.of(),
+            in -> in.demag() == null ? null : new DemagTerm(in.magnet(), in.demag()));
     private final DemagField demag;
     private final double[] ms, volume;
     private final VectorField magnetisation;
@@ -18,9 +22,9 @@ public final class DemagTerm implements FieldTerm {
      * @param demag the demagnetising-field method for its domains
      */
     public DemagTerm(Magnet magnet, DemagField demag) {
-        if (demag.size() != magnet.size()) {
-            throw new IllegalArgumentException("demag method has " + demag.size() + " domains, the magnet "
-                    + magnet.size());
+        if (demag.sources() != magnet.size() || demag.targets() != magnet.size()) {
+            throw new IllegalArgumentException("demag method has " + demag.sources() + " sources and "
+                    + demag.targets() + " targets, the magnet " + magnet.size() + " domains");
         }
         this.demag = demag;
         ms = magnet.msArray();
@@ -34,8 +38,8 @@ public final class DemagTerm implements FieldTerm {
     }
 
     @Override
-    public String name() {
-        return "demag";
+    public FieldTermType type() {
+        return TYPE;
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.hypermag.solver.geometry.Contacts;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.geometry.RegularGrid;
 import org.hypermag.solver.magnet.Magnet;
+import org.hypermag.solver.magnet.Parameter;
 
 /**
  * Exchange: a finite-volume coupling of domains that share a face.
@@ -17,9 +18,16 @@ import org.hypermag.solver.magnet.Magnet;
  * E_ij = A_ij (S_ij/d_ij) |m_i − m_j|² (J), and domain i feels H_i = 2/(μ0 Ms_i V_i) Σ_j A_ij (S_ij/d_ij)(m_j − m_i)
  * (A/m). On a grid this is the 6-neighbour finite difference 2A/(μ0 Ms) Σ (m_j − m_i)/Δ² with free (Neumann)
  * boundaries, as in mumax3 and OOMMF. A_ij is the region's stiffness, or between regions the harmonic mean times the
- * scaling factor ({@link Magnet#exchangeBetween}). Couplings are stored in compressed rows (CSR).
+ * scaling factor ({@link Magnet#harmonicMeanBetween}). Couplings are stored in compressed rows (CSR).
  */
 public final class ExchangeField implements FieldTerm {
+    /** Exchange stiffness A (J/m), &ge; 0. */
+    public static final Parameter A = Parameter.nonNegative("A", "J/m", "exchange stiffness (0: uncoupled domains)",
+            0).requiredInFiles();
+    /** The exchange term: energy density A |∇m|², built when some region has A &gt; 0. */
+    public static final FieldTermType TYPE = new FieldTermType("exchange", "exchange",
+            "Heisenberg exchange, energy density A |grad m|^2 (J/m^3), between domains sharing a face", List.of(A),
+            in -> in.magnet().anyNonZero(A) ? of(in.magnet()) : null);
     private final int[] start;
     private final int[] neighbour;
     private final double[] coefficient;
@@ -43,7 +51,7 @@ public final class ExchangeField implements FieldTerm {
         pairEnergy = new double[2 * pairs.size()];
         for (int k = 0; k < pairs.size(); k++) {
             int i = pairs.get(k)[0], j = pairs.get(k)[1];
-            double aw = magnet.exchangeBetween(magnet.region(i), magnet.region(j)) * weights.get(k);
+            double aw = magnet.harmonicMeanBetween(A, magnet.region(i), magnet.region(j)) * weights.get(k);
             int qi = fill[i]++, qj = fill[j]++;
             neighbour[qi] = j;
             neighbour[qj] = i;
@@ -125,8 +133,8 @@ public final class ExchangeField implements FieldTerm {
     }
 
     @Override
-    public String name() {
-        return "exchange";
+    public FieldTermType type() {
+        return TYPE;
     }
 
     @Override

@@ -6,12 +6,18 @@ import org.hypermag.solver.VectorField;
  * One contribution to the effective field, H_eff = Σ terms (A/m), and its energy (J).
  *
  * <p>A term adds its field into a caller-owned buffer and allocates nothing per call. It is not thread-safe unless
- * it says so.
+ * it says so. A term that draws something once per time step (a stochastic field) also implements
+ * {@link org.hypermag.solver.llg.StepAware}.
  */
 public interface FieldTerm {
 
-    /** @return the term's name as used in tables: exchange, anisotropy, zeeman, demag */
-    String name();
+    /** @return what kind of term this is: its name, energy column and parameters */
+    FieldTermType type();
+
+    /** @return the term's name, {@code type().name()} */
+    default String name() {
+        return type().name();
+    }
 
     /**
      * Adds this term's field at time t to {@code h}.

@@ -4,12 +4,23 @@ import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.magnet.Material;
+import org.hypermag.solver.magnet.Parameter;
 
 /**
  * Uniaxial anisotropy: energy density K1 (1 − (m·u)²) (J/m³, zero along the easy axis for K1 &gt; 0; K1 &lt; 0 gives an
  * easy plane), field H = 2K1/(μ0 Ms) (m·u) u (A/m). K1 and u per region.
  */
 public final class UniaxialAnisotropyField implements FieldTerm {
+    /** First-order uniaxial anisotropy constant K1 (J/m³); &gt; 0 easy axis, &lt; 0 easy plane. */
+    public static final Parameter K1 = Parameter.anyNumber("K1", "J/m^3",
+            "uniaxial anisotropy constant (> 0: easy axis, < 0: easy plane)", 0);
+    /** The uniaxial anisotropy axis u (normalised). */
+    public static final Parameter AXIS = Parameter.direction("anisotropy_axis", "uniaxial anisotropy axis u",
+            0, 0, 1);
+    /** The uniaxial anisotropy term, built when some region has K1 ≠ 0. */
+    public static final FieldTermType TYPE = new FieldTermType("uniaxial_anisotropy", "anisotropy",
+            "uniaxial anisotropy, energy density K1 (1 - (m.u)^2) (J/m^3)", java.util.List.of(K1, AXIS),
+            in -> of(in.magnet()));
     private final int[] region;
     private final double[] coefficient, k1, ux, uy, uz;
     private final double[] volume;
@@ -25,8 +36,8 @@ public final class UniaxialAnisotropyField implements FieldTerm {
         uz = new double[r];
         for (int q = 0; q < r; q++) {
             Material mat = magnet.material(q);
-            k1[q] = mat.k1();
-            double[] a = mat.axis();
+            k1[q] = mat.get(K1);
+            double[] a = mat.vector(AXIS);
             ux[q] = a[0];
             uy[q] = a[1];
             uz[q] = a[2];
@@ -42,17 +53,12 @@ public final class UniaxialAnisotropyField implements FieldTerm {
      * @return the term, or null if K1 = 0 in every region
      */
     public static UniaxialAnisotropyField of(Magnet magnet) {
-        for (int r = 0; r < magnet.regionCount(); r++) {
-            if (magnet.material(r).k1() != 0) {
-                return new UniaxialAnisotropyField(magnet);
-            }
-        }
-        return null;
+        return magnet.anyNonZero(K1) ? new UniaxialAnisotropyField(magnet) : null;
     }
 
     @Override
-    public String name() {
-        return "anisotropy";
+    public FieldTermType type() {
+        return TYPE;
     }
 
     @Override

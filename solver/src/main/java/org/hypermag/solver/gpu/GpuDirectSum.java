@@ -77,8 +77,19 @@ public final class GpuDirectSum implements DemagField {
     }
 
     @Override
-    public int size() {
+    public int sources() {
+        return device.sources();
+    }
+
+    @Override
+    public int targets() {
         return device.targets();
+    }
+
+    @Override
+    public String device() {
+        return placement.fellBack() ? "cpu (Java threads: the OpenCL kernel fell back)"
+                : org.hypermag.solver.gpu.GpuDevices.describe(placement.intended());
     }
 
     @Override

@@ -18,4 +18,25 @@ public interface Dynamics {
      * @param dmdt receives dm/dt (1/s)
      */
     void derivative(double t, VectorField m, VectorField dmdt);
+
+    /**
+     * Called by the stepper before the stages of every step attempt (see {@link StepAware#beginStep}).
+     *
+     * @param t start of the step (s)
+     * @param dt length of the attempt (s)
+     * @return true if the derivative at the step's start changed (a cached one must be evaluated again)
+     */
+    default boolean beginStep(double t, double dt) {
+        return false;
+    }
+
+    /**
+     * Called by the stepper after every step attempt (see {@link StepAware#endStep}).
+     *
+     * @param t start of the step (s)
+     * @param dt its length (s)
+     * @param accepted whether the state advanced
+     */
+    default void endStep(double t, double dt, boolean accepted) {
+    }
 }

@@ -1,18 +1,42 @@
 package org.hypermag.solver.llg;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.field.EffectiveField;
+import org.hypermag.solver.field.FieldTerm;
 import org.hypermag.solver.magnet.Magnet;
+import org.hypermag.solver.magnet.Parameter;
 
 /**
  * The Landau–Lifshitz–Gilbert equation in Landau–Lifshitz form:
- * dm/dt = −γ/(1+α²) [m × H + α m × (m × H)], with γ (m/(A·s)) and α per domain and H = H_eff (A/m).
+ * dm/dt = −γ/(1+α²) [m × H + α m × (m × H)] + Σ torques, with γ (m/(A·s)) and α per domain and H = H_eff (A/m).
+ *
+ * <p>Torques that are not fields (spin-transfer, spin-orbit) are added after the precession and damping
+ * ({@link Torque}). Terms and torques that must know the time step ({@link StepAware}) are told by the stepper
+ * through {@link #beginStep} and {@link #endStep}.
  *
  * <p>Each evaluation also records the largest torque max_i |m_i × H_i| (A/m) and keeps H_eff, for step control,
  * stopping criteria and output. Not thread-safe.
  */
 public final class LlgEquation implements Dynamics {
+    /** Gilbert damping α (dimensionless), &ge; 0; scenario files must give it (programs default to 0). */
+    public static final Parameter ALPHA = Parameter.nonNegative("alpha", "1", "Gilbert damping", 0)
+            .requiredInFiles();
+    /**
+     * Gyromagnetic ratio γ (m/(A·s)), &gt; 0, in OOMMF's convention dm/dt = −γ m × H with H in A/m; mumax3's γ in
+     * rad/(T·s) is this divided by μ0. Default {@link Constants#GAMMA_OOMMF}.
+     */
+    public static final Parameter GAMMA = Parameter.positive("gamma", "m/(A s)",
+            "gyromagnetic ratio in OOMMF's convention (mumax3's GammaLL in rad/(T s) times mu0)",
+            Constants.GAMMA_OOMMF);
+    /** The parameters of the equation itself. */
+    public static final List<Parameter> PARAMETERS = List.of(ALPHA, GAMMA);
+
     private final EffectiveField field;
+    private final Torque[] torques;
+    private final StepAware[] stepAware;
     private final double[] precession;
     private final double[] damping;
     private final VectorField h;
@@ -23,17 +47,40 @@ public final class LlgEquation implements Dynamics {
      * @param field the effective field
      */
     public LlgEquation(Magnet magnet, EffectiveField field) {
+        this(magnet, field, List.of());
+    }
+
+    /**
+     * @param magnet the system (γ and α per domain)
+     * @param field the effective field
+     * @param torques torques added to the precession and damping (may be empty)
+     */
+    public LlgEquation(Magnet magnet, EffectiveField field, List<Torque> torques) {
         if (field.size() != magnet.size()) {
             throw new IllegalArgumentException("effective field has " + field.size() + " domains, the magnet "
                     + magnet.size());
         }
         this.field = field;
+        this.torques = torques.toArray(new Torque[0]);
+        List<StepAware> aware = new ArrayList<>();
+        for (FieldTerm term : field.terms()) {
+            if (term instanceof StepAware s) {
+                aware.add(s);
+            }
+        }
+        for (Torque t : this.torques) {
+            if (t instanceof StepAware s) {
+                aware.add(s);
+            }
+        }
+        stepAware = aware.toArray(new StepAware[0]);
         int n = magnet.size();
+        double[] alpha = magnet.perDomain(ALPHA), gamma = magnet.perDomain(GAMMA);
         precession = new double[n];
         damping = new double[n];
         for (int i = 0; i < n; i++) {
-            double a = magnet.alpha(i);
-            precession[i] = -magnet.gamma(i) / (1 + a * a);
+            double a = alpha[i];
+            precession[i] = -gamma[i] / (1 + a * a);
             damping[i] = a;
         }
         h = new VectorField(n);
@@ -47,6 +94,11 @@ public final class LlgEquation implements Dynamics {
     /** @return the effective field */
     public EffectiveField effectiveField() {
         return field;
+    }
+
+    /** @return the torques besides precession and damping */
+    public List<Torque> torques() {
+        return List.of(torques);
     }
 
     /** @return H_eff (A/m) of the last evaluation (owned by this object; overwritten by the next) */
@@ -63,10 +115,30 @@ public final class LlgEquation implements Dynamics {
     public void derivative(double t, VectorField m, VectorField dmdt) {
         field.compute(t, m, h);
         lastMaxTorque = torque(m, h, dmdt);
+        for (Torque extra : torques) {
+            extra.addTorque(t, m, h, dmdt);
+        }
+    }
+
+    @Override
+    public boolean beginStep(double t, double dt) {
+        boolean changed = false;
+        for (StepAware s : stepAware) {
+            changed |= s.beginStep(t, dt);
+        }
+        return changed;
+    }
+
+    @Override
+    public void endStep(double t, double dt, boolean accepted) {
+        for (StepAware s : stepAware) {
+            s.endStep(t, dt, accepted);
+        }
     }
 
     /**
-     * Computes dm/dt from a given effective field (overwrites dmdt).
+     * Computes the precession and damping dm/dt from a given effective field (overwrites dmdt; the extra torques
+     * are not included).
      *
      * @param m magnetisation
      * @param heff effective field (A/m)

@@ -8,8 +8,8 @@ import org.hypermag.solver.geometry.RegularGrid;
  * The magnetic system: N domains (prisms), each in a region with a {@link Material}, optionally the cells of a
  * regular grid. Immutable; per-domain parameters are expanded into primitive arrays for the hot loops.
  *
- * <p>Exchange between two regions uses the harmonic mean of their stiffnesses times a scaling factor (default 1;
- * 0 decouples the regions), as in mumax3.
+ * <p>Pair couplings between two regions (exchange) use the harmonic mean of the regions' constants times a scaling
+ * factor (default 1; 0 decouples the regions), as in mumax3: {@link #harmonicMeanBetween}.
  */
 public final class Magnet {
     private final Prisms prisms;
@@ -18,7 +18,7 @@ public final class Magnet {
     private final int[] region;
     private final Material[] materials;
     private final double[][] exchangeScaling;
-    private final double[] ms, volume, alpha, gamma;
+    private final double[] ms, volume;
 
     private Magnet(Prisms prisms, RegularGrid grid, int[] gridCell, int[] region, Material[] materials,
                    double[][] exchangeScaling) {
@@ -46,14 +46,9 @@ public final class Magnet {
         this.exchangeScaling = exchangeScaling;
         ms = new double[n];
         volume = new double[n];
-        alpha = new double[n];
-        gamma = new double[n];
         for (int i = 0; i < n; i++) {
-            Material m = materials[region[i]];
-            ms[i] = m.ms();
+            ms[i] = materials[region[i]].ms();
             volume[i] = prisms.volume(i);
-            alpha[i] = m.alpha();
-            gamma[i] = m.gamma();
         }
     }
 
@@ -179,15 +174,62 @@ public final class Magnet {
     /**
      * @param r1 a region
      * @param r2 another region
-     * @return the exchange stiffness (J/m) coupling them: A within a region, else scaling × harmonic mean
+     * @return the factor on couplings between them (1 within a region; default 1 between regions)
      */
-    public double exchangeBetween(int r1, int r2) {
-        double a1 = materials[r1].exchange(), a2 = materials[r2].exchange();
+    public double exchangeScaling(int r1, int r2) {
+        return r1 == r2 ? 1 : exchangeScaling[r1][r2];
+    }
+
+    /**
+     * The coupling constant between two regions for a material parameter of a pair term (exchange stiffness, DMI
+     * constant): the region's own value within a region, else the harmonic mean times the regions' scaling factor, as
+     * in mumax3.
+     *
+     * @param p a scalar parameter
+     * @param r1 a region
+     * @param r2 another region
+     * @return the coupling constant, in p's unit
+     */
+    public double harmonicMeanBetween(Parameter p, int r1, int r2) {
+        double a1 = materials[r1].get(p), a2 = materials[r2].get(p);
         if (r1 == r2) {
             return a1;
         }
-        double mean = a1 + a2 > 0 ? 2 * a1 * a2 / (a1 + a2) : 0;
+        double mean = a1 * a2 > 0 ? 2 * a1 * a2 / (a1 + a2) : 0;
         return exchangeScaling[r1][r2] * mean;
+    }
+
+    /**
+     * @param p a parameter
+     * @return whether some region's value of p differs from zero (a term with all its constants zero is left out)
+     */
+    public boolean anyNonZero(Parameter p) {
+        for (Material m : materials) {
+            for (double v : m.vector(p)) {
+                if (v != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Expands a scalar parameter per domain.
+     *
+     * @param p a scalar parameter
+     * @return its value for each domain (a new array)
+     */
+    public double[] perDomain(Parameter p) {
+        double[] byRegion = new double[materials.length];
+        for (int r = 0; r < byRegion.length; r++) {
+            byRegion[r] = materials[r].get(p);
+        }
+        double[] out = new double[region.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = byRegion[region[i]];
+        }
+        return out;
     }
 
     /** @param i domain @return Ms (A/m) */
@@ -198,16 +240,6 @@ public final class Magnet {
     /** @param i domain @return volume (m³) */
     public double volume(int i) {
         return volume[i];
-    }
-
-    /** @param i domain @return α */
-    public double alpha(int i) {
-        return alpha[i];
-    }
-
-    /** @param i domain @return γ (m/(A·s)) */
-    public double gamma(int i) {
-        return gamma[i];
     }
 
     /** @return a copy of Ms per domain (A/m) */

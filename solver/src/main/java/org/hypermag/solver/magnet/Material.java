@@ -1,177 +1,107 @@
 package org.hypermag.solver.magnet;
 
 import java.util.Arrays;
-import org.hypermag.solver.Constants;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The magnetic parameters of one region: an immutable value with {@code withX} methods.
+ * The magnetic parameters of one region: an immutable map from {@link Parameter} to value, with {@code with}
+ * methods. A parameter that was not given has its declared default.
  *
- * <p>Units: saturation magnetisation Ms in A/m; exchange stiffness A in J/m; anisotropy constants K1, Kc1, Kc2 in
- * J/m³; Gilbert damping α dimensionless; gyromagnetic ratio γ in m/(A·s) (OOMMF's convention, dm/dt = −γ m×H + …
- * with H in A/m; mumax3's γ in rad/(T·s) is γ/μ0). Axes are unit vectors (normalised on construction).
- *
- * <p>Defaults of {@link #of(double)}: A = 0, K1 = 0 with axis z, no cubic anisotropy (axes x, y), α = 0,
- * γ = {@link Constants#GAMMA_OOMMF}.
+ * <p>The only parameter of the material itself is the saturation magnetisation {@link #MS} (A/m); every other one is
+ * declared by the term or equation that uses it (exchange stiffness by the exchange term, damping and gyromagnetic
+ * ratio by the LLG equation, ...), and the list of all of them is {@code org.hypermag.solver.Physics}.
  */
 public final class Material {
-    private final double ms, exchange, k1, kc1, kc2, alpha, gamma;
-    private final double[] axis, cubic1, cubic2;
+    /** Saturation magnetisation Ms (A/m), &gt; 0; required. */
+    public static final Parameter MS = Parameter.positive("Ms", "A/m", "saturation magnetisation", Double.NaN);
 
-    private Material(double ms, double exchange, double k1, double[] axis, double kc1, double kc2, double[] cubic1,
-                     double[] cubic2, double alpha, double gamma) {
-        this.ms = requirePositive("Ms (A/m)", ms);
-        this.exchange = requireNonNegative("A (J/m)", exchange);
-        this.k1 = requireFinite("K1 (J/m^3)", k1);
-        this.kc1 = requireFinite("Kc1 (J/m^3)", kc1);
-        this.kc2 = requireFinite("Kc2 (J/m^3)", kc2);
-        this.alpha = requireNonNegative("alpha", alpha);
-        this.gamma = requirePositive("gamma (m/(A s))", gamma);
-        this.axis = unit("anisotropy axis", axis);
-        double[] c1 = unit("cubic axis 1", cubic1);
-        double[] c2 = unit("cubic axis 2", cubic2);
-        double dot = c1[0] * c2[0] + c1[1] * c2[1] + c1[2] * c2[2];
-        if (Math.abs(dot) > 1e-9) {
-            throw new IllegalArgumentException("cubic axes must be perpendicular, got " + Arrays.toString(cubic1)
-                    + " and " + Arrays.toString(cubic2));
-        }
-        this.cubic1 = c1;
-        this.cubic2 = c2;
+    private final Map<Parameter, double[]> values;
+
+    private Material(Map<Parameter, double[]> values) {
+        this.values = values;
     }
 
     /**
      * @param ms saturation magnetisation (A/m), &gt; 0
-     * @return a material with the defaults listed in the class comment
+     * @return a material with that Ms and every other parameter at its default
+     * @throws IllegalArgumentException if Ms is not a finite number &gt; 0
      */
     public static Material of(double ms) {
-        return new Material(ms, 0, 0, new double[] {0, 0, 1}, 0, 0, new double[] {1, 0, 0}, new double[] {0, 1, 0}, 0,
-                Constants.GAMMA_OOMMF);
-    }
-
-    private static double requireFinite(String what, double v) {
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(what + " must be a finite number, got " + v);
-        }
-        return v;
-    }
-
-    private static double requireNonNegative(String what, double v) {
-        if (!(requireFinite(what, v) >= 0)) {
-            throw new IllegalArgumentException(what + " must be >= 0, got " + v);
-        }
-        return v;
-    }
-
-    private static double requirePositive(String what, double v) {
-        if (!(requireFinite(what, v) > 0)) {
-            throw new IllegalArgumentException(what + " must be > 0, got " + v);
-        }
-        return v;
-    }
-
-    private static double[] unit(String what, double[] v) {
-        if (v == null || v.length != 3) {
-            throw new IllegalArgumentException(what + " must have 3 components");
-        }
-        double n = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-        if (!(n > 0) || !Double.isFinite(n)) {
-            throw new IllegalArgumentException(what + " must be a finite non-zero vector, got " + Arrays.toString(v));
-        }
-        return new double[] {v[0] / n, v[1] / n, v[2] / n};
-    }
-
-    /** @param v Ms (A/m) @return a copy with that saturation magnetisation */
-    public Material withMs(double v) {
-        return new Material(v, exchange, k1, axis, kc1, kc2, cubic1, cubic2, alpha, gamma);
-    }
-
-    /** @param v A (J/m) @return a copy with that exchange stiffness */
-    public Material withExchange(double v) {
-        return new Material(ms, v, k1, axis, kc1, kc2, cubic1, cubic2, alpha, gamma);
+        return new Material(new LinkedHashMap<>()).with(MS, ms);
     }
 
     /**
-     * @param v K1 (J/m³); positive for an easy axis, negative for an easy plane
-     * @param ax the axis (normalised here)
-     * @return a copy with that uniaxial anisotropy
+     * @param p a parameter
+     * @param value its value (1, 3 or 6 numbers, as its shape says)
+     * @return a copy with that value (directions normalised)
+     * @throws IllegalArgumentException naming the parameter, the value and what is allowed
      */
-    public Material withUniaxial(double v, double[] ax) {
-        return new Material(ms, exchange, v, ax, kc1, kc2, cubic1, cubic2, alpha, gamma);
+    public Material with(Parameter p, double... value) {
+        String problem = p.check(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(p.key() + " (" + p.unit() + "): " + problem);
+        }
+        Map<Parameter, double[]> v = new LinkedHashMap<>(values);
+        v.put(p, p.normalised(value));
+        return new Material(v);
     }
 
     /**
-     * @param c1 Kc1 (J/m³)
-     * @param c2 Kc2 (J/m³)
-     * @param a1 first cubic axis
-     * @param a2 second cubic axis, perpendicular to the first (the third is a1 × a2)
-     * @return a copy with that cubic anisotropy
+     * @param p a scalar parameter
+     * @return its value, or its default when not given
+     * @throws IllegalArgumentException if p is required and not given, or not a scalar
      */
-    public Material withCubic(double c1, double c2, double[] a1, double[] a2) {
-        return new Material(ms, exchange, k1, axis, c1, c2, a1, a2, alpha, gamma);
+    public double get(Parameter p) {
+        if (p.shape() != Parameter.Shape.SCALAR) {
+            throw new IllegalArgumentException(p.key() + " is not a scalar");
+        }
+        return raw(p)[0];
     }
 
-    /** @param v Gilbert damping α &ge; 0 @return a copy with that damping */
-    public Material withAlpha(double v) {
-        return new Material(ms, exchange, k1, axis, kc1, kc2, cubic1, cubic2, v, gamma);
+    /**
+     * @param p a parameter
+     * @return a copy of its value (directions normalised), or of its default when not given
+     * @throws IllegalArgumentException if p is required and not given
+     */
+    public double[] vector(Parameter p) {
+        return raw(p).clone();
     }
 
-    /** @param v γ (m/(A·s)) &gt; 0 @return a copy with that gyromagnetic ratio */
-    public Material withGamma(double v) {
-        return new Material(ms, exchange, k1, axis, kc1, kc2, cubic1, cubic2, alpha, v);
+    /**
+     * @param p a parameter
+     * @return whether the material gives it (rather than taking its default)
+     */
+    public boolean isSet(Parameter p) {
+        return values.containsKey(p);
+    }
+
+    private double[] raw(Parameter p) {
+        double[] v = values.get(p);
+        if (v != null) {
+            return v;
+        }
+        if (p.required()) {
+            throw new IllegalArgumentException("the material has no " + p.key() + " (" + p.unit() + ")");
+        }
+        return p.normalised(p.defaultValue());
     }
 
     /** @return Ms (A/m) */
     public double ms() {
-        return ms;
-    }
-
-    /** @return A (J/m) */
-    public double exchange() {
-        return exchange;
-    }
-
-    /** @return K1 (J/m³) */
-    public double k1() {
-        return k1;
-    }
-
-    /** @return a copy of the uniaxial axis (unit vector) */
-    public double[] axis() {
-        return axis.clone();
-    }
-
-    /** @return Kc1 (J/m³) */
-    public double kc1() {
-        return kc1;
-    }
-
-    /** @return Kc2 (J/m³) */
-    public double kc2() {
-        return kc2;
-    }
-
-    /** @return a copy of the first cubic axis */
-    public double[] cubicAxis1() {
-        return cubic1.clone();
-    }
-
-    /** @return a copy of the second cubic axis */
-    public double[] cubicAxis2() {
-        return cubic2.clone();
-    }
-
-    /** @return α */
-    public double alpha() {
-        return alpha;
-    }
-
-    /** @return γ (m/(A·s)) */
-    public double gamma() {
-        return gamma;
+        return values.get(MS)[0];
     }
 
     @Override
     public String toString() {
-        return "Material[Ms=" + ms + " A/m, A=" + exchange + " J/m, K1=" + k1 + " J/m3 along " + Arrays.toString(axis)
-                + ", Kc1=" + kc1 + ", Kc2=" + kc2 + " J/m3, alpha=" + alpha + ", gamma=" + gamma + " m/(A s)]";
+        StringBuilder b = new StringBuilder("Material[");
+        boolean first = true;
+        for (Map.Entry<Parameter, double[]> e : values.entrySet()) {
+            b.append(first ? "" : ", ").append(e.getKey().key()).append('=')
+                    .append(e.getValue().length == 1 ? Double.toString(e.getValue()[0]) : Arrays.toString(e.getValue()))
+                    .append(e.getKey().unit().equals("1") ? "" : " " + e.getKey().unit());
+            first = false;
+        }
+        return b.append(']').toString();
     }
 }

@@ -42,14 +42,18 @@ public final class WorkerPool implements AutoCloseable {
     private int grain;
     private volatile Throwable failure;
 
+    /** Most threads a pool may have: far above any machine's cores, far below what exhausts memory. */
+    public static final int MAX_THREADS = 1024;
+
     /**
      * Starts a pool that runs loops on {@code threads} threads in all (the caller plus {@code threads - 1} workers).
      *
-     * @param threads total threads, &ge; 1
+     * @param threads total threads, 1 to {@link #MAX_THREADS}
+     * @throws IllegalArgumentException outside that range
      */
     public WorkerPool(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be from 1 to " + MAX_THREADS + ", got " + threads);
         }
         this.threads = threads;
         workers = new Thread[threads - 1];

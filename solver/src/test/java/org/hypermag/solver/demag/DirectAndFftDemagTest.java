@@ -37,7 +37,7 @@ class DirectAndFftDemagTest {
     }
 
     static VectorField field(DemagField d, VectorField m) {
-        VectorField h = new VectorField(d.size());
+        VectorField h = new VectorField(d.targets());
         d.addField(m, h);
         return h;
     }
@@ -195,9 +195,9 @@ class DirectAndFftDemagTest {
 
     @Test
     void paddedSizesHaveOnlySmallPrimeFactors() {
-        assertEquals(128, FftDemag.goodSize(127, true));
-        assertEquals(200, FftDemag.goodSize(193, true));
-        assertEquals(81, FftDemag.goodSize(81, false));
-        assertEquals(250, FftDemag.goodSize(244, true));
+        assertEquals(128, org.hypermag.solver.math.FftSizes.good(127, true));
+        assertEquals(200, org.hypermag.solver.math.FftSizes.good(193, true));
+        assertEquals(81, org.hypermag.solver.math.FftSizes.good(81, false));
+        assertEquals(250, org.hypermag.solver.math.FftSizes.good(244, true));
     }
 }

@@ -1,5 +1,6 @@
 package org.hypermag.solver.field;
 
+import org.hypermag.solver.llg.LlgEquation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +19,7 @@ class FieldTermsTest {
 
     @Test
     void uniformMagnetisationHasNoExchangeFieldOrEnergy() {
-        Magnet magnet = Magnet.onGrid(new RegularGrid(7, 5, 3, 2e-9, 3e-9, 4e-9), Material.of(MS).withExchange(A));
+        Magnet magnet = Magnet.onGrid(new RegularGrid(7, 5, 3, 2e-9, 3e-9, 4e-9), Material.of(MS).with(ExchangeField.A, A));
         ExchangeField ex = ExchangeField.of(magnet);
         VectorField m = new VectorField(magnet.size());
         for (int i = 0; i < m.size(); i++) {
@@ -40,7 +41,7 @@ class FieldTermsTest {
         // the factor (2 - 2 cos(k dx))/dx^2 instead of k^2, exactly
         int n = 64;
         double dx = 1e-9, k = 2 * Math.PI / (n * dx) * 3;
-        Magnet magnet = Magnet.onGrid(new RegularGrid(n, 1, 1, dx, 2e-9, 2e-9), Material.of(MS).withExchange(A));
+        Magnet magnet = Magnet.onGrid(new RegularGrid(n, 1, 1, dx, 2e-9, 2e-9), Material.of(MS).with(ExchangeField.A, A));
         VectorField m = new VectorField(n);
         for (int i = 0; i < n; i++) {
             m.set(i, Math.cos(k * i * dx), Math.sin(k * i * dx), 0);
@@ -60,7 +61,7 @@ class FieldTermsTest {
     @Test
     void sharedFacesOfGridCellsGiveTheSameExchangeAsTheGrid() {
         RegularGrid g = new RegularGrid(5, 4, 2, 2e-9, 3e-9, 2.5e-9);
-        Material mat = Material.of(MS).withExchange(A);
+        Material mat = Material.of(MS).with(ExchangeField.A, A);
         Magnet onGrid = Magnet.onGrid(g, mat);
         Magnet asPrisms = Magnet.ofPrisms(g.toPrisms(), new int[g.cellCount()], List.of(mat));
         VectorField m = FieldTermContractTest.randomUnit(g.cellCount(), 5);
@@ -76,7 +77,7 @@ class FieldTermsTest {
 
     @Test
     void prismsTouchingAtAnEdgeOnlyAreNotCoupledAndOverlappingPrismsAreRejected() {
-        Material mat = Material.of(MS).withExchange(A);
+        Material mat = Material.of(MS).with(ExchangeField.A, A);
         Prisms edge = Prisms.of(new double[] {0, 2e-9}, new double[] {0, 2e-9}, new double[] {0, 0},
                 new double[] {2e-9, 2e-9}, new double[] {2e-9, 2e-9}, new double[] {2e-9, 2e-9});
         assertEquals(0, ExchangeField.of(Magnet.ofPrisms(edge, new int[2], List.of(mat))).pairCount());
@@ -90,7 +91,7 @@ class FieldTermsTest {
     @Test
     void zeroInterRegionScalingDecouplesRegions() {
         RegularGrid g = new RegularGrid(2, 1, 1, 2e-9, 2e-9, 2e-9);
-        Material mat = Material.of(MS).withExchange(A);
+        Material mat = Material.of(MS).with(ExchangeField.A, A);
         Magnet coupled = Magnet.onGrid(g, new int[] {0, 1}, new int[] {0, 1}, List.of(mat, mat));
         Magnet decoupled = coupled.withExchangeScaling(0, 1, 0);
         VectorField m = new VectorField(2);
@@ -108,7 +109,7 @@ class FieldTermsTest {
     void uniaxialFieldIsAlongTheAxisWithTheAnisotropyFieldMagnitude() {
         double k1 = 5e5;
         Magnet magnet = Magnet.onGrid(new RegularGrid(1, 1, 1, 2e-9, 2e-9, 2e-9),
-                Material.of(MS).withUniaxial(k1, new double[] {0, 0, 2}));
+                Material.of(MS).with(UniaxialAnisotropyField.K1, k1).with(UniaxialAnisotropyField.AXIS, 0, 0, 2));
         VectorField m = new VectorField(1);
         m.set(0, 0, 0, 1);
         VectorField h = new VectorField(1);
@@ -125,7 +126,8 @@ class FieldTermsTest {
     void cubicEnergyVanishesAlongTheCubeAxesAndPeaksAlongTheBodyDiagonal() {
         double kc1 = 4e4;
         Magnet magnet = Magnet.onGrid(new RegularGrid(1, 1, 1, 1e-9, 1e-9, 1e-9),
-                Material.of(MS).withCubic(kc1, 0, new double[] {1, 0, 0}, new double[] {0, 1, 0}));
+                Material.of(MS).with(CubicAnisotropyField.KC1, kc1).with(CubicAnisotropyField.KC2, 0)
+                .with(CubicAnisotropyField.AXES, 1, 0, 0, 0, 1, 0));
         CubicAnisotropyField c = CubicAnisotropyField.of(magnet);
         VectorField m = new VectorField(1);
         VectorField h = new VectorField(1);
@@ -167,10 +169,11 @@ class FieldTermsTest {
     @Test
     void invalidMaterialsAreRejectedWithTheQuantityAndUnit() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Material.of(-1));
-        assertEquals("Ms (A/m) must be > 0, got -1.0", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Material.of(MS).withAlpha(-0.1));
-        assertEquals("alpha must be >= 0, got -0.1", e.getMessage());
+        assertEquals("Ms (A/m): got -1.0; expected a number > 0 (A/m)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Material.of(MS).with(LlgEquation.ALPHA, -0.1));
+        assertEquals("alpha (1): got -0.1; expected a number >= 0 (dimensionless)", e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> Material.of(MS).withCubic(1, 0, new double[] {1, 0, 0}, new double[] {1, 1, 0}));
+                () -> Material.of(MS).with(CubicAnisotropyField.KC1, 1).with(CubicAnisotropyField.KC2, 0)
+                .with(CubicAnisotropyField.AXES, 1, 0, 0, 1, 1, 0));
     }
 }

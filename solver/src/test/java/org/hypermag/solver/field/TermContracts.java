@@ -1,5 +1,6 @@
 package org.hypermag.solver.field;
 
+import org.hypermag.solver.llg.LlgEquation;
 import java.util.List;
 import org.hypermag.solver.demag.DirectDemag;
 import org.hypermag.solver.demag.FftDemag;
@@ -14,9 +15,10 @@ final class TermContracts {
     private TermContracts() {
     }
 
-    static final Material PERMALLOY = Material.of(8e5).withExchange(1.3e-11).withAlpha(0.02);
-    static final Material HARD = Material.of(4e5).withExchange(0.7e-11).withUniaxial(5e5, new double[] {1, 1, 0})
-            .withCubic(3e4, -1e4, new double[] {1, 0, 0}, new double[] {0, 0.6, 0.8});
+    static final Material PERMALLOY = Material.of(8e5).with(ExchangeField.A, 1.3e-11).with(LlgEquation.ALPHA, 0.02);
+    static final Material HARD = Material.of(4e5).with(ExchangeField.A, 0.7e-11).with(UniaxialAnisotropyField.K1, 5e5).with(UniaxialAnisotropyField.AXIS, 1, 1, 0)
+            .with(CubicAnisotropyField.KC1, 3e4).with(CubicAnisotropyField.KC2, -1e4)
+                .with(CubicAnisotropyField.AXES, 1, 0, 0, 0, 0.6, 0.8);
 
     static Magnet grid() {
         return Magnet.onGrid(new RegularGrid(6, 5, 2, 3e-9, 4e-9, 2e-9), HARD);

@@ -47,8 +47,19 @@ public final class GpuFarFieldSurrogate implements DemagField {
     }
 
     @Override
-    public int size() {
+    public int sources() {
         return n;
+    }
+
+    @Override
+    public int targets() {
+        return nt;
+    }
+
+    @Override
+    public String device() {
+        return placement.fellBack() ? "cpu (Java threads: the OpenCL kernel fell back)"
+                : org.hypermag.solver.gpu.GpuDevices.describe(placement.intended());
     }
 
     @Override
@@ -62,7 +73,7 @@ public final class GpuFarFieldSurrogate implements DemagField {
     }
 
     /** @return the kernel (tests) */
-    SurrogateDevice device() {
+    SurrogateDevice kernelDevice() {
         return device;
     }
 

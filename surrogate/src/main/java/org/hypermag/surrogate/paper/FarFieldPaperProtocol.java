@@ -5,6 +5,7 @@ import org.hypermag.solver.VectorField;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.FarFieldModel;
+import org.hypermag.surrogate.FarFieldSettings;
 import org.hypermag.surrogate.FarFieldSurrogate;
 
 /**
@@ -57,7 +58,7 @@ public final class FarFieldPaperProtocol {
      * @param multiFarH the same for the multi-source set
      * @param points evaluation points per set
      */
-    public record Report(Sampling sampling, FarFieldModel.Settings settings, double nearRadius, int basisSize,
+    public record Report(Sampling sampling, FarFieldSettings settings, double nearRadius, int basisSize,
                          long seed, double singleH, double multiH, double singleNear, double multiNear,
                          double singleFarH, double multiFarH, int[] points) {
         /** @return the Markdown header matching {@link #tableRow()} */
@@ -92,7 +93,7 @@ public final class FarFieldPaperProtocol {
      * @param settings the settings asked for
      * @return the row
      */
-    public static String notApplicableRow(Sampling sampling, FarFieldModel.Settings settings) {
+    public static String notApplicableRow(Sampling sampling, FarFieldSettings settings) {
         return String.format(Locale.ROOT, "| far-field | %s | n/a | not applicable | n/a | not applicable | %.3g / %.3g "
                 + "| %.3g | - | - | - |", sampling.label(), settings.nearRadius(), settings.nearRadius() * REFERENCE,
                 settings.kR());
@@ -111,7 +112,7 @@ public final class FarFieldPaperProtocol {
      * @throws IllegalArgumentException with {@link FarFieldModel}'s reason if it cannot be fitted (e.g. the whole span
      *     lies inside the near radius: no far zone)
      */
-    public static FarFieldModel fit(FarFieldModel.Settings settings, double thickness, double span, WorkerPool pool) {
+    public static FarFieldModel fit(FarFieldSettings settings, double thickness, double span, WorkerPool pool) {
         if (!(thickness > 0) || !Double.isFinite(thickness)) {
             throw new IllegalArgumentException("thickness must be finite and > 0 (domain units), got " + thickness);
         }

@@ -161,6 +161,22 @@ public final class PaperModelDemag implements DemagField {
     }
 
     /**
+     * The scales a paper model needs for a system's domains: the length unit of {@link #lengthUnitFor} (centres
+     * within the trained [−2, 2]² units, no side above 2 units) and the largest saturation magnetisation of the domains
+     * as the magnetisation unit (so |M| is at most 1 unit; the training sampled |M| in [0.5, 1] units).
+     *
+     * @param magnet the domains
+     * @return {length unit (m), magnetisation unit (A/m)}
+     */
+    public static double[] scales(org.hypermag.solver.magnet.Magnet magnet) {
+        double ms = 0;
+        for (int i = 0; i < magnet.size(); i++) {
+            ms = Math.max(ms, magnet.ms(i));
+        }
+        return new double[] {lengthUnitFor(magnet.prisms()), ms > 0 ? ms : 8e5};
+    }
+
+    /**
      * The length unit that fits a model to the domains: the smallest unit (m) for which their centres, placed as
      * {@link #bind} places them, lie within the trained square [−2, 2]² and no in-plane side exceeds the largest
      * trained side, 2 units; that is max(half the larger span of the centres, the largest side) / 2. The smallest
@@ -227,7 +243,12 @@ public final class PaperModelDemag implements DemagField {
     }
 
     @Override
-    public int size() {
+    public int sources() {
+        return n;
+    }
+
+    @Override
+    public int targets() {
         return n;
     }
 

@@ -20,6 +20,7 @@ import org.hypermag.solver.gpu.GpuDevices;
 import org.hypermag.solver.gpu.Precision;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.FarFieldModel;
+import org.hypermag.surrogate.FarFieldSettings;
 import org.hypermag.surrogate.FarFieldSurrogate;
 import org.hypermag.surrogate.SurrogateParts;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +45,7 @@ class GpuFarFieldSurrogateTest {
     private static final double FLOAT_TOL = 4e-6;
     private static final double FAR_POINTS_TOL = 3e-4;
     private static final double DOUBLE_TOL = 1e-12;
-    private static final FarFieldModel.Settings FAST = new FarFieldModel.Settings(6, 6, 4);
+    private static final FarFieldSettings FAST = new FarFieldSettings(6, 6, 4);
 
     @AfterAll
     static void close() {
@@ -95,7 +96,7 @@ class GpuFarFieldSurrogateTest {
         List<String> reports = new ArrayList<>();
         GpuFarFieldSurrogate gpu = new GpuFarFieldSurrogate(cpu, d, precision, reports::add);
         for (long seed = 1; seed <= 2; seed++) {
-            VectorField m = randomM(cpu.size(), 31 * seed + targets);
+            VectorField m = randomM(cpu.sources(), 31 * seed + targets);
             VectorField h = new VectorField(targets), ref = new VectorField(targets);
             gpu.addField(m, h);
             cpu.addField(m, ref);
@@ -115,7 +116,7 @@ class GpuFarFieldSurrogateTest {
     @Test
     void gridCellsWithOneCoefficientSetMatchTheCpuSurrogateInOpenCl() {
         FarFieldSurrogate cpu = gridSurrogate();
-        assertMatchesCpu("21 x 9 grid", cpu, cpu.size(), cpuDevice(), Precision.SINGLE, FLOAT_TOL);
+        assertMatchesCpu("21 x 9 grid", cpu, cpu.sources(), cpuDevice(), Precision.SINGLE, FLOAT_TOL);
     }
 
     @Test
@@ -123,8 +124,8 @@ class GpuFarFieldSurrogateTest {
         Prisms p = new GranularFilm(160e-9, 120e-9, 3e-9, 12e-9, 0.15, 1.5e-9, 51, 7).generate();
         FarFieldSurrogate cpu = FarFieldSurrogate.forPrisms(p, fitCovering(p, 0), POOL);
         Device d = cpuDevice();
-        assertMatchesCpu("granular film", cpu, cpu.size(), d, Precision.SINGLE, FLOAT_TOL);
-        assertMatchesCpu("granular film", cpu, cpu.size(), d, Precision.DOUBLE, DOUBLE_TOL);
+        assertMatchesCpu("granular film", cpu, cpu.sources(), d, Precision.SINGLE, FLOAT_TOL);
+        assertMatchesCpu("granular film", cpu, cpu.sources(), d, Precision.DOUBLE, DOUBLE_TOL);
     }
 
     @Test
@@ -132,8 +133,8 @@ class GpuFarFieldSurrogateTest {
         Prisms p = new IslandArray(IslandArray.Lattice.SQUARE, 2, 2, 400e-9, 250e-9, 80e-9, 15e-9, 10, 3).generate()
                 .prisms();
         FarFieldSurrogate cpu = FarFieldSurrogate.forPrisms(p, fitCovering(p, 0), POOL);
-        assertMatchesCpu("islands", cpu, cpu.size(), cpuDevice(), Precision.SINGLE, FLOAT_TOL);
-        assertMatchesCpu("islands", cpu, cpu.size(), JavaDevice.THREAD_POOL, Precision.SINGLE, FLOAT_TOL);
+        assertMatchesCpu("islands", cpu, cpu.sources(), cpuDevice(), Precision.SINGLE, FLOAT_TOL);
+        assertMatchesCpu("islands", cpu, cpu.sources(), JavaDevice.THREAD_POOL, Precision.SINGLE, FLOAT_TOL);
     }
 
     @Test
@@ -175,9 +176,9 @@ class GpuFarFieldSurrogateTest {
         gpu.addField(m, new VectorField(p.size()));
         int size = parts.modesX() * parts.modesY();
         double[] b = new double[12 * size], a = new double[12 * size];
-        gpu.device().downloadSums(b, a);
+        gpu.kernelDevice().downloadSums(b, a);
         double[][] ref = referenceSums(parts, m);
-        assertTrue(gpu.device().chunks() > 1, "several chunks are reduced");
+        assertTrue(gpu.kernelDevice().chunks() > 1, "several chunks are reduced");
         assertTrue(maxRelative(b, ref[0]) <= 1e-5, "B: " + maxRelative(b, ref[0]));
         assertTrue(maxRelative(a, ref[1]) <= 1e-5, "A: " + maxRelative(a, ref[1]));
         assertFalse(gpu.placement().fellBack());

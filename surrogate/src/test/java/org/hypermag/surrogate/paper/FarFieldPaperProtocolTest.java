@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.FarFieldModel;
+import org.hypermag.surrogate.FarFieldSettings;
 import org.junit.jupiter.api.Test;
 
 class FarFieldPaperProtocolTest {
@@ -49,7 +50,7 @@ class FarFieldPaperProtocolTest {
     @Test
     void defaultNearRadiusContainsTheWholeDomainSoTheFitSaysThereIsNoFarZone() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FarFieldPaperProtocol.fit(
-                FarFieldModel.Settings.DEFAULT, 0.5, FarFieldPaperProtocol.SPAN, POOL));
+                FarFieldSettings.DEFAULT, 0.5, FarFieldPaperProtocol.SPAN, POOL));
         assertTrue(e.getMessage().contains("no far zone") && e.getMessage().contains("R = 12.5 domain units"),
                 e.getMessage());
     }
@@ -57,7 +58,7 @@ class FarFieldPaperProtocolTest {
     @Test
     void withDefaultsEveryPairOfTheDomainIsNearSoTheFieldIsExact() {
         // fitted for offsets up to R so that a far zone exists; the protocol's pairs all lie inside R
-        FarFieldModel m = FarFieldPaperProtocol.fit(FarFieldModel.Settings.DEFAULT, 0.5, 12.5, POOL);
+        FarFieldModel m = FarFieldPaperProtocol.fit(FarFieldSettings.DEFAULT, 0.5, 12.5, POOL);
         FarFieldPaperProtocol.Report r = FarFieldPaperProtocol.evaluate(m, VARIANT, SEED, POOL);
         assertEquals(1, r.singleNear(), 0);
         assertEquals(1, r.multiNear(), 0);
@@ -69,7 +70,7 @@ class FarFieldPaperProtocolTest {
 
     @Test
     void smallNearRadiusExercisesTheHarmonicFarFieldWithSmallButNonzeroError() {
-        FarFieldModel m = FarFieldPaperProtocol.fit(new FarFieldModel.Settings(2, 8, 4), 0.5,
+        FarFieldModel m = FarFieldPaperProtocol.fit(new FarFieldSettings(2, 8, 4), 0.5,
                 FarFieldPaperProtocol.SPAN, POOL);
         FarFieldPaperProtocol.Report r = FarFieldPaperProtocol.evaluate(m, VARIANT, SEED, POOL);
         assertEquals(2.5, r.nearRadius(), 1e-12);
@@ -84,7 +85,7 @@ class FarFieldPaperProtocolTest {
 
     @Test
     void theOriginalProtocolIsRejectedWithTheModelsReason() {
-        FarFieldModel m = FarFieldPaperProtocol.fit(new FarFieldModel.Settings(2, 8, 4), 0.5,
+        FarFieldModel m = FarFieldPaperProtocol.fit(new FarFieldSettings(2, 8, 4), 0.5,
                 FarFieldPaperProtocol.SPAN, POOL);
         String why = FarFieldPaperProtocol.unsupported(m, Sampling.PAPER, SEED);
         assertTrue(why.contains("thickness uniform in [0.1, 1]"), why);

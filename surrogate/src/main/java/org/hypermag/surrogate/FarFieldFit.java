@@ -1,0 +1,193 @@
+package org.hypermag.surrogate;
+
+import org.hypermag.solver.demag.NewellTensor;
+import org.hypermag.solver.demag.PrismTensor;
+import org.hypermag.solver.geometry.Prisms;
+import org.hypermag.solver.geometry.RegularGrid;
+import org.hypermag.solver.parallel.WorkerPool;
+
+/**
+ * Fitting a {@link FarFieldModel}: the harmonic axes the settings give for a film, and the least-squares fit of the
+ * coefficients to the exact kernel on the far-zone offsets (dense normal equations, or CGLS on the offset lattice
+ * above {@link #ITERATIVE_ABOVE} harmonics per channel), per anchor size.
+ */
+public final class FarFieldFit {
+    private FarFieldFit() {
+    }
+
+    /**
+     * The number of harmonics per channel a model for these domains would have, computed before any fitting (to
+     * refuse settings whose basis could not be allocated).
+     *
+     * @param target the domains
+     * @param settings accuracy settings
+     * @return (Kx + 1)(Ky + 1)
+     */
+    public static long basisSize(FarFieldModels.Target target, FarFieldSettings settings) {
+        double reference, spanX, spanY;
+        if (target.grid() != null) {
+            RegularGrid g = target.grid();
+            reference = Math.max(g.dx(), g.dy());
+            spanX = (g.nx() - 1) * g.dx();
+            spanY = (g.ny() - 1) * g.dy();
+        } else {
+            Prisms p = target.prisms();
+            double[] sides = new double[p.size()];
+            for (int i = 0; i < sides.length; i++) {
+                sides[i] = Math.max(p.sx(i), p.sy(i));
+            }
+            java.util.Arrays.sort(sides);
+            reference = sides[sides.length / 2];
+            double[] span = FarFieldModels.span(p);
+            spanX = span[0];
+            spanY = span[1];
+        }
+        double r = settings.nearRadius() * reference, kmax = settings.kR() / r;
+        double px = Math.max(2 * spanX + settings.periodMargin() * r, 2 * spanX * (1 + 1e-6) + 1e-300);
+        double py = Math.max(2 * spanY + settings.periodMargin() * r, 2 * spanY * (1 + 1e-6) + 1e-300);
+        double kx = Math.ceil(kmax * px / (2 * Math.PI)) + 1, ky = Math.ceil(kmax * py / (2 * Math.PI)) + 1;
+        double l = kx * ky;
+        return l >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) l;
+    }
+
+    /**
+     * Fits the model for the cells of a one-layer grid (any subset of its cells), on the lattice offsets.
+     *
+     * @param grid the grid, nz = 1
+     * @param settings accuracy settings
+     * @param progress progress callback
+     * @return the model
+     */
+    public static FarFieldModel grid(RegularGrid grid, FarFieldSettings settings, FarFieldModel.Progress progress) {
+        if (grid.nz() != 1) {
+            throw new IllegalArgumentException("the far-field surrogate supports one layer of cells; the grid has "
+                    + grid.nz() + " layers");
+        }
+        double dx = grid.dx(), dy = grid.dy(), dz = grid.dz();
+        double reference = Math.max(dx, dy), r = settings.nearRadius() * reference;
+        double spanX = (grid.nx() - 1) * dx, spanY = (grid.ny() - 1) * dy;
+        HarmonicAxis[] axes = axes(settings, spanX, spanY, r);
+        // the fit folds (±dx, ±dy): one quadrant of the cell offsets, weighted by its multiplicity
+        OffsetLattice lattice = OffsetLattice.ofGrid(grid.nx(), grid.ny(), dx, dy, r);
+        lattice.requireFarZone();
+        SizeFeatures features = SizeFeatures.classes(new double[][] {{dx, dy}});
+        FarFieldKernel fit = fitKernel(axes, lattice, iterative(axes, null) ? null : lattice.farPoints(),
+                (ox, oy, out) -> NewellTensor.evaluate(ox, oy, 0, dx, dy, dz, out, 0));
+        progress.fitted(1, 1);
+        FarFieldKernel perVolume = FarFieldKernel.combine(new FarFieldKernel[] {fit},
+                new double[] {1 / (dx * dy * dz)});
+        return new FarFieldModel(settings, FarFieldModel.Coupling.CELL_AVERAGED, dz, new double[] {dx, dy, dz}, reference, spanX,
+                spanY, axes[0], axes[1], features, new FarFieldKernel[] {perVolume});
+    }
+
+    /**
+     * Fits the model for a single-layer collection of prisms coupled by the point tensor, covering in-plane offsets
+     * up to the given spans (at least the collection's own extent).
+     *
+     * @param prisms the prisms: their sizes, reference size and thickness define the model
+     * @param spanX largest |offset| along x to cover (m)
+     * @param spanY largest |offset| along y to cover (m)
+     * @param settings accuracy settings
+     * @param pool threads (anchor sizes are fitted in parallel)
+     * @param progress progress callback
+     * @return the model
+     */
+    public static FarFieldModel prisms(Prisms prisms, double spanX, double spanY, FarFieldSettings settings,
+                                          WorkerPool pool, FarFieldModel.Progress progress) {
+        return prisms(prisms, spanX, spanY, settings, pool, progress, null);
+    }
+
+    /** Above this many harmonics per channel the fit is iterative (CGLS on the offset lattice), at or below it dense. */
+    public static final int ITERATIVE_ABOVE = 1500;
+
+    /**
+     * {@link #prisms(Prisms, double, double, FarFieldSettings, WorkerPool, FarFieldModel.Progress)} with the solver chosen: dense normal
+     * equations (false), iterative on the lattice (true), or by size (null: iterative above {@link #ITERATIVE_ABOVE}
+     * harmonics per channel).
+     */
+    static FarFieldModel prisms(Prisms prisms, double spanX, double spanY, FarFieldSettings settings, WorkerPool pool,
+                                   FarFieldModel.Progress progress, Boolean iterative) {
+        FarFieldModel.requireSingleLayer(prisms);
+        int n = prisms.size();
+        double[] sx = new double[n], sy = new double[n], sides = new double[n];
+        for (int i = 0; i < n; i++) {
+            sx[i] = prisms.sx(i);
+            sy[i] = prisms.sy(i);
+            sides[i] = Math.max(sx[i], sy[i]);
+        }
+        java.util.Arrays.sort(sides);
+        double reference = sides[n / 2], r = settings.nearRadius() * reference, sz = prisms.sz(0);
+        HarmonicAxis[] axes = axes(settings, spanX, spanY, r);
+        // the offsets between arbitrary prisms are continuous: fit on a lattice fine enough for the basis
+        // (4 points per shortest wavelength)
+        double kmax = settings.kR() / r;
+        OffsetLattice lattice = OffsetLattice.ofSpans(spanX, spanY, Math.PI / (4 * kmax), r);
+        lattice.requireFarZone();
+        double[][] farPoints = iterative(axes, iterative) ? null : lattice.farPoints();
+        SizeFeatures features = SizeFeatures.forSizes(sx, sy, reference);
+        boolean mlp = features.kind == SizeFeatures.Kind.MOMENTS && settings.sizeMap() == FarFieldSettings.SizeMap.MLP;
+        double[][] anchors = mlp ? MlpSizeMap.anchors(features.range(), MlpSizeMap.ANCHORS) : features.anchors();
+        double[][] held = mlp ? MlpSizeMap.heldOut(features.range()) : new double[0][];
+        double[][] all = new double[anchors.length + held.length][];
+        System.arraycopy(anchors, 0, all, 0, anchors.length);
+        System.arraycopy(held, 0, all, anchors.length, held.length);
+        FarFieldKernel[] fitted = new FarFieldKernel[all.length];
+        int[] done = {0};
+        pool.forRange(all.length, 1, (from, to) -> {
+            for (int a = from; a < to; a++) {
+                double ax0 = all[a][0], ay0 = all[a][1];
+                FarFieldKernel k = fitKernel(axes, lattice, farPoints,
+                        (ox, oy, out) -> PrismTensor.evaluate(ox, oy, 0, ax0, ay0, sz, out, 0));
+                fitted[a] = FarFieldKernel.combine(new FarFieldKernel[] {k}, new double[] {1 / (ax0 * ay0 * sz)});
+                synchronized (done) {
+                    progress.fitted(++done[0], all.length);
+                }
+            }
+        });
+        FarFieldKernel[] fits = java.util.Arrays.copyOf(fitted, anchors.length);
+        if (mlp) {
+            double[][] xTrain = new double[anchors.length][], xHeld = new double[held.length][];
+            for (int a = 0; a < anchors.length; a++) {
+                xTrain[a] = fitted[a].fieldWeighted();
+            }
+            for (int a = 0; a < held.length; a++) {
+                xHeld[a] = fitted[anchors.length + a].fieldWeighted();
+            }
+            MlpSizeMap.Trained t = MlpSizeMap.train(settings.mlpWidth(), settings.mlpDepth(), features.range(),
+                    anchors, xTrain, held, xHeld, 1);
+            features = SizeFeatures.mlp(t, reference);
+        }
+        double[][] w = features.anchorWeights();
+        FarFieldKernel[] sets = new FarFieldKernel[w.length];
+        for (int k = 0; k < w.length; k++) {
+            sets[k] = FarFieldKernel.combine(fits, w[k]);
+        }
+        return new FarFieldModel(settings, FarFieldModel.Coupling.POINT, sz, null, reference, spanX, spanY, axes[0], axes[1],
+                features, sets);
+    }
+
+    private static HarmonicAxis[] axes(FarFieldSettings settings, double spanX, double spanY, double r) {
+        double kmax = settings.kR() / r;
+        double px = 2 * spanX + settings.periodMargin() * r, py = 2 * spanY + settings.periodMargin() * r;
+        // a period must exceed twice the span so that no periodic image falls on an offset that occurs
+        px = Math.max(px, 2 * spanX * (1 + 1e-6) + 1e-300);
+        py = Math.max(py, 2 * spanY * (1 + 1e-6) + 1e-300);
+        return new HarmonicAxis[] {new HarmonicAxis(px, (int) Math.ceil(kmax * px / (2 * Math.PI))),
+            new HarmonicAxis(py, (int) Math.ceil(kmax * py / (2 * Math.PI)))};
+    }
+
+    /** Whether the fit is iterative: as asked, else above {@link #ITERATIVE_ABOVE} harmonics per channel. */
+    private static boolean iterative(HarmonicAxis[] axes, Boolean asked) {
+        return asked != null ? asked : (long) (axes[0].modes + 1) * (axes[1].modes + 1) > ITERATIVE_ABOVE;
+    }
+
+    /**
+     * Fits one kernel on the lattice: by dense normal equations on its far points when they are given, else
+     * iteratively ({@link LatticeFit}).
+     */
+    private static FarFieldKernel fitKernel(HarmonicAxis[] axes, OffsetLattice lattice, double[][] farPoints,
+                                            FarFieldKernel.ExactKernel exact) {
+        return farPoints == null ? LatticeFit.fit(axes[0], axes[1], lattice, exact).kernel()
+                : FarFieldKernel.fitFolded(axes[0], axes[1], farPoints[0], farPoints[1], farPoints[2], exact);
+    }
+}

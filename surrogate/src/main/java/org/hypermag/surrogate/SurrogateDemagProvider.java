@@ -1,0 +1,241 @@
+package org.hypermag.surrogate;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hypermag.output.ModelFile;
+import org.hypermag.solver.demag.DemagField;
+import org.hypermag.solver.demag.DemagProvider;
+import org.hypermag.solver.demag.DemagRequest;
+import org.hypermag.solver.demag.DemagSetting;
+import org.hypermag.solver.demag.DemagSettings;
+import org.hypermag.solver.geometry.Prisms;
+import org.hypermag.solver.magnet.Magnet;
+import org.hypermag.surrogate.gpu.GpuFarFieldSurrogate;
+import org.hypermag.surrogate.paper.PaperModel;
+import org.hypermag.surrogate.paper.PaperModelDemag;
+import org.hypermag.surrogate.paper.PaperModels;
+
+/**
+ * {@code demag: {method: surrogate}}: the far-field surrogate (a fitted harmonic far field plus the exact near
+ * field, {@link FarFieldSurrogate}), or one of the paper's models (fourier, fc-ilr, linear) named by a model file.
+ * The model is the {@code model} file when given, else a stored model of the scenario that fits, the cached
+ * automatic fit, or a new fit (cached). On an OpenCL GPU the far-field surrogate runs as a kernel
+ * ({@link GpuFarFieldSurrogate}).
+ */
+public final class SurrogateDemagProvider implements DemagProvider {
+    /** The provider. */
+    public static final SurrogateDemagProvider INSTANCE = new SurrogateDemagProvider();
+
+    /** Largest basis (harmonics per channel) a far-field model may have: beyond it the settings are refused. */
+    public static final long MAX_BASIS = 20_000_000L;
+
+    private static final FarFieldSettings D = FarFieldSettings.DEFAULT;
+    private static final List<DemagSetting> SETTINGS = List.of(
+            DemagSetting.path("model", "a surrogate model file (far-field, fourier, fc-ilr or linear); default: a "
+                    + "stored or cached far-field model that fits, else a new fit"),
+            DemagSetting.number("near_radius", "reference sizes", "radius R of the exact near zone, in units of the "
+                    + "reference size (a grid's in-plane cell side, the median side of prisms)", D.nearRadius(), 0,
+                    1e4),
+            DemagSetting.number("k_max_R", "1", "highest wavenumber of the far-field basis times R", D.kR(), 0, 1e3),
+            DemagSetting.nonNegative("period_margin", "near radii", "margin of the basis period beyond twice the "
+                    + "largest offset, in near radii", D.periodMargin(), 1e3),
+            DemagSetting.choice("size_features", "map from prism size to the model's size features", "moments", "mlp"),
+            DemagSetting.integer("mlp_width", "width of the MLP's tanh layers", D.mlpWidth(), 1, 64),
+            DemagSetting.integer("mlp_depth", "number of the MLP's tanh layers", D.mlpDepth(), 1, 8));
+
+    private SurrogateDemagProvider() {
+    }
+
+    /**
+     * The model of a surrogate path, with the model file contents that give it exactly (so that a run can keep a
+     * copy of the model it used).
+     *
+     * @param file the model file contents: as read from a named file, or written from a far-field model found or
+     *     fitted automatically
+     * @param source the named model file it was read from, or null (found or fitted automatically)
+     * @param origin where it came from (a file, a stored or cached model, a new fit), for logs
+     * @param farField the far-field model, or null
+     * @param paper the paper model (fourier, fc-ilr, linear), or null
+     */
+    public record Model(ModelFile file, Path source, String origin, FarFieldModel farField, PaperModel paper) {
+    }
+
+    @Override
+    public String name() {
+        return "surrogate";
+    }
+
+    @Override
+    public String doc() {
+        return "the additive hypernetwork surrogate: a far field fitted to the exact kernel plus the exact near "
+                + "field (docs/surrogate.md), or a paper model given as the model file";
+    }
+
+    @Override
+    public List<DemagSetting> settings() {
+        return SETTINGS;
+    }
+
+    /**
+     * @param s the scenario's demag settings
+     * @return the far-field accuracy settings they give
+     * @throws IllegalArgumentException if they are inconsistent
+     */
+    public static FarFieldSettings farFieldSettings(DemagSettings s) {
+        return new FarFieldSettings(s.number("near_radius"), s.number("k_max_R"), s.number("period_margin"),
+                s.choice("size_features").equals("mlp") ? FarFieldSettings.SizeMap.MLP : FarFieldSettings.SizeMap.MOMENTS,
+                s.integer("mlp_width"), s.integer("mlp_depth"));
+    }
+
+    @Override
+    public String unsupported(Magnet magnet, DemagSettings settings) {
+        Path file = settings.path("model");
+        FarFieldModels.Target target = target(magnet);
+        try {
+            if (file != null) {
+                ModelFile contents = ModelFile.read(file);
+                if (PaperModels.NAMES.contains(contents.model())) {
+                    return PaperModelDemag.unsupported(PaperModel.fromFile(contents, file), magnet.prisms());
+                }
+                FarFieldModels.load(file, target);
+                return null;
+            }
+            FarFieldSettings ff = farFieldSettings(settings);
+            if (magnet.isOnGrid() && magnet.grid().nz() != 1) {
+                return "the far-field surrogate supports one layer of cells; the grid has " + magnet.grid().nz()
+                        + " layers (use demag: {method: exact})";
+            }
+            if (!magnet.isOnGrid()) {
+                FarFieldModel.requireSingleLayer(magnet.prisms());
+            }
+            long basis = FarFieldFit.basisSize(target, ff);
+            if (basis > MAX_BASIS) {
+                return String.format(Locale.ROOT, "these settings give a far-field basis of %d harmonics per channel "
+                        + "(k_max_R = %s, near_radius = %s over this film), more than the %d this build allows; "
+                        + "lower k_max_R", basis, ff.kR(), ff.nearRadius(), MAX_BASIS);
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Override
+    public long estimateBytes(Magnet magnet, DemagSettings settings) {
+        if (settings.path("model") != null) {
+            return 64L * magnet.size() * 64;
+        }
+        FarFieldSettings ff = farFieldSettings(settings);
+        long basis = FarFieldFit.basisSize(target(magnet), ff);
+        long n = magnet.size();
+        // near blocks: about pi R^2 neighbours per domain (half stored, by symmetry), 6 numbers each
+        long near = (long) (n * Math.PI * ff.nearRadius() * ff.nearRadius() * 6 * 8 / 2);
+        return 8 * basis * 16 + near + 400 * n;
+    }
+
+    @Override
+    public boolean hasGpuKernel(Magnet magnet) {
+        return true;
+    }
+
+    @Override
+    public DemagField build(DemagRequest r) {
+        Model m = model(r);
+        if (m.paper() != null) {
+            if (r.device().isGpu()) {
+                r.log().accept("gpu: the " + m.paper().name() + " model has no GPU kernel; it runs on the CPU");
+            }
+            return PaperModelDemag.bind(m.paper(), r.magnet().prisms(), r.pool());
+        }
+        FarFieldSurrogate cpu = FarFieldModels.bind(target(r.magnet()), m.farField(), r.pool());
+        return r.device().isGpu() ? new GpuFarFieldSurrogate(cpu, r.device().device(), r.precision(), r.log()) : cpu;
+    }
+
+    @Override
+    public DemagField atPoints(Prisms sources, double[] x, double[] y, double[] z, DemagRequest r) {
+        Path file = r.settings().path("model");
+        FarFieldModel fm;
+        if (file != null) {
+            fm = FarFieldModel.fromFile(ModelFile.read(file), file);
+        } else {
+            double[] b = sources.centreBounds();
+            double minX = b[0], maxX = b[1], minY = b[2], maxY = b[3];
+            for (int i = 0; i < x.length; i++) {
+                minX = Math.min(minX, x[i]);
+                maxX = Math.max(maxX, x[i]);
+                minY = Math.min(minY, y[i]);
+                maxY = Math.max(maxY, y[i]);
+            }
+            long t0 = System.nanoTime();
+            fm = FarFieldModel.fitPrisms(sources, maxX - minX, maxY - minY, farFieldSettings(r.settings()), r.pool(),
+                    (done, total) -> r.log().accept("fitting the far-field model: size " + done + " of " + total));
+            r.log().accept(String.format(Locale.ROOT, "fitted %s in %.1f s", fm.describe(),
+                    (System.nanoTime() - t0) * 1e-9));
+        }
+        FarFieldSurrogate cpu = FarFieldSurrogate.atPoints(sources, x, y, z, fm, r.pool());
+        return r.device().isGpu() ? new GpuFarFieldSurrogate(cpu, r.device().device(), r.precision(), r.log()) : cpu;
+    }
+
+    /**
+     * The surrogate model for a request: its {@code model} file (a far-field model, or a paper model: fourier,
+     * fc-ilr, linear) checked against the domains, else a stored far-field model of the scenario that fits, the
+     * cached automatic fit, or a new fit.
+     *
+     * @param r the request
+     * @return the model
+     * @throws IllegalArgumentException naming the file, what does not fit and why, and what to do
+     */
+    public Model model(DemagRequest r) {
+        Magnet magnet = r.magnet();
+        FarFieldModels.Target target = target(magnet);
+        Path file = r.settings().path("model");
+        if (file != null) {
+            ModelFile contents = ModelFile.read(file);
+            if (PaperModels.NAMES.contains(contents.model())) {
+                PaperModel m = PaperModel.fromFile(contents, file);
+                String why = PaperModelDemag.unsupported(m, magnet.prisms());
+                if (why != null) {
+                    String ref = r.scenario().source().endsWith(" (shipped)") ? r.scenario().name()
+                            : r.scenario().source();
+                    throw new IllegalArgumentException("model file " + file + " (" + m.name() + ") cannot represent "
+                            + "the domains of " + r.scenario().name() + ": " + why + ". Make a " + m.name()
+                            + " model for them: hypermag train --model " + m.name() + " --scenario " + ref + " --from "
+                            + file + " --out FILE (the same trained parameters with a length unit that fits), or "
+                            + "train one: hypermag train --model " + m.name() + " --scenario " + ref + " --out FILE");
+                }
+                r.log().accept(m.name() + " model " + file);
+                return new Model(contents, file, file.toString(), null, m);
+            }
+            FarFieldModel m = FarFieldModels.load(file, target);
+            r.log().accept("far-field model " + file);
+            return new Model(contents, file, file.toString(), m, null);
+        }
+        List<Path> stored = new ArrayList<>(r.scenario().storedData());
+        String[] origin = {"a new fit"};
+        FarFieldModel model = FarFieldModels.obtain(target, farFieldSettings(r.settings()), stored,
+                FarFieldModels.defaultCacheDir(), r.pool(), line -> {
+                    if (line.startsWith("far-field model ")) {
+                        origin[0] = line.substring("far-field model ".length());
+                    }
+                    r.log().accept(line);
+                });
+        Map<String, String> text = new LinkedHashMap<>();
+        text.put("training", "the far-field model used for scenario " + r.scenario().name() + ": " + origin[0]);
+        text.put("created", LocalDate.now().toString());
+        return new Model(model.toFile(text, Map.of()), null, origin[0], model, null);
+    }
+
+    /**
+     * @param magnet the domains
+     * @return what a far-field surrogate model must represent for them
+     */
+    public static FarFieldModels.Target target(Magnet magnet) {
+        return magnet.isOnGrid() ? new FarFieldModels.Target(magnet.prisms(), magnet.grid(), magnet.gridCells())
+                : new FarFieldModels.Target(magnet.prisms(), null, null);
+    }
+}
