@@ -12,7 +12,9 @@ public final class IntegrationException extends RuntimeException {
         /** NaN or infinity appeared in the magnetisation or its derivative. */
         NON_FINITE,
         /** The adaptive step fell below its floor without meeting the tolerance. */
-        STEP_TOO_SMALL
+        STEP_TOO_SMALL,
+        /** A fixed step turned m further than the method can follow accurately. */
+        STEP_TOO_LARGE
     }
 
     private final Reason reason;

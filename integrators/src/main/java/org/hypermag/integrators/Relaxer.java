@@ -23,8 +23,9 @@ import org.hypermag.solver.field.EffectiveField;
  * <p>It stops, and says why ({@link Outcome}), when the largest torque max |m × H| is at most the tolerance
  * (default {@value #DEFAULT_TORQUE_TOLERANCE} A/m) and the energy no longer decreases ({@link Outcome#CONVERGED});
  * when the flow cannot take a step although the torque is above the tolerance ({@link Outcome#NO_PROGRESS});
- * after the maximum number of iterations ({@link Outcome#MAX_ITERATIONS}); or on request
- * ({@link Outcome#INTERRUPTED}).
+ * after the maximum number of iterations ({@link Outcome#MAX_ITERATIONS}); on request
+ * ({@link Outcome#INTERRUPTED}, polled in every iteration and every backtracking halving); or when the energy or the
+ * torque is not finite ({@link Outcome#NON_FINITE}, with the last state whose energy and torque were finite).
  */
 public final class Relaxer {
     /** Default torque tolerance (A/m): OOMMF's customary stopping value of max |m × H| for energy minimisation. */
@@ -43,7 +44,9 @@ public final class Relaxer {
         /** The iteration limit was reached. */
         MAX_ITERATIONS,
         /** Stopped on request (for example Ctrl-C). */
-        INTERRUPTED
+        INTERRUPTED,
+        /** The energy or the torque is not a finite number (at the last good state, which is kept). */
+        NON_FINITE
     }
 
     /**
@@ -61,6 +64,8 @@ public final class Relaxer {
                         + "is above the tolerance";
                 case MAX_ITERATIONS -> "stopped at the iteration limit";
                 case INTERRUPTED -> "interrupted";
+                case NON_FINITE -> "stopped: the energy or the torque is not a finite number (check Ms, the "
+                        + "anisotropy constants and the field for values beyond double precision)";
             };
             return "relaxation " + why + " after " + iterations + " iterations: energy " + energy
                     + " J, max torque |m x H| " + maxTorque + " A/m";
@@ -142,6 +147,9 @@ public final class Relaxer {
     public Result relax(double t, Listener listener, java.util.function.BooleanSupplier stop) {
         double energy = energy(t);
         double torque = descent(m, h, d);
+        if (!Double.isFinite(energy) || !Double.isFinite(torque)) {
+            return new Result(Outcome.NON_FINITE, 0, energy, torque);
+        }
         double tau = torque > 0 ? 0.01 / torque : 0;
         boolean bb1 = true;
         int iteration = 0;
@@ -168,7 +176,11 @@ public final class Relaxer {
                     break;
                 }
                 trial *= 0.5;
-                if (trial * torque < 1e-15) {
+                if (stop.getAsBoolean()) {
+                    m.setFrom(mOld);
+                    return new Result(Outcome.INTERRUPTED, iteration, oldEnergy, torque);
+                }
+                if (!(trial * torque >= 1e-15)) {
                     // no representable step lowers the energy: restore the last iterate and polish the torque
                     m.setFrom(mOld);
                     h.setFrom(hOld);
@@ -179,6 +191,10 @@ public final class Relaxer {
             iteration++;
             lastDecrease = oldEnergy - energy;
             torque = descent(m, h, d);
+            if (!Double.isFinite(torque) || !Double.isFinite(energy)) {
+                m.setFrom(mOld);
+                return new Result(Outcome.NON_FINITE, iteration, oldEnergy, torque);
+            }
             if (listener != null) {
                 listener.iterate(iteration, energy, torque);
             }
@@ -229,7 +245,8 @@ public final class Relaxer {
             try {
                 s += stepper.step(s, Double.POSITIVE_INFINITY);
             } catch (IntegrationException e) {
-                return new Result(Outcome.NO_PROGRESS, iteration, energy, torque);
+                return new Result(e.reason() == IntegrationException.Reason.NON_FINITE ? Outcome.NON_FINITE
+                        : Outcome.NO_PROGRESS, iteration, energy, torque);
             }
             // first same as last: the last evaluation was at the accepted state
             iteration++;

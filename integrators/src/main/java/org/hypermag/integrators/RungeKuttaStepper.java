@@ -13,6 +13,12 @@ import org.hypermag.solver.llg.Dynamics;
  * mumax3's MaxErr); the next step is Δt·min(5, max(0.2, 0.9 (tolerance/err)^(1/5))). With first-same-as-last the
  * derivative at the new state is reused as the first stage of the next step, so a step costs 6 evaluations.
  *
+ * <p>A fixed step has no error estimate, so it is watched: when the largest angle any m_i turns in one step exceeds
+ * the method's limit ({@value #FIXED_ANGLE_SECOND_ORDER} rad for a method of at most two stages such as Heun,
+ * {@value #FIXED_ANGLE_HIGHER_ORDER} rad otherwise; local errors of about 1e-5 rad per step, the adaptive default's
+ * tolerance), the step is undone and an {@link IntegrationException} ({@code STEP_TOO_LARGE}) names the time, the
+ * angle and a step that would do. A fixed step far too large would otherwise return a wrong trajectory silently.
+ *
  * <p>NaN or infinity in a candidate state makes the step be rejected with a ten times smaller Δt; below the floor
  * (default {@value #DEFAULT_MIN_STEP} s) an {@link IntegrationException} names the domain and the time, and the
  * state is restored to the last good one. Work space: (stages + 2) vector fields, allocated once.
@@ -22,6 +28,10 @@ public final class RungeKuttaStepper implements Stepper {
     public static final double DEFAULT_TOLERANCE = 1e-5;
     /** Default smallest adaptive step (s). */
     public static final double DEFAULT_MIN_STEP = 1e-20;
+    /** Largest angle (rad) m may turn in one fixed step of a second-order method (Heun). */
+    public static final double FIXED_ANGLE_SECOND_ORDER = 0.05;
+    /** Largest angle (rad) m may turn in one fixed step of a higher-order method (RK4). */
+    public static final double FIXED_ANGLE_HIGHER_ORDER = 0.2;
 
     private final Dynamics f;
     private final VectorField m;
@@ -196,6 +206,22 @@ public final class RungeKuttaStepper implements Stepper {
             int bad = attempt(t, dt);
             double err = bad >= 0 ? Double.NaN : isAdaptive() ? errorEstimate(dt) : 0;
             boolean accepted = bad < 0 && (!isAdaptive() || err <= tolerance);
+            if (accepted && !isAdaptive()) {
+                int worst = largestTurn();
+                double angle = turn(worst);
+                double limit = tableau.stages() <= 2 ? FIXED_ANGLE_SECOND_ORDER : FIXED_ANGLE_HIGHER_ORDER;
+                if (angle > limit) {
+                    m.setFrom(m0);
+                    k0Valid = false;
+                    f.endStep(t, dt, false);
+                    double suggest = dt * limit / angle * 0.8;
+                    throw new IntegrationException(IntegrationException.Reason.STEP_TOO_LARGE, t, worst,
+                            String.format(java.util.Locale.ROOT, "the fixed %s step of %.3g s turned m by %.3g rad "
+                                    + "at domain %d in the step from t = %.6g s, more than the %.2g rad the method "
+                                    + "follows accurately; use a step of at most %.2g s, or dormand-prince (the "
+                                    + "state at t is kept)", tableau.name(), dt, angle, worst, t, limit, suggest));
+                }
+            }
             f.endStep(t, dt, accepted);
             if (accepted) {
                 lastError = err;
@@ -252,6 +278,28 @@ public final class RungeKuttaStepper implements Stepper {
         return new IntegrationException(IntegrationException.Reason.NON_FINITE, t, domain,
                 "non-finite magnetisation or torque" + (domain >= 0 ? " at domain " + domain : "") + " in the step from t = "
                         + t + " s; the state at t is kept");
+    }
+
+    /** @return the domain whose m turned most in the step from m0 to m */
+    private int largestTurn() {
+        int worst = 0;
+        double max2 = -1;
+        for (int i = 0; i < m.size(); i++) {
+            double dx = m.x[i] - m0.x[i], dy = m.y[i] - m0.y[i], dz = m.z[i] - m0.z[i];
+            double d2 = dx * dx + dy * dy + dz * dz;
+            if (d2 > max2) {
+                max2 = d2;
+                worst = i;
+            }
+        }
+        return worst;
+    }
+
+    /** @return the angle (rad) domain i turned in the step from m0 to m */
+    private double turn(int i) {
+        double dx = m.x[i] - m0.x[i], dy = m.y[i] - m0.y[i], dz = m.z[i] - m0.z[i];
+        double chord = Math.sqrt(dx * dx + dy * dy + dz * dz);
+        return 2 * Math.asin(Math.min(1, 0.5 * chord));
     }
 
     /** Initial step: rotate the fastest domain by about 0.01 rad. */

@@ -41,8 +41,11 @@ public final class AtomicTextFile {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            // a plain new file, so that it gets the umask's permissions (createTempFile would make it 0600)
+            tmp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + System.nanoTime() + ".tmp");
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
                 content.writeTo(w);
             }
             try {
@@ -52,7 +55,7 @@ public final class AtomicTextFile {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + RunLock.describe(e), e);
         } finally {
             if (tmp != null) {
                 try {

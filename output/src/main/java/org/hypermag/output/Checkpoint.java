@@ -1,13 +1,23 @@
 package org.hypermag.output;
 
 import io.jhdf.HdfFile;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32C;
 import org.hypermag.solver.VectorField;
 
 /**
- * The state a run resumes from ({@code checkpoint.h5}), written atomically whenever the frames on disk, the table and
- * the state agree: at a table row in a run stage, after a hysteresis point, or at a stage boundary.
+ * The state a run resumes from ({@code checkpoint.h5}), written atomically whenever the frames on disk, the tables
+ * and the state agree: at a table row in a run stage, after a hysteresis point, or at a stage boundary.
+ *
+ * <p>It carries a CRC-32C checksum of everything it holds and the checksum of every frame segment written so far, so
+ * that {@code --resume} can tell a damaged checkpoint or segment from a good one before continuing
+ * ({@link RunIntegrity}). The scenario text and the stage summaries are datasets, not attributes (attributes hold
+ * only bounded values).
  *
  * @param scenarioText the scenario text the run was started with (resume refuses a different one)
  * @param stage index of the stage to continue
@@ -17,16 +27,30 @@ import org.hypermag.solver.VectorField;
  * @param point next hysteresis point, or 0
  * @param tableRows rows of table.csv that belong to the checkpoint (later rows are dropped on resume)
  * @param hysteresisRows rows of hysteresis.csv that belong to it
+ * @param relaxRows rows of relax.csv that belong to it
  * @param frames frames on disk
  * @param segments segment files on disk
+ * @param segmentChecksums CRC-32C of each segment file on disk, in order
  * @param outputs run-stage outputs (table rows) done in the current stage
+ * @param stageConverged per completed stage: 1 converged, 0 not (a relaxation or some hysteresis point stopped
+ *     above its torque tolerance), −1 not applicable (run stages)
+ * @param stageSummaries per completed stage: its one-line summary
  * @param m the magnetisation
  */
 public record Checkpoint(String scenarioText, int stage, double stageStart, double time, double nextStep, int point,
-                         long tableRows, long hysteresisRows, int frames, int segments, long outputs, VectorField m) {
+                         long tableRows, long hysteresisRows, long relaxRows, int frames, int segments,
+                         long[] segmentChecksums, long outputs, int[] stageConverged, List<String> stageSummaries,
+                         VectorField m) {
+
+    /** Copies the arrays. */
+    public Checkpoint {
+        segmentChecksums = segmentChecksums.clone();
+        stageConverged = stageConverged.clone();
+        stageSummaries = List.copyOf(stageSummaries);
+    }
 
     /**
-     * Writes the checkpoint into a run directory.
+     * Writes the checkpoint into a run directory (atomically).
      *
      * @param dir run directory
      */
@@ -36,10 +60,10 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
         for (int i = 0; i < n; i++) {
             v[i] = new double[] {m.x[i], m.y[i], m.z[i]};
         }
+        long checksum = checksum();
         Hdf5Files.writeAtomically(dir.resolve(RunLayout.CHECKPOINT_FILE), h -> {
             h.putAttribute("format", "hypermag-checkpoint");
             h.putAttribute("format_version", RunLayout.FORMAT_VERSION);
-            h.putAttribute("scenario_text", scenarioText);
             h.putAttribute("stage", stage);
             h.putAttribute("stage_start", stageStart);
             h.putAttribute("time", time);
@@ -47,37 +71,105 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
             h.putAttribute("point", point);
             h.putAttribute("table_rows", tableRows);
             h.putAttribute("hysteresis_rows", hysteresisRows);
+            h.putAttribute("relax_rows", relaxRows);
             h.putAttribute("frames", frames);
             h.putAttribute("segments", segments);
             h.putAttribute("outputs", outputs);
+            h.putAttribute("checksum", checksum);
+            h.putDataset("scenario_text", new String[] {scenarioText});
+            h.putDataset("segment_checksums", segmentChecksums.length == 0 ? new long[] {0} : segmentChecksums);
+            h.putDataset("stage_converged", stageConverged.length == 0 ? new int[] {-2} : stageConverged);
+            h.putDataset("stage_summaries", stageSummaries.isEmpty() ? new String[] {""}
+                    : stageSummaries.toArray(new String[0]));
             h.putDataset("m", v);
         });
     }
 
     /**
+     * Reads and verifies the checkpoint of a run directory.
+     *
      * @param dir run directory
      * @return the checkpoint
-     * @throws IllegalArgumentException if there is none or it is not a hypermag checkpoint
+     * @throws IllegalArgumentException if there is none, it is not a hypermag checkpoint, it cannot be read, or its
+     *     checksum does not match (damaged); the message says which
      */
     public static Checkpoint read(Path dir) {
         Path f = dir.resolve(RunLayout.CHECKPOINT_FILE);
         if (!Files.isRegularFile(f)) {
             throw new IllegalArgumentException(f + ": not found; expected a run directory with a checkpoint");
         }
+        Checkpoint cp;
+        long stored;
         try (HdfFile h = new HdfFile(f)) {
             if (!"hypermag-checkpoint".equals(h.getAttribute("format").getData())) {
                 throw new IllegalArgumentException(f + ": not a hypermag checkpoint");
+            }
+            int version = ((Number) h.getAttribute("format_version").getData()).intValue();
+            if (version != RunLayout.FORMAT_VERSION) {
+                throw new IllegalArgumentException(f + ": written by a hypermag with layout version " + version
+                        + "; this one resumes version " + RunLayout.FORMAT_VERSION + " only");
             }
             double[][] v = (double[][]) h.getDatasetByPath("m").getData();
             VectorField m = new VectorField(v.length);
             for (int i = 0; i < v.length; i++) {
                 m.set(i, v[i][0], v[i][1], v[i][2]);
             }
-            return new Checkpoint((String) h.getAttribute("scenario_text").getData(), intAttr(h, "stage"),
+            int segments = intAttr(h, "segments");
+            long[] sums = (long[]) h.getDatasetByPath("segment_checksums").getData();
+            int[] conv = (int[]) h.getDatasetByPath("stage_converged").getData();
+            String[] summaries = (String[]) h.getDatasetByPath("stage_summaries").getData();
+            boolean noStages = conv.length == 1 && conv[0] == -2;
+            cp = new Checkpoint(((String[]) h.getDatasetByPath("scenario_text").getData())[0], intAttr(h, "stage"),
                     dbl(h, "stage_start"), dbl(h, "time"), dbl(h, "next_step"), intAttr(h, "point"),
-                    longAttr(h, "table_rows"), longAttr(h, "hysteresis_rows"), intAttr(h, "frames"),
-                    intAttr(h, "segments"), longAttr(h, "outputs"), m);
+                    longAttr(h, "table_rows"), longAttr(h, "hysteresis_rows"), longAttr(h, "relax_rows"),
+                    intAttr(h, "frames"), segments, segments == 0 ? new long[0] : sums, longAttr(h, "outputs"),
+                    noStages ? new int[0] : conv, noStages ? List.of() : List.of(summaries), m);
+            stored = longAttr(h, "checksum");
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(f + " cannot be read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): it is damaged");
         }
+        if (cp.checksum() != stored) {
+            throw new IllegalArgumentException(f + " is damaged: its checksum does not match its contents");
+        }
+        if (cp.segmentChecksums.length != cp.segments || cp.stageConverged.length != cp.stageSummaries.size()) {
+            throw new IllegalArgumentException(f + " is damaged: its segment or stage records are inconsistent");
+        }
+        return cp;
+    }
+
+    /** @return CRC-32C of every value the checkpoint holds */
+    long checksum() {
+        CRC32C c = new CRC32C();
+        ByteBuffer b = ByteBuffer.allocate(8 * 16);
+        b.putInt(stage).putDouble(stageStart).putDouble(time).putDouble(nextStep).putInt(point).putLong(tableRows)
+                .putLong(hysteresisRows).putLong(relaxRows).putInt(frames).putInt(segments).putLong(outputs);
+        b.flip();
+        c.update(b);
+        c.update(scenarioText.getBytes(StandardCharsets.UTF_8));
+        ByteBuffer w = ByteBuffer.allocate(8);
+        for (long s : segmentChecksums) {
+            w.clear();
+            c.update(w.putLong(s).flip());
+        }
+        for (int s : stageConverged) {
+            w.clear();
+            c.update(w.putLong(s).flip());
+        }
+        for (String s : stageSummaries) {
+            c.update(s.getBytes(StandardCharsets.UTF_8));
+        }
+        for (int i = 0; i < m.size(); i++) {
+            w.clear();
+            c.update(w.putDouble(m.x[i]).flip());
+            w.clear();
+            c.update(w.putDouble(m.y[i]).flip());
+            w.clear();
+            c.update(w.putDouble(m.z[i]).flip());
+        }
+        return c.getValue();
     }
 
     private static int intAttr(HdfFile h, String name) {
@@ -90,5 +182,16 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
 
     private static double dbl(HdfFile h, String name) {
         return ((Number) h.getAttribute(name).getData()).doubleValue();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Checkpoint c && c.checksum() == checksum() && Arrays.equals(c.segmentChecksums,
+                segmentChecksums);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(checksum());
     }
 }

@@ -17,7 +17,9 @@ import org.hypermag.solver.VectorField;
  * is written to a temporary name and moved into place, so a segment file on disk is always complete. Memory is
  * bounded by one segment.
  *
- * <p>Segment contents: {@code /time} (F, s), {@code /stage} (F, stage index), {@code /m} (F × N × 3, unit
+ * <p>A frame is identified by its stage and its index in the run (never by its time: two stages may end at the same
+ * time). Segment contents: {@code /time} (F, s), {@code /stage} (F, stage index), {@code /point} (F, the field point
+ * of a hysteresis stage, −1 elsewhere), {@code /m} (F × N × 3, unit
  * magnetisation), optionally {@code /demag_field} and {@code /effective_field} (F × N × 3, A/m) and
  * {@code /energy_density} (F × N × E, one column per energy column of
  * {@link org.hypermag.solver.Physics#energyColumns()}, named in its attribute {@code columns}; J/m³); attributes
@@ -42,7 +44,9 @@ public final class FrameSegmentWriter implements AutoCloseable {
     private int firstFrameOfSegment;
     private int durableFrames;
 
-    private record Frame(double time, int stage, Object m, Object demag, Object effective, Object energy) {
+    private final List<Long> checksums = new ArrayList<>();
+
+    private record Frame(double time, int stage, int point, Object m, Object demag, Object effective, Object energy) {
     }
 
     /**
@@ -52,9 +56,10 @@ public final class FrameSegmentWriter implements AutoCloseable {
      * @param segmentBytes memory budget of a segment's data
      * @param firstSegment index of the first segment to write (non-zero when resuming)
      * @param firstFrame index of the first frame to write (non-zero when resuming)
+     * @param checksums CRC-32C of the segments already on disk (firstSegment of them)
      */
     public FrameSegmentWriter(Path dir, int domains, Contents contents, long segmentBytes, int firstSegment,
-                              int firstFrame) {
+                              int firstFrame, long[] checksums) {
         this.dir = dir;
         this.domains = domains;
         this.contents = contents;
@@ -66,6 +71,22 @@ public final class FrameSegmentWriter implements AutoCloseable {
         this.segment = firstSegment;
         this.firstFrameOfSegment = firstFrame;
         this.durableFrames = firstFrame;
+        if (checksums.length != firstSegment) {
+            throw new IllegalArgumentException(firstSegment + " segments on disk but " + checksums.length
+                    + " checksums");
+        }
+        for (long c : checksums) {
+            this.checksums.add(c);
+        }
+    }
+
+    /** @return CRC-32C of each segment file written (and of those on disk before a resume), in order */
+    public long[] checksums() {
+        long[] c = new long[checksums.size()];
+        for (int k = 0; k < c.length; k++) {
+            c[k] = checksums.get(k);
+        }
+        return c;
     }
 
     /** @return frames per segment under the byte budget */
@@ -93,15 +114,16 @@ public final class FrameSegmentWriter implements AutoCloseable {
      *
      * @param time time (s)
      * @param stage stage index
+     * @param point the hysteresis field point, or −1
      * @param m unit magnetisation
      * @param demag demagnetising field (A/m), or null if not recorded
      * @param effective effective field (A/m), or null
      * @param energyDensity energy densities (J/m³), [column][domain] with the columns of
      *     {@link Physics#energyColumns()}, or null
      */
-    public void add(double time, int stage, VectorField m, VectorField demag, VectorField effective,
+    public void add(double time, int stage, int point, VectorField m, VectorField demag, VectorField effective,
                     double[][] energyDensity) {
-        pending.add(new Frame(time, stage, vectors(m), contents.demagField ? vectors(demag) : null,
+        pending.add(new Frame(time, stage, point, vectors(m), contents.demagField ? vectors(demag) : null,
                 contents.effectiveField ? vectors(effective) : null,
                 contents.energyDensity ? densities(energyDensity) : null));
         if (pending.size() >= framesPerSegment) {
@@ -150,10 +172,11 @@ public final class FrameSegmentWriter implements AutoCloseable {
         }
         int f = pending.size();
         double[] time = new double[f];
-        int[] stage = new int[f];
+        int[] stage = new int[f], point = new int[f];
         for (int k = 0; k < f; k++) {
             time[k] = pending.get(k).time;
             stage[k] = pending.get(k).stage;
+            point[k] = pending.get(k).point;
         }
         int first = firstFrameOfSegment;
         DatasetCreationOptions chunked = DatasetCreationOptions.builder().chunkDimensions(1, domains, 3).shuffle()
@@ -167,6 +190,7 @@ public final class FrameSegmentWriter implements AutoCloseable {
             WritableDataset t = h.putDataset("time", time);
             t.putAttribute("units", "s");
             h.putDataset("stage", stage);
+            h.putDataset("point", point);
             put(h, "m", k -> pending.get(k).m, f, chunked, "1 (unit vector)");
             if (contents.demagField) {
                 put(h, "demag_field", k -> pending.get(k).demag, f, chunked, "A/m");
@@ -181,6 +205,7 @@ public final class FrameSegmentWriter implements AutoCloseable {
                 d.putAttribute("columns", String.join(",", Physics.energyColumns()));
             }
         });
+        checksums.add(RunIntegrity.checksum(RunLayout.segment(dir, segment)));
         durableFrames += f;
         firstFrameOfSegment += f;
         segment++;

@@ -29,7 +29,12 @@ final class Hdf5Files {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + RunLock.describe(e), e);
+        } catch (io.jhdf.exceptions.HdfException e) {
+            // jhdf reports a failed write (a full disk, say) as its own unchecked exception
+            Throwable cause = e.getCause() instanceof IOException io ? io : e;
+            throw new UncheckedIOException("cannot write " + target + ": " + (cause instanceof IOException io
+                    ? RunLock.describe(io) : e.getMessage()), new IOException(e));
         } finally {
             try {
                 Files.deleteIfExists(tmp);

@@ -31,6 +31,8 @@ public record ModelFile(String model, Map<String, String> text, Map<String, doub
     public static final String FORMAT = "hypermag-surrogate-model";
     /** The layout version written, and the only one read. */
     public static final int FORMAT_VERSION = 1;
+    /** Most numbers a model file's dataset may hold (checked before it is read). */
+    public static final long MAX_DATASET_ELEMENTS = 50_000_000L;
 
     /** Copies the maps (insertion order kept). */
     public ModelFile {
@@ -107,6 +109,15 @@ public record ModelFile(String model, Map<String, String> text, Map<String, doub
             Map<String, double[][]> arrays = new TreeMap<>();
             for (Map.Entry<String, Node> e : h.getChildren().entrySet()) {
                 if (e.getValue() instanceof Dataset d) {
+                    long elements = 1;
+                    for (int dim : d.getDimensions()) {
+                        elements *= dim;
+                    }
+                    if (elements > MAX_DATASET_ELEMENTS) {
+                        throw new IllegalArgumentException("model file " + path + ": dataset '" + e.getKey() + "' "
+                                + "holds " + elements + " numbers (" + java.util.Arrays.toString(d.getDimensions())
+                                + "); model files hold at most " + MAX_DATASET_ELEMENTS + " per dataset");
+                    }
                     Object v = d.getData();
                     if (v instanceof double[][] m) {
                         arrays.put(e.getKey(), m);

@@ -17,9 +17,14 @@ import org.hypermag.solver.magnet.Parameter;
  *
  * <pre>
  * /                        attributes: format = "hypermag-run", format_version, hypermag_version, status
- *                          (running, completed, interrupted, failed), scenario_name, scenario_source,
- *                          scenario_text, units, demag_method, demag_settings, integrator, seeds, created,
- *                          frames_pattern, and any others the run adds
+ *                          (running, completed, interrupted, failed), scenario_name, scenario_source, units,
+ *                          demag_method, demag_settings, device, integrator, seeds, created, frames_pattern, and
+ *                          any others the run adds (all bounded: no attribute holds a file's text)
+ * /scenario_text           the scenario file's text (a string dataset: it may be long)
+ * /scenario_description    its description (a string dataset)
+ * /stages/kind             per stage: relax, run or hysteresis; /stages/converged per stage: 1 converged, 0 not
+ *                          (a relaxation or a hysteresis point stopped above its torque tolerance), -1 not
+ *                          applicable; /stages/summary per stage: its one-line summary (when the run has ended)
  * /geometry/centres        N × 3 (m)
  * /geometry/sizes          N × 3 (m)
  * /geometry/regions        N (region index)
@@ -29,7 +34,8 @@ import org.hypermag.solver.magnet.Parameter;
  *                          alpha, gamma, A, K1, anisotropy_axis, ...): R (scalars), R × 3 (directions) or
  *                          R × 2 × 3 (pairs of axes), attributes units and description
  * /table                   rows × columns of RunTable (when the run has ended), attributes columns and units
- * /frames/time             F (s), /frames/stage F, /frames/segment F, /frames/index F: where each frame is
+ * /frames/time             F (s), /frames/stage F, /frames/point F (hysteresis field point, -1 elsewhere),
+ *                          /frames/segment F, /frames/index F: what and where each frame is
  * </pre>
  * The file is rewritten whole, atomically, when the run starts and when it ends.
  */
@@ -45,12 +51,22 @@ public final class RunFile {
      * @param gridCells grid cell of each domain (null when all cells in order, or not on a grid)
      * @param materials material of each region
      */
-    public record Metadata(Map<String, Object> attributes, Prisms prisms, int[] regions, RegularGrid grid,
-                           int[] gridCells, List<Material> materials) {
+    public record Metadata(Map<String, Object> attributes, String scenarioText, String description, Prisms prisms,
+                           int[] regions, RegularGrid grid, int[] gridCells, List<Material> materials) {
     }
 
-    /** Where each frame is (for the index in run.h5). */
-    public record FrameIndex(double[] time, int[] stage, int[] segment, int[] index) {
+    /** What and where each frame is (for the index in run.h5). */
+    public record FrameIndex(double[] time, int[] stage, int[] point, int[] segment, int[] index) {
+    }
+
+    /**
+     * What each stage did (written when the run ends).
+     *
+     * @param kind per stage: relax, run or hysteresis
+     * @param converged per completed stage: 1, 0 or −1 (see the layout above)
+     * @param summary per completed stage: its one-line summary
+     */
+    public record Stages(List<String> kind, int[] converged, List<String> summary) {
     }
 
     private RunFile() {
@@ -64,8 +80,10 @@ public final class RunFile {
      * @param status running, completed, interrupted or failed
      * @param table the table so far, or null
      * @param frames the frame index, or null
+     * @param stages what the stages did, or null
      */
-    public static void write(Path dir, Metadata md, String status, TableData table, FrameIndex frames) {
+    public static void write(Path dir, Metadata md, String status, TableData table, FrameIndex frames,
+                             Stages stages) {
         Hdf5Files.writeAtomically(dir.resolve(RunLayout.RUN_FILE), h -> {
             h.putAttribute("format", "hypermag-run");
             h.putAttribute("format_version", RunLayout.FORMAT_VERSION);
@@ -74,20 +92,31 @@ public final class RunFile {
             for (Map.Entry<String, Object> e : md.attributes().entrySet()) {
                 h.putAttribute(e.getKey(), e.getValue());
             }
+            h.putDataset("scenario_text", new String[] {md.scenarioText()});
+            h.putDataset("scenario_description", new String[] {md.description()});
             geometry(h, md);
             materials(h, md.materials());
             if (table != null && !table.rows().isEmpty()) {
                 double[][] rows = table.rows().toArray(new double[0][]);
                 WritableDataset t = h.putDataset("table", rows);
-                t.putAttribute("columns", String.join(",", table.columns()));
-                t.putAttribute("units", String.join(",", RunTable.UNITS));
+                t.putAttribute("columns", table.columns().toArray(new String[0]));
+                t.putAttribute("units", RunTable.UNITS.toArray(new String[0]));
             }
             if (frames != null && frames.time().length > 0) {
                 WritableGroup g = h.putGroup("frames");
                 g.putDataset("time", frames.time()).putAttribute("units", "s");
                 g.putDataset("stage", frames.stage());
+                g.putDataset("point", frames.point());
                 g.putDataset("segment", frames.segment());
                 g.putDataset("index", frames.index());
+            }
+            if (stages != null && !stages.kind().isEmpty()) {
+                WritableGroup g = h.putGroup("stages");
+                g.putDataset("kind", stages.kind().toArray(new String[0]));
+                if (stages.converged().length > 0) {
+                    g.putDataset("converged", stages.converged());
+                    g.putDataset("summary", stages.summary().toArray(new String[0]));
+                }
             }
         });
     }

@@ -16,7 +16,8 @@ import org.hypermag.solver.VectorField;
 
 /**
  * Reads a run's output directory: the attributes and geometry of run.h5 and the frames of all segment files, joined
- * in order. Works on a run that is still going or was interrupted (it reads the segments present).
+ * in order. Works on a run that is still going or was interrupted (it reads the segments present). Frames are
+ * numbered from 0 in the order written; each knows its stage and (in a hysteresis stage) its field point.
  */
 public final class RunReader {
     private final Path dir;
@@ -26,6 +27,7 @@ public final class RunReader {
     private final List<Path> segments = new ArrayList<>();
     private final List<double[]> times = new ArrayList<>();
     private final List<int[]> stages = new ArrayList<>();
+    private final List<int[]> points = new ArrayList<>();
     private final List<int[]> where = new ArrayList<>();
 
     private RunReader(Path dir) {
@@ -57,7 +59,10 @@ public final class RunReader {
             try (HdfFile h = new HdfFile(segments.get(k))) {
                 double[] t = (double[]) h.getDatasetByPath("time").getData();
                 times.add(t);
-                stages.add((int[]) h.getDatasetByPath("stage").getData());
+                int[] st = (int[]) h.getDatasetByPath("stage").getData();
+                stages.add(st);
+                points.add(h.getChildren().containsKey("point") ? (int[]) h.getDatasetByPath("point").getData()
+                        : filled(st.length, -1));
                 for (int f = 0; f < t.length; f++) {
                     where.add(new int[] {k, f});
                 }
@@ -120,6 +125,21 @@ public final class RunReader {
     public int stage(int k) {
         int[] w = where.get(k);
         return stages.get(w[0])[w[1]];
+    }
+
+    /**
+     * @param k frame index
+     * @return the hysteresis field point it belongs to, or −1 outside hysteresis stages
+     */
+    public int point(int k) {
+        int[] w = where.get(k);
+        return points.get(w[0])[w[1]];
+    }
+
+    private static int[] filled(int n, int v) {
+        int[] a = new int[n];
+        java.util.Arrays.fill(a, v);
+        return a;
     }
 
     /**

@@ -53,7 +53,7 @@ public final class TableWriter implements Closeable {
                 rows = keepRows;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + path + ": " + RunLock.describe(e), e);
         }
     }
 
@@ -132,7 +132,7 @@ public final class TableWriter implements Closeable {
             out.flush();
             rows++;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + path + ": " + RunLock.describe(e), e);
         }
     }
 
@@ -141,7 +141,7 @@ public final class TableWriter implements Closeable {
         try {
             out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot close " + path + ": " + RunLock.describe(e), e);
         }
     }
 }

@@ -85,17 +85,20 @@ public final class ValidationFile {
      * Writes validation.h5 (atomically).
      *
      * @param file the HDF5 file
-     * @param attributes root attributes (String, Integer, Long, Double, Boolean as Integer), in order
+     * @param attributes root attributes (String, Integer, Long, Double, Boolean as Integer; bounded values), in order
+     * @param scenarioText the scenario's text (a string dataset {@code /scenario_text})
      * @param series the frame series
      * @param checks the checks
      */
-    public static void writeHdf5(Path file, Map<String, Object> attributes, Series series, Checks checks) {
+    public static void writeHdf5(Path file, Map<String, Object> attributes, String scenarioText, Series series,
+                                 Checks checks) {
         Hdf5Files.writeAtomically(file, h -> {
             h.putAttribute("format", "hypermag-validation");
             h.putAttribute("format_version", RunLayout.FORMAT_VERSION);
             for (Map.Entry<String, Object> e : attributes.entrySet()) {
                 h.putAttribute(e.getKey(), e.getValue());
             }
+            h.putDataset("scenario_text", new String[] {scenarioText});
             WritableGroup f = h.putGroup("frames");
             f.putAttribute("frames", series.rows().size());
             if (!series.rows().isEmpty()) {
@@ -107,7 +110,7 @@ public final class ValidationFile {
             WritableGroup g = h.putGroup("checks");
             g.putAttribute("checks", checks.names().size());
             if (!checks.names().isEmpty()) {
-                g.putAttribute("names", String.join("\n", checks.names()));
+                g.putDataset("names", checks.names().toArray(new String[0]));
                 g.putDataset("stage", checks.stage());
                 g.putDataset("exact", checks.exact());
                 g.putDataset("surrogate", checks.surrogate());

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.hypermag.scenarios.sim.ScenarioPreflight;
+import org.hypermag.scenarios.spec.Problem;
 import org.hypermag.scenarios.spec.Scenario;
 import org.hypermag.scenarios.spec.ScenarioException;
 import org.hypermag.scenarios.spec.ScenarioParser;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code hypermag check FILE...}: validates scenario files without running them. */
 @Command(name = "check",
         description = "Validates scenario files without running them: every problem of each file is listed with "
-                + "file:line:column, the key path, the value and what is expected.",
+                + "file:line:column, the key path, the value and what is expected. check refuses everything run "
+                + "would refuse before simulating (model files, initial runs, memory, gpu: on).",
         mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -33,13 +36,20 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int bad = 0;
         for (Path f : files) {
+            List<Problem> problems;
+            Scenario s = null;
             try {
-                Scenario s = ScenarioParser.parse(f);
-                out.println(f + ": ok: " + describe(s));
+                s = ScenarioParser.parse(f, line -> err.println("  " + line));
+                problems = ScenarioPreflight.problems(s);
             } catch (ScenarioException e) {
+                problems = e.problems();
+            }
+            if (problems.isEmpty()) {
+                out.println(f + ": ok: " + describe(s));
+            } else {
                 bad++;
-                err.println(f + ": " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + ":");
-                for (var p : e.problems()) {
+                err.println(f + ": " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + ":");
+                for (Problem p : problems) {
                     err.println("  " + p);
                 }
             }
@@ -64,8 +74,17 @@ final class CheckCommand implements Callable<Integer> {
      * @return the parsed scenario
      */
     static Scenario byNameOrFile(String name) {
+        return byNameOrFile(name, null);
+    }
+
+    /**
+     * @param name the argument
+     * @param progress where long set-up work reports (placing grains), or null
+     * @return the parsed scenario
+     */
+    static Scenario byNameOrFile(String name, PrintWriter progress) {
         if (name.endsWith(".yaml") || name.endsWith(".yml") || Files.exists(Path.of(name))) {
-            return parseOrThrow(Path.of(name));
+            return parseOrThrow(Path.of(name), progress);
         }
         if (ShippedScenarios.NAMES.contains(name)) {
             return ShippedScenarios.parse(name);
@@ -76,8 +95,18 @@ final class CheckCommand implements Callable<Integer> {
 
     /** Parses a scenario for running; problems become one usage error listing them all. */
     static Scenario parseOrThrow(Path file) {
+        return parseOrThrow(file, null);
+    }
+
+    /** Parses a scenario for running, reporting long set-up work; problems become one usage error. */
+    static Scenario parseOrThrow(Path file, PrintWriter progress) {
         try {
-            return ScenarioParser.parse(file);
+            return ScenarioParser.parse(file, line -> {
+                if (progress != null) {
+                    progress.println("  " + line);
+                    progress.flush();
+                }
+            });
         } catch (ScenarioException e) {
             throw new Main.UsageException(e.problems().size() + " problem(s) in the scenario:\n  "
                     + String.join("\n  ", e.problems().stream().map(Object::toString).toList()));

@@ -69,10 +69,11 @@ final class RunCommand implements Callable<Integer> {
                 throw new Main.UsageException(resume + ": not a resumable run directory (expected "
                         + RunLayout.SCENARIO_FILE + " and " + RunLayout.CHECKPOINT_FILE + ")");
             }
-            s = gpuOptions.apply(CheckCommand.parseOrThrow(copy));
+            s = gpuOptions.apply(CheckCommand.parseOrThrow(copy, out));
             dir = resume;
         } else {
-            s = gpuOptions.apply(CheckCommand.byNameOrFile(scenario == null ? ShippedScenarios.DEFAULT : scenario));
+            s = gpuOptions.apply(CheckCommand.byNameOrFile(scenario == null ? ShippedScenarios.DEFAULT : scenario,
+                    out));
             dir = outDir != null ? outDir : s.output().directory() != null ? s.output().directory()
                     : Path.of("out", s.name());
         }
@@ -87,6 +88,11 @@ final class RunCommand implements Callable<Integer> {
                         stop).run();
             } catch (ScenarioRunner.SetupException e) {
                 throw new Main.UsageException(e.getMessage());
+            } catch (ScenarioRunner.StoppedException e) {
+                display.done();
+                out.println("  " + e.getMessage());
+                out.flush();
+                return EXIT_INTERRUPTED;
             } finally {
                 display.done();
             }

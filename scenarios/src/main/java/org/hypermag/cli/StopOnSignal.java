@@ -4,6 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.hypermag.solver.parallel.Cancellation;
 
 /**
  * Ctrl-C (SIGINT) and SIGTERM handling of the long commands ({@code run}, {@code validate}): while open, a shutdown
@@ -24,6 +25,7 @@ final class StopOnSignal implements BooleanSupplier, AutoCloseable {
     private StopOnSignal() {
         hook = new Thread(() -> {
             requested.set(true);
+            Cancellation.request();
             try {
                 finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -34,6 +36,7 @@ final class StopOnSignal implements BooleanSupplier, AutoCloseable {
 
     /** @return a handler with its shutdown hook registered */
     static StopOnSignal install() {
+        Cancellation.clear();
         StopOnSignal s = new StopOnSignal();
         Runtime.getRuntime().addShutdownHook(s.hook);
         return s;
@@ -48,6 +51,7 @@ final class StopOnSignal implements BooleanSupplier, AutoCloseable {
     /** Requests a stop as a signal would (for tests and embedding). */
     void request() {
         requested.set(true);
+        Cancellation.request();
     }
 
     /** Lets a signal's shutdown proceed (everything is written), and removes the hook when there was none. */

@@ -76,7 +76,7 @@ class PaperModelValidationTest {
         assertTrue(md.contains("- surrogate path: paper model linear") && md.contains("length unit 3.100e-08 m")
                 && md.contains("outside the trained range"), md);
         TableData csv = TableData.read(out.resolve("validation.csv"));
-        assertEquals(3, csv.rows().size(), "the relaxed state, 5 ps and 10 ps (the end)");
+        assertEquals(4, csv.rows().size(), "the relaxed state, the run stage's start, 5 ps and 10 ps (the end)");
         for (double e : csv.column("field_l2")) {
             assertTrue(e > 1e-3 && Double.isFinite(e), "a linear model is far from the exact field: " + e);
         }

@@ -2,6 +2,7 @@ package org.hypermag.scenarios.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hypermag.output.RunTable;
 import org.hypermag.output.TableData;
 import org.hypermag.output.ValidationFile;
 import org.hypermag.scenarios.spec.Scenario;
@@ -62,8 +63,9 @@ public final class StageComparison {
                     zeroCrossing(k, label, c, re, rs, tol.zeroCrossingTime(), out);
                 }
             } else {
-                out.add(ValidationCheck.of(k, label, "final energy E_total (J), relative difference", le[4], ls[4],
-                        Math.abs(ls[4] - le[4]) / Math.abs(le[4]), tol.energy()));
+                double ee = le[RunTable.E_TOTAL], es = ls[RunTable.E_TOTAL];
+                out.add(ValidationCheck.of(k, label, "final energy E_total (J), relative difference", ee, es,
+                        Math.abs(es - ee) / Math.abs(ee), tol.energy()));
                 stateDifference(k, label, series, tol.stateDifference(), out);
             }
             for (int c = 1; c <= 3; c++) {
@@ -129,8 +131,8 @@ public final class StageComparison {
         }
         if (last == null) {
             out.add(new ValidationCheck(k, label, "state difference, mean |m_s - m_e| at the end", Double.NaN,
-                    Double.NaN, Double.NaN, tol, ValidationCheck.Verdict.INFO, "no frame of this stage (an earlier "
-                            + "frame holds the same time)"));
+                    Double.NaN, Double.NaN, tol, ValidationCheck.Verdict.INFO, "no frame of this stage (a path "
+                            + "stopped before it ended)"));
             return;
         }
         out.add(ValidationCheck.of(k, label, "state difference, mean |m_s - m_e| at the end", Double.NaN, Double.NaN,
@@ -186,10 +188,8 @@ public final class StageComparison {
     }
 
     /**
-     * Splits a run table into its stages, in the order {@link ScenarioRunner} writes them: a relaxation writes one
-     * row, a hysteresis stage one per field point, a run stage a row at its start (unless the row before holds that
-     * time) and one per table interval. Each run stage's list begins with the state at its start (the row before,
-     * when the stage wrote none there).
+     * Splits a run table into its stages by its {@code stage} column: a relaxation has one row, a hysteresis stage
+     * one per field point, a run stage a row at its start and one per table interval.
      *
      * @param s the scenario
      * @param rows the table's rows
@@ -197,34 +197,14 @@ public final class StageComparison {
      */
     static List<List<double[]>> split(Scenario s, List<double[]> rows) {
         List<List<double[]>> out = new ArrayList<>();
-        int p = 0;
-        double t = 0;
-        for (Scenario.Stage st : s.stages()) {
-            List<double[]> mine = new ArrayList<>();
-            if (st instanceof Scenario.Relax) {
-                if (p < rows.size()) {
-                    mine.add(rows.get(p++));
-                }
-            } else if (st instanceof Scenario.Hysteresis h) {
-                for (int q = 0; q < h.points() && p < rows.size(); q++) {
-                    mine.add(rows.get(p++));
-                }
-            } else {
-                double end = t + ((Scenario.Run) st).duration();
-                if (p > 0) {
-                    mine.add(rows.get(p - 1));
-                    if (p < rows.size() && rows.get(p)[0] == t && rows.get(p - 1)[0] != t) {
-                        mine.set(0, rows.get(p++));
-                    }
-                } else if (p < rows.size()) {
-                    mine.add(rows.get(p++));
-                }
-                while (p < rows.size() && rows.get(p)[0] > t && rows.get(p)[0] <= end * (1 + 1e-12)) {
-                    mine.add(rows.get(p++));
-                }
-                t = end;
+        for (int k = 0; k < s.stages().size(); k++) {
+            out.add(new ArrayList<>());
+        }
+        for (double[] r : rows) {
+            int k = (int) r[RunTable.STAGE];
+            if (k >= 0 && k < out.size()) {
+                out.get(k).add(r);
             }
-            out.add(mine);
         }
         return out;
     }

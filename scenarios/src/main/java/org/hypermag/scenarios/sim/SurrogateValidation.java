@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.hypermag.output.RunLock;
 import org.hypermag.output.FrameSegmentWriter;
 import org.hypermag.output.RunReader;
 import org.hypermag.output.TableData;
@@ -141,6 +142,20 @@ public final class SurrogateValidation {
         Scenario ex = s.withDemag(Scenario.Demag.of("exact"), "{method: exact}", "the exact path of hypermag "
                 + "validate");
         Path dir = o.outDir();
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(dir, "validate");
+        } catch (RunLock.BusyException | UncheckedIOException e) {
+            throw new ScenarioRunner.SetupException(e.getMessage());
+        }
+        try (lock) {
+            return runLocked(s, ex, sur, o, progress, stop);
+        }
+    }
+
+    private static Outcome runLocked(Scenario s, Scenario ex, Scenario sur, Options o,
+                                     ScenarioRunner.Progress progress, BooleanSupplier stop) {
+        Path dir = o.outDir();
         for (String f : new String[] {CSV, HDF5, PNG, REPORT}) {
             if (Files.exists(dir.resolve(f)) && !o.overwrite()) {
                 throw new ScenarioRunner.SetupException(dir + " already holds a validation (" + f + "); choose "
@@ -261,7 +276,6 @@ public final class SurrogateValidation {
         a.put("hypermag_version", o.version());
         a.put("scenario_name", s.name());
         a.put("scenario_source", s.source());
-        a.put("scenario_text", s.text());
         a.put("exact_demag", r.exactDemag());
         a.put("surrogate_demag", r.surrogateDemag());
         a.put("exact_seconds", r.exactSeconds());
@@ -288,8 +302,8 @@ public final class SurrogateValidation {
                 case INFO -> -1;
             };
         }
-        ValidationFile.writeHdf5(dir.resolve(HDF5), a, r.series(), new ValidationFile.Checks(names, stage, e, su, d,
-                tol, verdict));
+        ValidationFile.writeHdf5(dir.resolve(HDF5), a, s.text(), r.series(), new ValidationFile.Checks(names, stage,
+                e, su, d, tol, verdict));
         files.add(dir.resolve(HDF5));
         if (!te.rows().isEmpty() && !ts.rows().isEmpty()) {
             ValidationPlot.write(te, ts, r.series().column(0), r.series().column(FrameComparison.MEDIAN),

@@ -24,10 +24,12 @@ import org.hypermag.solver.geometry.Shape;
 final class GeometrySection {
     private final YamlNode.Context ctx;
     private final Path baseDir;
+    private final java.util.function.Consumer<String> progress;
 
-    GeometrySection(YamlNode.Context ctx, Path baseDir) {
+    GeometrySection(YamlNode.Context ctx, Path baseDir, java.util.function.Consumer<String> progress) {
         this.ctx = ctx;
         this.baseDir = baseDir;
+        this.progress = progress;
     }
 
     Domains geometry(YamlNode node) {
@@ -59,8 +61,11 @@ final class GeometrySection {
                 Integer b = items.get(1).integer(1, 1 << 20, "cells along y");
                 Integer c = items.get(2).integer(1, 1 << 20, "cells along z");
                 if (a != null && b != null && c != null) {
+                    String memory = MemoryEstimate.domains((double) a * b * c);
                     if ((long) a * b * c > 200_000_000L) {
                         cn.error("got " + ((long) a * b * c) + " cells; expected at most 200000000");
+                    } else if (memory != null) {
+                        cn.error(memory);
                     } else {
                         cells = new int[] {a, b, c};
                     }
@@ -267,9 +272,20 @@ final class GeometrySection {
                 || seed == null || region == null) {
             return null;
         }
+        String memory = MemoryEstimate.domains(count);
+        if (memory != null) {
+            cn.error(memory);
+            return null;
+        }
         GranularFilm film = new GranularFilm(size[0], size[1], thickness, grain, spread, gap, count, seed);
         try {
-            Prisms p = film.generate();
+            long[] last = {System.nanoTime()};
+            Prisms p = film.generate((placed, total) -> {
+                if (System.nanoTime() - last[0] > 2_000_000_000L) {
+                    last[0] = System.nanoTime();
+                    progress.accept("placing grains: " + placed + " of " + total);
+                }
+            });
             int[] regions = new int[p.size()];
             Arrays.fill(regions, region);
             return new Domains(p, regions, null, null, "granular film of " + count + " grains (mean side "
@@ -317,6 +333,11 @@ final class GeometrySection {
         }
         if (lattice == null || columns == null || rows == null || spacing == null || length == null || width == null
                 || thickness == null || cells == null) {
+            return null;
+        }
+        String memory = MemoryEstimate.domains(3.0 * columns * rows * cells[0] * cells[1]);
+        if (memory != null) {
+            node.error(memory);
             return null;
         }
         try {

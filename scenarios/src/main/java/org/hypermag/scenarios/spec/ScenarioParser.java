@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.hypermag.scenarios.spec.Scenario.Compute;
 import org.hypermag.scenarios.spec.Scenario.Demag;
 import org.hypermag.scenarios.spec.Scenario.Domains;
@@ -44,10 +45,12 @@ public final class ScenarioParser {
 
     private final YamlNode.Context ctx;
     private final Path baseDir;
+    private final Consumer<String> progress;
 
-    private ScenarioParser(String file, Path baseDir) {
+    private ScenarioParser(String file, Path baseDir, Consumer<String> progress) {
         this.ctx = new YamlNode.Context(file);
         this.baseDir = baseDir;
+        this.progress = progress;
     }
 
     /**
@@ -58,6 +61,18 @@ public final class ScenarioParser {
      * @throws ScenarioException listing every problem
      */
     public static Scenario parse(Path file) {
+        return parse(file, line -> { });
+    }
+
+    /**
+     * Reads a scenario file, reporting long set-up work (placing the grains of a large film).
+     *
+     * @param file the file
+     * @param progress receives a line every few seconds of long work
+     * @return the scenario
+     * @throws ScenarioException listing every problem
+     */
+    public static Scenario parse(Path file, Consumer<String> progress) {
         String text;
         try {
             if (Files.isRegularFile(file) && Files.size(file) > 4L * YamlInput.MAX_CHARS) {
@@ -78,7 +93,7 @@ public final class ScenarioParser {
         }
         Path dir = file.toAbsolutePath().getParent();
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        return parse(text, file.toString(), dir, name);
+        return parse(text, file.toString(), dir, name, progress);
     }
 
     /**
@@ -92,7 +107,23 @@ public final class ScenarioParser {
      * @throws ScenarioException listing every problem
      */
     public static Scenario parse(String text, String source, Path baseDir, String defaultName) {
-        ScenarioParser p = new ScenarioParser(source, baseDir);
+        return parse(text, source, baseDir, defaultName, line -> { });
+    }
+
+    /**
+     * Reads a scenario from text, reporting long set-up work.
+     *
+     * @param text the YAML text
+     * @param source the name used in messages
+     * @param baseDir directory that relative paths in the file are resolved against
+     * @param defaultName the scenario name when the file gives none
+     * @param progress receives a line every few seconds of long work
+     * @return the scenario
+     * @throws ScenarioException listing every problem
+     */
+    public static Scenario parse(String text, String source, Path baseDir, String defaultName,
+                                 Consumer<String> progress) {
+        ScenarioParser p = new ScenarioParser(source, baseDir, progress);
         Scenario s = p.scenario(text, defaultName);
         if (!p.ctx.problems.isEmpty() || s == null) {
             List<Problem> sorted = new ArrayList<>(p.ctx.problems);
@@ -128,7 +159,7 @@ public final class ScenarioParser {
         }
         String description = m.optional("description", YamlNode::text, "");
         Domains domains = m.required("geometry", "the domains: grid, prisms, granular_film or island_array",
-                n -> new GeometrySection(ctx, baseDir).geometry(n));
+                n -> new GeometrySection(ctx, baseDir, progress).geometry(n));
         List<Material> materials = m.required("materials", "a list with one material per region",
                 n -> MaterialsSection.materials(n, domains));
         List<ExchangeScaling> scaling = m.optional("exchange_scaling",

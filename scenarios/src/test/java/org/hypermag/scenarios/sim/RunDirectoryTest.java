@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.hypermag.output.RunLayout;
 import org.hypermag.output.RunReader;
+import org.hypermag.output.RunTable;
 import org.hypermag.output.TableData;
 import org.hypermag.output.TableWriter;
 import org.hypermag.scenarios.spec.Scenario;
@@ -89,27 +90,35 @@ class RunDirectoryTest {
         assertEquals(ScenarioRunner.Status.COMPLETED, r.status(), r.message());
         TableData table = TableData.read(out.resolve(RunLayout.TABLE_FILE));
         assertEquals(TableWriter.HEADER, String.join(",", table.columns()));
-        assertEquals(1 + 40, table.rows().size(), "relaxed state plus one row per picosecond");
-        assertEquals(40e-12, table.rows().get(40)[0], 1e-24);
+        assertEquals(1 + 41, table.rows().size(), "relaxed state, then the run stage's start and one row per ps");
+        assertEquals(40e-12, table.rows().get(41)[0], 1e-24);
+        assertEquals(0, table.rows().get(0)[RunTable.STAGE]);
+        assertEquals(1, table.rows().get(1)[RunTable.STAGE], "each stage writes its own rows, even at the same t");
+        assertEquals(-50e-3, table.rows().get(1)[RunTable.B_EXT], 1e-15, "the applied field, mu0 H in T");
+        assertEquals(0, table.rows().get(0)[RunTable.B_EXT], 0, "no field in the relax stage");
         try (HdfFile h = new HdfFile(out.resolve(RunLayout.RUN_FILE))) {
             assertEquals("hypermag-run", h.getAttribute("format").getData());
-            assertEquals(1, h.getAttribute("format_version").getData());
+            assertEquals(RunLayout.FORMAT_VERSION, h.getAttribute("format_version").getData());
             assertEquals("completed", h.getAttribute("status").getData());
-            assertEquals(FILM, h.getAttribute("scenario_text").getData());
+            assertEquals(FILM, ((String[]) h.getDatasetByPath("scenario_text").getData())[0]);
+            assertArrayEquals(new String[] {"relax", "run"}, (String[]) h.getDatasetByPath("stages/kind").getData());
+            assertArrayEquals(new int[] {1, -1}, (int[]) h.getDatasetByPath("stages/converged").getData());
             assertEquals("exact", h.getAttribute("demag_method").getData());
             assertTrue(((String) h.getAttribute("units").getData()).startsWith("SI"));
             assertArrayEquals(new int[] {32, 3}, h.getDatasetByPath("geometry/centres").getDimensions());
             assertArrayEquals(new int[] {8, 4, 1}, (int[]) h.getByPath("geometry").getAttribute("cells").getData());
             assertEquals(8e5, ((double[]) h.getDatasetByPath("materials/Ms").getData())[0]);
             double[][] t = (double[][]) h.getDatasetByPath("table").getData();
-            assertEquals(41, t.length);
+            assertEquals(42, t.length);
             assertArrayEquals(table.rows().get(17), t[17], "run.h5 holds the same table");
             double[] times = (double[]) h.getDatasetByPath("frames/time").getData();
-            assertArrayEquals(new double[] {0, 5e-12, 10e-12, 15e-12, 20e-12, 25e-12, 30e-12, 35e-12, 40e-12}, times,
-                    1e-24, "relaxed state (t = 0), then every 5 ps");
+            assertArrayEquals(new double[] {0, 0, 5e-12, 10e-12, 15e-12, 20e-12, 25e-12, 30e-12, 35e-12, 40e-12},
+                    times, 1e-24, "relaxed state (t = 0, stage 0), then the run stage every 5 ps from its start");
+            assertArrayEquals(new int[] {0, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+                    (int[]) h.getDatasetByPath("frames/stage").getData(), "frames are identified by stage");
         }
         RunReader reader = RunReader.open(out);
-        assertEquals(9, reader.frameCount());
+        assertEquals(10, reader.frameCount());
         try (HdfFile seg = new HdfFile(reader.segments().get(0))) {
             Dataset m = seg.getDatasetByPath("m");
             assertEquals(3, m.getDimensions().length);
@@ -122,9 +131,8 @@ class RunDirectoryTest {
             assertArrayEquals(new int[] {m.getDimensions()[0], 32, 4},
                     seg.getDatasetByPath("energy_density").getDimensions());
         }
-        // the energy densities integrate to the table's energies at a frame time (t = 20 ps, row 20: the run does not
-        // repeat the relaxed state's row)
-        int frame = 4;
+        // the energy densities integrate to the table's energies at a frame time (t = 20 ps: frame 5, row 21)
+        int frame = 5;
         double[][][] e;
         int segment = reader.segmentOf(frame), index = reader.indexInSegment(frame);
         try (HdfFile seg = new HdfFile(reader.segments().get(segment))) {
@@ -136,7 +144,7 @@ class RunDirectoryTest {
             ze += e[index][i][2] * volume;
             dm += e[index][i][3] * volume;
         }
-        double[] row = table.rows().get(20);
+        double[] row = table.rows().get(21);
         assertEquals(20e-12, row[0], 1e-24);
         assertEquals(row[5], ex, 1e-10 * Math.abs(row[5]));
         assertEquals(row[7], ze, 1e-10 * Math.abs(row[7]));
@@ -159,7 +167,7 @@ class RunDirectoryTest {
         run(FILM, out, false, () -> false);
         String header = h5dump("-H", out.resolve(RunLayout.RUN_FILE).toString());
         for (String s : new String[] {"GROUP \"geometry\"", "DATASET \"centres\"", "DATASET \"table\"",
-            "ATTRIBUTE \"scenario_text\"", "GROUP \"materials\"", "GROUP \"frames\""}) {
+            "DATASET \"scenario_text\"", "GROUP \"materials\"", "GROUP \"frames\"", "GROUP \"stages\""}) {
             assertTrue(header.contains(s), "h5dump -H run.h5 shows " + s);
         }
         Path segment = RunReader.open(out).segments().get(1);
@@ -275,8 +283,8 @@ class RunDirectoryTest {
         RunReader reader = RunReader.open(out);
         double lastRow = table.rows().get(table.rows().size() - 1)[0];
         assertEquals(20e-12, lastRow, 1e-24, "every row up to the last output before the failure");
-        assertEquals(5, reader.frameCount(), "frames at 0, 5, 10, 15 and 20 ps are kept");
-        assertEquals(20e-12, reader.time(4), 1e-24);
+        assertEquals(6, reader.frameCount(), "the relaxed state, then frames at 0, 5, 10, 15 and 20 ps are kept");
+        assertEquals(20e-12, reader.time(5), 1e-24);
         try (HdfFile h = new HdfFile(out.resolve(RunLayout.RUN_FILE))) {
             assertEquals("failed", h.getAttribute("status").getData());
         }

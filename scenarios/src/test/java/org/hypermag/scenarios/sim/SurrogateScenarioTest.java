@@ -3,6 +3,7 @@ package org.hypermag.scenarios.sim;
 import org.hypermag.surrogate.FarFieldSettings;
 import org.hypermag.surrogate.SurrogateDemagProvider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -144,8 +145,12 @@ class SurrogateScenarioTest {
         ScenarioRunner.SetupException e = assertThrows(ScenarioRunner.SetupException.class,
                 () -> new ScenarioRunner(s, new ScenarioRunner.Options(dir.resolve("x"), false, false, "test", 1 << 20),
                         new ScenarioRunner.Progress() { }, () -> false).run());
-        assertTrue(e.getMessage().contains("film.yaml: demag: model file " + model + " does not fit")
-                && e.getMessage().contains("thick"), e.getMessage());
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertEquals("demag.model", e.problems().get(0).path(), "located at the key, with its line and column");
+        assertTrue(e.problems().get(0).line() > 0, e.getMessage());
+        assertTrue(e.getMessage().contains("model file " + model + " does not fit") && e.getMessage().contains("thick"),
+                e.getMessage());
+        assertFalse(Files.exists(dir.resolve("x")), "refused before the output directory was touched");
     }
 
     @Test

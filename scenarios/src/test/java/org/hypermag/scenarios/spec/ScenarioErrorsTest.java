@@ -183,7 +183,7 @@ class ScenarioErrorsTest {
         one("""
                 geometry:
                   granular_film: {size: [30.0e-9, 30.0e-9], thickness: 2.0e-9, grain_size: 10.0e-9, grains: 50, seed: 1}
-                """ + MATERIAL + REST, 2, 18, "geometry.granular_film", "only", "of 50 grains fit");
+                """ + MATERIAL + REST, 2, 18, "geometry.granular_film", "would cover", "random placement jams");
     }
 
     @Test

@@ -64,10 +64,23 @@ class GeometryGeneratorsTest {
     }
 
     @Test
-    void overfullGranularFilmSaysHowManyGrainsFit() {
+    void overfullGranularFilmIsRefusedAtOnceWithItsCoverage() {
+        GranularFilm film = new GranularFilm(50e-9, 50e-9, 5e-9, 10e-9, 0, 2e-9, 100, 1);
+        assertEquals(100 * 144e-18 / 2500e-18, film.coverage(), 1e-12, "(side + gap)^2 per grain over the area");
+        long t0 = System.nanoTime();
+        IllegalStateException e = assertThrows(IllegalStateException.class, film::generate);
+        assertTrue((System.nanoTime() - t0) < 1_000_000_000L, "refused before placing anything");
+        assertTrue(e.getMessage().contains("would cover 576 %") && e.getMessage().contains("jams"), e.getMessage());
+    }
+
+    @Test
+    void aFilmBelowTheCoverageLimitIsPlacedButOneThatCannotHoldItsGrainsSaysHowManyFit() {
+        // 12 grains of 10 nm in 64 x 64 nm: 29 % covered, placed
+        assertEquals(12, new GranularFilm(64e-9, 64e-9, 5e-9, 10e-9, 0, 0, 12, 3).generate().size());
+        // grains as large as the film: a second one cannot fit though the coverage check passes (2 x 25 %)
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new GranularFilm(50e-9, 50e-9, 5e-9, 10e-9, 0, 2e-9, 100, 1).generate());
-        assertTrue(e.getMessage().startsWith("only ") && e.getMessage().contains("of 100 grains fit"), e.getMessage());
+                () -> new GranularFilm(20e-9, 20e-9, 5e-9, 10e-9, 0, 0, 2, 1).generate());
+        assertTrue(e.getMessage().startsWith("only ") && e.getMessage().contains("of 2 grains fit"), e.getMessage());
     }
 
     @Test

@@ -293,6 +293,12 @@ public abstract sealed class PaperModel permits LinearModel, FourierModel, FcIlr
         });
         PaperModel blank = PaperModels.create(file.model(), s, training);
         double[][] p = file.requireArray(path, "parameters", 1, blank.params.length);
+        for (int k = 0; k < p[0].length; k++) {
+            if (!Double.isFinite(p[0][k])) {
+                throw new IllegalArgumentException("model file " + path + ": dataset 'parameters' holds " + p[0][k]
+                        + " at " + k + "; expected finite numbers (the file is damaged; train the model again)");
+            }
+        }
         System.arraycopy(p[0], 0, blank.params, 0, blank.params.length);
         return blank;
     }

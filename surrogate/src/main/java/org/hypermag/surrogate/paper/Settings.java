@@ -50,14 +50,18 @@ public record Settings(double lengthUnit, double magnetisationScale, int trainEx
             throw new IllegalArgumentException("omegaMax must be finite and >= omegaMin = " + omegaMin + ", got "
                     + omegaMax);
         }
-        atLeast1("trainExamples", trainExamples);
-        atLeast1("validationExamples", validationExamples);
-        atLeast1("pointsPerExample", pointsPerExample);
-        atLeast1("fourierModes", fourierModes);
-        atLeast1("basisWidth", basisWidth);
-        atLeast1("basisDepth", basisDepth);
-        atLeast1("basisSize", basisSize);
-        atLeast1("hnetDepth", hnetDepth);
+        // bounds far above any model of the paper, below what would overflow or exhaust memory when allocated
+        between("trainExamples", trainExamples, 10_000_000);
+        between("validationExamples", validationExamples, 10_000_000);
+        between("pointsPerExample", pointsPerExample, 1_000_000);
+        between("fourierModes", fourierModes, 4096);
+        between("basisWidth", basisWidth, 4096);
+        between("basisDepth", basisDepth, 64);
+        between("basisSize", basisSize, 4096);
+        between("hnetDepth", hnetDepth, 64);
+        if (hnetWidthFactor > 64) {
+            throw new IllegalArgumentException("hnetWidthFactor must be at most 64, got " + hnetWidthFactor);
+        }
         if (basisActivation == null || hnetActivation == null) {
             throw new IllegalArgumentException("activations must not be null");
         }
@@ -67,15 +71,15 @@ public record Settings(double lengthUnit, double magnetisationScale, int trainEx
         stageEpochs = stageEpochs.clone();
     }
 
-    private static void positive(String name, double v) {
-        if (!(v > 0) || !Double.isFinite(v)) {
-            throw new IllegalArgumentException(name + " must be finite and > 0, got " + v);
+    private static void between(String name, int v, int max) {
+        if (v < 1 || v > max) {
+            throw new IllegalArgumentException(name + " must be from 1 to " + max + ", got " + v);
         }
     }
 
-    private static void atLeast1(String name, int v) {
-        if (v < 1) {
-            throw new IllegalArgumentException(name + " must be >= 1, got " + v);
+    private static void positive(String name, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be finite and > 0, got " + v);
         }
     }
 

@@ -1,0 +1,75 @@
+package org.hypermag.scenarios.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hypermag.output.Checkpoint;
+import org.hypermag.solver.VectorField;
+
+/**
+ * Where a run stands: the stage, the time, the hysteresis point, the run-stage outputs, the integrator's proposed
+ * step, what the completed stages did, and the last state at which the frames, tables and magnetisation agreed
+ * inside a run stage (to checkpoint after a failed step). Mutable; owned by one run.
+ */
+final class RunPosition {
+    int stage;
+    double t;
+    double stageStart;
+    int point;
+    long outputs;
+    double proposedStep = Double.NaN;
+    final List<Integer> stageConverged = new ArrayList<>();
+    final List<String> stageSummaries = new ArrayList<>();
+
+    final VectorField savedM;
+    double savedT;
+    double savedStep;
+    long savedOutputs;
+    boolean saved;
+
+    /**
+     * @param domains number of domains
+     * @param cp the checkpoint to continue from, or null for a new run
+     */
+    RunPosition(int domains, Checkpoint cp) {
+        savedM = new VectorField(domains);
+        if (cp != null) {
+            stage = cp.stage();
+            stageStart = cp.stageStart();
+            t = cp.time();
+            point = cp.point();
+            outputs = cp.outputs();
+            proposedStep = cp.nextStep();
+            for (int c : cp.stageConverged()) {
+                stageConverged.add(c);
+            }
+            stageSummaries.addAll(cp.stageSummaries());
+        }
+    }
+
+    /** Moves to the start of the next stage. */
+    void nextStage() {
+        stage++;
+        stageStart = t;
+        point = 0;
+        outputs = 0;
+        proposedStep = Double.NaN;
+    }
+
+    /** Records the current state as the last consistent one inside a run stage. */
+    void save(VectorField m, double time, double step, long outs) {
+        savedM.setFrom(m);
+        savedT = time;
+        savedStep = step;
+        savedOutputs = outs;
+        saved = true;
+    }
+
+    /** @return per completed stage: 1 converged, 0 not, −1 not applicable */
+    int[] converged() {
+        int[] c = new int[stageConverged.size()];
+        for (int k = 0; k < c.length; k++) {
+            c[k] = stageConverged.get(k);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,105 @@
+package org.hypermag.scenarios.sim;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hypermag.output.RunLayout;
+import org.hypermag.output.RunReader;
+import org.hypermag.scenarios.spec.DemagMethods;
+import org.hypermag.scenarios.spec.MemoryEstimate;
+import org.hypermag.scenarios.spec.Problem;
+import org.hypermag.scenarios.spec.Scenario;
+import org.hypermag.solver.demag.DemagProvider;
+import org.hypermag.solver.gpu.GpuMode;
+import org.hypermag.solver.gpu.GpuUnavailableException;
+import org.hypermag.solver.magnet.Magnet;
+
+/**
+ * Everything {@code run} would refuse before simulating, found without simulating: {@code check} reports these
+ * problems and {@code run} refuses on them before it touches its output directory, so the two commands always
+ * agree. The checks: the domains form a magnet (prisms do not overlap), an initial state taken from an earlier run
+ * fits (the directory holds a run with frames, of the same number of domains, and the frame exists), the demag
+ * method can serve the domains with its settings (a named model file exists, is valid and fits; the surrogate's
+ * basis can be allocated), the memory the run needs fits in the heap, and {@code gpu: on} finds a GPU. Each problem
+ * is located at its key (file:line:column).
+ */
+public final class ScenarioPreflight {
+    private ScenarioPreflight() {
+    }
+
+    /**
+     * @param s a parsed scenario
+     * @return the problems, in file order (empty if the scenario can run)
+     */
+    public static List<Problem> problems(Scenario s) {
+        List<Problem> out = new ArrayList<>();
+        Magnet magnet;
+        try {
+            magnet = ScenarioSystem.magnet(s);
+        } catch (IllegalArgumentException e) {
+            out.add(s.problemAt("geometry", e.getMessage()));
+            return out;
+        }
+        if (s.initial() instanceof Scenario.FromRun f) {
+            String why = fromRun(f, magnet.size());
+            if (why != null) {
+                out.add(s.problemAt("initial.file.path", why));
+            }
+        }
+        DemagProvider provider = s.demag().provider();
+        String why = provider.unsupported(magnet, s.demag().settings());
+        if (why != null) {
+            out.add(s.problemAt(s.demag().settings().path("model") != null ? "demag.model" : "demag",
+                    "the " + provider.name() + " demag cannot serve this scenario: " + why));
+        } else {
+            double bytes = (double) magnet.size() * MemoryEstimate.BYTES_PER_DOMAIN
+                    + provider.estimateBytes(magnet, s.demag().settings());
+            String memory = MemoryEstimate.exceeds(bytes, "this scenario (" + magnet.size() + " domains, "
+                    + provider.name() + " demag)");
+            if (memory != null) {
+                out.add(s.problemAt("geometry", memory));
+            }
+        }
+        if (s.compute().gpu() == GpuMode.ON) {
+            try {
+                DemagMethods.chooseDevice(s, magnet);
+            } catch (GpuUnavailableException e) {
+                out.add(s.problemAt("compute.gpu", e.getMessage()));
+            }
+        }
+        out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
+                : Integer.compare(a.column(), b.column()));
+        return out;
+    }
+
+    /** Why an earlier run cannot be the initial state of n domains, or null. */
+    private static String fromRun(Scenario.FromRun f, int n) {
+        Path dir = f.directory();
+        if (!Files.exists(dir)) {
+            return dir + " does not exist; expected an earlier run's output directory";
+        }
+        if (!Files.isDirectory(dir)) {
+            return dir + " is a file; expected an earlier run's output directory (the directory holding "
+                    + RunLayout.RUN_FILE + "), not one of its files";
+        }
+        RunReader r;
+        try {
+            r = RunReader.open(dir);
+        } catch (RuntimeException e) {
+            return dir + ": " + e.getMessage();
+        }
+        if (r.domains() != n) {
+            return "the run in " + dir + " has " + r.domains() + " domains, this scenario " + n
+                    + "; expected the same geometry";
+        }
+        if (r.frameCount() == 0) {
+            return "the run in " + dir + " has no frames";
+        }
+        if (f.frame() >= r.frameCount()) {
+            return "the run in " + dir + " has " + r.frameCount() + " frames (0.." + (r.frameCount() - 1)
+                    + "); frame " + f.frame() + " does not exist";
+        }
+        return null;
+    }
+}
