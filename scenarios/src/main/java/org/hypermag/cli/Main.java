@@ -68,6 +68,10 @@ public final class Main implements Runnable {
                 err.println("hypermag " + command + ": error: " + ex.getMessage());
                 return EXIT_INPUT;
             }
+            if (ex instanceof org.hypermag.solver.parallel.Cancellation.CancelledException) {
+                err.println("hypermag " + command + ": " + ex.getMessage() + "; nothing was written");
+                return RunCommand.EXIT_INTERRUPTED;
+            }
             err.println("hypermag " + command + ": internal error: " + ex);
             if (System.getenv("HYPERMAG_DEBUG") != null) {
                 ex.printStackTrace(err);

@@ -4,6 +4,7 @@ import org.hypermag.solver.demag.NewellTensor;
 import org.hypermag.solver.demag.PrismTensor;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.geometry.RegularGrid;
+import org.hypermag.solver.parallel.Cancellation;
 import org.hypermag.solver.parallel.WorkerPool;
 
 /**
@@ -135,6 +136,7 @@ public final class FarFieldFit {
         int[] done = {0};
         pool.forRange(all.length, 1, (from, to) -> {
             for (int a = from; a < to; a++) {
+                Cancellation.check();
                 double ax0 = all[a][0], ay0 = all[a][1];
                 FarFieldKernel k = fitKernel(axes, lattice, farPoints,
                         (ox, oy, out) -> PrismTensor.evaluate(ox, oy, 0, ax0, ay0, sz, out, 0));

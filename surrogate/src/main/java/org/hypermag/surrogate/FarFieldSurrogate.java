@@ -12,6 +12,7 @@ import org.hypermag.solver.demag.DirectSum;
 import org.hypermag.solver.demag.NewellTensor;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.geometry.RegularGrid;
+import org.hypermag.solver.parallel.Cancellation;
 import org.hypermag.solver.parallel.WorkerPool;
 
 /**
@@ -548,6 +549,7 @@ public final class FarFieldSurrogate implements DemagField {
         int[][] perTarget = new int[nt][];
         pool.forRange(nt, 64, (from, to) -> {
             int[] buf = new int[16];
+            Cancellation.check();
             for (int i = from; i < to; i++) {
                 long bx = (long) Math.floor(tx[i] / r), by = (long) Math.floor(ty[i] / r);
                 int count = 0;

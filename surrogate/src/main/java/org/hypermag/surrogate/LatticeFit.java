@@ -2,6 +2,7 @@ package org.hypermag.surrogate;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.hypermag.solver.parallel.Cancellation;
 
 /**
  * The far-zone fit of {@link FarFieldKernel#fit} for offsets on a tensor-product lattice, solved iteratively: the
@@ -150,6 +151,7 @@ final class LatticeFit {
         double gamma = dot(s, s), resid = norm2(r), history = resid;
         int it = 0;
         while (it < MAX_ITERATIONS && gamma > 0) {
+            Cancellation.check();
             for (int i = 0; i < l; i++) {
                 dp[i] = d[i] * p[i];
             }

@@ -2,6 +2,7 @@ package org.hypermag.solver.demag;
 
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.geometry.Prisms;
+import org.hypermag.solver.parallel.Cancellation;
 import org.hypermag.solver.parallel.WorkerPool;
 
 /**
@@ -164,6 +165,7 @@ public final class DirectSum implements DemagField {
         // reciprocal couplings: V_i T_ij = V_j T_ji (T_ij = T_ji for equal prisms), so half the pairs suffice
         boolean symmetric = n == m && (sources.allSameSize() || reciprocal) && targetsAreCentres();
         pool.forRange(n, 4, (from, to) -> {
+            Cancellation.check();
             for (int i = from; i < to; i++) {
                 int start = symmetric ? i : 0;
                 for (int j = start; j < m; j++) {
