@@ -15,11 +15,54 @@ public final class HysteresisLandmarks {
     }
 
     /**
+     * The coercive fields of a branch: where the magnetisation along the sweep axis switches sign. A switch is a
+     * passage of m from clearly positive to clearly negative (or back), "clearly" meaning beyond the noise level
+     * max(1e-3, 1e-3 × the branch's range of m); points in between that hover near zero do not count as switches of
+     * their own. The field of a switch is the zero of the straight line through the two points, among those in the
+     * passage, between which m changed most (clamped to their interval): the real jump, not a sign flip of noise.
+     *
      * @param branch (H along the direction (A/m), m along the direction) per point, in order
-     * @return the H values (A/m) where m changes sign
+     * @return the H values (A/m) where m switches sign
      */
     public static List<Double> coercive(List<double[]> branch) {
-        return crossings(branch, 1, 0);
+        List<Double> out = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double[] p : branch) {
+            lo = Math.min(lo, p[1]);
+            hi = Math.max(hi, p[1]);
+        }
+        double noise = Math.max(1e-3, 1e-3 * (hi - lo));
+        int last = -1, lastSign = 0;
+        for (int k = 0; k < branch.size(); k++) {
+            double m = branch.get(k)[1];
+            int sign = m > noise ? 1 : m < -noise ? -1 : 0;
+            if (sign == 0) {
+                continue;
+            }
+            if (lastSign != 0 && sign != lastSign) {
+                out.add(switchField(branch, last, k));
+            }
+            last = k;
+            lastSign = sign;
+        }
+        return out;
+    }
+
+    /** The zero of the line through the pair of points in [a, b] with the largest change of m, clamped. */
+    private static double switchField(List<double[]> branch, int a, int b) {
+        int best = a;
+        double change = -1;
+        for (int k = a; k < b; k++) {
+            double d = Math.abs(branch.get(k + 1)[1] - branch.get(k)[1]);
+            if (d > change) {
+                change = d;
+                best = k;
+            }
+        }
+        double[] p = branch.get(best), q = branch.get(best + 1);
+        double s = p[1] == q[1] ? 0.5 : p[1] / (p[1] - q[1]);
+        s = Math.max(0, Math.min(1, s));
+        return p[0] + s * (q[0] - p[0]);
     }
 
     /**
@@ -27,18 +70,14 @@ public final class HysteresisLandmarks {
      * @return the m values where H changes sign
      */
     public static List<Double> remanence(List<double[]> branch) {
-        return crossings(branch, 0, 1);
-    }
-
-    private static List<Double> crossings(List<double[]> branch, int sign, int value) {
         List<Double> out = new ArrayList<>();
         for (int k = 1; k < branch.size(); k++) {
             double[] a = branch.get(k - 1), b = branch.get(k);
-            if (a[sign] == 0) {
-                out.add(a[value]);
-            } else if ((a[sign] > 0) != (b[sign] > 0) && b[sign] != 0) {
-                double s = a[sign] / (a[sign] - b[sign]);
-                out.add(a[value] + s * (b[value] - a[value]));
+            if (a[0] == 0) {
+                out.add(a[1]);
+            } else if ((a[0] > 0) != (b[0] > 0) && b[0] != 0) {
+                double s = a[0] / (a[0] - b[0]);
+                out.add(a[1] + s * (b[1] - a[1]));
             }
         }
         return out;

@@ -60,4 +60,20 @@ class InitialStatesAndLandmarksTest {
         assertEquals(List.of(-1 - 0.9 / 1.5), HysteresisLandmarks.coercive(branch));
         assertEquals(List.of(0.925), HysteresisLandmarks.remanence(branch));
     }
+
+    @Test
+    void coerciveFieldIsTheRealSwitchNotASignFlipOfNoiseNearZero() {
+        // a three-layer stack's branch (mu0 H in mT as H): saturated, then at -17 mT it drops to a compensated
+        // state whose m is noise around zero (+-3e-4, flipping sign at -59.5 mT), then saturates negatively
+        List<double[]> branch = List.of(new double[] {20, 1}, new double[] {0, 0.98}, new double[] {-16, 0.97},
+                new double[] {-18, 0.0003}, new double[] {-40, 0.0002}, new double[] {-59, 0.0003},
+                new double[] {-60, -0.0003}, new double[] {-80, -0.0002}, new double[] {-120, -0.4},
+                new double[] {-140, -1});
+        List<Double> hc = HysteresisLandmarks.coercive(branch);
+        assertEquals(1, hc.size(), "one switch on the branch: " + hc);
+        assertEquals(-18, hc.get(0), 1e-9, "the jump between -16 and -18 mT, clamped to it, not the noise flip at -59.5");
+        // no switch at all: m stays positive, dipping only within noise
+        assertEquals(List.of(), HysteresisLandmarks.coercive(List.of(new double[] {1, 0.5}, new double[] {0, 0.0004},
+                new double[] {-1, -0.0004}, new double[] {-2, 0.4})));
+    }
 }
