@@ -70,6 +70,19 @@ public record ModelFile(String model, Map<String, String> text, Map<String, doub
      * @throws IllegalArgumentException if it is missing, not a model file or of another layout version
      */
     public static ModelFile read(Path path) {
+        return read(path, MAX_DATASET_ELEMENTS);
+    }
+
+    /**
+     * Reads a model file, refusing datasets larger than a bound before reading them.
+     *
+     * @param path the file
+     * @param maxElements most numbers a dataset may hold
+     * @return its contents
+     * @throws IllegalArgumentException if it is missing, not a model file, of another layout version, or a dataset
+     *     is larger than the bound
+     */
+    public static ModelFile read(Path path, long maxElements) {
         if (!Files.isRegularFile(path)) {
             throw new IllegalArgumentException("model file " + path + " does not exist");
         }
@@ -113,10 +126,10 @@ public record ModelFile(String model, Map<String, String> text, Map<String, doub
                     for (int dim : d.getDimensions()) {
                         elements *= dim;
                     }
-                    if (elements > MAX_DATASET_ELEMENTS) {
+                    if (elements > maxElements) {
                         throw new IllegalArgumentException("model file " + path + ": dataset '" + e.getKey() + "' "
                                 + "holds " + elements + " numbers (" + java.util.Arrays.toString(d.getDimensions())
-                                + "); model files hold at most " + MAX_DATASET_ELEMENTS + " per dataset");
+                                + "); model files hold at most " + maxElements + " per dataset");
                     }
                     Object v = d.getData();
                     if (v instanceof double[][] m) {

@@ -101,6 +101,12 @@ public final class RunLock implements AutoCloseable {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file or directory";
         }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " exists and is not a directory";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException f) {
+            return f.getFile() + ": not a directory";
+        }
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }

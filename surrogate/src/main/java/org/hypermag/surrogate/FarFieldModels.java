@@ -116,7 +116,7 @@ public final class FarFieldModels {
                     return m;
                 }
             } catch (IllegalArgumentException e) {
-                log.accept("ignoring unreadable cached model " + cached + ": " + e.getMessage());
+                log.accept("discarding the cached model " + cached + " (" + e.getMessage() + "); fitting it again");
             }
         }
         long t0 = System.nanoTime();

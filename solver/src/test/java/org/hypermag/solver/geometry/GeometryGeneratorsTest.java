@@ -124,4 +124,18 @@ class GeometryGeneratorsTest {
                 IslandArray.Lattice.KAGOME, 1, 1, 500e-9, 300e-9, 30e-9, 20e-9, 10, 1).generate());
         assertTrue(e.getMessage().contains("falls apart"), e.getMessage());
     }
+
+    @Test
+    void placingALargeFilmReportsProgressAndHonoursAStopRequest() {
+        GranularFilm film = new GranularFilm(8e-6, 8e-6, 5e-9, 10e-9, 0.1, 1e-9, 150_000, 4);
+        java.util.List<Integer> reports = new java.util.ArrayList<>();
+        assertEquals(150_000, film.generate((placed, total) -> reports.add(placed)).size());
+        assertEquals(java.util.List.of(100_000), reports, "a report every 100000 grains");
+        org.hypermag.solver.parallel.Cancellation.request();
+        try {
+            assertThrows(org.hypermag.solver.parallel.Cancellation.CancelledException.class, film::generate);
+        } finally {
+            org.hypermag.solver.parallel.Cancellation.clear();
+        }
+    }
 }
