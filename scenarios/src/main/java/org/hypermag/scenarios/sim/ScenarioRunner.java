@@ -340,6 +340,14 @@ public final class ScenarioRunner {
             } catch (StageExecution.Failure e) {
                 outputs.frames().closeSegment();
                 return finish(Status.FAILED, "stage " + (pos.stage + 1) + " failed: " + e.getMessage());
+            } catch (UncheckedIOException e) {
+                // a full disk or a vanished directory: record what can still be recorded, say why it stopped
+                try {
+                    return finish(Status.FAILED, "stopped in stage " + (pos.stage + 1) + ": " + e.getMessage());
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                    throw e;
+                }
             }
         }
 
