@@ -2,12 +2,9 @@ package org.hypermag.scenarios.sim;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.hypermag.integrators.ButcherTableau;
 import org.hypermag.integrators.IntegrationException;
@@ -298,7 +295,7 @@ public final class ScenarioRunner {
             } catch (RunOutputs.RefusedException | UncheckedIOException e) {
                 throw new SetupException(e.getMessage());
             }
-            meta = metadata(magnet);
+            meta = RunMetadata.of(s, o.version(), magnet, demag, pool.threads(), integration().describe());
             RunFile.write(o.outDir(), meta, "running", null, null, stages(false));
             lastCheckpoint = System.nanoTime();
             if (cp == null) {
@@ -426,37 +423,6 @@ public final class ScenarioRunner {
                 kinds.add(st.kind());
             }
             return new RunFile.Stages(kinds, pos.converged(), pos.stageSummaries);
-        }
-
-        private RunFile.Metadata metadata(Magnet magnet) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("hypermag_version", o.version());
-            a.put("created", Instant.now().toString());
-            a.put("scenario_name", s.name());
-            a.put("scenario_source", s.source());
-            a.put("units", "SI: lengths m, fields A/m, applied field B_ext in T, energies J, energy densities J/m^3, "
-                    + "times s; m is a unit vector");
-            a.put("geometry", s.domains().summary());
-            a.put("domains", magnet.size());
-            a.put("demag_method", s.demag().method());
-            a.put("demag_settings", demag == null ? "none" : demag.describe());
-            a.put("integrator", integration().describe());
-            a.put("threads", pool.threads());
-            a.put("device", demag == null ? "cpu" : demag.device());
-            if (s.domains().seed() != null) {
-                a.put("geometry_seed", s.domains().seed());
-            }
-            if (s.initial() instanceof Scenario.RandomDirections r) {
-                a.put("initial_seed", r.seed());
-            }
-            a.put("table_interval", s.output().tableInterval());
-            a.put("frame_interval", s.output().frameInterval());
-            int[] regions = new int[magnet.size()];
-            for (int i = 0; i < regions.length; i++) {
-                regions[i] = magnet.region(i);
-            }
-            return new RunFile.Metadata(a, s.text(), s.description(), magnet.prisms(), regions, magnet.grid(),
-                    magnet.gridCells(), s.materials());
         }
 
         private Result finish(Status status, String message) {

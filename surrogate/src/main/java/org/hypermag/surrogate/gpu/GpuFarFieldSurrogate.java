@@ -38,7 +38,7 @@ public final class GpuFarFieldSurrogate implements DemagField {
         SurrogateParts p = SurrogateParts.of(cpu);
         n = p.sources();
         nt = p.targets();
-        int chunks = SurrogateKernelF.chunksFor(n, p.modesX() * p.modesY());
+        int chunks = SurrogateDevice.chunksFor(n, p.modesX() * p.modesY());
         device = precision == Precision.DOUBLE ? new SurrogateKernelD(p, chunks) : new SurrogateKernelF(p, chunks);
         placement = KernelPlacement.bind(device.kernel(), target, report);
         device.uploadAll();

@@ -7,6 +7,56 @@ import com.aparapi.Kernel;
  * {@link SurrogateKernelD}). Host arrays are doubles in SI units; conversion to the device's type happens here.
  */
 public interface SurrogateDevice {
+    /** At most this many sources are summed in one work item. */
+    int MAX_CHUNK = 4096;
+    /** Work-group size. */
+    int GROUP = 64;
+
+    /**
+     * @param sources N
+     * @param harmonics L per channel
+     * @return the number of chunks: enough work items (≥ 65536 over all harmonics) for a GPU, chunks of at most
+     *     {@link #MAX_CHUNK} sources, and at least 16 sources per chunk
+     */
+    static int chunksFor(int sources, int harmonics) {
+        int minimum = (sources + MAX_CHUNK - 1) / MAX_CHUNK;
+        int parallel = (65536 + harmonics - 1) / Math.max(1, harmonics);
+        int most = Math.max(1, (sources + 15) / 16);
+        return Math.max(1, Math.max(minimum, Math.min(parallel, most)));
+    }
+
+    /**
+     * @param count work items needed
+     * @return a range of whole work groups covering them
+     */
+    static com.aparapi.Range range(int count) {
+        int g = GROUP;
+        return com.aparapi.Range.create(Math.max(g, (count + g - 1) / g * g), g);
+    }
+
+    /**
+     * Copies doubles into a float array (single-precision kernels).
+     *
+     * @param from source
+     * @param to target
+     * @param offset where in the target
+     */
+    static void copy(double[] from, float[] to, int offset) {
+        for (int k = 0; k < from.length; k++) {
+            to[offset + k] = (float) from[k];
+        }
+    }
+
+    /**
+     * Copies doubles (double-precision kernels).
+     *
+     * @param from source
+     * @param to target
+     * @param offset where in the target
+     */
+    static void copy(double[] from, double[] to, int offset) {
+        System.arraycopy(from, 0, to, offset, from.length);
+    }
     /** @return the Aparapi kernel */
     Kernel kernel();
 

@@ -17,10 +17,6 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
     public static final int EVALUATE = 2;
     /** Pass: exact near correction (adds to H). */
     public static final int NEAR = 3;
-    /** At most this many sources are summed in one work item. */
-    public static final int MAX_CHUNK = 4096;
-    /** Work-group size. */
-    public static final int GROUP = 64;
 
     private final int n;
     private final int nt;
@@ -50,7 +46,7 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
      * {@link #uploadAll}).
      *
      * @param p the surrogate's parts
-     * @param chunkCount the number of source chunks, ≥ ceil(N / {@link #MAX_CHUNK}), see {@link #chunksFor}
+     * @param chunkCount the number of source chunks, ≥ ceil(N / {@link SurrogateDevice#MAX_CHUNK}), see {@link SurrogateDevice#chunksFor}
      */
     public SurrogateKernelD(SurrogateParts p, int chunkCount) {
         n = p.sources();
@@ -88,9 +84,9 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
         setY = new double[features * size];
         setZ = new double[features * size];
         for (int k = 0; k < features; k++) {
-            copy(p.coefficients(k, 0), setX, k * size);
-            copy(p.coefficients(k, 1), setY, k * size);
-            copy(p.coefficients(k, 2), setZ, k * size);
+            SurrogateDevice.copy(p.coefficients(k, 0), setX, k * size);
+            SurrogateDevice.copy(p.coefficients(k, 1), setY, k * size);
+            SurrogateDevice.copy(p.coefficients(k, 2), setZ, k * size);
         }
         wmx = new double[kx1];
         wny = new double[ky1];
@@ -101,7 +97,7 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
             wny[m] = (double) p.wavenumberY(m);
         }
         vol = new double[Math.max(1, n)];
-        copy(p.volumes(), vol, 0);
+        SurrogateDevice.copy(p.volumes(), vol, 0);
         pcx = new double[Math.max(1, n * kx1)];
         psx = new double[Math.max(1, n * kx1)];
         pcy = new double[Math.max(1, n * ky1)];
@@ -132,34 +128,10 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
         nearRef = ref.length == 0 ? new int[1] : ref;
         double[] blocks = p.nearBlocks();
         nearBlock = new double[Math.max(5, blocks.length)];
-        copy(blocks, nearBlock, 0);
-        accumulateRange = range(chunks * size);
-        reduceRange = range(12 * size);
-        targetRange = range(nt);
-    }
-
-    /**
-     * @param sources N
-     * @param harmonics L per channel
-     * @return the number of chunks: enough work items (≥ 65536 over all harmonics) for a GPU, chunks of at most
-     *     {@link #MAX_CHUNK} sources, and at least 16 sources per chunk
-     */
-    public static int chunksFor(int sources, int harmonics) {
-        int minimum = (sources + MAX_CHUNK - 1) / MAX_CHUNK;
-        int parallel = (65536 + harmonics - 1) / Math.max(1, harmonics);
-        int most = Math.max(1, (sources + 15) / 16);
-        return Math.max(1, Math.max(minimum, Math.min(parallel, most)));
-    }
-
-    private static Range range(int count) {
-        int g = GROUP;
-        return Range.create(Math.max(g, (count + g - 1) / g * g), g);
-    }
-
-    private static void copy(double[] from, double[] to, int offset) {
-        for (int k = 0; k < from.length; k++) {
-            to[offset + k] = (double) from[k];
-        }
+        SurrogateDevice.copy(blocks, nearBlock, 0);
+        accumulateRange = SurrogateDevice.range(chunks * size);
+        reduceRange = SurrogateDevice.range(12 * size);
+        targetRange = SurrogateDevice.range(nt);
     }
 
     private void phases(SurrogateParts p, double[] x, double[] y, double[] cx, double[] sx, double[] cy, double[] sy) {

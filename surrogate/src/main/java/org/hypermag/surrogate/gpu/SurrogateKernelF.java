@@ -18,7 +18,7 @@ import org.hypermag.surrogate.SurrogateParts;
  *
  * <p>Precision (float): the phases cos/sin(w_m x) are computed once on the host in double (the CPU path's
  * recurrence) and stored as floats, so they carry float rounding only, not the m·6e-8 a float recurrence or the
- * |w_m x|·6e-8 a float argument would; each work item of {@link #ACCUMULATE} sums at most {@link #MAX_CHUNK}
+ * |w_m x|·6e-8 a float argument would; each work item of {@link #ACCUMULATE} sums at most {@link SurrogateDevice#MAX_CHUNK}
  * sources in float, and the chunks are combined by compensated (Kahan) summation in {@link #REDUCE}, so the
  * rounding of the sum over all N sources grows like that of a 4096-term sum, not an N-term one; the sum over the L
  * harmonics at each target ({@link #EVALUATE}) is compensated too. {@code SurrogateKernelD} is the same code in
@@ -36,10 +36,6 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
     public static final int EVALUATE = 2;
     /** Pass: exact near correction (adds to H). */
     public static final int NEAR = 3;
-    /** At most this many sources are summed in one work item. */
-    public static final int MAX_CHUNK = 4096;
-    /** Work-group size. */
-    public static final int GROUP = 64;
 
     private final int n;
     private final int nt;
@@ -69,7 +65,7 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
      * {@link #uploadAll}).
      *
      * @param p the surrogate's parts
-     * @param chunkCount the number of source chunks, ≥ ceil(N / {@link #MAX_CHUNK}), see {@link #chunksFor}
+     * @param chunkCount the number of source chunks, ≥ ceil(N / {@link SurrogateDevice#MAX_CHUNK}), see {@link SurrogateDevice#chunksFor}
      */
     public SurrogateKernelF(SurrogateParts p, int chunkCount) {
         n = p.sources();
@@ -107,9 +103,9 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
         setY = new float[features * size];
         setZ = new float[features * size];
         for (int k = 0; k < features; k++) {
-            copy(p.coefficients(k, 0), setX, k * size);
-            copy(p.coefficients(k, 1), setY, k * size);
-            copy(p.coefficients(k, 2), setZ, k * size);
+            SurrogateDevice.copy(p.coefficients(k, 0), setX, k * size);
+            SurrogateDevice.copy(p.coefficients(k, 1), setY, k * size);
+            SurrogateDevice.copy(p.coefficients(k, 2), setZ, k * size);
         }
         wmx = new float[kx1];
         wny = new float[ky1];
@@ -120,7 +116,7 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
             wny[m] = (float) p.wavenumberY(m);
         }
         vol = new float[Math.max(1, n)];
-        copy(p.volumes(), vol, 0);
+        SurrogateDevice.copy(p.volumes(), vol, 0);
         pcx = new float[Math.max(1, n * kx1)];
         psx = new float[Math.max(1, n * kx1)];
         pcy = new float[Math.max(1, n * ky1)];
@@ -151,34 +147,10 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
         nearRef = ref.length == 0 ? new int[1] : ref;
         double[] blocks = p.nearBlocks();
         nearBlock = new float[Math.max(5, blocks.length)];
-        copy(blocks, nearBlock, 0);
-        accumulateRange = range(chunks * size);
-        reduceRange = range(12 * size);
-        targetRange = range(nt);
-    }
-
-    /**
-     * @param sources N
-     * @param harmonics L per channel
-     * @return the number of chunks: enough work items (≥ 65536 over all harmonics) for a GPU, chunks of at most
-     *     {@link #MAX_CHUNK} sources, and at least 16 sources per chunk
-     */
-    public static int chunksFor(int sources, int harmonics) {
-        int minimum = (sources + MAX_CHUNK - 1) / MAX_CHUNK;
-        int parallel = (65536 + harmonics - 1) / Math.max(1, harmonics);
-        int most = Math.max(1, (sources + 15) / 16);
-        return Math.max(1, Math.max(minimum, Math.min(parallel, most)));
-    }
-
-    private static Range range(int count) {
-        int g = GROUP;
-        return Range.create(Math.max(g, (count + g - 1) / g * g), g);
-    }
-
-    private static void copy(double[] from, float[] to, int offset) {
-        for (int k = 0; k < from.length; k++) {
-            to[offset + k] = (float) from[k];
-        }
+        SurrogateDevice.copy(blocks, nearBlock, 0);
+        accumulateRange = SurrogateDevice.range(chunks * size);
+        reduceRange = SurrogateDevice.range(12 * size);
+        targetRange = SurrogateDevice.range(nt);
     }
 
     private void phases(SurrogateParts p, double[] x, double[] y, float[] cx, float[] sx, float[] cy, float[] sy) {
