@@ -13,6 +13,7 @@ import org.hypermag.solver.field.EffectiveField;
 import org.hypermag.solver.field.ExchangeField;
 import org.hypermag.solver.field.FieldTerm;
 import org.hypermag.solver.field.FieldTermType;
+import org.hypermag.solver.field.SecondOrderAnisotropyField;
 import org.hypermag.solver.field.TermInputs;
 import org.hypermag.solver.field.UniaxialAnisotropyField;
 import org.hypermag.solver.field.ZeemanField;
@@ -33,7 +34,7 @@ import org.hypermag.solver.magnet.Parameter;
 public final class Physics {
     /** The effective-field terms, in evaluation order. */
     public static final List<FieldTermType> TERMS = List.of(ExchangeField.TYPE, UniaxialAnisotropyField.TYPE,
-            CubicAnisotropyField.TYPE, ZeemanField.TYPE, DemagTerm.TYPE);
+            SecondOrderAnisotropyField.TYPE, CubicAnisotropyField.TYPE, ZeemanField.TYPE, DemagTerm.TYPE);
 
     /** The torques besides precession and damping (spin-transfer, spin-orbit), in evaluation order. */
     public static final List<TorqueType> TORQUES = List.of();

@@ -176,4 +176,23 @@ class FieldTermsTest {
                 () -> Material.of(MS).with(CubicAnisotropyField.KC1, 1).with(CubicAnisotropyField.KC2, 0)
                 .with(CubicAnisotropyField.AXES, 1, 0, 0, 1, 1, 0));
     }
+
+    @Test
+    void secondOrderAnisotropyHasEnergyMinusK2CosToTheFourthAndItsFieldAlongTheAxis() {
+        double k2 = 3e4;
+        Magnet magnet = Magnet.onGrid(new RegularGrid(1, 1, 1, 2e-9, 2e-9, 2e-9), Material.of(MS)
+                .with(SecondOrderAnisotropyField.K2, k2).with(UniaxialAnisotropyField.AXIS, 0, 0, 1));
+        SecondOrderAnisotropyField term = SecondOrderAnisotropyField.of(magnet);
+        VectorField m = new VectorField(1);
+        m.set(0, Math.sin(Math.PI / 3), 0, Math.cos(Math.PI / 3));
+        VectorField h = new VectorField(1);
+        term.addField(0, m, h);
+        double v = 8e-27;
+        assertEquals(-k2 / 16 * v, term.energy(0, m, h), 1e-12 * k2 * v, "-K2 cos^4(60 deg) V");
+        assertEquals(4 * k2 / (org.hypermag.solver.Constants.MU0 * MS) / 8, h.z[0], 1e-9 * h.z[0],
+                "4 K2 / (mu0 Ms) cos^3(60 deg) along the axis");
+        assertEquals(0, h.x[0], 0);
+        assertEquals(null, SecondOrderAnisotropyField.of(Magnet.onGrid(new RegularGrid(1, 1, 1, 2e-9, 2e-9, 2e-9),
+                Material.of(MS))), "left out when K2 = 0");
+    }
 }

@@ -16,9 +16,11 @@ final class TermContracts {
     }
 
     static final Material PERMALLOY = Material.of(8e5).with(ExchangeField.A, 1.3e-11).with(LlgEquation.ALPHA, 0.02);
-    static final Material HARD = Material.of(4e5).with(ExchangeField.A, 0.7e-11).with(UniaxialAnisotropyField.K1, 5e5).with(UniaxialAnisotropyField.AXIS, 1, 1, 0)
+    static final Material HARD = Material.of(4e5).with(ExchangeField.A, 0.7e-11)
+            .with(UniaxialAnisotropyField.K1, 5e5).with(UniaxialAnisotropyField.AXIS, 1, 1, 0)
+            .with(SecondOrderAnisotropyField.K2, -2e5)
             .with(CubicAnisotropyField.KC1, 3e4).with(CubicAnisotropyField.KC2, -1e4)
-                .with(CubicAnisotropyField.AXES, 1, 0, 0, 0, 0.6, 0.8);
+            .with(CubicAnisotropyField.AXES, 1, 0, 0, 0, 0.6, 0.8);
 
     static Magnet grid() {
         return Magnet.onGrid(new RegularGrid(6, 5, 2, 3e-9, 4e-9, 2e-9), HARD);
@@ -68,6 +70,16 @@ final class TermContracts {
 
         FieldTerm term(Magnet magnet) {
             return UniaxialAnisotropyField.of(magnet);
+        }
+    }
+
+    static class SecondOrder extends FieldTermContractTest {
+        Magnet magnet() {
+            return prisms();
+        }
+
+        FieldTerm term(Magnet magnet) {
+            return SecondOrderAnisotropyField.of(magnet);
         }
     }
 

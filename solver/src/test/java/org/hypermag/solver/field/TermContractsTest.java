@@ -17,6 +17,10 @@ class TermContractsTest {
     }
 
     @Nested
+    class SecondOrderUniaxialAnisotropy extends TermContracts.SecondOrder {
+    }
+
+    @Nested
     class CubicAnisotropy extends TermContracts.Cubic {
     }
 
