@@ -142,6 +142,8 @@ final class MustFailCases {
         c.add(new Case("surrogate-basis", "`k_max_R: 999` on a 4 x 4 um film: a basis of 1e9 harmonics",
                 base("cells: [4, 2, 1]", "cells: [1000, 1000, 1]") + "demag: {method: surrogate, k_max_R: 999}\n",
                 null, 2, "harmonics per channel", "lower k_max_R"));
+        c.add(new Case("surrogate-no-far-zone", "`demag: {method: surrogate}` on a 4 x 2 grid, inside the near radius",
+                BASE + "demag: {method: surrogate}\n", null, 2, "demag", "no far zone", "use the exact method"));
         c.add(new Case("model-missing", "`demag: {method: surrogate, model: missing.h5}`",
                 BASE + "demag: {method: surrogate, model: missing.h5}\n", null, 2, "demag.model", "does not exist"));
         c.add(new Case("initial-missing", "`initial: {file: {path: nowhere}}`",

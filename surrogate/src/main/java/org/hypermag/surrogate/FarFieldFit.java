@@ -33,12 +33,7 @@ public final class FarFieldFit {
             spanY = (g.ny() - 1) * g.dy();
         } else {
             Prisms p = target.prisms();
-            double[] sides = new double[p.size()];
-            for (int i = 0; i < sides.length; i++) {
-                sides[i] = Math.max(p.sx(i), p.sy(i));
-            }
-            java.util.Arrays.sort(sides);
-            reference = sides[sides.length / 2];
+            reference = medianSide(p);
             double[] span = FarFieldModels.span(p);
             spanX = span[0];
             spanY = span[1];
@@ -68,8 +63,7 @@ public final class FarFieldFit {
         double reference = Math.max(dx, dy), r = settings.nearRadius() * reference;
         double spanX = (grid.nx() - 1) * dx, spanY = (grid.ny() - 1) * dy;
         HarmonicAxis[] axes = axes(settings, spanX, spanY, r);
-        // the fit folds (±dx, ±dy): one quadrant of the cell offsets, weighted by its multiplicity
-        OffsetLattice lattice = OffsetLattice.ofGrid(grid.nx(), grid.ny(), dx, dy, r);
+        OffsetLattice lattice = gridLattice(grid, settings);
         lattice.requireFarZone();
         SizeFeatures features = SizeFeatures.classes(new double[][] {{dx, dy}});
         FarFieldKernel fit = fitKernel(axes, lattice, iterative(axes, null) ? null : lattice.farPoints(),
@@ -98,6 +92,55 @@ public final class FarFieldFit {
         return prisms(prisms, spanX, spanY, settings, pool, progress, null);
     }
 
+    /**
+     * Whether the domains leave a far zone for a model to represent, checked before any fitting (so that {@code check}
+     * refuses what the fit would).
+     *
+     * @param target the domains
+     * @param settings accuracy settings
+     * @return null if they do, else why not
+     */
+    public static String farZoneProblem(FarFieldModels.Target target, FarFieldSettings settings) {
+        OffsetLattice lattice;
+        if (target.grid() != null) {
+            lattice = gridLattice(target.grid(), settings);
+        } else {
+            double[] span = FarFieldModels.span(target.prisms());
+            lattice = prismLattice(span[0], span[1], medianSide(target.prisms()), settings);
+        }
+        try {
+            lattice.requireFarZone();
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The reference size of a collection of prisms: the median of their larger in-plane sides (m). */
+    static double medianSide(Prisms prisms) {
+        double[] sides = new double[prisms.size()];
+        for (int i = 0; i < sides.length; i++) {
+            sides[i] = Math.max(prisms.sx(i), prisms.sy(i));
+        }
+        java.util.Arrays.sort(sides);
+        return sides[sides.length / 2];
+    }
+
+    /** The grid fit folds (±dx, ±dy): one quadrant of the cell offsets, weighted by its multiplicity. */
+    private static OffsetLattice gridLattice(RegularGrid grid, FarFieldSettings settings) {
+        double r = settings.nearRadius() * Math.max(grid.dx(), grid.dy());
+        return OffsetLattice.ofGrid(grid.nx(), grid.ny(), grid.dx(), grid.dy(), r);
+    }
+
+    /**
+     * The offsets between arbitrary prisms are continuous: the fit samples a lattice fine enough for the basis (4
+     * points per shortest wavelength).
+     */
+    private static OffsetLattice prismLattice(double spanX, double spanY, double reference, FarFieldSettings settings) {
+        double r = settings.nearRadius() * reference, kmax = settings.kR() / r;
+        return OffsetLattice.ofSpans(spanX, spanY, Math.PI / (4 * kmax), r);
+    }
+
     /** Above this many harmonics per channel the fit is iterative (CGLS on the offset lattice), at or below it dense. */
     public static final int ITERATIVE_ABOVE = 1500;
 
@@ -110,19 +153,14 @@ public final class FarFieldFit {
                                    FarFieldModel.Progress progress, Boolean iterative) {
         FarFieldModel.requireSingleLayer(prisms);
         int n = prisms.size();
-        double[] sx = new double[n], sy = new double[n], sides = new double[n];
+        double[] sx = new double[n], sy = new double[n];
         for (int i = 0; i < n; i++) {
             sx[i] = prisms.sx(i);
             sy[i] = prisms.sy(i);
-            sides[i] = Math.max(sx[i], sy[i]);
         }
-        java.util.Arrays.sort(sides);
-        double reference = sides[n / 2], r = settings.nearRadius() * reference, sz = prisms.sz(0);
+        double reference = medianSide(prisms), r = settings.nearRadius() * reference, sz = prisms.sz(0);
         HarmonicAxis[] axes = axes(settings, spanX, spanY, r);
-        // the offsets between arbitrary prisms are continuous: fit on a lattice fine enough for the basis
-        // (4 points per shortest wavelength)
-        double kmax = settings.kR() / r;
-        OffsetLattice lattice = OffsetLattice.ofSpans(spanX, spanY, Math.PI / (4 * kmax), r);
+        OffsetLattice lattice = prismLattice(spanX, spanY, reference, settings);
         lattice.requireFarZone();
         double[][] farPoints = iterative(axes, iterative) ? null : lattice.farPoints();
         SizeFeatures features = SizeFeatures.forSizes(sx, sy, reference);

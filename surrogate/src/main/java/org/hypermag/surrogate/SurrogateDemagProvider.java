@@ -119,7 +119,7 @@ public final class SurrogateDemagProvider implements DemagProvider {
                         + "(k_max_R = %s, near_radius = %s over this film), more than the %d this build allows; "
                         + "lower k_max_R", basis, ff.kR(), ff.nearRadius(), MAX_BASIS);
             }
-            return null;
+            return FarFieldFit.farZoneProblem(target, ff);
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
