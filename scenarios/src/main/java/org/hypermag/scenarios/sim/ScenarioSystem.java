@@ -76,16 +76,19 @@ public final class ScenarioSystem {
             }
         } else if (init instanceof Scenario.Vortex v) {
             {
+                // (u, v, w): the axes in cyclic order ending with the core's axis w (x, y, z for a core along z)
+                int w = v.axis(), u = (w + 1) % 3, vv = (w + 2) % 3;
+                double[] c = new double[3];
                 for (int i = 0; i < n; i++) {
-                    double dx = p.cx(i) - v.cx(), dy = p.cy(i) - v.cy();
-                    double r = Math.sqrt(dx * dx + dy * dy);
+                    double[] pos = {p.cx(i), p.cy(i), p.cz(i)};
+                    double du = pos[u] - v.cx(), dv = pos[vv] - v.cy();
+                    double r = Math.sqrt(du * du + dv * dv);
                     double core = Math.exp(-(r * r) / (v.coreRadius() * v.coreRadius()));
-                    double inPlane = Math.sqrt(Math.max(0, 1 - core * core));
-                    double ex = r > 0 ? -dy / r : 0, ey = r > 0 ? dx / r : 0;
-                    m.set(i, v.circulation() * inPlane * ex, v.circulation() * inPlane * ey, v.polarity() * core);
-                    if (r == 0) {
-                        m.set(i, 0, 0, v.polarity());
-                    }
+                    double around = r > 0 ? Math.sqrt(Math.max(0, 1 - core * core)) : 0;
+                    c[u] = r > 0 ? -v.circulation() * around * dv / r : 0;
+                    c[vv] = r > 0 ? v.circulation() * around * du / r : 0;
+                    c[w] = r > 0 ? v.polarity() * core : v.polarity();
+                    m.set(i, c[0], c[1], c[2]);
                 }
             }
         } else {

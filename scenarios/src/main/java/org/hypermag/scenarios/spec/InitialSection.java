@@ -4,6 +4,7 @@ import static org.hypermag.scenarios.spec.Keys.keys;
 import static org.hypermag.scenarios.spec.Keys.vec;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.hypermag.scenarios.spec.Scenario.Initial;
 
 /** The {@code initial:} section: uniform, random, vortex, or a frame of an earlier run. */
@@ -35,16 +36,18 @@ final class InitialSection {
                 return seed == null ? null : new Scenario.RandomDirections(seed);
             }
             case "vortex": {
-                YamlNode.Mapping m = i.mapping(keys("centre", "circulation", "polarity", "core_radius"));
+                YamlNode.Mapping m = i.mapping(keys("centre", "circulation", "polarity", "core_radius", "axis"));
                 if (m == null) {
                     return null;
                 }
-                double[] c = vec(m, "centre", 2, "m", false, "core position x, y in m");
+                String axis = m.has("axis") ? m.get("axis").choice(List.of("x", "y", "z")) : "z";
+                double[] c = vec(m, "centre", 2, "m", false, "core position in m: x, y for axis z; y, z for axis x; "
+                        + "z, x for axis y");
                 Integer circ = m.has("circulation") ? sign(m.get("circulation"), "circulation") : Integer.valueOf(1);
                 Integer pol = m.has("polarity") ? sign(m.get("polarity"), "polarity") : Integer.valueOf(1);
                 Double rc = m.has("core_radius") ? m.get("core_radius").positive("m") : Double.valueOf(10e-9);
-                return c == null || circ == null || pol == null || rc == null ? null
-                        : new Scenario.Vortex(c[0], c[1], circ, pol, rc);
+                return c == null || circ == null || pol == null || rc == null || axis == null ? null
+                        : new Scenario.Vortex(c[0], c[1], circ, pol, rc, "xyz".indexOf(axis));
             }
             default: {
                 YamlNode.Mapping m = i.mapping(keys("path", "frame"));

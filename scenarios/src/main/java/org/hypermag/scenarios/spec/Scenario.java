@@ -135,15 +135,18 @@ public record Scenario(String name, String description, String source, Path base
     }
 
     /**
-     * An in-plane vortex with a perpendicular core.
+     * A vortex: magnetisation circulating around a core line along a coordinate axis (z: in-plane circulation with a
+     * perpendicular core), the core pointing along the axis.
      *
-     * @param cx core x (m)
-     * @param cy core y (m)
-     * @param circulation +1 counter-clockwise, −1 clockwise
-     * @param polarity +1 core along +z, −1 along −z
+     * @param cx the core's first coordinate (m): x for axis z, y for axis x, z for axis y
+     * @param cy the core's second coordinate (m): y for axis z, z for axis x, x for axis y
+     * @param circulation +1 counter-clockwise seen from the + side of the axis, −1 clockwise
+     * @param polarity +1 core along the + axis, −1 along −
      * @param coreRadius core radius (m)
+     * @param axis the core's axis: 0 x, 1 y, 2 z
      */
-    public record Vortex(double cx, double cy, int circulation, int polarity, double coreRadius) implements Initial {
+    public record Vortex(double cx, double cy, int circulation, int polarity, double coreRadius, int axis)
+            implements Initial {
     }
 
     /**

@@ -3,11 +3,13 @@ package org.hypermag.scenarios.sim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.hypermag.scenarios.spec.Scenario;
+import org.hypermag.scenarios.spec.ScenarioException;
 import org.hypermag.scenarios.spec.ScenarioParser;
 import org.hypermag.solver.VectorField;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,29 @@ class InitialStatesAndLandmarksTest {
         assertEquals(-1, m.z[centre], 1e-12, "core along -z");
         // at +x of the core, counter-clockwise would be +y; circulation -1 gives -y
         assertTrue(m.y[right] < -0.99 && Math.abs(m.z[right]) < 1e-9, "in-plane, clockwise: " + m.y[right]);
+    }
+
+    @Test
+    void vortexAlongXCirculatesInTheYzPlaneAroundACoreAlongX() {
+        // a 21 x 1 x 21 slab in the x-z plane would hide y; use a 1 x 21 x 21 slab: the y-z plane, core along x
+        Scenario s = ScenarioParser.parse("geometry: {grid: {cells: [1, 21, 21], cell_size: [1.0e-9, 1.0e-9, "
+                + "1.0e-9]}}\nmaterials: [{region: 0, Ms: 8.0e5, A: 0, alpha: 0.1}]\ninitial: {vortex: {axis: x, "
+                + "centre: [10.5e-9, 10.5e-9], core_radius: 2.0e-9}}\nstages: [{relax: {}}]\n", "t.yaml", Path.of("."),
+                "t");
+        VectorField m = ScenarioSystem.initial(s);
+        int centre = 10 + 21 * 10, atPlusY = 20 + 21 * 10, atPlusZ = 10 + 21 * 20;
+        assertEquals(1, m.x[centre], 1e-12, "core along +x");
+        // counter-clockwise seen from +x: at +y the magnetisation points along +z, at +z along -y
+        assertTrue(m.z[atPlusY] > 0.99 && Math.abs(m.x[atPlusY]) < 1e-9, "at +y: " + m.z[atPlusY]);
+        assertTrue(m.y[atPlusZ] < -0.99 && Math.abs(m.x[atPlusZ]) < 1e-9, "at +z: " + m.y[atPlusZ]);
+    }
+
+    @Test
+    void vortexAxisMustBeACoordinateAxis() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> grid("{vortex: {axis: w, "
+                + "centre: [1.0e-9, 1.0e-9]}}"));
+        assertTrue(e.getMessage().contains("t.yaml:3:26: initial.vortex.axis: got 'w'; expected one of x, y, z"),
+                e.getMessage());
     }
 
     @Test
