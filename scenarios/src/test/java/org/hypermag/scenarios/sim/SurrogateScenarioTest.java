@@ -1,10 +1,9 @@
 package org.hypermag.scenarios.sim;
 
-import org.hypermag.surrogate.FarFieldSettings;
-import org.hypermag.surrogate.SurrogateDemagProvider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,8 +18,11 @@ import org.hypermag.output.TableData;
 import org.hypermag.scenarios.spec.Scenario;
 import org.hypermag.scenarios.spec.ScenarioParser;
 import org.hypermag.scenarios.spec.ShippedScenarios;
+import org.hypermag.solver.demag.DemagSettings;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.FarFieldModels;
+import org.hypermag.surrogate.FarFieldSettings;
+import org.hypermag.surrogate.SurrogateDemagProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +160,14 @@ class SurrogateScenarioTest {
         for (String name : ShippedScenarios.NAMES) {
             Scenario s = ShippedScenarios.parse(name);
             Path stored = ShippedScenarios.storedModel(name, s.source());
+            String unsupported = SurrogateDemagProvider.INSTANCE.unsupported(ScenarioSystem.magnet(s),
+                    DemagSettings.defaults(SurrogateDemagProvider.INSTANCE));
+            if (unsupported != null) {
+                // the standard problem 3 cubes: many layers, which the far-field surrogate does not represent
+                assertTrue(unsupported.contains("one layer"), name + ": " + unsupported);
+                assertNull(stored, name + " has a stored model the surrogate cannot use");
+                continue;
+            }
             assertNotNull(stored, name + " has no stored model (scenarios/models/regenerate)");
             List<String> log = new ArrayList<>();
             FarFieldModels.obtain(SurrogateDemagProvider.target(ScenarioSystem.magnet(s)),

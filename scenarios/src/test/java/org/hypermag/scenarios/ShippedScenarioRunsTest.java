@@ -1,0 +1,99 @@
+package org.hypermag.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.hypermag.output.RunReader;
+import org.hypermag.output.RunTable;
+import org.hypermag.scenarios.sim.Landmarks;
+import org.hypermag.scenarios.spec.ShippedScenarios;
+import org.hypermag.solver.VectorField;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every shipped scenario runs its whole dynamics in a test: the standard problems in their own tests against their
+ * references, the examples here against what their descriptions promise. A scenario added to
+ * {@link ShippedScenarios#NAMES} without a run test fails {@link #everyShippedScenarioHasARunTest}.
+ */
+class ShippedScenarioRunsTest {
+    /** Where each shipped scenario is run to completion (slow ones under -Pslow). */
+    private static final Map<String, String> RUN_BY = Map.of(
+            "sp4-field1", "StandardProblem4Test",
+            "sp4-field2", "StandardProblem4Test",
+            "sp2-d5", "StandardProblem2Test",
+            "sp2-d30", "StandardProblem2Test (slow)",
+            "sp3-flower", "StandardProblem3Test",
+            "sp3-vortex", "StandardProblem3Test",
+            "permalloy-disk-vortex", "ShippedScenarioRunsTest",
+            "granular-film-hysteresis", "ShippedScenarioRunsTest",
+            "square-ice-ramp", "ShippedScenarioRunsTest");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyShippedScenarioHasARunTest() {
+        assertEquals(new TreeSet<>(ShippedScenarios.NAMES), new TreeSet<>(RUN_BY.keySet()));
+    }
+
+    @Test
+    void diskRelaxesFromRandomIntoAVortexWithItsCoreAtTheCentre() {
+        Path out = dir.resolve("disk");
+        List<double[]> rows = ScenarioRuns.run(ShippedScenarios.parse("permalloy-disk-vortex"), out);
+        double[] end = rows.get(rows.size() - 1);
+        assertEquals(0, Math.hypot(end[RunTable.MX], end[RunTable.MX + 1]), 0.02,
+                "closed in-plane flux: <mx>, <my> = " + end[RunTable.MX] + ", " + end[RunTable.MX + 1]);
+        RunReader r = RunReader.open(out);
+        VectorField m = r.magnetisation(r.frameCount() - 1);
+        int core = 0;
+        for (int i = 0; i < m.size(); i++) {
+            if (Math.abs(m.z[i]) > Math.abs(m.z[core])) {
+                core = i;
+            }
+        }
+        double[] c = r.centres()[core];
+        assertTrue(Math.abs(m.z[core]) > 0.9, "a perpendicular core: max |mz| = " + Math.abs(m.z[core]));
+        assertEquals(0, Math.hypot(c[0] - 100e-9, c[1] - 100e-9), 8e-9, "the core within two cells of the centre");
+        // away from the core the magnetisation lies in the plane and circulates: m perpendicular to the radius
+        for (int i = 0; i < m.size(); i++) {
+            double dx = r.centres()[i][0] - 100e-9, dy = r.centres()[i][1] - 100e-9, rho = Math.hypot(dx, dy);
+            if (rho > 40e-9 && rho < 80e-9) {
+                assertTrue(Math.abs(m.x[i] * dx + m.y[i] * dy) / rho < 0.2, "tangential at " + rho + " m");
+            }
+        }
+    }
+
+    @Test
+    void granularFilmLoopIsSymmetricAndSaturates() {
+        List<double[]> rows = ScenarioRuns.run(ShippedScenarios.parse("granular-film-hysteresis"), dir.resolve("g"));
+        List<double[]> branch = ScenarioRuns.branch(rows, new double[] {0, 0, 1});
+        assertEquals(61, branch.size(), "30 steps down and 30 back up");
+        assertTrue(branch.get(0)[1] > 0.99 && branch.get(30)[1] < -0.99, "saturated at +-1.5 T: "
+                + branch.get(0)[1] + ", " + branch.get(30)[1]);
+        List<Double> hc = org.hypermag.scenarios.sim.HysteresisLandmarks.coercive(branch);
+        assertEquals(2, hc.size(), "one switch down, one back up: " + hc);
+        assertTrue(hc.get(0) < -100 && hc.get(1) > 100, "coercive fields (mT) " + hc);
+        // the grains' easy axes are symmetric under m -> -m: so is the loop, to one 100 mT field step
+        assertEquals(-hc.get(0), hc.get(1), 100, "symmetric loop: " + hc);
+    }
+
+    @Test
+    void spinIceReversesAlongTheRampedField() {
+        List<double[]> rows = ScenarioRuns.run(ShippedScenarios.parse("square-ice-ramp"), dir.resolve("ice"));
+        List<double[]> ramp = rows.stream().filter(r -> r[RunTable.STAGE] == 1).toList();
+        double[] zero = Landmarks.firstZero(ramp, 1, 0);
+        assertNotNull(zero, "<mx> reverses during the ramp");
+        // the ramp reaches mu0 Hx = -150 mT at 3 ns: the horizontal islands switch between 60 and 120 mT
+        double switching = 150 * zero[0] / 3e-9;
+        assertTrue(switching > 60 && switching < 120, "switching near 90 mT, at " + switching + " mT");
+        double[] end = ramp.get(ramp.size() - 1);
+        assertTrue(end[RunTable.MX] < -0.9, "close to saturation along the field at 3 ns: <mx> = "
+                + end[RunTable.MX]);
+    }
+}
