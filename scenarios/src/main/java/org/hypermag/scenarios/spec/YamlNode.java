@@ -348,22 +348,9 @@ final class YamlNode {
      * @return an integer in range, or null
      */
     Integer integer(long min, long max, String what) {
-        String expected = "an integer " + (max == Integer.MAX_VALUE ? ">= " + min : "from " + min + " to " + max)
-                + " (" + what + ")";
-        String v = plain(expected);
-        if (v == null) {
-            return null;
-        }
-        if (!v.matches("[+-]?\\d{1,18}")) {
-            error("got " + shown() + "; expected " + expected);
-            return null;
-        }
-        long x = Long.parseLong(v);
-        if (x < min || x > max) {
-            error("got " + shown() + "; expected " + expected);
-            return null;
-        }
-        return (int) x;
+        Long x = bounded(min, max, "an integer " + (max == Integer.MAX_VALUE ? ">= " + min : "from " + min + " to "
+                + max) + " (" + what + ")");
+        return x == null ? null : Integer.valueOf((int) (long) x);
     }
 
     /**
@@ -373,7 +360,11 @@ final class YamlNode {
      * @return a 64-bit integer in range, or null
      */
     Long longInteger(long min, long max, String what) {
-        String expected = "an integer from " + min + " to " + max + " (" + what + ")";
+        return bounded(min, max, "an integer from " + min + " to " + max + " (" + what + ")");
+    }
+
+    /** An integer of at most 18 digits in [min, max], or null after reporting what was expected. */
+    private Long bounded(long min, long max, String expected) {
         String v = plain(expected);
         if (v == null) {
             return null;

@@ -1,7 +1,6 @@
 package org.hypermag.solver.field;
 
 import java.util.List;
-import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.magnet.Parameter;
@@ -12,7 +11,7 @@ import org.hypermag.solver.magnet.Parameter;
  * the axis further; with K1 the energy density is K1 (1 − (m·u)²) − K2 (m·u)⁴. Its energy is reported in the
  * anisotropy column with K1's. K2 and u per region.
  */
-public final class SecondOrderAnisotropyField implements FieldTerm {
+public final class SecondOrderAnisotropyField extends AxialAnisotropy {
     /** Second-order uniaxial anisotropy constant K2 (J/m³). */
     public static final Parameter K2 = Parameter.anyNumber("K2", "J/m^3",
             "second-order uniaxial anisotropy constant, energy density -K2 (m.u)^4 about anisotropy_axis", 0);
@@ -21,29 +20,8 @@ public final class SecondOrderAnisotropyField implements FieldTerm {
             "second-order uniaxial anisotropy, energy density -K2 (m.u)^4 (J/m^3)",
             List.of(K2, UniaxialAnisotropyField.AXIS), in -> of(in.magnet()));
 
-    private final int[] region;
-    private final double[] coefficient, k2, ux, uy, uz, volume;
-
     private SecondOrderAnisotropyField(Magnet magnet) {
-        int n = magnet.size(), r = magnet.regionCount();
-        region = new int[n];
-        coefficient = new double[n];
-        volume = magnet.volumeArray();
-        k2 = new double[r];
-        ux = new double[r];
-        uy = new double[r];
-        uz = new double[r];
-        for (int q = 0; q < r; q++) {
-            k2[q] = magnet.material(q).get(K2);
-            double[] a = magnet.material(q).vector(UniaxialAnisotropyField.AXIS);
-            ux[q] = a[0];
-            uy[q] = a[1];
-            uz[q] = a[2];
-        }
-        for (int i = 0; i < n; i++) {
-            region[i] = magnet.region(i);
-            coefficient[i] = 4 * k2[region[i]] / (Constants.MU0 * magnet.ms(i));
-        }
+        super(magnet, K2, 4);
     }
 
     /**
@@ -90,6 +68,6 @@ public final class SecondOrderAnisotropyField implements FieldTerm {
     private double density(VectorField m, int i) {
         int r = region[i];
         double mu = m.x[i] * ux[r] + m.y[i] * uy[r] + m.z[i] * uz[r], mu2 = mu * mu;
-        return -k2[r] * mu2 * mu2;
+        return -k[r] * mu2 * mu2;
     }
 }

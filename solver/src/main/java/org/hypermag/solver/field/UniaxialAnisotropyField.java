@@ -1,16 +1,14 @@
 package org.hypermag.solver.field;
 
-import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.magnet.Magnet;
-import org.hypermag.solver.magnet.Material;
 import org.hypermag.solver.magnet.Parameter;
 
 /**
  * Uniaxial anisotropy: energy density K1 (1 − (m·u)²) (J/m³, zero along the easy axis for K1 &gt; 0; K1 &lt; 0 gives an
  * easy plane), field H = 2K1/(μ0 Ms) (m·u) u (A/m). K1 and u per region.
  */
-public final class UniaxialAnisotropyField implements FieldTerm {
+public final class UniaxialAnisotropyField extends AxialAnisotropy {
     /** First-order uniaxial anisotropy constant K1 (J/m³); &gt; 0 easy axis, &lt; 0 easy plane. */
     public static final Parameter K1 = Parameter.anyNumber("K1", "J/m^3",
             "uniaxial anisotropy constant (> 0: easy axis, < 0: easy plane)", 0);
@@ -21,31 +19,8 @@ public final class UniaxialAnisotropyField implements FieldTerm {
     public static final FieldTermType TYPE = new FieldTermType("uniaxial_anisotropy", "anisotropy",
             "uniaxial anisotropy, energy density K1 (1 - (m.u)^2) (J/m^3)", java.util.List.of(K1, AXIS),
             in -> of(in.magnet()));
-    private final int[] region;
-    private final double[] coefficient, k1, ux, uy, uz;
-    private final double[] volume;
-
     private UniaxialAnisotropyField(Magnet magnet) {
-        int n = magnet.size(), r = magnet.regionCount();
-        region = new int[n];
-        coefficient = new double[n];
-        volume = magnet.volumeArray();
-        k1 = new double[r];
-        ux = new double[r];
-        uy = new double[r];
-        uz = new double[r];
-        for (int q = 0; q < r; q++) {
-            Material mat = magnet.material(q);
-            k1[q] = mat.get(K1);
-            double[] a = mat.vector(AXIS);
-            ux[q] = a[0];
-            uy[q] = a[1];
-            uz[q] = a[2];
-        }
-        for (int i = 0; i < n; i++) {
-            region[i] = magnet.region(i);
-            coefficient[i] = 2 * k1[region[i]] / (Constants.MU0 * magnet.ms(i));
-        }
+        super(magnet, K1, 2);
     }
 
     /**
@@ -81,7 +56,7 @@ public final class UniaxialAnisotropyField implements FieldTerm {
             double cx = m.y[i] * uz[r] - m.z[i] * uy[r];
             double cy = m.z[i] * ux[r] - m.x[i] * uz[r];
             double cz = m.x[i] * uy[r] - m.y[i] * ux[r];
-            e += k1[r] * volume[i] * (cx * cx + cy * cy + cz * cz);
+            e += k[r] * volume[i] * (cx * cx + cy * cy + cz * cz);
         }
         return e;
     }
@@ -93,7 +68,7 @@ public final class UniaxialAnisotropyField implements FieldTerm {
             double cx = m.y[i] * uz[r] - m.z[i] * uy[r];
             double cy = m.z[i] * ux[r] - m.x[i] * uz[r];
             double cz = m.x[i] * uy[r] - m.y[i] * ux[r];
-            density[i] = k1[r] * (cx * cx + cy * cy + cz * cz);
+            density[i] = k[r] * (cx * cx + cy * cy + cz * cz);
         }
     }
 }
