@@ -76,10 +76,10 @@ public final class RunIntegrity {
         }
         rows(dir.resolve(RunLayout.TABLE_FILE), cp.tableRows(), out);
         if (cp.hysteresisRows() > 0) {
-            rows(dir.resolve("hysteresis.csv"), cp.hysteresisRows(), out);
+            rows(dir.resolve(RunLayout.HYSTERESIS_FILE), cp.hysteresisRows(), out);
         }
         if (cp.relaxRows() > 0) {
-            rows(dir.resolve(RunPlots.RELAX_FILE), cp.relaxRows(), out);
+            rows(dir.resolve(RunLayout.RELAX_FILE), cp.relaxRows(), out);
         }
         return out;
     }

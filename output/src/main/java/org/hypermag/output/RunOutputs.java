@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.hypermag.solver.VectorField;
 
 /**
@@ -60,7 +59,7 @@ public final class RunOutputs implements AutoCloseable {
     }
 
     private static final String[] RUN_FILES = {RunLayout.RUN_FILE, RunLayout.TABLE_FILE, RunLayout.CHECKPOINT_FILE,
-        "hysteresis.csv", RunPlots.RELAX_FILE, "m.png", "energy.png", "hysteresis.png", "relax.png",
+        RunLayout.HYSTERESIS_FILE, RunLayout.RELAX_FILE, "m.png", "energy.png", "hysteresis.png", "relax.png",
         RunLayout.SCENARIO_FILE};
 
     private final Spec spec;
@@ -96,7 +95,7 @@ public final class RunOutputs implements AutoCloseable {
                     old.add(dir.resolve(f));
                 }
             }
-            old.addAll(segments(dir));
+            old.addAll(RunLayout.segments(dir));
             if (!old.isEmpty() && !overwrite) {
                 boolean resumable = Files.exists(dir.resolve(RunLayout.CHECKPOINT_FILE));
                 throw new RefusedException(dir + " already holds a run (" + old.get(0).getFileName() + "); "
@@ -113,9 +112,9 @@ public final class RunOutputs implements AutoCloseable {
             throw new UncheckedIOException("cannot prepare " + dir + ": " + RunLock.describe(e), e);
         }
         return new RunOutputs(spec, new TableWriter(dir.resolve(RunLayout.TABLE_FILE)),
-                spec.hysteresis() ? TableWriter.create(dir.resolve("hysteresis.csv"), TableWriter.HYSTERESIS_HEADER)
-                        : null,
-                TableWriter.create(dir.resolve(RunPlots.RELAX_FILE), RunPlots.RELAX_HEADER),
+                spec.hysteresis() ? TableWriter.create(dir.resolve(RunLayout.HYSTERESIS_FILE),
+                        TableWriter.HYSTERESIS_HEADER) : null,
+                TableWriter.create(dir.resolve(RunLayout.RELAX_FILE), RunPlots.RELAX_HEADER),
                 new FrameSegmentWriter(dir, spec.domains(), spec.contents(), spec.segmentBytes(), 0, 0,
                         new long[0]));
     }
@@ -133,18 +132,12 @@ public final class RunOutputs implements AutoCloseable {
         try {
             TableWriter table = TableWriter.resume(dir.resolve(RunLayout.TABLE_FILE), TableWriter.HEADER,
                     cp.tableRows());
-            TableWriter hyst = null;
-            if (spec.hysteresis()) {
-                Path hp = dir.resolve("hysteresis.csv");
-                hyst = Files.exists(hp) ? TableWriter.resume(hp, TableWriter.HYSTERESIS_HEADER, cp.hysteresisRows())
-                        : TableWriter.create(hp, TableWriter.HYSTERESIS_HEADER);
-            }
-            Path rp = dir.resolve(RunPlots.RELAX_FILE);
-            TableWriter relax = Files.exists(rp) ? TableWriter.resume(rp, RunPlots.RELAX_HEADER, cp.relaxRows())
-                    : TableWriter.create(rp, RunPlots.RELAX_HEADER);
-            for (Path p : segments(dir)) {
-                int index = Integer.parseInt(p.getFileName().toString().substring(8, 13));
-                if (index >= cp.segments()) {
+            TableWriter hyst = spec.hysteresis() ? resumeOrCreate(dir.resolve(RunLayout.HYSTERESIS_FILE),
+                    TableWriter.HYSTERESIS_HEADER, cp.hysteresisRows()) : null;
+            TableWriter relax = resumeOrCreate(dir.resolve(RunLayout.RELAX_FILE), RunPlots.RELAX_HEADER,
+                    cp.relaxRows());
+            for (Path p : RunLayout.segments(dir)) {
+                if (RunLayout.segmentIndex(p) >= cp.segments()) {
                     Files.delete(p);
                 }
             }
@@ -158,19 +151,9 @@ public final class RunOutputs implements AutoCloseable {
         }
     }
 
-    /**
-     * @param dir a run directory
-     * @return its frame segment files, in order
-     * @throws IOException if the directory cannot be listed
-     */
-    public static List<Path> segments(Path dir) throws IOException {
-        Path frames = dir.resolve(RunLayout.FRAMES_DIR);
-        if (!Files.isDirectory(frames)) {
-            return List.of();
-        }
-        try (Stream<Path> st = Files.list(frames)) {
-            return st.filter(p -> p.getFileName().toString().matches("segment-\\d{5}\\.h5")).sorted().toList();
-        }
+    /** A table that a run written before its checkpoint may lack (a stage kind it had not reached). */
+    private static TableWriter resumeOrCreate(Path file, String header, long rows) {
+        return Files.exists(file) ? TableWriter.resume(file, header, rows) : TableWriter.create(file, header);
     }
 
     /** @return the run table */

@@ -12,8 +12,6 @@ import java.util.List;
  * stages. Used at the end of every run and by {@code hypermag plot}.
  */
 public final class RunPlots {
-    /** The relaxation log's file name. */
-    public static final String RELAX_FILE = "relax.csv";
     /** The relaxation log's header. */
     public static final String RELAX_HEADER = "stage,iteration,E_total,max_torque";
 
@@ -40,7 +38,7 @@ public final class RunPlots {
                 out.add(dir.resolve("energy.png"));
             }
         }
-        Path relax = dir.resolve(RELAX_FILE);
+        Path relax = dir.resolve(RunLayout.RELAX_FILE);
         if (Files.isRegularFile(relax)) {
             TableData data = TableData.read(relax);
             if (!data.rows().isEmpty()) {
@@ -48,7 +46,7 @@ public final class RunPlots {
                 out.add(dir.resolve("relax.png"));
             }
         }
-        Path hyst = dir.resolve("hysteresis.csv");
+        Path hyst = dir.resolve(RunLayout.HYSTERESIS_FILE);
         if (Files.isRegularFile(hyst)) {
             TableData data = TableData.read(hyst);
             if (!data.rows().isEmpty()) {

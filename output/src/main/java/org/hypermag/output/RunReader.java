@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.hypermag.solver.VectorField;
 
 /**
@@ -46,14 +45,10 @@ public final class RunReader {
             centres = (double[][]) h.getDatasetByPath("geometry/centres").getData();
             regions = (int[]) h.getDatasetByPath("geometry/regions").getData();
         }
-        Path frames = dir.resolve(RunLayout.FRAMES_DIR);
-        if (Files.isDirectory(frames)) {
-            try (Stream<Path> s = Files.list(frames)) {
-                s.filter(p -> p.getFileName().toString().matches("segment-\\d{5}\\.h5")).sorted()
-                        .forEach(segments::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        try {
+            segments.addAll(RunLayout.segments(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         for (int k = 0; k < segments.size(); k++) {
             try (HdfFile h = new HdfFile(segments.get(k))) {

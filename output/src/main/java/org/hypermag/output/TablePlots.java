@@ -61,7 +61,7 @@ public final class TablePlots {
         XYSeriesCollection data = new XYSeriesCollection();
         double[] t = table.column("t");
         for (String c : table.columns()) {
-            if (c.startsWith("E_") && table.columns().contains(c) && nonZero(table.column(c))) {
+            if (c.startsWith("E_") && nonZero(table.column(c))) {
                 data.addSeries(series(c, t, 1e9, table.column(c), 1e18));
             }
         }
@@ -80,12 +80,8 @@ public final class TablePlots {
         double[] stage = table.column("stage"), it = table.column("iteration"), e = table.column("E_total"),
                 torque = table.column("max_torque");
         XYSeriesCollection energy = new XYSeriesCollection(), torques = new XYSeriesCollection();
-        int start = 0;
-        while (start < stage.length) {
-            int end = start;
-            while (end < stage.length && stage[end] == stage[start]) {
-                end++;
-            }
+        for (int start = 0, end; start < stage.length; start = end) {
+            end = stageEnd(stage, start);
             String label = "stage " + ((int) stage[start] + 1);
             XYSeries se = new XYSeries("E_total, " + label, false, true);
             XYSeries st = new XYSeries("max |m x H|, " + label, false, true);
@@ -97,7 +93,6 @@ public final class TablePlots {
             }
             energy.addSeries(se);
             torques.addSeries(st);
-            start = end;
         }
         JFreeChart chart = chart(title, "iteration", "E_total (aJ = 1e-18 J)", energy);
         XYPlot plot = chart.getXYPlot();
@@ -142,12 +137,8 @@ public final class TablePlots {
         XYSeriesCollection data = new XYSeriesCollection();
         double[] stage = table.column("stage"), hx = table.column("Hx"), hy = table.column("Hy"),
                 hz = table.column("Hz"), mx = table.column("mx"), my = table.column("my"), mz = table.column("mz");
-        int start = 0;
-        while (start < stage.length) {
-            int end = start;
-            while (end < stage.length && stage[end] == stage[start]) {
-                end++;
-            }
+        for (int start = 0, end; start < stage.length; start = end) {
+            end = stageEnd(stage, start);
             double[] u = direction(hx, hy, hz, start, end);
             XYSeries s = new XYSeries("stage " + ((int) stage[start] + 1), false, true);
             for (int k = start; k < end; k++) {
@@ -155,9 +146,17 @@ public final class TablePlots {
                 s.add(h * 4e-7 * Math.PI * 1e3, mx[k] * u[0] + my[k] * u[1] + mz[k] * u[2]);
             }
             data.addSeries(s);
-            start = end;
         }
         return data;
+    }
+
+    /** @return the end (exclusive) of the run of rows from start that belong to the same stage */
+    private static int stageEnd(double[] stage, int start) {
+        int end = start;
+        while (end < stage.length && stage[end] == stage[start]) {
+            end++;
+        }
+        return end;
     }
 
     /** Unit vector along the largest field change of rows [start, end). */

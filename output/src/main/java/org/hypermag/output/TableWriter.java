@@ -25,6 +25,8 @@ public final class TableWriter implements Closeable {
     /** The header of the hysteresis table. */
     public static final String HYSTERESIS_HEADER =
             "stage,point,Hx,Hy,Hz,mx,my,mz,E_total,max_torque,converged,iterations";
+    /** Index of the column converged in {@link #HYSTERESIS_HEADER}. */
+    public static final int HYSTERESIS_CONVERGED = 10;
 
     private final BufferedWriter out;
     private final Path path;

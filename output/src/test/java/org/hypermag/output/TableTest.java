@@ -86,7 +86,7 @@ class TableTest {
         try (TableWriter w = new TableWriter(relaxOnly.resolve("table.csv"))) {
             w.row(row(0, 1, 0, 0, -1e-18, 0.05, 0, 0, -1));
         }
-        try (TableWriter w = TableWriter.create(relaxOnly.resolve(RunPlots.RELAX_FILE), RunPlots.RELAX_HEADER)) {
+        try (TableWriter w = TableWriter.create(relaxOnly.resolve(RunLayout.RELAX_FILE), RunPlots.RELAX_HEADER)) {
             for (int it = 1; it <= 50; it++) {
                 w.row(0, it, -1e-18 * (1 - Math.exp(-it / 10.0)), 1e3 * Math.exp(-it / 5.0));
             }

@@ -72,23 +72,14 @@ record ModelGeometry(String label, FarFieldModels.Target target, FarFieldSetting
      */
     Map<FieldAccuracy.Pattern, FieldAccuracy.Errors> measure(FarFieldModel model, WorkerPool pool) {
         DemagField surrogate = FarFieldModels.bind(target, model, pool);
-        Magnet magnet = target.grid() != null ? Magnet.onGrid(target.grid(), cellsOrAll(), new int[target.prisms()
-                .size()], List.of(Material.of(MS))) : Magnet.ofPrisms(target.prisms(), new int[target.prisms().size()],
-                List.of(Material.of(MS)));
+        int n = target.prisms().size();
+        Material material = Material.of(MS);
+        Magnet magnet = target.grid() == null ? Magnet.ofPrisms(target.prisms(), new int[n], List.of(material))
+                : target.cells() == null ? Magnet.onGrid(target.grid(), material)
+                : Magnet.onGrid(target.grid(), target.cells(), new int[n], List.of(material));
         DemagField exact = ExactDemagProvider.INSTANCE.build(DemagRequest.onCpu(magnet, ExactDemagProvider.INSTANCE,
                 pool));
         return FieldAccuracy.measure(surrogate, exact, target.prisms(), MS, SEED);
-    }
-
-    private int[] cellsOrAll() {
-        if (target.cells() != null) {
-            return target.cells();
-        }
-        int[] all = new int[target.prisms().size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return all;
     }
 
     /**

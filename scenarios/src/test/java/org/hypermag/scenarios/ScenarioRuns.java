@@ -28,16 +28,27 @@ final class ScenarioRuns {
      * @return its table rows
      */
     static List<double[]> run(Scenario s, Path out) {
-        ScenarioRunner.Result r = new ScenarioRunner(s, new ScenarioRunner.Options(out, false, false, "test",
-                64L << 20), new ScenarioRunner.Progress() { }, () -> false).run();
-        assertEquals(ScenarioRunner.Status.COMPLETED, r.status(), r.message());
-        for (String summary : r.summaries()) {
+        for (String summary : complete(s, out).summaries()) {
             if (summary.startsWith("relax:") && !summary.startsWith("relax: relaxation converged")
                     || summary.startsWith("hysteresis:") && !summary.contains("all converged")) {
                 throw new AssertionError(s.name() + ": a stage did not converge: " + summary);
             }
         }
         return TableData.read(out.resolve(RunLayout.TABLE_FILE)).rows();
+    }
+
+    /**
+     * Runs a scenario to completion through {@link ScenarioRunner}, as {@code ./hypermag run} does.
+     *
+     * @param s the scenario
+     * @param out its output directory (must not exist)
+     * @return how it ended: completed
+     */
+    static ScenarioRunner.Result complete(Scenario s, Path out) {
+        ScenarioRunner.Result r = new ScenarioRunner(s, new ScenarioRunner.Options(out, false, false, "test",
+                64L << 20), new ScenarioRunner.Progress() { }, () -> false).run();
+        assertEquals(ScenarioRunner.Status.COMPLETED, r.status(), r.message());
+        return r;
     }
 
     /**

@@ -48,10 +48,7 @@ class StandardProblem4Test {
 
     private static List<double[]> run(String name) {
         Path out = dir.resolve(name);
-        ScenarioRunner.Result r = new ScenarioRunner(ShippedScenarios.parse(name), new ScenarioRunner.Options(out,
-                false, false, "test", 64L << 20), new ScenarioRunner.Progress() { }, () -> false).run();
-        assertEquals(ScenarioRunner.Status.COMPLETED, r.status(), r.message());
-        relaxation = r.summaries().get(0);
+        relaxation = ScenarioRuns.complete(ShippedScenarios.parse(name), out).summaries().get(0);
         List<double[]> rows = TableData.read(out.resolve(RunLayout.TABLE_FILE)).rows();
         assertTrue(Files.exists(out.resolve(RunLayout.RUN_FILE)));
         sStates.add(rows.get(0));

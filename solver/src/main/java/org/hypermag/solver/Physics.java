@@ -39,6 +39,8 @@ public final class Physics {
     /** The torques besides precession and damping (spin-transfer, spin-orbit), in evaluation order. */
     public static final List<TorqueType> TORQUES = List.of();
 
+    private static final List<String> ENERGY_COLUMNS = energyColumnsOf(TERMS);
+
     private Physics() {
     }
 
@@ -71,8 +73,12 @@ public final class Physics {
      *     each, the frames' energy densities one column each (J/m³)
      */
     public static List<String> energyColumns() {
+        return ENERGY_COLUMNS;
+    }
+
+    private static List<String> energyColumnsOf(List<FieldTermType> terms) {
         Set<String> c = new LinkedHashSet<>();
-        for (FieldTermType t : TERMS) {
+        for (FieldTermType t : terms) {
             c.add(t.energyColumn());
         }
         return List.copyOf(c);
@@ -83,7 +89,7 @@ public final class Physics {
      * @return the index of its energy column in {@link #energyColumns()}
      */
     public static int energyColumnOf(FieldTerm term) {
-        int k = energyColumns().indexOf(term.type().energyColumn());
+        int k = ENERGY_COLUMNS.indexOf(term.type().energyColumn());
         if (k < 0) {
             throw new IllegalArgumentException("term " + term.name() + " is not in Physics.TERMS");
         }
@@ -148,7 +154,7 @@ public final class Physics {
         StringBuilder b = new StringBuilder("| key | unit | default | allowed | meaning | used by |\n"
                 + "|---|---|---|---|---|---|\n");
         for (Parameter p : materialParameters()) {
-            b.append("| `").append(p.key()).append("` | ").append(p.unit().equals("1") ? "1" : p.unit()).append(" | ")
+            b.append("| `").append(p.key()).append("` | ").append(p.unit()).append(" | ")
                     .append(p.isRequiredInFiles() ? "required" : value(p.defaultValue())).append(" | ")
                     .append(p.expected())
                     .append(" | ").append(p.doc()).append(" | ").append(owner.get(p.key())).append(" |\n");

@@ -249,7 +249,7 @@ public final class ScenarioRunner {
             throw new SetupException(dir.resolve(RunLayout.CHECKPOINT_FILE) + ": the checkpoint belongs to a "
                     + "different scenario text than " + s.source());
         }
-        if (cp.m().size() != ScenarioSystem.magnet(s).size()) {
+        if (cp.m().size() != s.domains().size()) {
             throw new SetupException("the checkpoint has " + cp.m().size() + " domains, the scenario "
                     + s.domains().size());
         }
@@ -273,6 +273,7 @@ public final class ScenarioRunner {
         private final WorkerPool pool;
         private final RunOutputs outputs;
         private final RunFile.Metadata meta;
+        private final FrameSegmentWriter.Contents contents;
         private final RunPosition pos;
         private final List<String> summaries = new ArrayList<>();
         private long lastCheckpoint;
@@ -281,7 +282,7 @@ public final class ScenarioRunner {
             this.demag = demag;
             this.pool = pool;
             Scenario.Output out = s.output();
-            FrameSegmentWriter.Contents contents = new FrameSegmentWriter.Contents(
+            contents = new FrameSegmentWriter.Contents(
                     out.fields().contains(Scenario.FrameField.DEMAG_FIELD) && demag != null,
                     out.fields().contains(Scenario.FrameField.EFFECTIVE_FIELD),
                     out.fields().contains(Scenario.FrameField.ENERGY_DENSITY), out.float64());
@@ -296,7 +297,7 @@ public final class ScenarioRunner {
                 throw new SetupException(e.getMessage());
             }
             meta = RunMetadata.of(s, o.version(), magnet, demag, pool.threads(), integration().describe());
-            RunFile.write(o.outDir(), meta, "running", null, null, stages(false));
+            RunFile.write(o.outDir(), meta, "running", null, null, stages());
             lastCheckpoint = System.nanoTime();
             if (cp == null) {
                 checkpointNow(sim.magnetisation());
@@ -385,10 +386,8 @@ public final class ScenarioRunner {
 
         @Override
         public void frame(double time, int point) {
-            Scenario.Output out = s.output();
-            Simulation.FrameFields f = sim.frameFields(time, out.fields().contains(Scenario.FrameField.DEMAG_FIELD)
-                    && demag != null, out.fields().contains(Scenario.FrameField.EFFECTIVE_FIELD),
-                    out.fields().contains(Scenario.FrameField.ENERGY_DENSITY));
+            Simulation.FrameFields f = sim.frameFields(time, contents.demagField(), contents.effectiveField(),
+                    contents.energyDensity());
             outputs.frames().add(time, pos.stage, point, sim.magnetisation(), f.demag(), f.effective(),
                     f.energyDensity());
         }
@@ -417,7 +416,7 @@ public final class ScenarioRunner {
             lastCheckpoint = System.nanoTime();
         }
 
-        private RunFile.Stages stages(boolean done) {
+        private RunFile.Stages stages() {
             List<String> kinds = new ArrayList<>();
             for (Scenario.Stage st : s.stages()) {
                 kinds.add(st.kind());
@@ -444,15 +443,15 @@ public final class ScenarioRunner {
             }
             meta.attributes().put("device", demag == null ? "cpu" : demag.device());
             RunFile.write(dir, meta, status.name().toLowerCase(Locale.ROOT), data,
-                    new RunFile.FrameIndex(time, stage, point, segment, index), stages(true));
+                    new RunFile.FrameIndex(time, stage, point, segment, index), stages());
             List<Path> files = new ArrayList<>();
             files.add(dir.resolve(RunLayout.TABLE_FILE));
             files.add(dir.resolve(RunLayout.RUN_FILE));
             if (outputs.hysteresis() != null) {
-                files.add(dir.resolve("hysteresis.csv"));
+                files.add(dir.resolve(RunLayout.HYSTERESIS_FILE));
             }
             if (outputs.relaxLog().rows() > 0) {
-                files.add(dir.resolve(RunPlots.RELAX_FILE));
+                files.add(dir.resolve(RunLayout.RELAX_FILE));
             }
             try {
                 files.addAll(RunPlots.draw(dir, s.name()));

@@ -7,6 +7,7 @@ import org.hypermag.integrators.Relaxer;
 import org.hypermag.output.RunOutputs;
 import org.hypermag.output.RunTable;
 import org.hypermag.output.TableData;
+import org.hypermag.output.TableWriter;
 import org.hypermag.scenarios.spec.Scenario;
 import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
@@ -219,7 +220,7 @@ final class StageExecution {
             }
         }
         List<double[]> rows = rowsOf(pos.stage);
-        long unconverged = rows.stream().filter(r -> r[10] == 0).count();
+        long unconverged = rows.stream().filter(r -> r[TableWriter.HYSTERESIS_CONVERGED] == 0).count();
         c.stageDone(String.format(Locale.ROOT, "hysteresis: %d field points in %.1f s%s; %s", points,
                 (System.nanoTime() - wall) / 1e9, unconverged == 0 ? ", all converged" : ", " + unconverged
                         + " NOT converged (hysteresis.csv, column converged)",

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.hypermag.output.RunLock;
 import org.hypermag.output.FrameSegmentWriter;
+import org.hypermag.output.RunLayout;
 import org.hypermag.output.RunReader;
 import org.hypermag.output.TableData;
 import org.hypermag.output.ValidationFile;
@@ -263,7 +264,7 @@ public final class SurrogateValidation {
     }
 
     private static TableData hysteresis(Path dir) {
-        Path f = dir.resolve("hysteresis.csv");
+        Path f = dir.resolve(RunLayout.HYSTERESIS_FILE);
         return Files.isRegularFile(f) ? TableData.read(f) : null;
     }
 

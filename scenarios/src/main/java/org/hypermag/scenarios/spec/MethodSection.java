@@ -113,8 +113,8 @@ final class MethodSection {
                         + "tolerance and max_step)");
                 return null;
             }
-            Double tol = m.optional("tolerance", n -> n.positive("rad per step"), 1e-5);
-            Double max = m.optional("max_step", n -> n.positive("s"), Double.POSITIVE_INFINITY);
+            Double tol = m.optional("tolerance", n -> n.positive("rad per step"), Integrator.DEFAULT.tolerance());
+            Double max = m.optional("max_step", n -> n.positive("s"), Integrator.DEFAULT.maxStep());
             return tol == null || max == null ? null
                     : new Integrator(IntegratorMethod.DORMAND_PRINCE, tol, max, Double.NaN);
         }

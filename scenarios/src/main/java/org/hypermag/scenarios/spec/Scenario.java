@@ -277,6 +277,9 @@ public record Scenario(String name, String description, String source, Path base
      * @param step fixed step (s), Heun and RK4 only
      */
     public record Integrator(IntegratorMethod method, double tolerance, double maxStep, double step) {
+        /** Without an {@code integrator:} key: Dormand–Prince 5(4) at the stepper's default tolerance, no step cap. */
+        public static final Integrator DEFAULT = new Integrator(IntegratorMethod.DORMAND_PRINCE,
+                org.hypermag.integrators.RungeKuttaStepper.DEFAULT_TOLERANCE, Double.POSITIVE_INFINITY, Double.NaN);
         /** Most fixed steps a scenario's run stages may take. */
         public static final long MAX_FIXED_STEPS = 10_000_000_000L;
     }

@@ -23,7 +23,6 @@ import org.hypermag.scenarios.spec.Scenario.ExchangeScaling;
 import org.hypermag.scenarios.spec.Scenario.FrameField;
 import org.hypermag.scenarios.spec.Scenario.Initial;
 import org.hypermag.scenarios.spec.Scenario.Integrator;
-import org.hypermag.scenarios.spec.Scenario.IntegratorMethod;
 import org.hypermag.scenarios.spec.Scenario.Output;
 import org.hypermag.scenarios.spec.Scenario.Stage;
 import org.hypermag.scenarios.spec.Scenario.Validation;
@@ -169,8 +168,7 @@ public final class ScenarioParser {
         List<Stage> stages = m.required("stages", "a list of relax, run and hysteresis stages",
                 StageSection::stages);
         Demag demag = m.optional("demag", n -> MethodSection.demag(n, baseDir), Demag.of("exact"));
-        Integrator integrator = m.optional("integrator", MethodSection::integrator,
-                new Integrator(IntegratorMethod.DORMAND_PRINCE, 1e-5, Double.POSITIVE_INFINITY, Double.NaN));
+        Integrator integrator = m.optional("integrator", MethodSection::integrator, Integrator.DEFAULT);
         Compute compute = m.optional("compute", MethodSection::compute, new Compute(0, GpuMode.AUTO));
         Output output = m.optional("output", OutputSection::output, new Output(null, 1e-12, 0,
                 EnumSet.of(FrameField.M), false, 60, Output.DEFAULT_MAX_ROWS, Output.DEFAULT_MAX_FRAMES));

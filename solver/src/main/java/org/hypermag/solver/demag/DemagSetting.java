@@ -1,7 +1,7 @@
 package org.hypermag.solver.demag;
 
 import java.util.List;
-import java.util.Locale;
+import org.hypermag.solver.magnet.Parameter;
 
 /**
  * A setting of a demag method (a key under {@code demag:} besides {@code method}), declared by its provider: key,
@@ -106,15 +106,12 @@ public record DemagSetting(String key, Kind kind, String unit, String doc, Objec
     /** @return what a value must be, in words with the unit */
     public String expected() {
         return switch (kind) {
-            case NUMBER -> "a number " + (minInclusive ? ">= " : "> ") + fmt(min)
-                    + (Double.isInfinite(max) ? "" : " and <= " + fmt(max)) + " (" + unit + ")";
-            case INTEGER -> "an integer from " + fmt(min) + " to " + fmt(max) + " (" + doc + ")";
+            case NUMBER -> "a number " + (minInclusive ? ">= " : "> ") + Parameter.format(min)
+                    + (Double.isInfinite(max) ? "" : " and <= " + Parameter.format(max)) + " (" + unit + ")";
+            case INTEGER -> "an integer from " + Parameter.format(min) + " to " + Parameter.format(max) + " (" + doc
+                    + ")";
             case CHOICE -> "one of " + String.join(", ", choices);
             case PATH -> "a file path (relative to the scenario file)";
         };
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%g", v);
     }
 }

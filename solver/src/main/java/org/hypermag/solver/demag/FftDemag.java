@@ -2,8 +2,8 @@ package org.hypermag.solver.demag;
 
 import java.util.Arrays;
 import org.hypermag.solver.VectorField;
-import org.hypermag.solver.math.FftSizes;
 import org.hypermag.solver.geometry.RegularGrid;
+import org.hypermag.solver.math.FftSizes;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.jtransforms.fft.DoubleFFT_1D;
 
@@ -80,9 +80,9 @@ public final class FftDemag implements DemagField {
         nx = grid.nx();
         ny = grid.ny();
         nz = grid.nz();
-        px = nx == 1 ? 1 : FftSizes.good(2 * nx - 1, true);
-        py = ny == 1 ? 1 : FftSizes.good(2 * ny - 1, false);
-        pz = nz == 1 ? 1 : FftSizes.good(2 * nz - 1, false);
+        px = (int) padded(nx, true);
+        py = (int) padded(ny, false);
+        pz = (int) padded(nz, false);
         hx = px == 1 ? 1 : px / 2 + 1;
         int cells = grid.cellCount();
         domainOfCell = new int[cells];
@@ -128,15 +128,17 @@ public final class FftDemag implements DemagField {
      * @return bytes, an upper estimate
      */
     public static long estimateBytes(RegularGrid grid) {
-        long px = grid.nx() == 1 ? 1 : FftSizes.good(2L * grid.nx() - 1, true);
-        long py = grid.ny() == 1 ? 1 : FftSizes.good(2L * grid.ny() - 1, false);
-        long pz = grid.nz() == 1 ? 1 : FftSizes.good(2L * grid.nz() - 1, false);
+        long px = padded(grid.nx(), true), py = padded(grid.ny(), false), pz = padded(grid.nz(), false);
         long full = px * py * pz;
         long spec = (px == 1 ? 1 : px / 2 + 1) * py * pz;
         long cells = (long) grid.nx() * grid.ny() * grid.nz();
         return 8 * (6 * full + 14 * spec + 6 * cells) + 4 * cells;
     }
 
+    /** The zero-padded transform length along an axis of n cells: 1 for one cell, else a fast size ≥ 2n − 1. */
+    private static long padded(int n, boolean even) {
+        return n == 1 ? 1 : FftSizes.good(2L * n - 1, even);
+    }
 
     /** Fills the padded tensor, transforms it, keeps the real parts. Element 6 holds max|Im|/max|Re|. */
     private double[][] kernelSpectra() {

@@ -25,11 +25,6 @@ public final class StageDrive {
         return d;
     }
 
-    /** @return whether a field is applied in this stage */
-    public boolean hasField() {
-        return field != null;
-    }
-
     /**
      * @param t time (s)
      * @param out receives the applied field H_app (A/m); zero without one

@@ -172,15 +172,6 @@ public final class Magnet {
     }
 
     /**
-     * @param r1 a region
-     * @param r2 another region
-     * @return the factor on couplings between them (1 within a region; default 1 between regions)
-     */
-    public double exchangeScaling(int r1, int r2) {
-        return r1 == r2 ? 1 : exchangeScaling[r1][r2];
-    }
-
-    /**
      * The coupling constant between two regions for a material parameter of a pair term (exchange stiffness, DMI
      * constant): the region's own value within a region, else the harmonic mean times the regions' scaling factor, as
      * in mumax3.

@@ -177,7 +177,7 @@ public final class Parameter {
         String u = unit.equals("1") ? "dimensionless" : unit;
         return switch (shape) {
             case SCALAR -> (min == Double.NEGATIVE_INFINITY ? "a number" : "a number " + (minInclusive ? ">= " : "> ")
-                    + fmt(min)) + " (" + u + ")";
+                    + format(min)) + " (" + u + ")";
             case DIRECTION -> "a non-zero direction [x, y, z]";
             case PERPENDICULAR_PAIR -> "two perpendicular directions [[x, y, z], [x, y, z]]";
         };
@@ -239,7 +239,11 @@ public final class Parameter {
         return Double.isFinite(n) ? n : Double.NaN;
     }
 
-    private static String fmt(double v) {
+    /**
+     * @param v a bound or value
+     * @return it for messages: an integer without a decimal point, else in %g
+     */
+    public static String format(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%g", v);
     }
 
