@@ -25,6 +25,16 @@ public record ButcherTableau(String name, double[] c, double[][] a, double[] b, 
             new double[][] {{}, {0.5}, {0, 0.5}, {0, 0, 1}}, new double[] {1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6}, null,
             0, false);
 
+    /**
+     * Bogacki–Shampine 3(2): third-order solution, second-order error estimate, first same as last (3 evaluations
+     * per step); the adaptive method of finite-temperature runs.
+     */
+    public static final ButcherTableau BOGACKI_SHAMPINE_32 = new ButcherTableau("Bogacki-Shampine 3(2)",
+            new double[] {0, 0.5, 0.75, 1},
+            new double[][] {{}, {0.5}, {0, 0.75}, {2.0 / 9, 1.0 / 3, 4.0 / 9}},
+            new double[] {2.0 / 9, 1.0 / 3, 4.0 / 9, 0},
+            new double[] {7.0 / 24, 0.25, 1.0 / 3, 0.125}, 2, true);
+
     /** Dormand–Prince 5(4): fifth-order solution, fourth-order error estimate, first same as last. */
     public static final ButcherTableau DORMAND_PRINCE_54 = new ButcherTableau("Dormand-Prince 5(4)",
             new double[] {0, 1.0 / 5, 3.0 / 10, 4.0 / 5, 8.0 / 9, 1, 1},

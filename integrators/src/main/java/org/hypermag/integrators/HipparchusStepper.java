@@ -22,6 +22,11 @@ public final class HipparchusStepper implements Stepper {
     private final String description;
 
     private HipparchusStepper(ODEIntegrator integrator, Dynamics f, VectorField m, String description) {
+        if (f.isStochastic()) {
+            throw new IllegalArgumentException("the Hipparchus integrators evaluate at times of their own choosing and "
+                    + "cannot hold a random (thermal) field over a step; at a temperature above 0 K use "
+                    + "RungeKuttaStepper: Heun with a fixed step, or Bogacki-Shampine or Dormand-Prince adaptive");
+        }
         this.integrator = integrator;
         this.m = m;
         this.description = description;

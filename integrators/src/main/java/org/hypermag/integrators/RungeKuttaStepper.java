@@ -44,6 +44,11 @@ public final class RungeKuttaStepper implements Stepper {
     private final double maxStep;
     private final double fixedStep;
     private final double[] errorWeights;
+    private final double exponent;
+    /** Stochastic equations only (allocated on first use): the deterministic part of k0, and of the FSAL stage. */
+    private VectorField k0Deterministic;
+    private VectorField lastDeterministic;
+    private boolean k0DeterministicValid;
 
     private double nextStep = Double.NaN;
     private boolean k0Valid;
@@ -71,6 +76,7 @@ public final class RungeKuttaStepper implements Stepper {
         }
         stage = new VectorField(n);
         m0 = new VectorField(n);
+        exponent = tableau.isAdaptive() ? 1.0 / (tableau.errorOrder() + 1) : 0;
         if (tableau.isAdaptive()) {
             errorWeights = new double[tableau.stages()];
             for (int s = 0; s < errorWeights.length; s++) {
@@ -168,6 +174,7 @@ public final class RungeKuttaStepper implements Stepper {
     @Override
     public void reset() {
         k0Valid = false;
+        k0DeterministicValid = false;
     }
 
     @Override
@@ -195,7 +202,14 @@ public final class RungeKuttaStepper implements Stepper {
         }
         while (true) {
             if (f.beginStep(t, dt)) {
-                k0Valid = false;
+                if (f.isStochastic() && k0DeterministicValid && k0Valid && k0Time == t) {
+                    // a new random part for this attempt: added to the kept deterministic part of k0, the same bits
+                    // as evaluating k0 again at a fraction of the cost
+                    k[0].setFrom(k0Deterministic);
+                    f.addStochastic(t, m0, k[0]);
+                } else {
+                    k0Valid = false;
+                }
             }
             try {
                 derivativeAtStart(t);
@@ -206,7 +220,7 @@ public final class RungeKuttaStepper implements Stepper {
             int bad = attempt(t, dt);
             double err = bad >= 0 ? Double.NaN : isAdaptive() ? errorEstimate(dt) : 0;
             boolean accepted = bad < 0 && (!isAdaptive() || err <= tolerance);
-            if (accepted && !isAdaptive()) {
+            if (accepted && !isAdaptive() && !f.isStochastic()) {
                 int worst = largestTurn();
                 double angle = turn(worst);
                 double limit = tableau.stages() <= 2 ? FIXED_ANGLE_SECOND_ORDER : FIXED_ANGLE_HIGHER_ORDER;
@@ -226,7 +240,8 @@ public final class RungeKuttaStepper implements Stepper {
             if (accepted) {
                 lastError = err;
                 if (isAdaptive()) {
-                    double factor = err == 0 ? 5 : Math.min(5, Math.max(0.2, 0.9 * Math.pow(tolerance / err, 0.2)));
+                    double factor = err == 0 ? 5
+                            : Math.min(5, Math.max(0.2, 0.9 * Math.pow(tolerance / err, exponent)));
                     // a step cut short by dtLimit says nothing about the controller's own proposal
                     nextStep = dt < nextStep ? Math.max(nextStep, dt * factor) : dt * factor;
                 }
@@ -235,8 +250,14 @@ public final class RungeKuttaStepper implements Stepper {
                     k[k.length - 1] = k[0];
                     k[0] = last;
                     k0Time = t + dt;
+                    if (lastDeterministic != null) {
+                        VectorField d = lastDeterministic;
+                        lastDeterministic = k0Deterministic;
+                        k0Deterministic = d;
+                    }
                 } else {
                     k0Valid = false;
+                    k0DeterministicValid = false;
                 }
                 return dt;
             }
@@ -245,7 +266,7 @@ public final class RungeKuttaStepper implements Stepper {
             if (!isAdaptive()) {
                 throw nonFinite(t, bad);
             }
-            dt *= bad >= 0 || Double.isNaN(err) ? 0.1 : Math.max(0.2, 0.9 * Math.pow(tolerance / err, 0.2));
+            dt *= bad >= 0 || Double.isNaN(err) ? 0.1 : Math.max(0.2, 0.9 * Math.pow(tolerance / err, exponent));
             if (dt < minStep) {
                 if (bad >= 0 || Double.isNaN(err)) {
                     throw nonFinite(t, bad);
@@ -263,7 +284,17 @@ public final class RungeKuttaStepper implements Stepper {
         if (k0Valid && k0Time == t) {
             return;
         }
-        evaluate(t, m0, k[0]);
+        if (f.isStochastic()) {
+            allocateDeterministic();
+            f.deterministicDerivative(t, m0, k0Deterministic);
+            evaluations++;
+            k[0].setFrom(k0Deterministic);
+            f.addStochastic(t, m0, k[0]);
+            k0DeterministicValid = true;
+        } else {
+            evaluate(t, m0, k[0]);
+            k0DeterministicValid = false;
+        }
         int bad = firstNonFinite(k[0]);
         if (bad >= 0) {
             throw new IntegrationException(IntegrationException.Reason.NON_FINITE, t, bad,
@@ -335,7 +366,15 @@ public final class RungeKuttaStepper implements Stepper {
         combine(m, dt, tableau.b(), last);
         int bad = normalise(m);
         if (bad < 0 && tableau.fsal()) {
-            evaluate(t + dt, m, k[stages - 1]);
+            if (f.isStochastic()) {
+                allocateDeterministic();
+                f.deterministicDerivative(t + dt, m, lastDeterministic);
+                evaluations++;
+                k[stages - 1].setFrom(lastDeterministic);
+                f.addStochastic(t + dt, m, k[stages - 1]);
+            } else {
+                evaluate(t + dt, m, k[stages - 1]);
+            }
             bad = firstNonFinite(k[stages - 1]);
         }
         return bad;
@@ -405,6 +444,13 @@ public final class RungeKuttaStepper implements Stepper {
             z[i] *= inv;
         }
         return -1;
+    }
+
+    private void allocateDeterministic() {
+        if (k0Deterministic == null) {
+            k0Deterministic = new VectorField(m.size());
+            lastDeterministic = new VectorField(m.size());
+        }
     }
 
     private void evaluate(double t, VectorField state, VectorField out) {

@@ -32,7 +32,8 @@ import org.hypermag.solver.magnet.Parameter;
  *                          attributes cells (nx, ny, nz), cell_size (m) and origin (m)
  * /materials/KEY           per region, one dataset per material parameter of Physics.materialParameters() (Ms,
  *                          alpha, gamma, A, K1, anisotropy_axis, ...): R (scalars), R × 3 (directions) or
- *                          R × 2 × 3 (pairs of axes), attributes units and description
+ *                          R × 2 × 3 (pairs of axes), attributes units and description; NaN where a region
+ *                          does not give a parameter that has no default (temperature: the stage's applies)
  * /table                   rows × columns of RunTable (when the run has ended), attributes columns and units
  * /frames/time             F (s), /frames/stage F, /frames/point F (hysteresis field point, -1 elsewhere),
  *                          /frames/segment F, /frames/index F: what and where each frame is
@@ -160,7 +161,9 @@ public final class RunFile {
             if (p.shape() == Parameter.Shape.SCALAR) {
                 double[] v = new double[r];
                 for (int q = 0; q < r; q++) {
-                    v[q] = materials.get(q).get(p);
+                    // a parameter without a default that a region does not give is NaN there
+                    v[q] = materials.get(q).isSet(p) || p.defaultValue() != null ? materials.get(q).get(p)
+                            : Double.NaN;
                 }
                 d = g.putDataset(p.key(), v);
             } else if (p.shape() == Parameter.Shape.DIRECTION) {

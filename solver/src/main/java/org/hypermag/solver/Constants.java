@@ -9,6 +9,8 @@ public final class Constants {
      * γ/μ0 = 1.7595·10¹¹ rad/(T·s).
      */
     public static final double GAMMA_OOMMF = 2.211e5;
+    /** Boltzmann constant k_B = 1.380649·10⁻²³ J/K (exact in the SI since 2019). */
+    public static final double K_B = 1.380649e-23;
 
     private Constants() {
     }

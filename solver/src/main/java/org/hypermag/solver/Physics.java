@@ -15,6 +15,7 @@ import org.hypermag.solver.field.FieldTerm;
 import org.hypermag.solver.field.FieldTermType;
 import org.hypermag.solver.field.SecondOrderAnisotropyField;
 import org.hypermag.solver.field.TermInputs;
+import org.hypermag.solver.field.ThermalField;
 import org.hypermag.solver.field.UniaxialAnisotropyField;
 import org.hypermag.solver.field.ZeemanField;
 import org.hypermag.solver.llg.LlgEquation;
@@ -34,7 +35,8 @@ import org.hypermag.solver.magnet.Parameter;
 public final class Physics {
     /** The effective-field terms, in evaluation order. */
     public static final List<FieldTermType> TERMS = List.of(ExchangeField.TYPE, UniaxialAnisotropyField.TYPE,
-            SecondOrderAnisotropyField.TYPE, CubicAnisotropyField.TYPE, ZeemanField.TYPE, DemagTerm.TYPE);
+            SecondOrderAnisotropyField.TYPE, CubicAnisotropyField.TYPE, ZeemanField.TYPE, DemagTerm.TYPE,
+            ThermalField.TYPE);
 
     /** The torques besides precession and damping (spin-transfer, spin-orbit), in evaluation order. */
     public static final List<TorqueType> TORQUES = List.of();
@@ -79,16 +81,22 @@ public final class Physics {
     private static List<String> energyColumnsOf(List<FieldTermType> terms) {
         Set<String> c = new LinkedHashSet<>();
         for (FieldTermType t : terms) {
-            c.add(t.energyColumn());
+            if (t.energyColumn() != null) {
+                c.add(t.energyColumn());
+            }
         }
         return List.copyOf(c);
     }
 
     /**
      * @param term a term
-     * @return the index of its energy column in {@link #energyColumns()}
+     * @return the index of its energy column in {@link #energyColumns()}, −1 for a term without energy (the thermal
+     *     field)
      */
     public static int energyColumnOf(FieldTerm term) {
+        if (term.type().energyColumn() == null) {
+            return -1;
+        }
         int k = ENERGY_COLUMNS.indexOf(term.type().energyColumn());
         if (k < 0) {
             throw new IllegalArgumentException("term " + term.name() + " is not in Physics.TERMS");
@@ -155,7 +163,8 @@ public final class Physics {
                 + "|---|---|---|---|---|---|\n");
         for (Parameter p : materialParameters()) {
             b.append("| `").append(p.key()).append("` | ").append(p.unit()).append(" | ")
-                    .append(p.isRequiredInFiles() ? "required" : value(p.defaultValue())).append(" | ")
+                    .append(p.isRequiredInFiles() ? "required" : p.unsetMeaning() != null ? p.unsetMeaning()
+                            : value(p.defaultValue())).append(" | ")
                     .append(p.expected())
                     .append(" | ").append(p.doc()).append(" | ").append(owner.get(p.key())).append(" |\n");
         }

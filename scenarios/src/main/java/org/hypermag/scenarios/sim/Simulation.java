@@ -180,8 +180,11 @@ public final class Simulation {
         double[] avg = average();
         System.arraycopy(avg, 0, row, RunTable.MX, 3);
         for (int k = 0; k < energies.length; k++) {
-            row[RunTable.energy(Physics.energyColumnOf(terms.get(k)))] += energies[k];
-            row[RunTable.E_TOTAL] += energies[k];
+            int column = Physics.energyColumnOf(terms.get(k));
+            if (column >= 0) {
+                row[RunTable.energy(column)] += energies[k];
+                row[RunTable.E_TOTAL] += energies[k];
+            }
         }
         row[RunTable.MAX_TORQUE] = maxTorque(scratch);
         row[RunTable.DT] = dt;
@@ -253,7 +256,7 @@ public final class Simulation {
                     e.z[i] += own[k].z[i];
                 }
             }
-            if (density != null) {
+            if (density != null && Physics.energyColumnOf(term) >= 0) {
                 term.energyDensity(t, m, own[k], tmp);
                 double[] target = density[Physics.energyColumnOf(term)];
                 for (int i = 0; i < n; i++) {

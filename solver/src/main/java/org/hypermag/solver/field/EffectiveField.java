@@ -51,6 +51,22 @@ public final class EffectiveField {
     }
 
     /**
+     * Computes H_eff without the random terms ({@link StochasticField}), overwriting h: the deterministic field.
+     *
+     * @param t time (s)
+     * @param m unit magnetisation
+     * @param h receives the deterministic part of H_eff (A/m)
+     */
+    public void computeDeterministic(double t, VectorField m, VectorField h) {
+        h.clear();
+        for (FieldTerm term : terms) {
+            if (!(term instanceof StochasticField)) {
+                term.addField(t, m, h);
+            }
+        }
+    }
+
+    /**
      * Computes each term's own field (overwrites the buffers).
      *
      * @param t time (s)

@@ -11,7 +11,8 @@ import org.hypermag.solver.magnet.Parameter;
  *
  * @param name the term's name (lower case, e.g. {@code exchange})
  * @param energyColumn the energy it adds to: the table column {@code E_<energyColumn>} (J) and the frames' energy
- *     density column of that name (J/m³); several terms may share one (uniaxial and cubic anisotropy)
+ *     density column of that name (J/m³); several terms may share one (uniaxial and cubic anisotropy); null for a
+ *     term that is not the gradient of an energy (the thermal field)
  * @param doc one line describing the term, with its energy density
  * @param parameters the material parameters it reads (scenario keys, units, defaults, ranges)
  * @param factory builds the term for a system, or returns null when it would contribute nothing (all its constants

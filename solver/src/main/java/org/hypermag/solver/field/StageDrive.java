@@ -1,21 +1,77 @@
 package org.hypermag.solver.field;
 
 /**
- * What the current stage applies from outside: the applied field protocol, in stage time. One instance is shared by
- * the terms of a simulation and changed between stages ({@link #set}), so terms are built once per run. Not
- * thread-safe; allocates nothing per call.
+ * What the current stage applies from outside: the applied field protocol and the temperature, in stage time, and
+ * the run's random seed. One instance is shared by the terms of a simulation and changed between stages
+ * ({@link #set}), so terms are built once per run. Each {@code set} starts a new stage ({@link #stageNumber}), so
+ * that nothing drawn for one stage leaks into the next. Not thread-safe; allocates nothing per call.
  */
 public final class StageDrive {
     private AppliedField field;
+    private Temperature temperature;
     private double stageStart;
+    private long stageNumber;
+    private boolean thermalRun;
+    private long seed;
+
+    /**
+     * Declares that the run may be at a temperature above 0 K (before the terms are built: the thermal term exists
+     * only in such runs), with its random seed.
+     *
+     * @param seed the seed of every random number the run draws
+     */
+    public void enableThermal(long seed) {
+        this.thermalRun = true;
+        this.seed = seed;
+    }
+
+    /** @return whether the run may be at a temperature above 0 K ({@link #enableThermal}) */
+    public boolean thermalRun() {
+        return thermalRun;
+    }
+
+    /** @return the run's random seed */
+    public long seed() {
+        return seed;
+    }
 
     /**
      * @param applied the applied field protocol in stage time (s from the stage start), or null for none
      * @param start the stage's start time (s)
      */
     public void set(AppliedField applied, double start) {
+        set(applied, null, start);
+    }
+
+    /**
+     * @param applied the applied field protocol in stage time (s from the stage start), or null for none
+     * @param temperature the stage's temperature in stage time, or null for a deterministic stage (a relaxation,
+     *     or 0 K)
+     * @param start the stage's start time (s)
+     */
+    public void set(AppliedField applied, Temperature temperature, double start) {
         this.field = applied;
+        this.temperature = temperature;
         this.stageStart = start;
+        stageNumber++;
+    }
+
+    /** @return a number that changes with every {@link #set} */
+    public long stageNumber() {
+        return stageNumber;
+    }
+
+    /** @return the stage's temperature protocol, or null for a deterministic stage */
+    public Temperature temperature() {
+        return temperature;
+    }
+
+    /**
+     * @param t time (s)
+     * @return the stage's temperature at t (K); 0 in a deterministic stage
+     */
+    public double temperature(double t) {
+        return temperature == null ? 0 : temperature.at(t - stageStart);
     }
 
     /** @return a drive applying the given protocol from time 0 */

@@ -20,6 +20,41 @@ public interface Dynamics {
     void derivative(double t, VectorField m, VectorField dmdt);
 
     /**
+     * Whether the equation is stochastic now: a random part, drawn in {@link #beginStep} and held for the stages of
+     * the attempt, is added by {@link #addStochastic}. An integrator that cannot hold a random part over its step
+     * (one that evaluates at times of its own choosing without telling the equation its steps) must refuse a
+     * stochastic equation.
+     *
+     * @return true if {@link #addStochastic} may add anything
+     */
+    default boolean isStochastic() {
+        return false;
+    }
+
+    /**
+     * The deterministic part of dm/dt; {@link #derivative} is this followed by {@link #addStochastic}, in exactly
+     * these two operations, so a stepper may keep the deterministic part of an evaluation and add a new random part
+     * to it (after {@link #beginStep} drew one) with the same result, bit for bit, as evaluating again.
+     *
+     * @param t time (s)
+     * @param m magnetisation; not modified
+     * @param dmdt receives the deterministic dm/dt (1/s)
+     */
+    default void deterministicDerivative(double t, VectorField m, VectorField dmdt) {
+        derivative(t, m, dmdt);
+    }
+
+    /**
+     * Adds the random part of dm/dt drawn for the current step attempt (nothing for a deterministic equation).
+     *
+     * @param t time (s)
+     * @param m magnetisation; not modified
+     * @param dmdt receives the random part (1/s), added to its contents
+     */
+    default void addStochastic(double t, VectorField m, VectorField dmdt) {
+    }
+
+    /**
      * Called by the stepper before the stages of every step attempt (see {@link StepAware#beginStep}).
      *
      * @param t start of the step (s)

@@ -6,6 +6,7 @@ import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.field.EffectiveField;
 import org.hypermag.solver.field.FieldTerm;
+import org.hypermag.solver.field.StochasticField;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.magnet.Parameter;
 
@@ -37,6 +38,7 @@ public final class LlgEquation implements Dynamics {
     private final EffectiveField field;
     private final Torque[] torques;
     private final StepAware[] stepAware;
+    private final StochasticField[] stochastic;
     private final double[] precession;
     private final double[] damping;
     private final VectorField h;
@@ -63,11 +65,16 @@ public final class LlgEquation implements Dynamics {
         this.field = field;
         this.torques = torques.toArray(new Torque[0]);
         List<StepAware> aware = new ArrayList<>();
+        List<StochasticField> random = new ArrayList<>();
         for (FieldTerm term : field.terms()) {
             if (term instanceof StepAware s) {
                 aware.add(s);
             }
+            if (term instanceof StochasticField r) {
+                random.add(r);
+            }
         }
+        stochastic = random.toArray(new StochasticField[0]);
         for (Torque t : this.torques) {
             if (t instanceof StepAware s) {
                 aware.add(s);
@@ -113,10 +120,48 @@ public final class LlgEquation implements Dynamics {
 
     @Override
     public void derivative(double t, VectorField m, VectorField dmdt) {
-        field.compute(t, m, h);
+        deterministicDerivative(t, m, dmdt);
+        addStochastic(t, m, dmdt);
+    }
+
+    /**
+     * The precession, damping and torques of the deterministic terms; {@link #lastField()} is their field and
+     * {@link #lastMaxTorque()} their largest torque.
+     */
+    @Override
+    public void deterministicDerivative(double t, VectorField m, VectorField dmdt) {
+        if (stochastic.length == 0) {
+            field.compute(t, m, h);
+        } else {
+            field.computeDeterministic(t, m, h);
+        }
         lastMaxTorque = torque(m, h, dmdt);
         for (Torque extra : torques) {
             extra.addTorque(t, m, h, dmdt);
+        }
+    }
+
+    /** @return whether a random term (the thermal field) is on in the current stage */
+    @Override
+    public boolean isStochastic() {
+        for (StochasticField r : stochastic) {
+            if (r.isActive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Adds the precession and damping of the random fields drawn for the current step attempt: the LLG right-hand
+     * side is linear in H, so this is the torque of H_det + H_th less that of H_det.
+     */
+    @Override
+    public void addStochastic(double t, VectorField m, VectorField dmdt) {
+        for (StochasticField r : stochastic) {
+            if (r.hasDraw()) {
+                addTorque(m, r.drawn(), dmdt);
+            }
         }
     }
 
@@ -146,7 +191,17 @@ public final class LlgEquation implements Dynamics {
      * @return max_i |m_i × H_i| (A/m)
      */
     public double torque(VectorField m, VectorField heff, VectorField dmdt) {
+        return torque(m, heff, dmdt, false);
+    }
+
+    /** Adds the precession and damping of a field h to dmdt. */
+    private void addTorque(VectorField m, VectorField h, VectorField dmdt) {
+        torque(m, h, dmdt, true);
+    }
+
+    private double torque(VectorField m, VectorField heff, VectorField dmdt, boolean add) {
         double[] mx = m.x, my = m.y, mz = m.z, hx = heff.x, hy = heff.y, hz = heff.z;
+        double[] dx = dmdt.x, dy = dmdt.y, dz = dmdt.z;
         double max2 = 0;
         for (int i = 0; i < mx.length; i++) {
             double ax = my[i] * hz[i] - mz[i] * hy[i];
@@ -156,9 +211,16 @@ public final class LlgEquation implements Dynamics {
             double by = mz[i] * ax - mx[i] * az;
             double bz = mx[i] * ay - my[i] * ax;
             double g = precession[i], a = damping[i];
-            dmdt.x[i] = g * (ax + a * bx);
-            dmdt.y[i] = g * (ay + a * by);
-            dmdt.z[i] = g * (az + a * bz);
+            double tx = g * (ax + a * bx), ty = g * (ay + a * by), tz = g * (az + a * bz);
+            if (add) {
+                dx[i] += tx;
+                dy[i] += ty;
+                dz[i] += tz;
+            } else {
+                dx[i] = tx;
+                dy[i] = ty;
+                dz[i] = tz;
+            }
             max2 = Math.max(max2, ax * ax + ay * ay + az * az);
         }
         return Math.sqrt(max2);

@@ -81,7 +81,7 @@ public final class Material {
         if (v != null) {
             return v;
         }
-        if (p.required()) {
+        if (p.defaultValue() == null) {
             throw new IllegalArgumentException("the material has no " + p.key() + " (" + p.unit() + ")");
         }
         return p.normalised(p.defaultValue());

@@ -42,9 +42,15 @@ public final class Parameter {
     private final double min;
     private final boolean minInclusive;
     private final boolean requiredInFiles;
+    private final String unset;
 
     private Parameter(String key, String unit, String doc, Shape shape, double[] defaultValue, double min,
                       boolean minInclusive, boolean requiredInFiles) {
+        this(key, unit, doc, shape, defaultValue, min, minInclusive, requiredInFiles, null);
+    }
+
+    private Parameter(String key, String unit, String doc, Shape shape, double[] defaultValue, double min,
+                      boolean minInclusive, boolean requiredInFiles, String unset) {
         if (key == null || !key.matches("[A-Za-z][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("a parameter key is a name of letters, digits and '_', got " + key);
         }
@@ -55,7 +61,8 @@ public final class Parameter {
         this.defaultValue = defaultValue;
         this.min = min;
         this.minInclusive = minInclusive;
-        this.requiredInFiles = requiredInFiles || defaultValue == null;
+        this.unset = unset;
+        this.requiredInFiles = unset == null && (requiredInFiles || defaultValue == null);
         if (defaultValue != null && check(defaultValue) != null) {
             throw new IllegalArgumentException("default of " + key + ": " + check(defaultValue));
         }
@@ -87,6 +94,26 @@ public final class Parameter {
     public static Parameter nonNegative(String key, String unit, String doc, double defaultValue) {
         return new Parameter(key, unit, doc, Shape.SCALAR, Double.isNaN(defaultValue) ? null
                 : new double[] {defaultValue}, 0, true, false);
+    }
+
+    /**
+     * An optional scalar &ge; 0 without a default: a material that does not give it leaves the decision to the term
+     * that declares it (a region's own temperature overrides the stage's). {@code Material.get} of an unset one
+     * fails; terms ask {@code Material.isSet} first.
+     *
+     * @param key scenario key
+     * @param unit SI unit
+     * @param doc one line
+     * @param unset what applies when a material does not give it, for the key table (e.g. "the stage's")
+     * @return the parameter
+     */
+    public static Parameter override(String key, String unit, String doc, String unset) {
+        return new Parameter(key, unit, doc, Shape.SCALAR, null, 0, true, false, unset);
+    }
+
+    /** @return what applies when a material does not give this parameter, or null if it has a default */
+    public String unsetMeaning() {
+        return unset;
     }
 
     /**
@@ -154,12 +181,12 @@ public final class Parameter {
      *     never a silent default); programs building materials still get the default
      */
     public Parameter requiredInFiles() {
-        return new Parameter(key, unit, doc, shape, defaultValue, min, minInclusive, true);
+        return new Parameter(key, unit, doc, shape, defaultValue, min, minInclusive, true, unset);
     }
 
-    /** @return whether a material must give it (no default at all) */
+    /** @return whether a material must give it (no default at all, and no meaning when unset) */
     public boolean required() {
-        return defaultValue == null;
+        return defaultValue == null && unset == null;
     }
 
     /** @return whether a scenario file's material must give it */
