@@ -63,14 +63,16 @@ class PhysicsTest {
                 "no exchange (A = 0), no anisotropies, no demag: the Zeeman term only");
         for (FieldTermType t : Physics.TERMS) {
             if (t != org.hypermag.solver.field.ZeemanField.TYPE) {
-                assertNull(t.factory().create(none), t.name() + " with zero constants");
+                assertNull(t.factory().create(none), t.name() + " with zero constants (or at 0 K)");
             }
         }
         Magnet all = magnet(plain.with(ExchangeField.A, 1e-11).with(UniaxialAnisotropyField.K1, 1e5)
                 .with(SecondOrderAnisotropyField.K2, 1e4).with(org.hypermag.solver.field.CubicAnisotropyField.KC1,
                         1e4).with(LlgEquation.ALPHA, 0.1));
+        StageDrive thermal = new StageDrive();
+        thermal.enableThermal(1); // a run that may be above 0 K has the thermal term
         TermInputs full = new TermInputs(all, DirectDemag.forPrisms(all.prisms(), 1 << 20, WorkerPool.shared()),
-                new StageDrive());
+                thermal);
         for (FieldTermType t : Physics.TERMS) {
             assertNotNull(t.factory().create(full), t.name());
         }
@@ -86,5 +88,6 @@ class PhysicsTest {
         }
         assertTrue(table.contains("| `A` | J/m | required |"), table);
         assertTrue(table.contains("| `cubic_axes` | 1 | [[1, 0, 0], [0, 1, 0]] |"), table);
+        assertTrue(table.contains("| `temperature` | K | the stage's |"), table);
     }
 }

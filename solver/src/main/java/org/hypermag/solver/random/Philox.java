@@ -10,7 +10,7 @@ package org.hypermag.solver.random;
  * function (P. J. Acklam's rational approximation, relative error below 1.15e-9) applied to three of its words, each
  * mapped to (k + 1/2)/2³² in (0, 1). That uses only arithmetic, and {@link StrictMath} logarithms in the tails, so
  * the variates are the same bits on every JVM and thread. A 32-bit uniform bounds them to |x| &lt; 6.3; the
- * variance this truncation removes is below 1e-8 of the whole. Stateless and thread-safe; allocates nothing.
+ * variance this truncation removes is about 1e-8 of the whole. Stateless and thread-safe; allocates nothing.
  */
 public final class Philox {
     private static final int M0 = 0xD2511F53;
