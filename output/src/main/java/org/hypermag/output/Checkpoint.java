@@ -35,12 +35,14 @@ import org.hypermag.solver.VectorField;
  * @param stageConverged per completed stage: 1 converged, 0 not (a relaxation or some hysteresis point stopped
  *     above its torque tolerance), −1 not applicable (run stages)
  * @param stageSummaries per completed stage: its one-line summary
+ * @param thermalSeed the seed of the thermal field's random numbers (0 at 0 K)
+ * @param thermalDraws the number of thermal fields drawn so far: with the seed, where the random numbers go on
  * @param m the magnetisation
  */
 public record Checkpoint(String scenarioText, int stage, double stageStart, double time, double nextStep, int point,
                          long tableRows, long hysteresisRows, long relaxRows, int frames, int segments,
                          long[] segmentChecksums, long outputs, int[] stageConverged, List<String> stageSummaries,
-                         VectorField m) {
+                         long thermalSeed, long thermalDraws, VectorField m) {
 
     /** Copies the arrays. */
     public Checkpoint {
@@ -75,6 +77,8 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
             h.putAttribute("frames", frames);
             h.putAttribute("segments", segments);
             h.putAttribute("outputs", outputs);
+            h.putAttribute("thermal_seed", thermalSeed);
+            h.putAttribute("thermal_draws", thermalDraws);
             h.putAttribute("checksum", checksum);
             h.putDataset("scenario_text", new String[] {scenarioText});
             h.putDataset("segment_checksums", segmentChecksums.length == 0 ? new long[] {0} : segmentChecksums);
@@ -123,7 +127,8 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
                     dbl(h, "stage_start"), dbl(h, "time"), dbl(h, "next_step"), intAttr(h, "point"),
                     longAttr(h, "table_rows"), longAttr(h, "hysteresis_rows"), longAttr(h, "relax_rows"),
                     intAttr(h, "frames"), segments, segments == 0 ? new long[0] : sums, longAttr(h, "outputs"),
-                    noStages ? new int[0] : conv, noStages ? List.of() : List.of(summaries), m);
+                    noStages ? new int[0] : conv, noStages ? List.of() : List.of(summaries),
+                    longAttr(h, "thermal_seed"), longAttr(h, "thermal_draws"), m);
             stored = longAttr(h, "checksum");
         } catch (IllegalArgumentException e) {
             throw e;
@@ -143,9 +148,10 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
     /** @return CRC-32C of every value the checkpoint holds */
     long checksum() {
         CRC32C c = new CRC32C();
-        ByteBuffer b = ByteBuffer.allocate(8 * 16);
+        ByteBuffer b = ByteBuffer.allocate(8 * 18);
         b.putInt(stage).putDouble(stageStart).putDouble(time).putDouble(nextStep).putInt(point).putLong(tableRows)
-                .putLong(hysteresisRows).putLong(relaxRows).putInt(frames).putInt(segments).putLong(outputs);
+                .putLong(hysteresisRows).putLong(relaxRows).putInt(frames).putInt(segments).putLong(outputs)
+                .putLong(thermalSeed).putLong(thermalDraws);
         b.flip();
         c.update(b);
         c.update(scenarioText.getBytes(StandardCharsets.UTF_8));

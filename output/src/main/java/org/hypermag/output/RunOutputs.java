@@ -44,9 +44,11 @@ public final class RunOutputs implements AutoCloseable {
      * @param outputs table rows written in a run stage
      * @param stageConverged per completed stage: 1, 0 or −1
      * @param stageSummaries per completed stage: its summary
+     * @param thermalSeed the seed of the thermal field's random numbers (0 in a run at 0 K)
+     * @param thermalDraws the number of thermal fields drawn up to this position
      */
     public record Position(int stage, double stageStart, double time, double nextStep, int point, long outputs,
-                           int[] stageConverged, List<String> stageSummaries) {
+                           int[] stageConverged, List<String> stageSummaries, long thermalSeed, long thermalDraws) {
     }
 
     /** The directory cannot be used; the message says why and what to do. */
@@ -186,7 +188,8 @@ public final class RunOutputs implements AutoCloseable {
         frames.closeSegment();
         new Checkpoint(spec.scenarioText(), p.stage(), p.stageStart(), p.time(), p.nextStep(), p.point(),
                 table.rows(), hysteresis == null ? 0 : hysteresis.rows(), relaxLog.rows(), frames.durableFrames(),
-                frames.nextSegment(), frames.checksums(), p.outputs(), p.stageConverged(), p.stageSummaries(), m)
+                frames.nextSegment(), frames.checksums(), p.outputs(), p.stageConverged(), p.stageSummaries(),
+                p.thermalSeed(), p.thermalDraws(), m)
                 .write(spec.dir());
     }
 

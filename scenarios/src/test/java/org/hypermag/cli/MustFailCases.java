@@ -169,6 +169,30 @@ final class MustFailCases {
                 "is also an input file"));
         c.add(new Case("field-threads", "`field --threads 100000`", null, new String[] {"--sources", "DIR/tiny.csv",
             "--points", "DIR/points.csv", "--out", "DIR/H.csv", "--threads", "100000"}, 2, "--threads must be from 1 to 1024"));
+        // finite temperature (issue 14)
+        String warm = withStages("[{run: {duration: 1.0e-12}}]");
+        c.add(new Case("temperature-negative", "`temperature: -5`", warm + "temperature: -5\n", null, 2,
+                "temperature", "got '-5'; expected a temperature in K (a number >= 0)"));
+        c.add(new Case("temperature-overflow", "`temperature: 1e999`", warm + "temperature: 1e999\n", null, 2,
+                "temperature", "overflows"));
+        c.add(new Case("temperature-sinusoid-below-zero", "a temperature sinusoid dipping below 0 K",
+                warm + "temperature: {sinusoid: {offset: 10, amplitude: 20, frequency: 1.0e9}}\n", null, 2,
+                "temperature.sinusoid.amplitude", "expected |amplitude| <= offset"));
+        c.add(new Case("relax-temperature", "`relax: {temperature: 300}`",
+                withStages("[{relax: {temperature: 300}}]"), null, 2, "stages[0].relax.temperature",
+                "a relaxation is deterministic"));
+        c.add(new Case("seed-negative", "`seed: -1`", warm + "temperature: 300\nseed: -1\n", null, 2, "seed",
+                "expected an integer from 0 to 999999999999999999"));
+        c.add(new Case("seed-too-large", "`seed: 12345678901234567890`", warm
+                + "temperature: 300\nseed: 12345678901234567890\n", null, 2, "seed", "expected an integer from 0"));
+        c.add(new Case("thermal-rk4", "`rk4` at T > 0", warm + "temperature: 300\nintegrator: {method: rk4, "
+                + "step: 1.0e-15}\n", null, 2, "integrator.method", "rk4 is refused above 0 K"));
+        c.add(new Case("thermal-heun-step", "a Heun step too long for the thermal agitation", warm
+                + "temperature: 300\nintegrator: {method: heun, step: 1.0e-11}\n", null, 2, "integrator.step",
+                "rad rms per step"));
+        c.add(new Case("thermal-hysteresis-rate", "a hysteresis stage at T > 0 without `rate`",
+                withStages("[{hysteresis: {from: {mT: [50, 0, 0]}, to: {mT: [-50, 0, 0]}, steps: 4}}]")
+                        + "temperature: 300\n", null, 2, "stages[0].hysteresis", "give rate"));
         return c;
     }
 

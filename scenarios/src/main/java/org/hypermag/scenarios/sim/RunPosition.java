@@ -24,6 +24,7 @@ final class RunPosition {
     double savedT;
     double savedStep;
     long savedOutputs;
+    long savedDraws;
     boolean saved;
 
     /**
@@ -56,11 +57,12 @@ final class RunPosition {
     }
 
     /** Records the current state as the last consistent one inside a run stage. */
-    void save(VectorField m, double time, double step, long outs) {
+    void save(VectorField m, double time, double step, long outs, long draws) {
         savedM.setFrom(m);
         savedT = time;
         savedStep = step;
         savedOutputs = outs;
+        savedDraws = draws;
         saved = true;
     }
 

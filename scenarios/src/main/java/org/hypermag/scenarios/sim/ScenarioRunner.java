@@ -277,6 +277,8 @@ public final class ScenarioRunner {
         private final RunPosition pos;
         private final List<String> summaries = new ArrayList<>();
         private long lastCheckpoint;
+        private final long thermalSeed;
+        private boolean relaxNoted;
 
         Execution(Magnet magnet, DemagField demag, WorkerPool pool, VectorField initial, Checkpoint cp) {
             this.demag = demag;
@@ -289,14 +291,21 @@ public final class ScenarioRunner {
             boolean hyst = s.stages().stream().anyMatch(st -> st instanceof Scenario.Hysteresis);
             RunOutputs.Spec spec = new RunOutputs.Spec(o.outDir(), s.text(), magnet.size(), hyst, contents,
                     o.segmentBytes());
-            sim = new Simulation(magnet, demag, initial);
+            thermalSeed = s.isThermal() ? thermalSeed(cp) : 0;
+            sim = new Simulation(magnet, demag, initial, s.isThermal() ? thermalSeed : null);
             pos = new RunPosition(magnet.size(), cp);
+            if (cp != null) {
+                sim.setThermalDraws(cp.thermalDraws());
+            }
             try {
                 outputs = cp == null ? RunOutputs.create(spec, o.overwrite()) : RunOutputs.resume(spec, cp);
             } catch (RunOutputs.RefusedException | UncheckedIOException e) {
                 throw new SetupException(e.getMessage());
             }
             meta = RunMetadata.of(s, o.version(), magnet, demag, pool.threads(), integration().describe());
+            if (s.isThermal()) {
+                meta.attributes().put("thermal_seed", thermalSeed);
+            }
             RunFile.write(o.outDir(), meta, "running", null, null, stages());
             lastCheckpoint = System.nanoTime();
             if (cp == null) {
@@ -325,7 +334,7 @@ public final class ScenarioRunner {
                 return finish(Status.COMPLETED, "");
             } catch (IntegrationException e) {
                 if (pos.saved) {
-                    checkpointAt(pos.savedT, pos.savedStep, pos.savedOutputs, pos.savedM);
+                    checkpointAt(pos.savedT, pos.savedStep, pos.savedOutputs, pos.savedM, pos.savedDraws);
                 } else {
                     outputs.frames().closeSegment();
                 }
@@ -407,13 +416,39 @@ public final class ScenarioRunner {
 
         @Override
         public void checkpointNow(VectorField m) {
-            checkpointAt(pos.t, pos.proposedStep, pos.outputs, m);
+            // the current state has the current draw count; the last saved one (after a stop) its own
+            checkpointAt(pos.t, pos.proposedStep, pos.outputs, m, m == sim.magnetisation() ? sim.thermalDraws()
+                    : pos.savedDraws);
         }
 
-        private void checkpointAt(double time, double next, long outs, VectorField m) {
+        private void checkpointAt(double time, double next, long outs, VectorField m, long draws) {
             outputs.checkpoint(new RunOutputs.Position(pos.stage, pos.stageStart, time, next, pos.point, outs,
-                    pos.converged(), pos.stageSummaries), m);
+                    pos.converged(), pos.stageSummaries, thermalSeed, draws), m);
             lastCheckpoint = System.nanoTime();
+        }
+
+        /** The seed of a run above 0 K: the scenario's, the checkpoint's, or one drawn now (and said). */
+        private long thermalSeed(Checkpoint cp) {
+            if (s.thermal().seed() != null) {
+                progress.note("thermal: seed " + s.thermal().seed() + " (the scenario's)");
+                return s.thermal().seed();
+            }
+            if (cp != null) {
+                return cp.thermalSeed();
+            }
+            long seed = Math.floorMod(new java.security.SecureRandom().nextLong(), 1_000_000_000_000_000_000L);
+            progress.note("thermal: seed " + seed + " (drawn; add 'seed: " + seed + "' to the scenario to repeat "
+                    + "this run; it is kept in run.h5 and the checkpoint)");
+            return seed;
+        }
+
+        @Override
+        public void noteDeterministicRelaxation() {
+            if (s.isThermal() && !relaxNoted) {
+                relaxNoted = true;
+                progress.note("note: relax stages are deterministic energy minimisations; the temperature applies "
+                        + "to run and hysteresis stages only");
+            }
         }
 
         private RunFile.Stages stages() {
@@ -472,6 +507,8 @@ public final class ScenarioRunner {
     static Simulation.Integration integration(Scenario.Integrator i) {
         return switch (i.method()) {
             case DORMAND_PRINCE -> new Simulation.Integration(ButcherTableau.DORMAND_PRINCE_54, i.tolerance(),
+                    i.maxStep(), Double.NaN);
+            case BOGACKI_SHAMPINE -> new Simulation.Integration(ButcherTableau.BOGACKI_SHAMPINE_32, i.tolerance(),
                     i.maxStep(), Double.NaN);
             case HEUN -> new Simulation.Integration(ButcherTableau.HEUN, Double.NaN, i.step(), i.step());
             case RK4 -> new Simulation.Integration(ButcherTableau.RK4, Double.NaN, i.step(), i.step());

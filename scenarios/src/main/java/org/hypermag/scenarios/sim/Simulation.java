@@ -15,7 +15,9 @@ import org.hypermag.solver.field.AppliedField;
 import org.hypermag.solver.field.EffectiveField;
 import org.hypermag.solver.field.FieldTerm;
 import org.hypermag.solver.field.StageDrive;
+import org.hypermag.solver.field.Temperature;
 import org.hypermag.solver.field.TermInputs;
+import org.hypermag.solver.field.ThermalField;
 import org.hypermag.solver.llg.LlgEquation;
 import org.hypermag.solver.llg.Torque;
 import org.hypermag.solver.magnet.Magnet;
@@ -79,6 +81,7 @@ public final class Simulation {
     private final double totalVolume;
     private final VectorField scratch;
     private final double[] applied = new double[3];
+    private final ThermalField thermal;
 
     /**
      * @param magnet the system
@@ -86,9 +89,25 @@ public final class Simulation {
      * @param initial initial unit magnetisation (copied)
      */
     public Simulation(Magnet magnet, DemagField demag, VectorField initial) {
+        this(magnet, demag, initial, null);
+    }
+
+    /**
+     * @param magnet the system
+     * @param demag demag method for its domains, or null for none
+     * @param initial initial unit magnetisation (copied)
+     * @param thermalSeed the seed of the thermal field's random numbers in a run that may be above 0 K, or null
+     *     for a run at 0 K (no thermal term)
+     */
+    public Simulation(Magnet magnet, DemagField demag, VectorField initial, Long thermalSeed) {
         this.magnet = magnet;
+        if (thermalSeed != null) {
+            drive.enableThermal(thermalSeed);
+        }
         TermInputs inputs = new TermInputs(magnet, demag, drive);
         field = Physics.effectiveField(inputs);
+        thermal = (ThermalField) field.terms().stream().filter(t -> t instanceof ThermalField).findFirst()
+                .orElse(null);
         torques = Physics.torques(inputs);
         m = initial.copy();
         totalVolume = magnet.totalVolume();
@@ -118,6 +137,33 @@ public final class Simulation {
      */
     public void enterStage(AppliedField appliedField, double stageStart) {
         drive.set(appliedField, stageStart);
+    }
+
+    /**
+     * Sets what the coming stage applies.
+     *
+     * @param appliedField applied field protocol in stage time, or null for none
+     * @param temperature the stage's temperature in stage time, or null for a deterministic stage (a relaxation)
+     * @param stageStart time at which the stage starts (s)
+     */
+    public void enterStage(AppliedField appliedField, Temperature temperature, double stageStart) {
+        drive.set(appliedField, temperature, stageStart);
+    }
+
+    /** @return the number of thermal fields drawn so far (0 in a run at 0 K) */
+    public long thermalDraws() {
+        return thermal == null ? 0 : thermal.draws();
+    }
+
+    /**
+     * Continues the thermal field's random numbers from a checkpoint.
+     *
+     * @param draws the number drawn before
+     */
+    public void setThermalDraws(long draws) {
+        if (thermal != null) {
+            thermal.setDraws(draws);
+        }
     }
 
     /**

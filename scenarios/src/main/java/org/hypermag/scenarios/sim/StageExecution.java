@@ -48,6 +48,9 @@ final class StageExecution {
 
         /** Checkpoints the current position with this magnetisation. */
         void checkpointNow(VectorField m);
+
+        /** Says once per run that relaxations ignore the temperature (in a run above 0 K). */
+        void noteDeterministicRelaxation();
     }
 
     /** A stage cannot go on (non-finite values in a relaxation); the state is the last good one. */
@@ -83,7 +86,8 @@ final class StageExecution {
         long wall = System.nanoTime();
         Simulation sim = c.sim();
         RunPosition pos = c.position();
-        sim.enterStage(r.field() == null ? null : r.field().field(), pos.t);
+        sim.enterStage(r.field() == null ? null : r.field().field(), null, pos.t);
+        c.noteDeterministicRelaxation();
         Relaxer.Result res = sim.relax(pos.t, r.torqueTolerance(), r.maxIterations(), (it, e, torque) -> {
             c.progress().relaxing(it, torque);
             if (logged(it)) {
@@ -129,7 +133,7 @@ final class StageExecution {
         double end = pos.stageStart + r.duration();
         double interval = out.tableInterval();
         long frameEvery = out.frameInterval() > 0 ? Math.max(1, Math.round(out.frameInterval() / interval)) : 0;
-        sim.enterStage(r.field() == null ? null : r.field().field(), pos.stageStart);
+        sim.enterStage(r.field() == null ? null : r.field().field(), c.scenario().temperatureOf(r), pos.stageStart);
         boolean continuing = pos.outputs > 0;
         double[][] previous = {null};
         double[][] zero = {null};
@@ -149,7 +153,7 @@ final class StageExecution {
                     }
                     pos.t = tOut;
                     pos.outputs = k;
-                    pos.save(sim.magnetisation(), tOut, proposed, k);
+                    pos.save(sim.magnetisation(), tOut, proposed, k, sim.thermalDraws());
                     if (!atEnd && c.checkpointDue()) {
                         pos.proposedStep = proposed;
                         c.checkpointNow(sim.magnetisation());
@@ -182,12 +186,19 @@ final class StageExecution {
 
     private boolean hysteresis(Scenario.Hysteresis h) {
         long wall = System.nanoTime();
+        if (h.swept()) {
+            if (!new HysteresisSweep(c, h).sweep()) {
+                return false;
+            }
+            hysteresisDone(h, wall);
+            return true;
+        }
         Simulation sim = c.sim();
         RunPosition pos = c.position();
         int points = h.points();
         for (int k = pos.point; k < points; k++) {
             double[] field = h.fieldAt(k);
-            sim.enterStage(AppliedField.constant(field), pos.t);
+            sim.enterStage(AppliedField.constant(field), null, pos.t);
             Relaxer.Result res = sim.relax(pos.t, h.torqueTolerance(), h.maxIterations(), null, c.stop());
             if (res.outcome() == Relaxer.Outcome.INTERRUPTED) {
                 return false;
@@ -219,13 +230,23 @@ final class StageExecution {
                 }
             }
         }
-        List<double[]> rows = rowsOf(pos.stage);
+        hysteresisDone(h, wall);
+        return true;
+    }
+
+    private void hysteresisDone(Scenario.Hysteresis h, long wall) {
+        List<double[]> rows = rowsOf(c.position().stage);
+        if (h.swept()) {
+            c.stageDone(String.format(Locale.ROOT, "hysteresis swept at %s T/s: %d field points in %.1f s; %s",
+                    h.rate(), h.points(), (System.nanoTime() - wall) / 1e9, HysteresisLandmarks.describe(h, rows)),
+                    -1);
+            return;
+        }
         long unconverged = rows.stream().filter(r -> r[TableWriter.HYSTERESIS_CONVERGED] == 0).count();
-        c.stageDone(String.format(Locale.ROOT, "hysteresis: %d field points in %.1f s%s; %s", points,
+        c.stageDone(String.format(Locale.ROOT, "hysteresis: %d field points in %.1f s%s; %s", h.points(),
                 (System.nanoTime() - wall) / 1e9, unconverged == 0 ? ", all converged" : ", " + unconverged
                         + " NOT converged (hysteresis.csv, column converged)",
                 HysteresisLandmarks.describe(h, rows)), unconverged == 0 ? 1 : 0);
-        return true;
     }
 
     private List<double[]> rowsOf(int stage) {

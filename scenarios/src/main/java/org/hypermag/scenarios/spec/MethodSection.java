@@ -102,25 +102,25 @@ final class MethodSection {
         if (m == null) {
             return null;
         }
-        String method = m.optional("method", n -> n.choice(List.of("dormand-prince", "heun", "rk4")),
-                "dormand-prince");
+        String method = m.optional("method", n -> n.choice(List.of("dormand-prince", "bogacki-shampine", "heun",
+                "rk4")), "dormand-prince");
         if (method == null) {
             return null;
         }
-        if (method.equals("dormand-prince")) {
+        if (method.equals("dormand-prince") || method.equals("bogacki-shampine")) {
             if (m.has("step")) {
-                m.get("step").error("a fixed step is for heun and rk4; dormand-prince adapts its step (use "
+                m.get("step").error("a fixed step is for heun and rk4; " + method + " adapts its step (use "
                         + "tolerance and max_step)");
                 return null;
             }
             Double tol = m.optional("tolerance", n -> n.positive("rad per step"), Integrator.DEFAULT.tolerance());
             Double max = m.optional("max_step", n -> n.positive("s"), Integrator.DEFAULT.maxStep());
-            return tol == null || max == null ? null
-                    : new Integrator(IntegratorMethod.DORMAND_PRINCE, tol, max, Double.NaN);
+            return tol == null || max == null ? null : new Integrator(method.equals("dormand-prince")
+                    ? IntegratorMethod.DORMAND_PRINCE : IntegratorMethod.BOGACKI_SHAMPINE, tol, max, Double.NaN);
         }
         for (String k : new String[] {"tolerance", "max_step"}) {
             if (m.has(k)) {
-                m.get(k).error("'" + k + "' is for dormand-prince; " + method + " takes a fixed 'step'");
+                m.get(k).error("'" + k + "' is for the adaptive methods; " + method + " takes a fixed 'step'");
                 return null;
             }
         }

@@ -31,13 +31,14 @@ import org.hypermag.solver.gpu.GpuMode;
  * @param compute threads and GPU
  * @param output output settings
  * @param validation tolerances of {@code hypermag validate} (the documented defaults unless given)
+ * @param thermal the temperature and random seed of the whole scenario
  * @param locations where each key of the file is ({@code path -> {line, column}}; short paths only), for problems
  *     found after parsing ({@link #problemAt})
  */
 public record Scenario(String name, String description, String source, Path baseDir, String text, Domains domains,
                        List<Material> materials, List<ExchangeScaling> exchangeScaling, Initial initial,
                        List<Stage> stages, Demag demag, Integrator integrator, Compute compute, Output output,
-                       Validation validation, Map<String, int[]> locations) {
+                       Validation validation, Thermal thermal, Map<String, int[]> locations) {
 
     /** Copies the map. */
     public Scenario {
@@ -68,7 +69,7 @@ public record Scenario(String name, String description, String source, Path base
      */
     public Scenario withDemag(Demag d) {
         return new Scenario(name, description, source, baseDir, text, domains, materials, exchangeScaling, initial,
-                stages, d, integrator, compute, output, validation, locations);
+                stages, d, integrator, compute, output, validation, thermal, locations);
     }
 
     /**
@@ -77,7 +78,7 @@ public record Scenario(String name, String description, String source, Path base
      */
     public Scenario withCompute(Compute c) {
         return new Scenario(name, description, source, baseDir, text, domains, materials, exchangeScaling, initial,
-                stages, demag, integrator, c, output, validation, locations);
+                stages, demag, integrator, c, output, validation, thermal, locations);
     }
 
     /**
@@ -94,7 +95,66 @@ public record Scenario(String name, String description, String source, Path base
     public Scenario withDemag(Demag d, String flowValue, String comment) {
         String t = ScenarioText.replaceTopLevel(text, "demag", flowValue, comment);
         return new Scenario(name, description, source, baseDir, t, domains, materials, exchangeScaling, initial,
-                stages, d, integrator, compute, output, validation, locations);
+                stages, d, integrator, compute, output, validation, thermal, locations);
+    }
+
+    /**
+     * @param i other integrator settings
+     * @return this scenario with them (the text is unchanged)
+     */
+    public Scenario withIntegrator(Integrator i) {
+        return new Scenario(name, description, source, baseDir, text, domains, materials, exchangeScaling, initial,
+                stages, demag, i, compute, output, validation, thermal, locations);
+    }
+
+    /**
+     * The temperature of a stage: its own, else the scenario's, else 0 K; null for a relaxation (always
+     * deterministic).
+     *
+     * @param stage a stage of this scenario
+     * @return the temperature protocol in stage time, or null
+     */
+    public org.hypermag.solver.field.Temperature temperatureOf(Stage stage) {
+        org.hypermag.solver.field.Temperature own = stage instanceof Run r ? r.temperature()
+                : stage instanceof Hysteresis h ? h.temperature() : null;
+        if (stage instanceof Relax) {
+            return null;
+        }
+        return own != null ? own : thermal.temperature() != null ? thermal.temperature()
+                : org.hypermag.solver.field.Temperature.constant(0);
+    }
+
+    /**
+     * @return whether some run or hysteresis stage can be above 0 K (its temperature, or a region's own
+     *     {@code temperature})
+     */
+    public boolean isThermal() {
+        for (Material mat : materials) {
+            if (mat.isSet(org.hypermag.solver.field.ThermalField.TEMPERATURE)
+                    && mat.get(org.hypermag.solver.field.ThermalField.TEMPERATURE) > 0
+                    && stages.stream().anyMatch(st -> !(st instanceof Relax))) {
+                return true;
+            }
+        }
+        for (Stage st : stages) {
+            org.hypermag.solver.field.Temperature t = temperatureOf(st);
+            if (t != null && !t.isZero()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The temperature and random numbers of a scenario.
+     *
+     * @param temperature the scenario's temperature (top-level {@code temperature}), or null for 0 K
+     * @param seed the seed of the thermal field's random numbers ({@code seed}), or null to draw one at the start
+     *     of a run (recorded in the run's files and checkpoint)
+     */
+    public record Thermal(org.hypermag.solver.field.Temperature temperature, Long seed) {
+        /** 0 K, no seed. */
+        public static final Thermal NONE = new Thermal(null, null);
     }
 
     /**
@@ -186,8 +246,10 @@ public record Scenario(String name, String description, String source, Path base
      *
      * @param duration length (s)
      * @param field applied field in stage time, or null
+     * @param temperature the stage's own temperature in stage time, or null for the scenario's
      */
-    public record Run(double duration, Field field) implements Stage {
+    public record Run(double duration, Field field, org.hypermag.solver.field.Temperature temperature)
+            implements Stage {
         @Override
         public String kind() {
             return "run";
@@ -195,8 +257,9 @@ public record Scenario(String name, String description, String source, Path base
     }
 
     /**
-     * A quasi-static hysteresis branch or loop: the field steps linearly from {@code from} to {@code to} (and back
-     * if {@code returning}), relaxing at each step.
+     * A hysteresis branch or loop: the field steps linearly from {@code from} to {@code to} (and back if
+     * {@code returning}). Quasi-static (relaxing at each step) without a rate; with a rate the field is swept
+     * linearly in time at μ0 |dH/dt| = rate between the points and the LLG equation integrated (at T &gt; 0 always).
      *
      * @param from start field (A/m)
      * @param to end field (A/m)
@@ -205,9 +268,12 @@ public record Scenario(String name, String description, String source, Path base
      * @param torqueTolerance relaxation tolerance (A/m)
      * @param maxIterations iteration limit of each field point's relaxation
      * @param frames whether to write a frame at every field step
+     * @param temperature the stage's own temperature in stage time, or null for the scenario's
+     * @param rate the sweep rate μ0 |dH/dt| (T/s), or NaN for a quasi-static loop
      */
     public record Hysteresis(double[] from, double[] to, int steps, boolean returning, double torqueTolerance,
-                             int maxIterations, boolean frames) implements Stage {
+                             int maxIterations, boolean frames, org.hypermag.solver.field.Temperature temperature,
+                             double rate) implements Stage {
         @Override
         public String kind() {
             return "hysteresis";
@@ -216,6 +282,21 @@ public record Scenario(String name, String description, String source, Path base
         /** @return the number of field points (steps + 1, or 2·steps + 1 with the return) */
         public int points() {
             return returning ? 2 * steps + 1 : steps + 1;
+        }
+
+        /** @return whether the field is swept in time (a rate is given) rather than relaxed point by point */
+        public boolean swept() {
+            return !Double.isNaN(rate);
+        }
+
+        /**
+         * @param k a point after the first
+         * @return the time the sweep takes from point k − 1 to point k (s)
+         */
+        public double sweepTime(int k) {
+            double[] a = fieldAt(k - 1), b = fieldAt(k);
+            double d = Math.sqrt(Math.pow(b[0] - a[0], 2) + Math.pow(b[1] - a[1], 2) + Math.pow(b[2] - a[2], 2));
+            return org.hypermag.solver.Constants.MU0 * d / rate;
         }
 
         /**
@@ -267,7 +348,9 @@ public record Scenario(String name, String description, String source, Path base
         /** Fixed-step Heun. */
         HEUN,
         /** Fixed-step classical Runge–Kutta. */
-        RK4
+        RK4,
+        /** Adaptive Bogacki–Shampine 3(2), the default at T &gt; 0. */
+        BOGACKI_SHAMPINE
     }
 
     /**
@@ -279,6 +362,9 @@ public record Scenario(String name, String description, String source, Path base
     public record Integrator(IntegratorMethod method, double tolerance, double maxStep, double step) {
         /** Without an {@code integrator:} key: Dormand–Prince 5(4) at the stepper's default tolerance, no step cap. */
         public static final Integrator DEFAULT = new Integrator(IntegratorMethod.DORMAND_PRINCE,
+                org.hypermag.integrators.RungeKuttaStepper.DEFAULT_TOLERANCE, Double.POSITIVE_INFINITY, Double.NaN);
+        /** Without an {@code integrator:} key at T &gt; 0: Bogacki–Shampine 3(2) at tolerance 1e-5 rad, no cap. */
+        public static final Integrator THERMAL_DEFAULT = new Integrator(IntegratorMethod.BOGACKI_SHAMPINE,
                 org.hypermag.integrators.RungeKuttaStepper.DEFAULT_TOLERANCE, Double.POSITIVE_INFINITY, Double.NaN);
         /** Most fixed steps a scenario's run stages may take. */
         public static final long MAX_FIXED_STEPS = 10_000_000_000L;

@@ -26,6 +26,7 @@ import org.hypermag.scenarios.spec.Scenario.Integrator;
 import org.hypermag.scenarios.spec.Scenario.Output;
 import org.hypermag.scenarios.spec.Scenario.Stage;
 import org.hypermag.scenarios.spec.Scenario.Validation;
+import org.hypermag.solver.field.Temperature;
 import org.hypermag.solver.gpu.GpuMode;
 import org.hypermag.solver.magnet.Material;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -40,7 +41,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class ScenarioParser {
     private static final Set<String> TOP = keys("name", "description", "geometry", "materials", "exchange_scaling",
-            "initial", "stages", "demag", "integrator", "compute", "output", "validation");
+            "initial", "stages", "demag", "integrator", "compute", "output", "validation", "temperature", "seed");
 
     private final YamlNode.Context ctx;
     private final Path baseDir;
@@ -144,7 +145,7 @@ public final class ScenarioParser {
         if (root.isEmpty()) {
             ctx.problems.add(new Problem(ctx.file, 0, 0, "", "the file is empty; expected a scenario mapping with "
                     + "the keys geometry, materials, initial, stages (and optionally name, description, "
-                    + "exchange_scaling, demag, integrator, compute, output, validation)"));
+                    + "exchange_scaling, demag, integrator, compute, output, validation, temperature, seed)"));
             return null;
         }
         YamlNode doc = new YamlNode(ctx, root.get(), "");
@@ -173,17 +174,29 @@ public final class ScenarioParser {
         Output output = m.optional("output", OutputSection::output, new Output(null, 1e-12, 0,
                 EnumSet.of(FrameField.M), false, 60, Output.DEFAULT_MAX_ROWS, Output.DEFAULT_MAX_FRAMES));
         Validation validation = m.optional("validation", OutputSection::validation, Validation.DEFAULT);
+        Temperature temperature = m.optional("temperature", TemperatureSection::temperature, null);
+        Long seed = m.optional("seed", n -> n.longInteger(0, MAX_SEED, "the seed of the thermal field's random "
+                + "numbers"), null);
         if (!ctx.problems.isEmpty() || domains == null || materials == null || scaling == null || initial == null
                 || stages == null || demag == null || integrator == null || compute == null || output == null
-                || name == null || description == null || validation == null) {
+                || name == null || description == null || validation == null
+                || (m.has("temperature") && temperature == null) || (m.has("seed") && seed == null)) {
             return null;
         }
         if (!withinBounds(m, stages, integrator, output)) {
             return null;
         }
-        return new Scenario(name, description, ctx.file, baseDir, text, domains, materials, scaling, initial, stages,
-                demag, integrator, compute, output, validation, ctx.locations);
+        Scenario s = new Scenario(name, description, ctx.file, baseDir, text, domains, materials, scaling, initial,
+                stages, demag, integrator, compute, output, validation, new Scenario.Thermal(temperature, seed),
+                ctx.locations);
+        if (s.isThermal() && !m.has("integrator")) {
+            s = s.withIntegrator(Integrator.THERMAL_DEFAULT);
+        }
+        return ThermalChecks.check(s, ctx.problems::add) ? s : null;
     }
+
+    /** Largest seed a scenario may give (18 decimal digits). */
+    static final long MAX_SEED = 999_999_999_999_999_999L;
 
     /**
      * Refuses a scenario whose table rows, frames or fixed steps would exceed the output's bounds (a table interval

@@ -10,6 +10,7 @@ import org.hypermag.scenarios.spec.Scenario.Hysteresis;
 import org.hypermag.scenarios.spec.Scenario.Relax;
 import org.hypermag.scenarios.spec.Scenario.Run;
 import org.hypermag.scenarios.spec.Scenario.Stage;
+import org.hypermag.solver.field.Temperature;
 
 /** The {@code stages:} section: relax, run and hysteresis stages, in order. */
 final class StageSection {
@@ -43,8 +44,13 @@ final class StageSection {
         if (node.isScalar() && node.text() != null && node.text().isEmpty()) {
             return new Relax(null, 0.1, Relax.DEFAULT_MAX_ITERATIONS);
         }
-        YamlNode.Mapping m = node.mapping(keys("torque_tolerance", "max_iterations", "field"));
+        YamlNode.Mapping m = node.mapping(keys("torque_tolerance", "max_iterations", "field", "temperature"));
         if (m == null) {
+            return null;
+        }
+        if (m.has("temperature")) {
+            m.get("temperature").error("a relaxation is deterministic (an energy minimisation, always at 0 K); "
+                    + "temperature applies to run and hysteresis stages");
             return null;
         }
         Double tol = m.optional("torque_tolerance", n -> n.positive("A/m"), 0.1);
@@ -58,21 +64,22 @@ final class StageSection {
     }
 
     private static Run run(YamlNode node) {
-        YamlNode.Mapping m = node.mapping(keys("duration", "field"));
+        YamlNode.Mapping m = node.mapping(keys("duration", "field", "temperature"));
         if (m == null) {
             return null;
         }
         Double duration = pos(m, "duration", "s", "stage length in s");
         Field field = m.has("field") ? FieldSection.protocol(m.get("field")) : null;
-        if (duration == null || (m.has("field") && field == null)) {
+        Temperature temperature = m.optional("temperature", TemperatureSection::temperature, null);
+        if (duration == null || (m.has("field") && field == null) || (m.has("temperature") && temperature == null)) {
             return null;
         }
-        return new Run(duration, field);
+        return new Run(duration, field, temperature);
     }
 
     private static Hysteresis hysteresis(YamlNode node) {
         YamlNode.Mapping m = node.mapping(keys("from", "to", "steps", "return", "torque_tolerance", "max_iterations",
-                "frames"));
+                "frames", "temperature", "rate"));
         if (m == null) {
             return null;
         }
@@ -85,10 +92,12 @@ final class StageSection {
         Integer max = m.optional("max_iterations", n -> n.integer(1, 1_000_000_000, "iteration limit per field "
                 + "point"), Relax.DEFAULT_MAX_ITERATIONS);
         Boolean frames = m.optional("frames", YamlNode::bool, Boolean.FALSE);
+        Temperature temperature = m.optional("temperature", TemperatureSection::temperature, null);
+        Double rate = m.optional("rate", n -> n.positive("T/s"), Double.NaN);
         if (from == null || to == null || steps == null || back == null || tol == null || max == null
-                || frames == null) {
+                || frames == null || rate == null || (m.has("temperature") && temperature == null)) {
             return null;
         }
-        return new Hysteresis(from, to, steps, back, tol, max, frames);
+        return new Hysteresis(from, to, steps, back, tol, max, frames, temperature, rate);
     }
 }

@@ -1,0 +1,78 @@
+package org.hypermag.scenarios.sim;
+
+import java.util.Locale;
+import org.hypermag.output.RunTable;
+import org.hypermag.scenarios.spec.Scenario;
+import org.hypermag.solver.field.AppliedField;
+import org.hypermag.solver.field.Temperature;
+
+/**
+ * A hysteresis stage swept in time ({@code rate} given; always above 0 K): between consecutive field points the
+ * applied field ramps linearly at μ0 |dH/dt| = rate while the LLG equation (with the thermal field) is integrated,
+ * and each point records the state reached when the sweep gets there. Point 0 records the state the stage starts
+ * with. The stage's temperature protocol runs in stage time. Checkpoints are taken at points; a stop inside a sweep
+ * goes back to the last point, and a resumed run repeats that sweep with the same random numbers.
+ */
+final class HysteresisSweep {
+    private final StageExecution.Context c;
+    private final Scenario.Hysteresis h;
+
+    HysteresisSweep(StageExecution.Context c, Scenario.Hysteresis h) {
+        this.c = c;
+        this.h = h;
+    }
+
+    /** @return true if done, false if stopped on request (checkpointed at the last point) */
+    boolean sweep() {
+        Simulation sim = c.sim();
+        RunPosition pos = c.position();
+        Temperature temperature = c.scenario().temperatureOf(h);
+        int points = h.points();
+        for (int k = pos.point; k < points; k++) {
+            pos.save(sim.magnetisation(), pos.t, pos.proposedStep, pos.outputs, sim.thermalDraws());
+            long[] steps = {0};
+            if (k > 0 && h.sweepTime(k) > 0) {
+                double t0 = pos.t, t1 = t0 + h.sweepTime(k);
+                sim.enterStage(AppliedField.ramp(h.fieldAt(k - 1), h.fieldAt(k), t0 - pos.stageStart,
+                        t1 - pos.stageStart), temperature, pos.stageStart);
+                double reached = sim.run(t0, t0, t1, t1 - t0, c.integration(), pos.proposedStep, false,
+                        (tOut, dt, llg, proposed) -> pos.proposedStep = proposed, (tNow, n, atOutput) -> {
+                            steps[0] = n;
+                            return c.stop().getAsBoolean();
+                        });
+                if (reached < t1) {
+                    pos.t = pos.savedT;
+                    pos.proposedStep = pos.savedStep;
+                    c.checkpointNow(pos.savedM);
+                    return false;
+                }
+                pos.t = t1;
+            } else {
+                sim.enterStage(AppliedField.constant(h.fieldAt(k)), temperature, pos.stageStart);
+            }
+            double[] field = h.fieldAt(k);
+            double[] row = sim.row(pos.t, 0, pos.stage, k);
+            c.outputs().table().row(row);
+            c.outputs().hysteresis().row(pos.stage, k, field[0], field[1], field[2], row[RunTable.MX],
+                    row[RunTable.MX + 1], row[RunTable.MX + 2], row[RunTable.E_TOTAL], row[RunTable.MAX_TORQUE], -1,
+                    steps[0]);
+            if (h.frames() || k == points - 1) {
+                c.frame(pos.t, k);
+            }
+            pos.point = k + 1;
+            c.progress().point(pos.point, points);
+            if (k < points - 1 && (c.stop().getAsBoolean() || c.checkpointDue())) {
+                c.checkpointNow(sim.magnetisation());
+                if (c.stop().getAsBoolean()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "sweep at %s T/s", h.rate());
+    }
+}
