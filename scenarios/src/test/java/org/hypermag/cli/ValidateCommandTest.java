@@ -125,6 +125,26 @@ class ValidateCommandTest {
         assertEquals(0, r.status, "separated grains switch at the same field points: " + md);
     }
 
+    /**
+     * Above 0 K without a seed, validate draws one seed for both paths and writes it into both saved scenarios: the
+     * two paths see the same thermal field, and the surrogate's field error stays at its 0 K size.
+     */
+    @Test
+    void aWarmScenarioIsValidatedWithOneSeedForBothPaths() throws IOException {
+        Path out = dir.resolve("warm");
+        CliRunner r = CliRunner.run("validate", scenario("warm", FILM.replace("duration: 30.0e-12",
+                "duration: 10.0e-12") + "temperature: 300\n").toString(), "--out", out.toString());
+        assertTrue(r.status == 0 || r.status == 3, r.out + r.err);
+        assertTrue(r.err.contains("drawn for both paths") || r.out.contains("drawn for both paths"), r.out + r.err);
+        Scenario exact = ScenarioParser.parse(out.resolve("exact/scenario.yaml"));
+        Scenario sur = ScenarioParser.parse(out.resolve("surrogate/scenario.yaml"));
+        assertTrue(exact.thermal().seed() != null);
+        assertEquals(exact.thermal().seed(), sur.thermal().seed());
+        for (double e : TableData.read(out.resolve("validation.csv")).column("field_l2")) {
+            assertTrue(e > 0 && e < 1e-3, "the surrogate's field on the exact frames: " + e);
+        }
+    }
+
     @Test
     void aBadModelFileIsAClearError() throws IOException {
         Path notAModel = scenario("film", FILM);

@@ -108,6 +108,21 @@ public record Scenario(String name, String description, String source, Path base
     }
 
     /**
+     * This scenario with a given thermal seed, written into its text as {@code seed: N} (so that runs of it, and
+     * their resumes, use it).
+     *
+     * @param seed the seed, 0 to 999999999999999999
+     * @param comment a comment for the end of that line, or null
+     * @return the scenario
+     */
+    public Scenario withThermalSeed(long seed, String comment) {
+        String t = ScenarioText.replaceTopLevel(text, "seed", Long.toString(seed), comment);
+        return new Scenario(name, description, source, baseDir, t, domains, materials, exchangeScaling, initial,
+                stages, demag, integrator, compute, output, validation, new Thermal(thermal.temperature(), seed),
+                locations);
+    }
+
+    /**
      * The temperature of a stage: its own, else the scenario's, else 0 K; null for a relaxation (always
      * deterministic).
      *
