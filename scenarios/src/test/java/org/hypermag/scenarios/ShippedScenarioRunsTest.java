@@ -23,16 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShippedScenarioRunsTest {
     /** Where each shipped scenario is run to completion (slow ones under -Pslow). */
-    private static final Map<String, String> RUN_BY = Map.of(
-            "sp4-field1", "StandardProblem4Test",
-            "sp4-field2", "StandardProblem4Test",
-            "sp2-d5", "StandardProblem2Test",
-            "sp2-d30", "StandardProblem2Test (slow)",
-            "sp3-flower", "StandardProblem3Test",
-            "sp3-vortex", "StandardProblem3Test",
-            "permalloy-disk-vortex", "ShippedScenarioRunsTest",
-            "granular-film-hysteresis", "ShippedScenarioRunsTest",
-            "square-ice-ramp", "ShippedScenarioRunsTest");
+    private static final Map<String, String> RUN_BY = Map.ofEntries(
+            Map.entry("sp4-field1", "StandardProblem4Test"),
+            Map.entry("sp4-field2", "StandardProblem4Test"),
+            Map.entry("sp2-d5", "StandardProblem2Test"),
+            Map.entry("sp2-d30", "StandardProblem2Test (slow)"),
+            Map.entry("sp3-flower", "StandardProblem3Test"),
+            Map.entry("sp3-vortex", "StandardProblem3Test"),
+            Map.entry("permalloy-disk-vortex", "ShippedScenarioRunsTest"),
+            Map.entry("granular-film-hysteresis", "ShippedScenarioRunsTest"),
+            Map.entry("granular-film-thermal", "ShippedScenarioRunsTest (slow; a smaller variant by default)"),
+            Map.entry("square-ice-ramp", "ShippedScenarioRunsTest"));
 
     @TempDir
     Path dir;
@@ -81,6 +82,48 @@ class ShippedScenarioRunsTest {
         assertTrue(hc.get(0) < -100 && hc.get(1) > 100, "coercive fields (mT) " + hc);
         // the grains' easy axes are symmetric under m -> -m: so is the loop, to one 100 mT field step
         assertEquals(-hc.get(0), hc.get(1), 100, "symmetric loop: " + hc);
+    }
+
+    /**
+     * The coercive field of each stage's loop (mT): the mean of the descending and ascending switches' magnitudes.
+     */
+    private static double[] coercivePerStage(List<double[]> rows, int stages) {
+        double[] hc = new double[stages];
+        for (int st = 0; st < stages; st++) {
+            int stage = st;
+            List<double[]> branch = ScenarioRuns.branch(rows.stream().filter(r -> r[RunTable.STAGE] == stage)
+                    .toList(), new double[] {0, 0, 1});
+            List<Double> switches = org.hypermag.scenarios.sim.HysteresisLandmarks.coercive(branch);
+            assertEquals(2, switches.size(), "stage " + stage + ": one switch down, one back up: " + switches);
+            hc[st] = (Math.abs(switches.get(0)) + Math.abs(switches.get(1))) / 2;
+        }
+        return hc;
+    }
+
+    /**
+     * granular-film-thermal, reduced for the default suite (30 grains, rates 1e9 and 1e10 T/s instead of 1e8 and
+     * 1e9): the coercive field falls from 0 K to 300 K at one rate and rises with the rate at 300 K, each by more
+     * than one field step (50 mT; the loops' resolution).
+     */
+    @Test
+    void thermalLoopsCoercivityFallsWithTemperatureAndRisesWithRate() {
+        List<double[]> rows = ScenarioRuns.run(ScenarioRuns.variant("granular-film-thermal", "grains: 100",
+                "grains: 30", "size: \\[150.0e-9, 150.0e-9\\]", "size: [90.0e-9, 90.0e-9]", "rate: 1.0e9",
+                "rate: 1.0e10", "rate: 1.0e8", "rate: 1.0e9"), dir.resolve("t"));
+        double[] hc = coercivePerStage(rows, 3);
+        assertTrue(hc[0] - hc[1] > 50, "0 K against 300 K at 1e9 T/s: " + java.util.Arrays.toString(hc));
+        assertTrue(hc[2] - hc[1] > 50, "300 K at 1e10 against 1e9 T/s: " + java.util.Arrays.toString(hc));
+    }
+
+    /** The shipped granular-film-thermal as it is (about 2.5 minutes on 2 cores): the numbers docs/dynamics.md shows. */
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void shippedThermalLoopsShowActivationAndRateDependence() {
+        List<double[]> rows = ScenarioRuns.run(ShippedScenarios.parse("granular-film-thermal"), dir.resolve("tf"));
+        double[] hc = coercivePerStage(rows, 3);
+        System.out.println("granular-film-thermal coercive fields (mT): " + java.util.Arrays.toString(hc));
+        assertTrue(hc[0] - hc[1] > 50, "0 K against 300 K at 1e8 T/s: " + java.util.Arrays.toString(hc));
+        assertTrue(hc[2] - hc[1] > 50, "300 K at 1e9 against 1e8 T/s: " + java.util.Arrays.toString(hc));
     }
 
     @Test
