@@ -10,8 +10,15 @@ import org.hypermag.solver.llg.Dynamics;
  * the step is adaptive: the error estimate is err = max_i |Δt Σ_s (b_s − b*_s) k_s,i|, the largest difference over
  * domains between the fifth- and fourth-order solutions (a dimensionless angle: the error in the torque integrated
  * over the step). A step is accepted when err ≤ tolerance (default {@value #DEFAULT_TOLERANCE}, the value of
- * mumax3's MaxErr); the next step is Δt·min(5, max(0.2, 0.9 (tolerance/err)^(1/5))). With first-same-as-last the
- * derivative at the new state is reused as the first stage of the next step, so a step costs 6 evaluations.
+ * mumax3's MaxErr); the next step is Δt·min(5, max(0.2, 0.9 (tolerance/err)^(1/(q+1)))), q the order of the error
+ * estimate (4 for Dormand–Prince, 2 for Bogacki–Shampine). With first-same-as-last the derivative at the new state
+ * is reused as the first stage of the next step, so a Dormand–Prince step costs 6 evaluations.
+ *
+ * <p>A stochastic equation ({@link Dynamics#isStochastic}, the thermal field) draws a new random field for every
+ * attempt ({@link Dynamics#beginStep}); the stepper keeps the deterministic part of the first stage and adds the new
+ * random part to it ({@link Dynamics#addStochastic}), the same bits as evaluating it again. The fixed-step angle
+ * watch below is off for a stochastic equation: random kicks are not a trajectory error (the scenario layer checks a
+ * fixed step against the thermal agitation before the run).
  *
  * <p>A fixed step has no error estimate, so it is watched: when the largest angle any m_i turns in one step exceeds
  * the method's limit ({@value #FIXED_ANGLE_SECOND_ORDER} rad for a method of at most two stages such as Heun,
