@@ -291,7 +291,8 @@ public final class RungeKuttaStepper implements Stepper {
         if (k0Valid && k0Time == t) {
             return;
         }
-        if (f.isStochastic()) {
+        if (tableau.fsal() && f.isStochastic()) {
+            // first same as last: the next attempt reuses the deterministic part of this stage
             allocateDeterministic();
             f.deterministicDerivative(t, m0, k0Deterministic);
             evaluations++;

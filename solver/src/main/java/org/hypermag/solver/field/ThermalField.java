@@ -6,6 +6,7 @@ import org.hypermag.solver.VectorField;
 import org.hypermag.solver.llg.LlgEquation;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.magnet.Parameter;
+import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.solver.random.Philox;
 
 /**
@@ -20,7 +21,8 @@ import org.hypermag.solver.random.Philox;
  * in a relaxation (a stage without temperature) the term adds nothing. η comes from {@link Philox} keyed by the
  * run's seed, counter (domain, attempt number): the numbers depend only on the seed and the attempt count
  * ({@link #draws()}, kept in checkpoints), never on threads or the order of drawing. No energy (it is not the
- * gradient of one). Not thread-safe; allocates nothing per step.
+ * gradient of one). Draws on the shared worker threads for large systems. Not thread-safe; allocates nothing per
+ * step.
  */
 public final class ThermalField implements StochasticField {
     /**
@@ -39,9 +41,18 @@ public final class ThermalField implements StochasticField {
 
     private final StageDrive drive;
     private final double[] coefficient;
+    private final double[] rootCoefficient;
     private final double[] ownTemperature;
+    /** Domains per chunk of the parallel draw. */
+    private static final int GRAIN = 2048;
+
     private final VectorField field;
-    private final int[] words = new int[4];
+    private final WorkerPool pool;
+    private final WorkerPool.RangeTask draw = this::draw;
+    private final int[][] scratch;
+    private double stageKelvin;
+    private double stepLength;
+    private volatile boolean anyDrawn;
     private long draws;
     private long drawnInStage = -1;
     private boolean nonZero;
@@ -51,7 +62,17 @@ public final class ThermalField implements StochasticField {
      * @param drive the stage drive (temperature, seed)
      */
     public ThermalField(Magnet magnet, StageDrive drive) {
+        this(magnet, drive, WorkerPool.shared());
+    }
+
+    /**
+     * @param magnet the system (Ms, V, α, γ and the regions' temperatures)
+     * @param drive the stage drive (temperature, seed)
+     * @param pool the threads that draw (the numbers are the same for any number of threads)
+     */
+    public ThermalField(Magnet magnet, StageDrive drive, WorkerPool pool) {
         this.drive = drive;
+        this.pool = pool;
         int n = magnet.size();
         double[] alpha = magnet.perDomain(LlgEquation.ALPHA), gamma = magnet.perDomain(LlgEquation.GAMMA);
         coefficient = new double[n];
@@ -62,7 +83,12 @@ public final class ThermalField implements StochasticField {
             var material = magnet.material(magnet.region(i));
             ownTemperature[i] = material.isSet(TEMPERATURE) ? material.get(TEMPERATURE) : Double.NaN;
         }
+        rootCoefficient = new double[n];
+        for (int i = 0; i < n; i++) {
+            rootCoefficient[i] = Math.sqrt(coefficient[i]);
+        }
         field = new VectorField(n);
+        scratch = new int[(n + GRAIN - 1) / GRAIN + 1][4]; // one per chunk of the draw: nothing allocated per step
     }
 
     @Override
@@ -120,17 +146,32 @@ public final class ThermalField implements StochasticField {
         if (!isActive()) {
             return clear(wasNonZero);
         }
-        double stageT = drive.temperature(t);
-        long seed = drive.seed();
-        long counter = draws;
+        stageKelvin = drive.temperature(t);
+        stepLength = dt;
+        anyDrawn = false;
+        pool.forRange(field.size(), GRAIN, draw);
+        if (!anyDrawn) {
+            return clear(wasNonZero);
+        }
+        draws++;
+        nonZero = true;
+        drawnInStage = drive.stageNumber();
+        return true;
+    }
+
+    /** Draws the field of domains [from, to) for the current attempt (the numbers do not depend on the split). */
+    private void draw(int from, int to) {
+        long seed = drive.seed(), counter = draws;
+        double stageT = stageKelvin, dt = stepLength, stageRoot = Math.sqrt(stageT / dt);
         double[] x = field.x, y = field.y, z = field.z;
+        int[] words = scratch[from / GRAIN];
         boolean any = false;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = from; i < to; i++) {
             double own = ownTemperature[i];
             double kelvin = own == own ? own : stageT;
             if (kelvin > 0) {
                 Philox.normals(seed, STREAM, i, counter, words, x, y, z, i);
-                double s = Math.sqrt(coefficient[i] * kelvin / dt);
+                double s = own == own ? Math.sqrt(coefficient[i] * kelvin / dt) : rootCoefficient[i] * stageRoot;
                 x[i] *= s;
                 y[i] *= s;
                 z[i] *= s;
@@ -141,13 +182,9 @@ public final class ThermalField implements StochasticField {
                 z[i] = 0;
             }
         }
-        if (!any) {
-            return clear(wasNonZero);
+        if (any) {
+            anyDrawn = true;
         }
-        draws++;
-        nonZero = true;
-        drawnInStage = drive.stageNumber();
-        return true;
     }
 
     private boolean clear(boolean wasNonZero) {

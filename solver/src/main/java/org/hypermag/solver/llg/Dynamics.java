@@ -32,9 +32,10 @@ public interface Dynamics {
     }
 
     /**
-     * The deterministic part of dm/dt; {@link #derivative} is this followed by {@link #addStochastic}, in exactly
-     * these two operations, so a stepper may keep the deterministic part of an evaluation and add a new random part
-     * to it (after {@link #beginStep} drew one) with the same result, bit for bit, as evaluating again.
+     * The deterministic part of dm/dt. This followed by {@link #addStochastic} equals {@link #derivative} up to
+     * rounding, and is itself deterministic: a stepper that keeps the deterministic part of an evaluation and adds a
+     * new random part to it (after {@link #beginStep} drew one) gets the same bits as computing that stage afresh in
+     * the same two operations (which is how it must compute such a stage when it is not kept).
      *
      * @param t time (s)
      * @param m magnetisation; not modified

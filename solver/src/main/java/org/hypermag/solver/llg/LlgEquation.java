@@ -118,10 +118,17 @@ public final class LlgEquation implements Dynamics {
         return lastMaxTorque;
     }
 
+    /**
+     * dm/dt of the whole field, random part included, in one pass (the random field added to H before the torque):
+     * equal to {@link #deterministicDerivative} + {@link #addStochastic} up to rounding.
+     */
     @Override
     public void derivative(double t, VectorField m, VectorField dmdt) {
-        deterministicDerivative(t, m, dmdt);
-        addStochastic(t, m, dmdt);
+        field.compute(t, m, h);
+        lastMaxTorque = torque(m, h, dmdt);
+        for (Torque extra : torques) {
+            extra.addTorque(t, m, h, dmdt);
+        }
     }
 
     /**
