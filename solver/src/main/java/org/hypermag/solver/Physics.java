@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.hypermag.solver.field.BulkDmiField;
 import org.hypermag.solver.field.CubicAnisotropyField;
 import org.hypermag.solver.field.DemagTerm;
 import org.hypermag.solver.field.EffectiveField;
 import org.hypermag.solver.field.ExchangeField;
 import org.hypermag.solver.field.FieldTerm;
 import org.hypermag.solver.field.FieldTermType;
+import org.hypermag.solver.field.InterfacialDmiField;
 import org.hypermag.solver.field.SecondOrderAnisotropyField;
 import org.hypermag.solver.field.TermInputs;
 import org.hypermag.solver.field.ThermalField;
@@ -34,7 +36,8 @@ import org.hypermag.solver.magnet.Parameter;
  */
 public final class Physics {
     /** The effective-field terms, in evaluation order. */
-    public static final List<FieldTermType> TERMS = List.of(ExchangeField.TYPE, UniaxialAnisotropyField.TYPE,
+    public static final List<FieldTermType> TERMS = List.of(ExchangeField.TYPE, InterfacialDmiField.TYPE,
+            BulkDmiField.TYPE, UniaxialAnisotropyField.TYPE,
             SecondOrderAnisotropyField.TYPE, CubicAnisotropyField.TYPE, ZeemanField.TYPE, DemagTerm.TYPE,
             ThermalField.TYPE);
 

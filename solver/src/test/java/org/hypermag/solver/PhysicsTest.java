@@ -49,8 +49,9 @@ class PhysicsTest {
 
     @Test
     void energyColumnsAreTheTermsColumnsEachOnceInTermOrder() {
-        assertEquals(List.of("exchange", "anisotropy", "zeeman", "demag"), Physics.energyColumns());
-        assertEquals(1, Physics.energyColumnOf(SecondOrderAnisotropyField.of(magnet(Material.of(8e5)
+        assertEquals(List.of("exchange", "dmi", "anisotropy", "zeeman", "demag"), Physics.energyColumns(),
+                "the thermal field has no energy column; both DMI terms share one");
+        assertEquals(2, Physics.energyColumnOf(SecondOrderAnisotropyField.of(magnet(Material.of(8e5)
                 .with(SecondOrderAnisotropyField.K2, 1e4)))), "K2 adds to the anisotropy column");
     }
 
@@ -68,7 +69,9 @@ class PhysicsTest {
         }
         Magnet all = magnet(plain.with(ExchangeField.A, 1e-11).with(UniaxialAnisotropyField.K1, 1e5)
                 .with(SecondOrderAnisotropyField.K2, 1e4).with(org.hypermag.solver.field.CubicAnisotropyField.KC1,
-                        1e4).with(LlgEquation.ALPHA, 0.1));
+                        1e4).with(LlgEquation.ALPHA, 0.1)
+                .with(org.hypermag.solver.field.InterfacialDmiField.DIND, 1e-3)
+                .with(org.hypermag.solver.field.BulkDmiField.DBULK, 1e-3));
         StageDrive thermal = new StageDrive();
         thermal.enableThermal(1); // a run that may be above 0 K has the thermal term
         TermInputs full = new TermInputs(all, DirectDemag.forPrisms(all.prisms(), 1 << 20, WorkerPool.shared()),

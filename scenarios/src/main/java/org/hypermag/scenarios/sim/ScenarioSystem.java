@@ -49,8 +49,58 @@ public final class ScenarioSystem {
     public static VectorField initial(Scenario s) {
         Prisms p = s.domains().prisms();
         int n = p.size();
+        if (s.initial() instanceof Scenario.PerRegion per) {
+            VectorField m = new VectorField(n);
+            for (int i = 0; i < n; i++) {
+                m.set(i, 0, 0, 1);
+            }
+            int[] regions = s.domains().regions();
+            for (Scenario.RegionState e : per.entries()) {
+                VectorField part = initial(s, e.state());
+                for (int i = 0; i < n; i++) {
+                    if (e.region() < 0 || regions[i] == e.region()) {
+                        m.set(i, part.x[i], part.y[i], part.z[i]);
+                    }
+                }
+            }
+            return m;
+        }
+        return initial(s, s.initial());
+    }
+
+    private static VectorField initial(Scenario s, Scenario.Initial init) {
+        Prisms p = s.domains().prisms();
+        int n = p.size();
         VectorField m = new VectorField(n);
-        Scenario.Initial init = s.initial();
+        if (init instanceof Scenario.Skyrmion k) {
+            for (int i = 0; i < n; i++) {
+                double dx = p.cx(i) - k.cx(), dy = p.cy(i) - k.cy(), r = Math.hypot(dx, dy);
+                double theta = 2 * Math.atan(Math.exp((r - k.radius()) / k.width()));
+                double ux = r > 0 ? dx / r : 1, uy = r > 0 ? dy / r : 0;
+                double c = Math.cos(k.helicity()), sn = Math.sin(k.helicity());
+                double ix = c * ux - sn * uy, iy = sn * ux + c * uy;
+                m.set(i, Math.sin(theta) * ix, Math.sin(theta) * iy, k.polarity() * Math.cos(theta));
+            }
+            return m;
+        }
+        if (init instanceof Scenario.TwoDomain w) {
+            double[] a = w.first(), b = w.second(), mid = w.middle();
+            for (int i = 0; i < n; i++) {
+                double x = (w.axis() == 0 ? p.cx(i) : w.axis() == 1 ? p.cy(i) : p.cz(i)) - w.position();
+                if (w.width() == 0 || (mid[0] == 0 && mid[1] == 0 && mid[2] == 0)) {
+                    double[] v = x < 0 ? a : b;
+                    m.set(i, v[0], v[1], v[2]);
+                    continue;
+                }
+                // turn from a (theta = 0) through mid (pi/2) towards b's side; beyond pi/2 the b-ward half
+                double theta = 2 * Math.atan(Math.exp(x / w.width()));
+                double total = Math.acos(Math.max(-1, Math.min(1, a[0] * b[0] + a[1] * b[1] + a[2] * b[2])));
+                double phi = theta / Math.PI * total;
+                double c = Math.cos(phi), sn = Math.sin(phi);
+                m.set(i, c * a[0] + sn * mid[0], c * a[1] + sn * mid[1], c * a[2] + sn * mid[2]);
+            }
+            return m;
+        }
         if (init instanceof Scenario.Uniform u) {
             {
                 double[] d = u.direction();

@@ -198,7 +198,55 @@ public record Scenario(String name, String description, String source, Path base
     }
 
     /** The initial magnetisation. */
-    public sealed interface Initial permits Uniform, RandomDirections, Vortex, FromRun {
+    public sealed interface Initial permits Uniform, RandomDirections, Vortex, FromRun, Skyrmion, TwoDomain,
+            PerRegion {
+    }
+
+    /**
+     * An isolated skyrmion in the x-y plane: m_z = polarity · cos θ(r), θ(r) = 2 arctan(exp((r − radius)/width)), so
+     * m_z = 0 at the radius, and the in-plane part sin θ(r) along the radial direction turned by the helicity.
+     *
+     * @param cx centre x (m)
+     * @param cy centre y (m)
+     * @param radius where m_z = 0 (m)
+     * @param width the wall width parameter (m)
+     * @param polarity +1 core along +z (background −z), −1 the reverse
+     * @param helicity angle of the in-plane part from the outward radius (rad): 0 or π Néel, ±π/2 Bloch
+     */
+    public record Skyrmion(double cx, double cy, double radius, double width, int polarity, double helicity)
+            implements Initial {
+    }
+
+    /**
+     * Two domains on either side of a plane normal to a coordinate axis, joined by a wall: m turns from {@code first}
+     * to {@code second} through {@code middle} (the wall's centre direction) with the profile
+     * θ(s) = 2 arctan(exp(s/width)), s the distance past the plane; a sharp boundary when width is 0.
+     *
+     * @param axis the plane's normal: 0 x, 1 y, 2 z
+     * @param position where the plane cuts the axis (m)
+     * @param first m on the − side
+     * @param second m on the + side
+     * @param middle m at the wall's centre (perpendicular to first)
+     * @param width wall width parameter (m), 0 for a sharp boundary
+     */
+    public record TwoDomain(int axis, double position, double[] first, double[] second, double[] middle, double width)
+            implements Initial {
+    }
+
+    /**
+     * One initial state per region: each entry sets the domains of its region (or, without a region, all domains;
+     * later entries win).
+     *
+     * @param entries the states, in order
+     */
+    public record PerRegion(List<RegionState> entries) implements Initial {
+    }
+
+    /**
+     * @param region the region it applies to, or −1 for every domain
+     * @param state the state (not itself per region)
+     */
+    public record RegionState(int region, Initial state) {
     }
 
     /** @param direction the direction (normalised on use) */

@@ -128,7 +128,7 @@ class RunDirectoryTest {
             for (String f : new String[] {"demag_field", "effective_field"}) {
                 assertEquals("A/m", seg.getDatasetByPath(f).getAttribute("units").getData());
             }
-            assertArrayEquals(new int[] {m.getDimensions()[0], 32, 4},
+            assertArrayEquals(new int[] {m.getDimensions()[0], 32, 5},
                     seg.getDatasetByPath("energy_density").getDimensions());
         }
         // the energy densities integrate to the table's energies at a frame time (t = 20 ps: frame 5, row 21)

@@ -1,13 +1,9 @@
 package org.hypermag.solver.field;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
-import org.hypermag.solver.geometry.Contacts;
-import org.hypermag.solver.geometry.Prisms;
-import org.hypermag.solver.geometry.RegularGrid;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.magnet.Parameter;
 
@@ -34,11 +30,12 @@ public final class ExchangeField implements FieldTerm {
     private final double[] pairEnergy;
     private final double[] volume;
 
-    private ExchangeField(int n, List<int[]> pairs, List<Double> weights, Magnet magnet) {
+    private ExchangeField(FacePairs pairs, Magnet magnet) {
+        int n = magnet.size();
         int[] count = new int[n + 1];
-        for (int[] p : pairs) {
-            count[p[0] + 1]++;
-            count[p[1] + 1]++;
+        for (int k = 0; k < pairs.size(); k++) {
+            count[pairs.first[k] + 1]++;
+            count[pairs.second[k] + 1]++;
         }
         for (int i = 0; i < n; i++) {
             count[i + 1] += count[i];
@@ -50,8 +47,9 @@ public final class ExchangeField implements FieldTerm {
         coefficient = new double[2 * pairs.size()];
         pairEnergy = new double[2 * pairs.size()];
         for (int k = 0; k < pairs.size(); k++) {
-            int i = pairs.get(k)[0], j = pairs.get(k)[1];
-            double aw = magnet.harmonicMeanBetween(A, magnet.region(i), magnet.region(j)) * weights.get(k);
+            int i = pairs.first[k], j = pairs.second[k];
+            double aw = magnet.harmonicMeanBetween(A, magnet.region(i), magnet.region(j)) * pairs.area[k]
+                    / pairs.distance[k];
             int qi = fill[i]++, qj = fill[j]++;
             neighbour[qi] = j;
             neighbour[qj] = i;
@@ -64,67 +62,14 @@ public final class ExchangeField implements FieldTerm {
     }
 
     /**
-     * Builds the exchange of a magnet: lattice neighbours on a grid, shared faces otherwise.
+     * Builds the exchange of a magnet: lattice neighbours on a grid, shared faces otherwise ({@link FacePairs}).
      *
      * @param magnet the system
      * @return the term
      * @throws IllegalArgumentException if two prisms of an arbitrary collection overlap
      */
     public static ExchangeField of(Magnet magnet) {
-        List<int[]> pairs = new ArrayList<>();
-        List<Double> weights = new ArrayList<>();
-        if (magnet.isOnGrid()) {
-            gridPairs(magnet, pairs, weights);
-        } else {
-            sharedFacePairs(magnet.prisms(), pairs, weights);
-        }
-        return new ExchangeField(magnet.size(), pairs, weights, magnet);
-    }
-
-    private static void gridPairs(Magnet magnet, List<int[]> pairs, List<Double> weights) {
-        RegularGrid g = magnet.grid();
-        int[] cells = magnet.gridCells();
-        int[] domainOfCell = new int[g.cellCount()];
-        Arrays.fill(domainOfCell, -1);
-        for (int d = 0; d < magnet.size(); d++) {
-            domainOfCell[cells == null ? d : cells[d]] = d;
-        }
-        double wx = g.dy() * g.dz() / g.dx(), wy = g.dx() * g.dz() / g.dy(), wz = g.dx() * g.dy() / g.dz();
-        for (int k = 0; k < g.nz(); k++) {
-            for (int j = 0; j < g.ny(); j++) {
-                for (int i = 0; i < g.nx(); i++) {
-                    int d = domainOfCell[g.index(i, j, k)];
-                    if (d < 0) {
-                        continue;
-                    }
-                    addIfPresent(d, i + 1 < g.nx() ? domainOfCell[g.index(i + 1, j, k)] : -1, wx, pairs, weights);
-                    addIfPresent(d, j + 1 < g.ny() ? domainOfCell[g.index(i, j + 1, k)] : -1, wy, pairs, weights);
-                    addIfPresent(d, k + 1 < g.nz() ? domainOfCell[g.index(i, j, k + 1)] : -1, wz, pairs, weights);
-                }
-            }
-        }
-    }
-
-    private static void addIfPresent(int d, int e, double w, List<int[]> pairs, List<Double> weights) {
-        if (e >= 0) {
-            pairs.add(new int[] {d, e});
-            weights.add(w);
-        }
-    }
-
-    /** Finds prisms that share a face (within a relative tolerance of 1e-9). */
-    static void sharedFacePairs(Prisms p, List<int[]> pairs, List<Double> weights) {
-        Contacts.nearbyPairs(p, (i, j) -> {
-            int axis = Contacts.classify(p, i, j);
-            if (axis == Contacts.OVERLAP) {
-                throw new IllegalArgumentException("prisms " + i + " and " + j + " overlap");
-            }
-            if (axis >= 0) {
-                double d = Math.abs(axis == 0 ? p.cx(i) - p.cx(j) : axis == 1 ? p.cy(i) - p.cy(j) : p.cz(i) - p.cz(j));
-                pairs.add(new int[] {i, j});
-                weights.add(Contacts.faceArea(p, i, j, axis) / d);
-            }
-        });
+        return new ExchangeField(FacePairs.of(magnet), magnet);
     }
 
     /** @return the number of coupled pairs */

@@ -15,12 +15,14 @@ final class TermContracts {
     private TermContracts() {
     }
 
-    static final Material PERMALLOY = Material.of(8e5).with(ExchangeField.A, 1.3e-11).with(LlgEquation.ALPHA, 0.02);
+    static final Material PERMALLOY = Material.of(8e5).with(ExchangeField.A, 1.3e-11).with(LlgEquation.ALPHA, 0.02)
+            .with(InterfacialDmiField.DIND, 2e-3).with(BulkDmiField.DBULK, -1.5e-3);
     static final Material HARD = Material.of(4e5).with(ExchangeField.A, 0.7e-11)
             .with(UniaxialAnisotropyField.K1, 5e5).with(UniaxialAnisotropyField.AXIS, 1, 1, 0)
             .with(SecondOrderAnisotropyField.K2, -2e5)
             .with(CubicAnisotropyField.KC1, 3e4).with(CubicAnisotropyField.KC2, -1e4)
-            .with(CubicAnisotropyField.AXES, 1, 0, 0, 0, 0.6, 0.8);
+            .with(CubicAnisotropyField.AXES, 1, 0, 0, 0, 0.6, 0.8)
+            .with(InterfacialDmiField.DIND, 3e-3).with(BulkDmiField.DBULK, -1e-3);
 
     static Magnet grid() {
         return Magnet.onGrid(new RegularGrid(6, 5, 2, 3e-9, 4e-9, 2e-9), HARD);
@@ -60,6 +62,46 @@ final class TermContracts {
 
         FieldTerm term(Magnet magnet) {
             return ExchangeField.of(magnet);
+        }
+    }
+
+    static class InterfacialDmiOnGrid extends FieldTermContractTest {
+        Magnet magnet() {
+            return grid();
+        }
+
+        FieldTerm term(Magnet magnet) {
+            return InterfacialDmiField.of(magnet);
+        }
+    }
+
+    static class InterfacialDmiOnPrisms extends FieldTermContractTest {
+        Magnet magnet() {
+            return prisms();
+        }
+
+        FieldTerm term(Magnet magnet) {
+            return InterfacialDmiField.of(magnet);
+        }
+    }
+
+    static class BulkDmiOnGrid extends FieldTermContractTest {
+        Magnet magnet() {
+            return grid();
+        }
+
+        FieldTerm term(Magnet magnet) {
+            return BulkDmiField.of(magnet);
+        }
+    }
+
+    static class BulkDmiOnPrisms extends FieldTermContractTest {
+        Magnet magnet() {
+            return prisms();
+        }
+
+        FieldTerm term(Magnet magnet) {
+            return BulkDmiField.of(magnet);
         }
     }
 

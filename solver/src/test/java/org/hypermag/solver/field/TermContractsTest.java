@@ -13,6 +13,22 @@ class TermContractsTest {
     }
 
     @Nested
+    class InterfacialDmiOnGrid extends TermContracts.InterfacialDmiOnGrid {
+    }
+
+    @Nested
+    class InterfacialDmiOnPrisms extends TermContracts.InterfacialDmiOnPrisms {
+    }
+
+    @Nested
+    class BulkDmiOnGrid extends TermContracts.BulkDmiOnGrid {
+    }
+
+    @Nested
+    class BulkDmiOnPrisms extends TermContracts.BulkDmiOnPrisms {
+    }
+
+    @Nested
     class UniaxialAnisotropy extends TermContracts.Uniaxial {
     }
 
