@@ -34,6 +34,10 @@ public final class Relaxer {
     public static final int DEFAULT_MAX_ITERATIONS = 200_000;
     /** Error tolerance per step (rad) of the descent flow of the second phase. */
     public static final double FLOW_TOLERANCE = 1e-6;
+    /** Steps of the descent flow without a new smallest torque after which its tolerance is tightened tenfold. */
+    static final int STALL_STEPS = 1000;
+    /** The tightest tolerance of the descent flow (rad per step). */
+    static final double MIN_FLOW_TOLERANCE = 1e-14;
 
     /** Why the relaxation stopped. */
     public enum Outcome {
@@ -206,8 +210,12 @@ public final class Relaxer {
     /**
      * Second phase, once the energy comparison has reached its rounding floor (or the field is not an exact energy
      * gradient, as for non-reciprocal couplings): the steepest-descent flow dm/ds = H − (m·H) m itself, integrated
-     * with adaptive Dormand–Prince 5(4) (tolerance {@value #FLOW_TOLERANCE} rad per step, renormalised), without an
-     * energy test, until the largest torque is at most the tolerance. Each accepted step counts as an iteration.
+     * with adaptive Dormand–Prince 5(4) (tolerance {@value #FLOW_TOLERANCE} rad per step, or a tenth of the torque
+     * tolerance over the largest field if that is smaller, renormalised), without an energy test, until the largest
+     * torque is at most the tolerance. An explicit step near its stability limit (stiff couplings: small cells, DMI)
+     * leaves an error floor in the torque proportional to the step tolerance: when {@value #STALL_STEPS} steps bring
+     * no new smallest torque the tolerance is tightened tenfold (down to {@value #MIN_FLOW_TOLERANCE}). Each
+     * accepted step counts as an iteration.
      */
     private Result flow(double t, int iteration, double energy, double torque, Listener listener,
                         java.util.function.BooleanSupplier stop) {
@@ -229,10 +237,34 @@ public final class Relaxer {
                 last[1] = descent(state, h, out);
             }
         };
+        // an explicit step near its stability limit leaves an error of about tolerance x |H| in the torque: keep it
+        // a tenth of the torque tolerance, so that the flow can get below it in stiff systems (DMI, small cells)
+        field.compute(t, m, h, energies);
+        double hMax = 0;
+        for (int i = 0; i < m.size(); i++) {
+            hMax = Math.max(hMax, Math.sqrt(h.x[i] * h.x[i] + h.y[i] * h.y[i] + h.z[i] * h.z[i]));
+        }
+        double tolerance = hMax > 0 ? Math.max(1e-12, Math.min(FLOW_TOLERANCE, 0.1 * torqueTolerance / hMax))
+                : FLOW_TOLERANCE;
         RungeKuttaStepper stepper = RungeKuttaStepper.adaptive(descentFlow, m, ButcherTableau.DORMAND_PRINCE_54,
-                FLOW_TOLERANCE, Double.POSITIVE_INFINITY);
+                tolerance, Double.POSITIVE_INFINITY);
         double s = 0;
+        double best = torque;
+        int sinceBest = 0;
         while (true) {
+            if (torque < best) {
+                best = torque;
+                sinceBest = 0;
+            } else if (++sinceBest >= STALL_STEPS && tolerance > MIN_FLOW_TOLERANCE) {
+                // the torque has settled on the step's error floor: tighten the tolerance tenfold
+                tolerance = Math.max(MIN_FLOW_TOLERANCE, tolerance / 10);
+                double proposed = stepper.proposedStep();
+                stepper = RungeKuttaStepper.adaptive(descentFlow, m, ButcherTableau.DORMAND_PRINCE_54, tolerance,
+                        Double.POSITIVE_INFINITY);
+                stepper.setProposedStep(proposed);
+                best = torque;
+                sinceBest = 0;
+            }
             if (torque <= torqueTolerance) {
                 return new Result(Outcome.CONVERGED, iteration, energy, torque);
             }

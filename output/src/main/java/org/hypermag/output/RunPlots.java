@@ -9,7 +9,8 @@ import java.util.List;
  * The plots that mean something for a run's stages, drawn from its files: ⟨m⟩(t) ({@code m.png}) and the energies
  * against t ({@code energy.png}) when run stages advanced time; the relaxation's energy and largest torque against
  * iteration ({@code relax.png}) when there were relax stages; the loop ({@code hysteresis.png}) for hysteresis
- * stages. Used at the end of every run and by {@code hypermag plot}.
+ * stages; a colour image of m_z of the last frame ({@code mz.png}, {@link FrameImage}) for a single layer of cells.
+ * Used at the end of every run and by {@code hypermag plot}.
  */
 public final class RunPlots {
     /** The relaxation log's header. */
@@ -53,6 +54,10 @@ public final class RunPlots {
                 TablePlots.hysteresis(data, "hysteresis, " + name, dir.resolve("hysteresis.png"));
                 out.add(dir.resolve("hysteresis.png"));
             }
+        }
+        if (Files.isRegularFile(dir.resolve(RunLayout.RUN_FILE)) && FrameImage.mz(RunReader.open(dir),
+                "mz of the last frame, " + name, dir.resolve("mz.png"))) {
+            out.add(dir.resolve("mz.png"));
         }
         return out;
     }

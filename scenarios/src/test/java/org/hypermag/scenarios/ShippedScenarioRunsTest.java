@@ -33,7 +33,8 @@ class ShippedScenarioRunsTest {
             Map.entry("permalloy-disk-vortex", "ShippedScenarioRunsTest"),
             Map.entry("granular-film-hysteresis", "ShippedScenarioRunsTest"),
             Map.entry("granular-film-thermal", "ShippedScenarioRunsTest (slow; a smaller variant by default)"),
-            Map.entry("square-ice-ramp", "ShippedScenarioRunsTest"));
+            Map.entry("square-ice-ramp", "ShippedScenarioRunsTest"),
+            Map.entry("skyrmion-disk", "DmiStandardProblemTest"));
 
     @TempDir
     Path dir;
