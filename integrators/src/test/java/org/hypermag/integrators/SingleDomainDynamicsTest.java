@@ -7,6 +7,7 @@ import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.field.AppliedField;
 import org.hypermag.solver.field.EffectiveField;
+import org.hypermag.solver.field.SecondOrderAnisotropyField;
 import org.hypermag.solver.field.UniaxialAnisotropyField;
 import org.hypermag.solver.field.ZeemanField;
 import org.hypermag.solver.llg.LlgEquation;
@@ -93,6 +94,53 @@ class SingleDomainDynamicsTest {
     void uniaxialDomainSwitchesAtHalfTheAnisotropyFieldAtFortyFiveDegrees() {
         assertTrue(settle(1e5, 0.49, 45) > 0.5, "no switching at 0.49 H_K");
         assertTrue(settle(1e5, 0.51, 45) < -0.5, "switching at 0.51 H_K");
+    }
+
+    /**
+     * The Stoner–Wohlfarth switching field with second-order anisotropy: energy density per K1,
+     * ε(θ) = sin²θ − κ cos⁴θ − 2h cos(θ − ψ) (κ = K2/K1, h = H/H_K, H_K = 2K1/(μ0 Ms), ψ the field's angle from the
+     * axis). On the branch of equilibria from θ = 0, ε'(θ) = 0 gives h(θ) = −(sin 2θ + 4κ cos³θ sin θ)/(2 sin(θ − ψ));
+     * the metastable state vanishes where h(θ) has its first maximum: that is the switching field.
+     */
+    static double switchingField(double kappa, double psi) {
+        double best = 0;
+        for (int k = 1; k < 2_000_000; k++) {
+            double th = k * 1e-6;
+            double h = -(Math.sin(2 * th) + 4 * kappa * Math.pow(Math.cos(th), 3) * Math.sin(th))
+                    / (2 * Math.sin(th - psi));
+            if (h < best) {
+                return best;
+            }
+            best = h;
+        }
+        throw new AssertionError("no maximum");
+    }
+
+    private static double settleWithK2(double k1, double k2, double fieldOverHk, double angleFromAxisDeg) {
+        Magnet magnet = Systems.singleDomain(Material.of(MS).with(LlgEquation.ALPHA, 1).with(UniaxialAnisotropyField.K1,
+                k1).with(SecondOrderAnisotropyField.K2, k2).with(UniaxialAnisotropyField.AXIS, 0, 0, 1));
+        double hk = 2 * k1 / (Constants.MU0 * MS);
+        double a = Math.toRadians(angleFromAxisDeg);
+        double[] h = {fieldOverHk * hk * Math.sin(a), 0, fieldOverHk * hk * Math.cos(a)};
+        EffectiveField field = new EffectiveField(1, UniaxialAnisotropyField.of(magnet),
+                SecondOrderAnisotropyField.of(magnet), new ZeemanField(magnet, AppliedField.constant(h)));
+        VectorField m = Systems.unit(Math.toRadians(0.5), 0);
+        RungeKuttaStepper stepper = RungeKuttaStepper.adaptive(new LlgEquation(magnet, field), m,
+                ButcherTableau.DORMAND_PRINCE_54, 1e-7, Double.POSITIVE_INFINITY);
+        TimeEvolution.run(stepper, 0, 40e-9, 1e-9, (t, dt, steps) -> { }, () -> false);
+        return m.z[0];
+    }
+
+    /** Issue 15: with K2 = K1/2 and the field 30° from antiparallel the macrospin switches at the field above. */
+    @Test
+    void secondOrderAnisotropyRaisesTheStonerWohlfarthSwitchingField() {
+        double psi = Math.toRadians(150);
+        double h0 = switchingField(0, psi), h = switchingField(0.5, psi);
+        assertEquals(1 / Math.pow(Math.pow(Math.cos(Math.toRadians(30)), 2.0 / 3)
+                + Math.pow(Math.sin(Math.toRadians(30)), 2.0 / 3), 1.5), h0, 1e-6, "the astroid without K2");
+        assertTrue(h > 1.2 * h0, "K2 = K1/2 raises the switching field: " + h + " against " + h0);
+        assertTrue(settleWithK2(1e5, 0.5e5, 0.99 * h, 150) > 0.5, "no switching at 0.99 of " + h + " H_K");
+        assertTrue(settleWithK2(1e5, 0.5e5, 1.01 * h, 150) < -0.5, "switching at 1.01 of " + h + " H_K");
     }
 
     @Test

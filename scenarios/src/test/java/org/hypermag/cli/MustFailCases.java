@@ -193,6 +193,39 @@ final class MustFailCases {
         c.add(new Case("thermal-hysteresis-rate", "a hysteresis stage at T > 0 without `rate`",
                 withStages("[{hysteresis: {from: {mT: [50, 0, 0]}, to: {mT: [-50, 0, 0]}, steps: 4}}]")
                         + "temperature: 300\n", null, 2, "stages[0].hysteresis", "give rate"));
+        // chiral and interlayer couplings (issue 15)
+        c.add(new Case("dmi-no-neighbours", "`Dind` on separated prisms", """
+                geometry: {prisms: {list: [{centre: [0, 0, 0], size: [2.0e-9, 2.0e-9, 2.0e-9]},
+                  {centre: [1.0e-8, 0, 0], size: [2.0e-9, 2.0e-9, 2.0e-9]}]}}
+                materials: [{Ms: 8.0e5, A: 0, alpha: 0.1, Dind: 3.0e-3}]
+                initial: {uniform: [0, 0, 1]}
+                demag: {method: none}
+                stages: [{relax: {}}]
+                """, null, 2, "materials", "dmi-interfacial term cannot be built", "side by side"));
+        c.add(new Case("dmi-overflow", "`Dind: 1e999`", base("alpha: 0.1}", "alpha: 0.1, Dind: 1e999}"), null, 2,
+                "materials[0].Dind", "overflows"));
+        c.add(new Case("interlayer-not-facing", "interlayer regions side by side", """
+                geometry: {grid: {cells: [2, 1, 1], cell_size: [2.0e-9, 2.0e-9, 2.0e-9], regions: [
+                  {region: 0, shape: {rectangle: {centre: [1.0e-9, 1.0e-9], size: [2.0e-9, 2.0e-9]}}},
+                  {region: 1, shape: {rectangle: {centre: [3.0e-9, 1.0e-9], size: [2.0e-9, 2.0e-9]}}}]}}
+                materials: [{region: 0, Ms: 8.0e5, A: 0, alpha: 0.1}, {region: 1, Ms: 8.0e5, A: 0, alpha: 0.1}]
+                interlayer: [{regions: [0, 1], J1: -1.0e-3}]
+                initial: {uniform: [0, 0, 1]}
+                demag: {method: none}
+                stages: [{relax: {}}]
+                """, null, 2, "interlayer", "do not face each other"));
+        c.add(new Case("interlayer-same-region", "`interlayer: [{regions: [0, 0], ...}]`",
+                BASE + "interlayer: [{regions: [0, 0], J1: -1.0e-3}]\n", null, 2, "interlayer[0].regions",
+                "the same region twice"));
+        c.add(new Case("interlayer-j1-word", "`interlayer: [{..., J1: strong}]`",
+                BASE + "interlayer: [{regions: [0, 1], J1: strong}]\n", null, 2, "interlayer[0].J1",
+                "got 'strong'"));
+        c.add(new Case("initial-region", "a per-region initial state for a region without a material",
+                base("initial: {uniform: [1, 0, 0]}", "initial: [{uniform: [1, 0, 0]}, {region: 3, skyrmion: "
+                        + "{centre: [0, 0], radius: 2.0e-9}}]"), null, 2, "initial[1].region", "got region 3"));
+        c.add(new Case("skyrmion-radius", "`skyrmion: {radius: -1e-9}`", base("initial: {uniform: [1, 0, 0]}",
+                "initial: {skyrmion: {centre: [0, 0], radius: -1.0e-9}}"), null, 2, "initial.skyrmion.radius",
+                "expected a number > 0 (m)"));
         return c;
     }
 

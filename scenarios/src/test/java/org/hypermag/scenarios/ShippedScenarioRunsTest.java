@@ -34,7 +34,8 @@ class ShippedScenarioRunsTest {
             Map.entry("granular-film-hysteresis", "ShippedScenarioRunsTest"),
             Map.entry("granular-film-thermal", "ShippedScenarioRunsTest (slow; a smaller variant by default)"),
             Map.entry("square-ice-ramp", "ShippedScenarioRunsTest"),
-            Map.entry("skyrmion-disk", "DmiStandardProblemTest"));
+            Map.entry("skyrmion-disk", "DmiStandardProblemTest"),
+            Map.entry("saf-hysteresis", "SyntheticAntiferromagnetTest"));
 
     @TempDir
     Path dir;

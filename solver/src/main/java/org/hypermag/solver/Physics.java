@@ -15,6 +15,7 @@ import org.hypermag.solver.field.ExchangeField;
 import org.hypermag.solver.field.FieldTerm;
 import org.hypermag.solver.field.FieldTermType;
 import org.hypermag.solver.field.InterfacialDmiField;
+import org.hypermag.solver.field.InterlayerExchangeField;
 import org.hypermag.solver.field.SecondOrderAnisotropyField;
 import org.hypermag.solver.field.TermInputs;
 import org.hypermag.solver.field.ThermalField;
@@ -36,7 +37,8 @@ import org.hypermag.solver.magnet.Parameter;
  */
 public final class Physics {
     /** The effective-field terms, in evaluation order. */
-    public static final List<FieldTermType> TERMS = List.of(ExchangeField.TYPE, InterfacialDmiField.TYPE,
+    public static final List<FieldTermType> TERMS = List.of(ExchangeField.TYPE, InterlayerExchangeField.TYPE,
+            InterfacialDmiField.TYPE,
             BulkDmiField.TYPE, UniaxialAnisotropyField.TYPE,
             SecondOrderAnisotropyField.TYPE, CubicAnisotropyField.TYPE, ZeemanField.TYPE, DemagTerm.TYPE,
             ThermalField.TYPE);

@@ -18,7 +18,8 @@ import org.hypermag.solver.magnet.Magnet;
 /**
  * Everything {@code run} would refuse before simulating, found without simulating: {@code check} reports these
  * problems and {@code run} refuses on them before it touches its output directory, so the two commands always
- * agree. The checks: the domains form a magnet (prisms do not overlap), an initial state taken from an earlier run
+ * agree. The checks: the domains form a magnet (prisms do not overlap), every term can be built on them (DMI needs
+ * face-sharing neighbours, interlayer regions must face each other), an initial state taken from an earlier run
  * fits (the directory holds a run with frames, of the same number of domains, and the frame exists), the demag
  * method can serve the domains with its settings (a named model file exists, is valid and fits; the surrogate's
  * basis can be allocated), the memory the run needs fits in the heap, and {@code gpu: on} finds a GPU. Each problem
@@ -40,6 +41,16 @@ public final class ScenarioPreflight {
         } catch (IllegalArgumentException e) {
             out.add(s.problemAt("geometry", e.getMessage()));
             return out;
+        }
+        // every term can be built on these domains (DMI needs neighbours, interlayer regions must face each other)
+        for (org.hypermag.solver.field.FieldTermType t : org.hypermag.solver.Physics.TERMS) {
+            try {
+                t.factory().create(new org.hypermag.solver.field.TermInputs(magnet, null,
+                        new org.hypermag.solver.field.StageDrive()));
+            } catch (IllegalArgumentException e) {
+                out.add(s.problemAt(t == org.hypermag.solver.field.InterlayerExchangeField.TYPE ? "interlayer"
+                        : "materials", "the " + t.name() + " term cannot be built: " + e.getMessage()));
+            }
         }
         if (s.initial() instanceof Scenario.FromRun f) {
             String why = fromRun(f, magnet.size());

@@ -18,7 +18,7 @@ public final class ScenarioSystem {
 
     /**
      * @param s the scenario
-     * @return its magnet, with the inter-region exchange scaling applied
+     * @return its magnet, with the inter-region exchange scaling and interlayer couplings applied
      */
     public static Magnet magnet(Scenario s) {
         Scenario.Domains d = s.domains();
@@ -37,6 +37,9 @@ public final class ScenarioSystem {
         }
         for (Scenario.ExchangeScaling e : s.exchangeScaling()) {
             magnet = magnet.withExchangeScaling(e.region1(), e.region2(), e.factor());
+        }
+        for (Magnet.Interlayer c : s.interlayer()) {
+            magnet = magnet.withInterlayer(c);
         }
         return magnet;
     }

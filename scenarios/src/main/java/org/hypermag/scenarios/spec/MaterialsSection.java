@@ -175,33 +175,71 @@ final class MaterialsSection {
                 ok = false;
                 continue;
             }
-            YamlNode rn = m.require("regions", "the two regions, [r1, r2]");
-            List<YamlNode> rs = rn == null ? null : rn.list(2);
-            Integer r1 = null, r2 = null;
-            if (rs != null && rs.size() == 2) {
-                r1 = rs.get(0).integer(0, 1000, "region index");
-                r2 = rs.get(1).integer(0, 1000, "region index");
-            } else if (rs != null) {
-                rn.error("got " + rs.size() + " regions; expected two, [r1, r2]");
-            }
+            int[] r = regionPair(m, materials);
             Double f = m.required("factor", "scaling of the inter-region exchange, >= 0",
                     n -> n.nonNegative("dimensionless"));
-            if (r1 == null || r2 == null || f == null) {
+            if (r == null || f == null) {
                 ok = false;
                 continue;
             }
-            if (materials != null && (r1 >= materials.size() || r2 >= materials.size())) {
-                rn.error("got regions [" + r1 + ", " + r2 + "]; expected regions that have materials (0.."
-                        + (materials.size() - 1) + ")");
-                ok = false;
-                continue;
-            }
-            if (r1.equals(r2)) {
-                rn.error("got the same region twice; expected two different regions");
-                ok = false;
-                continue;
-            }
+            int r1 = r[0], r2 = r[1];
             out.add(new ExchangeScaling(r1, r2, f));
+        }
+        return ok ? out : null;
+    }
+
+    /** The key {@code regions: [r1, r2]} of a mapping: two different regions that have materials; null if not. */
+    private static int[] regionPair(YamlNode.Mapping m, List<Material> materials) {
+        YamlNode rn = m.require("regions", "the two regions, [r1, r2]");
+        List<YamlNode> rs = rn == null ? null : rn.list(2);
+        Integer r1 = null, r2 = null;
+        if (rs != null && rs.size() == 2) {
+            r1 = rs.get(0).integer(0, 1000, "region index");
+            r2 = rs.get(1).integer(0, 1000, "region index");
+        } else if (rs != null) {
+            rn.error("got " + rs.size() + " regions; expected two, [r1, r2]");
+        }
+        if (r1 == null || r2 == null) {
+            return null;
+        }
+        if (materials != null && (r1 >= materials.size() || r2 >= materials.size())) {
+            rn.error("got regions [" + r1 + ", " + r2 + "]; expected regions that have materials (0.."
+                    + (materials.size() - 1) + ")");
+            return null;
+        }
+        if (r1.equals(r2)) {
+            rn.error("got the same region twice; expected two different regions");
+            return null;
+        }
+        return new int[] {r1, r2};
+    }
+
+    /**
+     * The {@code interlayer:} section: exchange between two regions across a spacer, per area of the facing
+     * surfaces: {@code [{regions: [a, b], J1: ..., J2: ...}]} (J/m²; J2 optional, default 0).
+     */
+    static List<org.hypermag.solver.magnet.Magnet.Interlayer> interlayer(YamlNode node, List<Material> materials) {
+        List<YamlNode> items = node.list(1);
+        if (items == null) {
+            return null;
+        }
+        List<org.hypermag.solver.magnet.Magnet.Interlayer> out = new ArrayList<>();
+        boolean ok = true;
+        for (YamlNode it : items) {
+            YamlNode.Mapping m = it.mapping(keys("regions", "J1", "J2"));
+            if (m == null) {
+                ok = false;
+                continue;
+            }
+            int[] r = regionPair(m, materials);
+            Double j1 = m.required("J1", "bilinear coupling in J/m^2 (< 0 antiparallel, > 0 parallel)",
+                    n -> n.finite("J/m^2"));
+            Double j2 = m.optional("J2", n -> n.finite("J/m^2"), 0.0);
+            if (r == null || j1 == null || j2 == null) {
+                ok = false;
+                continue;
+            }
+            out.add(new org.hypermag.solver.magnet.Magnet.Interlayer(r[0], r[1], j1, j2));
         }
         return ok ? out : null;
     }

@@ -24,6 +24,7 @@ import org.hypermag.solver.gpu.GpuMode;
  * @param domains the domains
  * @param materials one material per region, indexed by region
  * @param exchangeScaling inter-region exchange factors
+ * @param interlayer exchange couplings between regions across a spacer ({@code interlayer:})
  * @param initial the initial magnetisation
  * @param stages the stages, in order
  * @param demag the demag method
@@ -36,7 +37,8 @@ import org.hypermag.solver.gpu.GpuMode;
  *     found after parsing ({@link #problemAt})
  */
 public record Scenario(String name, String description, String source, Path baseDir, String text, Domains domains,
-                       List<Material> materials, List<ExchangeScaling> exchangeScaling, Initial initial,
+                       List<Material> materials, List<ExchangeScaling> exchangeScaling,
+                       List<org.hypermag.solver.magnet.Magnet.Interlayer> interlayer, Initial initial,
                        List<Stage> stages, Demag demag, Integrator integrator, Compute compute, Output output,
                        Validation validation, Thermal thermal, Map<String, int[]> locations) {
 
@@ -68,7 +70,7 @@ public record Scenario(String name, String description, String source, Path base
      * @return this scenario with that demag method (the text is unchanged)
      */
     public Scenario withDemag(Demag d) {
-        return new Scenario(name, description, source, baseDir, text, domains, materials, exchangeScaling, initial,
+        return new Scenario(name, description, source, baseDir, text, domains, materials, exchangeScaling, interlayer, initial,
                 stages, d, integrator, compute, output, validation, thermal, locations);
     }
 
@@ -77,7 +79,7 @@ public record Scenario(String name, String description, String source, Path base
      * @return this scenario with them (the text is unchanged)
      */
     public Scenario withCompute(Compute c) {
-        return new Scenario(name, description, source, baseDir, text, domains, materials, exchangeScaling, initial,
+        return new Scenario(name, description, source, baseDir, text, domains, materials, exchangeScaling, interlayer, initial,
                 stages, demag, integrator, c, output, validation, thermal, locations);
     }
 
@@ -94,7 +96,7 @@ public record Scenario(String name, String description, String source, Path base
      */
     public Scenario withDemag(Demag d, String flowValue, String comment) {
         String t = ScenarioText.replaceTopLevel(text, "demag", flowValue, comment);
-        return new Scenario(name, description, source, baseDir, t, domains, materials, exchangeScaling, initial,
+        return new Scenario(name, description, source, baseDir, t, domains, materials, exchangeScaling, interlayer, initial,
                 stages, d, integrator, compute, output, validation, thermal, locations);
     }
 
@@ -103,7 +105,7 @@ public record Scenario(String name, String description, String source, Path base
      * @return this scenario with them (the text is unchanged)
      */
     public Scenario withIntegrator(Integrator i) {
-        return new Scenario(name, description, source, baseDir, text, domains, materials, exchangeScaling, initial,
+        return new Scenario(name, description, source, baseDir, text, domains, materials, exchangeScaling, interlayer, initial,
                 stages, demag, i, compute, output, validation, thermal, locations);
     }
 
@@ -117,7 +119,7 @@ public record Scenario(String name, String description, String source, Path base
      */
     public Scenario withThermalSeed(long seed, String comment) {
         String t = ScenarioText.replaceTopLevel(text, "seed", Long.toString(seed), comment);
-        return new Scenario(name, description, source, baseDir, t, domains, materials, exchangeScaling, initial,
+        return new Scenario(name, description, source, baseDir, t, domains, materials, exchangeScaling, interlayer, initial,
                 stages, demag, integrator, compute, output, validation, new Thermal(thermal.temperature(), seed),
                 locations);
     }

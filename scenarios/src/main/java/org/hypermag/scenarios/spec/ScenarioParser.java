@@ -41,7 +41,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class ScenarioParser {
     private static final Set<String> TOP = keys("name", "description", "geometry", "materials", "exchange_scaling",
-            "initial", "stages", "demag", "integrator", "compute", "output", "validation", "temperature", "seed");
+            "initial", "stages", "demag", "integrator", "compute", "output", "validation", "temperature", "seed",
+            "interlayer");
 
     private final YamlNode.Context ctx;
     private final Path baseDir;
@@ -145,7 +146,8 @@ public final class ScenarioParser {
         if (root.isEmpty()) {
             ctx.problems.add(new Problem(ctx.file, 0, 0, "", "the file is empty; expected a scenario mapping with "
                     + "the keys geometry, materials, initial, stages (and optionally name, description, "
-                    + "exchange_scaling, demag, integrator, compute, output, validation, temperature, seed)"));
+                    + "exchange_scaling, interlayer, demag, integrator, compute, output, validation, temperature, "
+                    + "seed)"));
             return null;
         }
         YamlNode doc = new YamlNode(ctx, root.get(), "");
@@ -164,6 +166,8 @@ public final class ScenarioParser {
                 n -> MaterialsSection.materials(n, domains));
         List<ExchangeScaling> scaling = m.optional("exchange_scaling",
                 n -> MaterialsSection.exchangeScaling(n, materials), List.of());
+        List<org.hypermag.solver.magnet.Magnet.Interlayer> interlayer = m.optional("interlayer",
+                n -> MaterialsSection.interlayer(n, materials), List.of());
         Initial initial = m.required("initial", "the initial magnetisation: uniform, random, vortex or file",
                 n -> new InitialSection(baseDir).initial(n));
         List<Stage> stages = m.required("stages", "a list of relax, run and hysteresis stages",
@@ -177,7 +181,8 @@ public final class ScenarioParser {
         Temperature temperature = m.optional("temperature", TemperatureSection::temperature, null);
         Long seed = m.optional("seed", n -> n.longInteger(0, MAX_SEED, "the seed of the thermal field's random "
                 + "numbers"), null);
-        if (!ctx.problems.isEmpty() || domains == null || materials == null || scaling == null || initial == null
+        if (!ctx.problems.isEmpty() || domains == null || materials == null || scaling == null || interlayer == null
+                || initial == null
                 || stages == null || demag == null || integrator == null || compute == null || output == null
                 || name == null || description == null || validation == null
                 || (m.has("temperature") && temperature == null) || (m.has("seed") && seed == null)) {
@@ -186,9 +191,22 @@ public final class ScenarioParser {
         if (!withinBounds(m, stages, integrator, output)) {
             return null;
         }
-        Scenario s = new Scenario(name, description, ctx.file, baseDir, text, domains, materials, scaling, initial,
+        Scenario s = new Scenario(name, description, ctx.file, baseDir, text, domains, materials, scaling, interlayer,
+                initial,
                 stages, demag, integrator, compute, output, validation, new Scenario.Thermal(temperature, seed),
                 ctx.locations);
+        if (initial instanceof Scenario.PerRegion per) {
+            for (int k = 0; k < per.entries().size(); k++) {
+                int r = per.entries().get(k).region();
+                if (r >= materials.size()) {
+                    ctx.problems.add(s.problemAt("initial[" + k + "].region", "got region " + r + "; expected a "
+                            + "region that has a material (0.." + (materials.size() - 1) + ")"));
+                }
+            }
+            if (!ctx.problems.isEmpty()) {
+                return null;
+            }
+        }
         if (s.isThermal() && !m.has("integrator")) {
             s = s.withIntegrator(Integrator.THERMAL_DEFAULT);
         }

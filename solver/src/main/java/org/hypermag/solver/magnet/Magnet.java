@@ -18,10 +18,28 @@ public final class Magnet {
     private final int[] region;
     private final Material[] materials;
     private final double[][] exchangeScaling;
+    private final List<Interlayer> interlayer;
     private final double[] ms, volume;
+
+    /**
+     * Exchange between two regions across a spacer (RKKY-like): energy per area of the facing surfaces
+     * −J1 m_i·m_j − J2 (m_i·m_j)² (J/m²) for each pair of facing domains.
+     *
+     * @param region1 a region
+     * @param region2 another region
+     * @param j1 bilinear constant J1 (J/m²): &gt; 0 favours parallel, &lt; 0 antiparallel
+     * @param j2 biquadratic constant J2 (J/m²): &lt; 0 favours perpendicular
+     */
+    public record Interlayer(int region1, int region2, double j1, double j2) {
+    }
 
     private Magnet(Prisms prisms, RegularGrid grid, int[] gridCell, int[] region, Material[] materials,
                    double[][] exchangeScaling) {
+        this(prisms, grid, gridCell, region, materials, exchangeScaling, List.of());
+    }
+
+    private Magnet(Prisms prisms, RegularGrid grid, int[] gridCell, int[] region, Material[] materials,
+                   double[][] exchangeScaling, List<Interlayer> interlayer) {
         int n = prisms.size();
         if (n == 0) {
             throw new IllegalArgumentException("a magnet needs at least one domain");
@@ -44,6 +62,7 @@ public final class Magnet {
         this.region = region;
         this.materials = materials;
         this.exchangeScaling = exchangeScaling;
+        this.interlayer = List.copyOf(interlayer);
         ms = new double[n];
         volume = new double[n];
         for (int i = 0; i < n; i++) {
@@ -126,7 +145,31 @@ public final class Magnet {
         }
         s[r1][r2] = scale;
         s[r2][r1] = scale;
-        return new Magnet(prisms, grid, gridCell, region, materials, s);
+        return new Magnet(prisms, grid, gridCell, region, materials, s, interlayer);
+    }
+
+    /**
+     * @param coupling an interlayer exchange between two distinct regions, with finite constants
+     * @return a copy with it added
+     */
+    public Magnet withInterlayer(Interlayer coupling) {
+        int r1 = coupling.region1(), r2 = coupling.region2();
+        if (r1 < 0 || r2 < 0 || r1 >= materials.length || r2 >= materials.length || r1 == r2) {
+            throw new IllegalArgumentException("interlayer exchange needs two distinct regions in 0.."
+                    + (materials.length - 1) + ", got " + r1 + ", " + r2);
+        }
+        if (!Double.isFinite(coupling.j1()) || !Double.isFinite(coupling.j2())) {
+            throw new IllegalArgumentException("interlayer J1 and J2 must be finite (J/m^2), got " + coupling.j1()
+                    + ", " + coupling.j2());
+        }
+        List<Interlayer> all = new java.util.ArrayList<>(interlayer);
+        all.add(coupling);
+        return new Magnet(prisms, grid, gridCell, region, materials, exchangeScaling, all);
+    }
+
+    /** @return the interlayer couplings between regions (often none) */
+    public List<Interlayer> interlayer() {
+        return interlayer;
     }
 
     /** @return the number of domains */

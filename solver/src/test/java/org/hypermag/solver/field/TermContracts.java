@@ -105,6 +105,51 @@ final class TermContracts {
         }
     }
 
+    /** Two films of a grid, 4 x 3 cells each, one empty layer between them, coupled across it. */
+    static Magnet bilayer() {
+        RegularGrid g = new RegularGrid(4, 3, 3, 3e-9, 4e-9, 2e-9);
+        int[] cells = new int[24], regions = new int[24];
+        int q = 0;
+        for (int k : new int[] {0, 2}) {
+            for (int j = 0; j < 3; j++) {
+                for (int i = 0; i < 4; i++) {
+                    cells[q] = g.index(i, j, k);
+                    regions[q++] = k == 0 ? 0 : 1;
+                }
+            }
+        }
+        return Magnet.onGrid(g, cells, regions, List.of(PERMALLOY, HARD))
+                .withInterlayer(new Magnet.Interlayer(0, 1, -1.2e-3, -0.3e-3));
+    }
+
+    /** Stacked prisms of different footprints: two below (region 0), two above (region 1), one gap. */
+    static Magnet stackedPrisms() {
+        double[] cx = {0, 6e-9, 1e-9, 7e-9}, cy = {0, 0, 1e-9, -1e-9}, cz = {0, 0, 5e-9, 5e-9};
+        double[] sx = {6e-9, 6e-9, 5e-9, 5e-9}, sy = {5e-9, 5e-9, 6e-9, 4e-9}, sz = {2e-9, 2e-9, 3e-9, 3e-9};
+        return Magnet.ofPrisms(Prisms.of(cx, cy, cz, sx, sy, sz), new int[] {0, 0, 1, 1}, List.of(PERMALLOY, HARD))
+                .withInterlayer(new Magnet.Interlayer(0, 1, 0.8e-3, -0.2e-3));
+    }
+
+    static class InterlayerOnGrid extends FieldTermContractTest {
+        Magnet magnet() {
+            return bilayer();
+        }
+
+        FieldTerm term(Magnet magnet) {
+            return InterlayerExchangeField.of(magnet);
+        }
+    }
+
+    static class InterlayerOnPrisms extends FieldTermContractTest {
+        Magnet magnet() {
+            return stackedPrisms();
+        }
+
+        FieldTerm term(Magnet magnet) {
+            return InterlayerExchangeField.of(magnet);
+        }
+    }
+
     static class Uniaxial extends FieldTermContractTest {
         Magnet magnet() {
             return prisms();

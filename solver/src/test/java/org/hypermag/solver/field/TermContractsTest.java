@@ -29,6 +29,14 @@ class TermContractsTest {
     }
 
     @Nested
+    class InterlayerOnGrid extends TermContracts.InterlayerOnGrid {
+    }
+
+    @Nested
+    class InterlayerOnPrisms extends TermContracts.InterlayerOnPrisms {
+    }
+
+    @Nested
     class UniaxialAnisotropy extends TermContracts.Uniaxial {
     }
 
