@@ -48,6 +48,7 @@ class DmiStandardProblemTest {
         VectorField m = r.magnetisation(r.frameCount() - 1);
         double[][] oommf = {{0.7897322577, -0.6134516780}, {0.8470658855, -0.5314878980},
             {0.8897254809, -0.4564959677}, {0.9209940207, -0.3895767112}, {0.9436615353, -0.3309122343}};
+        System.out.printf("dmi-wire: end cell m_z = %.5f, m_x = %.5f%n", m.z[0], m.x[0]);
         for (int i = 0; i < oommf.length; i++) {
             assertEquals(oommf[i][0], m.z[i], 1e-3, "m_z of cell " + i);
             assertEquals(oommf[i][1], m.x[i], 1e-3, "m_x of cell " + i + " (the chirality: sign of D)");
