@@ -29,6 +29,14 @@ class StochasticSteppingTest {
                 new FftDemag(magnet.grid(), WorkerPool.shared()), drive)));
     }
 
+    /** @return a drive of a run above 0 K with this seed, its stage at a constant temperature */
+    private static StageDrive warm(long seed, double kelvin) {
+        StageDrive d = new StageDrive();
+        d.enableThermal(seed);
+        d.set(null, Temperature.constant(kelvin), 0);
+        return d;
+    }
+
     private static ThermalField thermal(LlgEquation llg) {
         return (ThermalField) llg.effectiveField().terms().stream().filter(t -> t instanceof ThermalField)
                 .findFirst().orElseThrow();
@@ -54,10 +62,7 @@ class StochasticSteppingTest {
     @Test
     void zeroTemperatureReproducesTheDeterministicPathExactly() {
         Magnet magnet = Systems.film(16, 8, 1, 0.02);
-        StageDrive cold = new StageDrive();
-        cold.enableThermal(5);
-        cold.set(null, Temperature.constant(0), 0);
-        LlgEquation withTerm = film(magnet, cold);
+        LlgEquation withTerm = film(magnet, warm(5, 0));
         assertTrue(withTerm.effectiveField().terms().stream().anyMatch(t -> t instanceof ThermalField));
         LlgEquation without = film(magnet, new StageDrive());
         assertTrue(without.effectiveField().terms().stream().noneMatch(t -> t instanceof ThermalField));
@@ -78,12 +83,7 @@ class StochasticSteppingTest {
         Magnet magnet = Systems.film(16, 8, 1, 0.1);
         for (ButcherTableau method : new ButcherTableau[] {ButcherTableau.BOGACKI_SHAMPINE_32,
             ButcherTableau.DORMAND_PRINCE_54, ButcherTableau.HEUN}) {
-            StageDrive d1 = new StageDrive(), d2 = new StageDrive();
-            for (StageDrive d : new StageDrive[] {d1, d2}) {
-                d.enableThermal(99);
-                d.set(null, Temperature.constant(300), 0);
-            }
-            LlgEquation whole = film(magnet, d1), parts = film(magnet, d2);
+            LlgEquation whole = film(magnet, warm(99, 300)), parts = film(magnet, warm(99, 300));
             VectorField a = Systems.twisted(magnet), b = a.copy();
             RungeKuttaStepper s1 = stepper(method, whole, a);
             run(s1, 0, 2e-11); // lands on 2e-11, as a run lands on its output times, and goes on with its cache
@@ -93,10 +93,7 @@ class StochasticSteppingTest {
             long draws = thermal(parts).draws();
             assertTrue(draws > 10, method.name() + " drew " + draws);
             // a new equation and stepper, as after a restart: the state, the proposal and the count carried over
-            StageDrive d3 = new StageDrive();
-            d3.enableThermal(99);
-            d3.set(null, Temperature.constant(300), 0);
-            LlgEquation resumed = film(magnet, d3);
+            LlgEquation resumed = film(magnet, warm(99, 300));
             thermal(resumed).setDraws(draws);
             RungeKuttaStepper s2b = stepper(method, resumed, b);
             s2b.setProposedStep(s2a.proposedStep());
@@ -114,10 +111,7 @@ class StochasticSteppingTest {
     @Test
     void everyStepAttemptDrawsANewField() {
         Magnet magnet = Systems.film(8, 8, 1, 0.1);
-        StageDrive d = new StageDrive();
-        d.enableThermal(3);
-        d.set(null, Temperature.constant(300), 0);
-        LlgEquation llg = film(magnet, d);
+        LlgEquation llg = film(magnet, warm(3, 300));
         VectorField m = Systems.twisted(magnet);
         RungeKuttaStepper s = RungeKuttaStepper.adaptive(llg, m, ButcherTableau.BOGACKI_SHAMPINE_32, 1e-5,
                 Double.POSITIVE_INFINITY);
@@ -172,10 +166,7 @@ class StochasticSteppingTest {
     @Test
     void hipparchusIntegratorsRefuseAThermalEquation() {
         Magnet magnet = Systems.film(4, 4, 1, 0.1);
-        StageDrive d = new StageDrive();
-        d.enableThermal(1);
-        d.set(null, Temperature.constant(300), 0);
-        LlgEquation llg = film(magnet, d);
+        LlgEquation llg = film(magnet, warm(1, 300));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> HipparchusStepper.dormandPrince54(llg, Systems.twisted(magnet), 1e-6, 1e-6));
         assertTrue(e.getMessage().contains("thermal"), e.getMessage());

@@ -1,7 +1,5 @@
 package org.hypermag.scenarios.sim;
 
-import java.util.Locale;
-import org.hypermag.output.RunTable;
 import org.hypermag.scenarios.spec.Scenario;
 import org.hypermag.solver.field.AppliedField;
 import org.hypermag.solver.field.Temperature;
@@ -50,29 +48,10 @@ final class HysteresisSweep {
             } else {
                 sim.enterStage(AppliedField.constant(h.fieldAt(k)), temperature, pos.stageStart);
             }
-            double[] field = h.fieldAt(k);
-            double[] row = sim.row(pos.t, 0, pos.stage, k);
-            c.outputs().table().row(row);
-            c.outputs().hysteresis().row(pos.stage, k, field[0], field[1], field[2], row[RunTable.MX],
-                    row[RunTable.MX + 1], row[RunTable.MX + 2], row[RunTable.E_TOTAL], row[RunTable.MAX_TORQUE], -1,
-                    steps[0]);
-            if (h.frames() || k == points - 1) {
-                c.frame(pos.t, k);
-            }
-            pos.point = k + 1;
-            c.progress().point(pos.point, points);
-            if (k < points - 1 && (c.stop().getAsBoolean() || c.checkpointDue())) {
-                c.checkpointNow(sim.magnetisation());
-                if (c.stop().getAsBoolean()) {
-                    return false;
-                }
+            if (!StageExecution.pointDone(c, h, k, -1, steps[0])) {
+                return false;
             }
         }
         return true;
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "sweep at %s T/s", h.rate());
     }
 }

@@ -213,24 +213,41 @@ final class StageExecution {
                         field[0] * Constants.MU0 * 1e3, field[1] * Constants.MU0 * 1e3,
                         field[2] * Constants.MU0 * 1e3, res, h.torqueTolerance()));
             }
-            double[] row = sim.row(pos.t, 0, pos.stage, k);
-            c.outputs().table().row(row);
-            c.outputs().hysteresis().row(pos.stage, k, field[0], field[1], field[2], row[RunTable.MX],
-                    row[RunTable.MX + 1], row[RunTable.MX + 2], row[RunTable.E_TOTAL], row[RunTable.MAX_TORQUE],
-                    converged ? 1 : 0, res.iterations());
-            if (h.frames() || k == points - 1) {
-                c.frame(pos.t, k);
-            }
-            pos.point = k + 1;
-            c.progress().point(pos.point, points);
-            if (k < points - 1 && (c.stop().getAsBoolean() || c.checkpointDue())) {
-                c.checkpointNow(sim.magnetisation());
-                if (c.stop().getAsBoolean()) {
-                    return false;
-                }
+            if (!pointDone(c, h, k, converged ? 1 : 0, res.iterations())) {
+                return false;
             }
         }
         hysteresisDone(h, wall);
+        return true;
+    }
+
+    /**
+     * Records a hysteresis field point of the current state (table and hysteresis rows, a frame where asked),
+     * advances the position to the next point and checkpoints when due or stopped.
+     *
+     * @param converged 1, 0, or −1 (a swept point: not a relaxation)
+     * @param iterations the relaxation's iterations, or the sweep's steps
+     * @return false if stopped on request (checkpointed)
+     */
+    static boolean pointDone(Context c, Scenario.Hysteresis h, int k, int converged, long iterations) {
+        Simulation sim = c.sim();
+        RunPosition pos = c.position();
+        int points = h.points();
+        double[] field = h.fieldAt(k);
+        double[] row = sim.row(pos.t, 0, pos.stage, k);
+        c.outputs().table().row(row);
+        c.outputs().hysteresis().row(pos.stage, k, field[0], field[1], field[2], row[RunTable.MX],
+                row[RunTable.MX + 1], row[RunTable.MX + 2], row[RunTable.E_TOTAL], row[RunTable.MAX_TORQUE],
+                converged, iterations);
+        if (h.frames() || k == points - 1) {
+            c.frame(pos.t, k);
+        }
+        pos.point = k + 1;
+        c.progress().point(pos.point, points);
+        if (k < points - 1 && (c.stop().getAsBoolean() || c.checkpointDue())) {
+            c.checkpointNow(sim.magnetisation());
+            return !c.stop().getAsBoolean();
+        }
         return true;
     }
 

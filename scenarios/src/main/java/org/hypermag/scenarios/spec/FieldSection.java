@@ -107,22 +107,15 @@ final class FieldSection {
                     return null;
                 }
                 double f = unit.equals("mT") ? 1e-3 / Constants.MU0 : unit.equals("T") ? 1 / Constants.MU0 : 1;
-                double[] times = new double[ts.size()];
+                double[] times = times(ts);
                 double[][] values = new double[ts.size()][];
-                boolean ok = true;
-                for (int k = 0; k < times.length; k++) {
-                    Double t = ts.get(k).nonNegative("s");
+                boolean ok = times != null;
+                for (int k = 0; k < values.length; k++) {
                     double[] v = vs.get(k).vector(3, unit, false);
-                    if (t == null || v == null) {
+                    if (v == null) {
                         ok = false;
                         continue;
                     }
-                    if (k > 0 && !(t > times[k - 1])) {
-                        ts.get(k).error("got " + ts.get(k).shown() + "; expected a time after " + times[k - 1]
-                                + " s (strictly increasing)");
-                        ok = false;
-                    }
-                    times[k] = t;
                     values[k] = new double[] {v[0] * f, v[1] * f, v[2] * f};
                 }
                 return ok ? new Field(AppliedField.tabulated(times, values), "table of " + times.length + " fields")
@@ -131,4 +124,28 @@ final class FieldSection {
         }
     }
 
+    /**
+     * The times of a table protocol: numbers &ge; 0 (s), strictly increasing.
+     *
+     * @param ts the items of {@code times}
+     * @return the times, or null (every problem recorded)
+     */
+    static double[] times(List<YamlNode> ts) {
+        double[] times = new double[ts.size()];
+        boolean ok = true;
+        for (int k = 0; k < times.length; k++) {
+            Double t = ts.get(k).nonNegative("s");
+            if (t == null) {
+                ok = false;
+                continue;
+            }
+            if (k > 0 && !(t > times[k - 1])) {
+                ts.get(k).error("got " + ts.get(k).shown() + "; expected a time after " + times[k - 1]
+                        + " s (strictly increasing)");
+                ok = false;
+            }
+            times[k] = t;
+        }
+        return ok ? times : null;
+    }
 }

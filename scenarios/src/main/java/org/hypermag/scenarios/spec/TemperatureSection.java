@@ -81,22 +81,15 @@ final class TemperatureSection {
                     vn.error("got " + vs.size() + " values for " + ts.size() + " times; expected one per time");
                     return null;
                 }
-                double[] times = new double[ts.size()], kelvin = new double[ts.size()];
-                boolean ok = true;
-                for (int k = 0; k < times.length; k++) {
-                    Double t = ts.get(k).nonNegative("s");
+                double[] times = FieldSection.times(ts), kelvin = new double[ts.size()];
+                boolean ok = times != null;
+                for (int k = 0; k < kelvin.length; k++) {
                     Double v = kelvin(vs.get(k));
-                    if (t == null || v == null) {
+                    if (v == null) {
                         ok = false;
-                        continue;
+                    } else {
+                        kelvin[k] = v;
                     }
-                    if (k > 0 && !(t > times[k - 1])) {
-                        ts.get(k).error("got " + ts.get(k).shown() + "; expected a time after " + times[k - 1]
-                                + " s (strictly increasing)");
-                        ok = false;
-                    }
-                    times[k] = t;
-                    kelvin[k] = v;
                 }
                 return ok ? Temperature.tabulated(times, kelvin) : null;
             }

@@ -37,17 +37,12 @@ class SurrogateScenarioTest {
 
     @BeforeEach
     void isolateTheCache() {
-        previousCache = System.getProperty("hypermag.cache");
-        System.setProperty("hypermag.cache", dir.resolve("cache").toString());
+        previousCache = ModelCache.isolate(dir);
     }
 
     @AfterEach
     void restoreTheCache() {
-        if (previousCache == null) {
-            System.clearProperty("hypermag.cache");
-        } else {
-            System.setProperty("hypermag.cache", previousCache);
-        }
+        ModelCache.restore(previousCache);
     }
 
     /** A 32 x 16 x 1 permalloy film of 4 x 4 x 3 nm cells: relaxed, then 60 ps in a field at an angle. */

@@ -31,17 +31,12 @@ class ThermalScenarioTest {
 
     @BeforeEach
     void isolateTheCache() {
-        previousCache = System.getProperty("hypermag.cache");
-        System.setProperty("hypermag.cache", dir.resolve("cache").toString());
+        previousCache = ModelCache.isolate(dir);
     }
 
     @AfterEach
     void restoreTheCache() {
-        if (previousCache == null) {
-            System.clearProperty("hypermag.cache");
-        } else {
-            System.setProperty("hypermag.cache", previousCache);
-        }
+        ModelCache.restore(previousCache);
     }
 
     /** A 16 x 8 film of 4 x 4 x 3 nm permalloy cells at 300 K in a field, 30 ps, exact demag by FFT. */

@@ -31,24 +31,21 @@ abstract class ChiralCoupling implements FieldTerm {
     ChiralCoupling(Magnet magnet, Parameter d, boolean[] in) {
         FacePairs p = FacePairs.of(magnet);
         int n = magnet.size();
-        int[] count = new int[n + 1];
         int used = 0;
         double[][] vector = new double[p.size()][];
         double[] strength = new double[p.size()];
+        boolean[] use = new boolean[p.size()];
         for (int k = 0; k < p.size(); k++) {
             strength[k] = in[p.axis[k]] ? magnet.harmonicMeanBetween(d, magnet.region(p.first[k]),
                     magnet.region(p.second[k])) * p.area[k] : 0;
             if (strength[k] != 0) {
                 vector[k] = dmiVector(p.axis[k], p.sign[k]);
-                count[p.first[k] + 1]++;
-                count[p.second[k] + 1]++;
+                use[k] = true;
                 used++;
             }
         }
         pairs = used;
-        for (int i = 0; i < n; i++) {
-            count[i + 1] += count[i];
-        }
+        int[] count = p.rowStarts(n, use);
         start = count.clone();
         int m = 2 * used;
         neighbour = new int[m];

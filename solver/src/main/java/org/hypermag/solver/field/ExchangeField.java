@@ -32,14 +32,7 @@ public final class ExchangeField implements FieldTerm {
 
     private ExchangeField(FacePairs pairs, Magnet magnet) {
         int n = magnet.size();
-        int[] count = new int[n + 1];
-        for (int k = 0; k < pairs.size(); k++) {
-            count[pairs.first[k] + 1]++;
-            count[pairs.second[k] + 1]++;
-        }
-        for (int i = 0; i < n; i++) {
-            count[i + 1] += count[i];
-        }
+        int[] count = pairs.rowStarts(n, null);
         start = count.clone();
         volume = magnet.volumeArray();
         int[] fill = Arrays.copyOf(count, n);

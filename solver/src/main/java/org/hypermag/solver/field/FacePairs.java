@@ -54,14 +54,45 @@ final class FacePairs {
         return b.build();
     }
 
-    private static void grid(Magnet magnet, Builder b) {
-        RegularGrid g = magnet.grid();
+    /**
+     * @param magnet a magnet on a grid
+     * @return the domain of each grid cell, −1 for cells that are not magnetic
+     */
+    static int[] domainOfCell(Magnet magnet) {
         int[] cells = magnet.gridCells();
-        int[] domainOfCell = new int[g.cellCount()];
+        int[] domainOfCell = new int[magnet.grid().cellCount()];
         Arrays.fill(domainOfCell, -1);
         for (int d = 0; d < magnet.size(); d++) {
             domainOfCell[cells == null ? d : cells[d]] = d;
         }
+        return domainOfCell;
+    }
+
+    /**
+     * Row starts of a compressed-row table in which every pair k with {@code use[k]} appears in the rows of both its
+     * domains.
+     *
+     * @param n number of domains
+     * @param use which pairs take part (null: all)
+     * @return start[i] .. start[i + 1] − 1 are row i's entries (length n + 1)
+     */
+    int[] rowStarts(int n, boolean[] use) {
+        int[] count = new int[n + 1];
+        for (int k = 0; k < first.length; k++) {
+            if (use == null || use[k]) {
+                count[first[k] + 1]++;
+                count[second[k] + 1]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            count[i + 1] += count[i];
+        }
+        return count;
+    }
+
+    private static void grid(Magnet magnet, Builder b) {
+        RegularGrid g = magnet.grid();
+        int[] domainOfCell = domainOfCell(magnet);
         double[] area = {g.dy() * g.dz(), g.dx() * g.dz(), g.dx() * g.dy()};
         double[] step = {g.dx(), g.dy(), g.dz()};
         for (int k = 0; k < g.nz(); k++) {

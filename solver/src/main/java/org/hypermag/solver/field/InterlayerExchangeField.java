@@ -76,12 +76,7 @@ public final class InterlayerExchangeField implements FieldTerm {
     private static void facing(Magnet magnet, int r1, int r2, List<int[]> pairs, List<double[]> areas) {
         if (magnet.isOnGrid()) {
             RegularGrid g = magnet.grid();
-            int[] cells = magnet.gridCells();
-            int[] domainOfCell = new int[g.cellCount()];
-            Arrays.fill(domainOfCell, -1);
-            for (int d = 0; d < magnet.size(); d++) {
-                domainOfCell[cells == null ? d : cells[d]] = d;
-            }
+            int[] domainOfCell = FacePairs.domainOfCell(magnet);
             double s = g.dx() * g.dy();
             for (int j = 0; j < g.ny(); j++) {
                 for (int i = 0; i < g.nx(); i++) {
