@@ -44,6 +44,58 @@ class InitialStatesAndLandmarksTest {
         assertEquals(0, mz, 0.1, "isotropic: the mean is near zero for 441 directions");
     }
 
+    /**
+     * A skyrmion: the core along the polarity, m_z = 0 at the radius, the background opposite, the in-plane part
+     * along the outward radius for a Néel skyrmion and turned by 90° for a Bloch one.
+     */
+    @Test
+    void skyrmionHasItsCoreRadiusAndChirality() {
+        // cell centres at (i + 0.5) nm: the centre (10.5, 10.5) nm is cell (10, 10)
+        VectorField neel = ScenarioSystem.initial(grid("{skyrmion: {centre: [10.5e-9, 10.5e-9], radius: 5.0e-9, "
+                + "width: 1.0e-9, polarity: -1, chirality: neel}}"));
+        int centre = 10 + 21 * 10, atRadius = 15 + 21 * 10, edge = 20 + 21 * 10;
+        assertEquals(-1, neel.z[centre], 1e-3, "core along -z");
+        assertEquals(0, neel.z[atRadius], 1e-12, "m_z = 0 at the radius");
+        assertEquals(1, neel.x[atRadius], 1e-12, "Neel: in-plane along the outward radius (+x here)");
+        assertTrue(neel.z[edge] > 0.99, "background opposite to the core: " + neel.z[edge]);
+        VectorField bloch = ScenarioSystem.initial(grid("{skyrmion: {centre: [10.5e-9, 10.5e-9], radius: 5.0e-9, "
+                + "chirality: bloch}}"));
+        assertEquals(1, bloch.y[atRadius], 1e-12, "Bloch: turned 90 degrees counter-clockwise from the radius");
+        assertEquals(1, bloch.z[centre], 0.05, "polarity +1 by default");
+    }
+
+    /** Two domains: sharp without a width; with a width, a wall through the given middle direction. */
+    @Test
+    void twoDomainStateTurnsThroughItsWall() {
+        VectorField sharp = ScenarioSystem.initial(grid("{two_domain: {axis: x, position: 10.5e-9, first: [0, 0, 1], "
+                + "second: [0, 0, -1]}}"));
+        assertEquals(1, sharp.z[9 + 21 * 3], 1e-15);
+        assertEquals(-1, sharp.z[11 + 21 * 3], 1e-15);
+        VectorField wall = ScenarioSystem.initial(grid("{two_domain: {axis: x, position: 10.5e-9, first: [0, 0, 1], "
+                + "second: [0, 0, -1], middle: [1, 0, 0], width: 2.0e-9}}"));
+        assertEquals(1, wall.x[10 + 21 * 3], 1e-12, "a Neel wall: along +x at its centre");
+        assertTrue(wall.z[0] > 0.99 && wall.z[20] < -0.99, "domains far from the wall");
+        for (int i = 0; i < wall.size(); i++) {
+            assertEquals(1, wall.x[i] * wall.x[i] + wall.y[i] * wall.y[i] + wall.z[i] * wall.z[i], 1e-12);
+        }
+    }
+
+    /** A list sets regions separately; later entries win, an entry without a region sets all. */
+    @Test
+    void perRegionStatesSetTheirRegions() {
+        Scenario s = ScenarioParser.parse("geometry: {grid: {cells: [4, 1, 1], cell_size: [1.0e-9, 1.0e-9, 1.0e-9], "
+                + "regions: [{region: 0, shape: {rectangle: {centre: [1.0e-9, 0.5e-9], size: [2.0e-9, 1.0e-9]}}}, "
+                + "{region: 1, shape: {rectangle: {centre: [3.0e-9, 0.5e-9], size: [2.0e-9, 1.0e-9]}}}]}}\n"
+                + "materials: [{region: 0, Ms: 8.0e5, A: 0, alpha: 0.1}, {region: 1, Ms: 8.0e5, A: 0, alpha: 0.1}]\n"
+                + "initial: [{uniform: [0, 0, 1]}, {region: 1, uniform: [1, 0, 0]}]\nstages: [{relax: {}}]\n",
+                "t.yaml", Path.of("."), "t");
+        VectorField m = ScenarioSystem.initial(s);
+        assertEquals(1, m.z[0], 1e-15);
+        assertEquals(1, m.z[1], 1e-15);
+        assertEquals(1, m.x[2], 1e-15);
+        assertEquals(1, m.x[3], 1e-15);
+    }
+
     @Test
     void vortexCirculatesAroundItsCoreWhichPointsAlongThePolarity() {
         Scenario s = grid("{vortex: {centre: [10.5e-9, 10.5e-9], circulation: -1, polarity: -1, core_radius: 2.0e-9}}");
