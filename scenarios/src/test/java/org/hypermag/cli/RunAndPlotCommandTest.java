@@ -52,9 +52,9 @@ class RunAndPlotCommandTest {
 
     @Test
     void unknownScenarioNameListsTheShippedOnes() {
-        CliRunner r = CliRunner.run("run", "sp5", "--out", dir.toString());
+        CliRunner r = CliRunner.run("run", "sp6", "--out", dir.toString());
         assertEquals(Main.EXIT_INPUT, r.status);
-        assertTrue(r.err.contains("'sp5' is neither a scenario file nor a shipped scenario")
+        assertTrue(r.err.contains("'sp6' is neither a scenario file nor a shipped scenario")
                 && r.err.contains(String.join(", ", ShippedScenarios.NAMES)), r.err);
     }
 

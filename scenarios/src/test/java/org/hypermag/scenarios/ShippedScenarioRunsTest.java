@@ -35,7 +35,8 @@ class ShippedScenarioRunsTest {
             Map.entry("granular-film-thermal", "ShippedScenarioRunsTest (slow; a smaller variant by default)"),
             Map.entry("square-ice-ramp", "ShippedScenarioRunsTest"),
             Map.entry("skyrmion-disk", "DmiStandardProblemTest"),
-            Map.entry("saf-hysteresis", "SyntheticAntiferromagnetTest"));
+            Map.entry("saf-hysteresis", "SyntheticAntiferromagnetTest"),
+            Map.entry("sp5", "StandardProblem5Test"));
 
     @TempDir
     Path dir;

@@ -24,6 +24,7 @@ import org.hypermag.solver.field.ZeemanField;
 import org.hypermag.solver.llg.LlgEquation;
 import org.hypermag.solver.llg.Torque;
 import org.hypermag.solver.llg.TorqueType;
+import org.hypermag.solver.llg.ZhangLiTorque;
 import org.hypermag.solver.magnet.Material;
 import org.hypermag.solver.magnet.Parameter;
 
@@ -44,7 +45,7 @@ public final class Physics {
             ThermalField.TYPE);
 
     /** The torques besides precession and damping (spin-transfer, spin-orbit), in evaluation order. */
-    public static final List<TorqueType> TORQUES = List.of();
+    public static final List<TorqueType> TORQUES = List.of(ZhangLiTorque.TYPE);
 
     private static final List<String> ENERGY_COLUMNS = energyColumnsOf(TERMS);
 

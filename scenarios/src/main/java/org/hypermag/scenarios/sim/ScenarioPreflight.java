@@ -52,6 +52,14 @@ public final class ScenarioPreflight {
                         : "materials", "the " + t.name() + " term cannot be built: " + e.getMessage()));
             }
         }
+        for (org.hypermag.solver.llg.TorqueType t : org.hypermag.solver.Physics.TORQUES) {
+            try {
+                t.factory().create(new org.hypermag.solver.field.TermInputs(magnet, null,
+                        new org.hypermag.solver.field.StageDrive()));
+            } catch (IllegalArgumentException e) {
+                out.add(s.problemAt("materials", "the " + t.name() + " torque cannot be built: " + e.getMessage()));
+            }
+        }
         if (s.initial() instanceof Scenario.FromRun f) {
             String why = fromRun(f, magnet.size());
             if (why != null) {

@@ -150,6 +150,15 @@ public final class Simulation {
         drive.set(appliedField, temperature, stageStart);
     }
 
+    /**
+     * Sets the electric current density of the stage just entered (spin-transfer torques).
+     *
+     * @param currentDensity the protocol in stage time (A/m²), or null for none
+     */
+    public void setCurrent(AppliedField currentDensity) {
+        drive.setCurrent(currentDensity);
+    }
+
     /** @return the number of thermal fields drawn so far (0 in a run at 0 K) */
     public long thermalDraws() {
         return thermal == null ? 0 : thermal.draws();

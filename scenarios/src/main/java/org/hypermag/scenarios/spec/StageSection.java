@@ -64,17 +64,20 @@ final class StageSection {
     }
 
     private static Run run(YamlNode node) {
-        YamlNode.Mapping m = node.mapping(keys("duration", "field", "temperature"));
+        YamlNode.Mapping m = node.mapping(keys("duration", "field", "temperature", "current"));
         if (m == null) {
             return null;
         }
         Double duration = pos(m, "duration", "s", "stage length in s");
         Field field = m.has("field") ? FieldSection.protocol(m.get("field")) : null;
         Temperature temperature = m.optional("temperature", TemperatureSection::temperature, null);
-        if (duration == null || (m.has("field") && field == null) || (m.has("temperature") && temperature == null)) {
+        double[] current = m.optional("current", StageSection::currentDensity, null);
+        if (duration == null || (m.has("field") && field == null) || (m.has("temperature") && temperature == null)
+                || (m.has("current") && current == null)) {
             return null;
         }
-        return new Run(duration, field, temperature);
+        return new Run(duration, field, temperature, current == null ? null
+                : org.hypermag.solver.field.AppliedField.constant(current));
     }
 
     private static Hysteresis hysteresis(YamlNode node) {
@@ -99,5 +102,14 @@ final class StageSection {
             return null;
         }
         return new Hysteresis(from, to, steps, back, tol, max, frames, temperature, rate);
+    }
+
+    /** A constant current density: {@code {A_per_m2: [jx, jy, jz]}}. */
+    private static double[] currentDensity(YamlNode node) {
+        YamlNode.Mapping m = node.mapping(keys("A_per_m2"));
+        if (m == null) {
+            return null;
+        }
+        return m.required("A_per_m2", "the current density [jx, jy, jz] in A/m^2", n -> n.vector(3, "A/m^2", false));
     }
 }

@@ -55,20 +55,6 @@ final class FacePairs {
     }
 
     /**
-     * @param magnet a magnet on a grid
-     * @return the domain of each grid cell, −1 for cells that are not magnetic
-     */
-    static int[] domainOfCell(Magnet magnet) {
-        int[] cells = magnet.gridCells();
-        int[] domainOfCell = new int[magnet.grid().cellCount()];
-        Arrays.fill(domainOfCell, -1);
-        for (int d = 0; d < magnet.size(); d++) {
-            domainOfCell[cells == null ? d : cells[d]] = d;
-        }
-        return domainOfCell;
-    }
-
-    /**
      * Row starts of a compressed-row table in which every pair k with {@code use[k]} appears in the rows of both its
      * domains.
      *
@@ -92,7 +78,7 @@ final class FacePairs {
 
     private static void grid(Magnet magnet, Builder b) {
         RegularGrid g = magnet.grid();
-        int[] domainOfCell = domainOfCell(magnet);
+        int[] domainOfCell = magnet.domainOfCell();
         double[] area = {g.dy() * g.dz(), g.dx() * g.dz(), g.dx() * g.dy()};
         double[] step = {g.dx(), g.dy(), g.dz()};
         for (int k = 0; k < g.nz(); k++) {

@@ -76,7 +76,7 @@ public final class InterlayerExchangeField implements FieldTerm {
     private static void facing(Magnet magnet, int r1, int r2, List<int[]> pairs, List<double[]> areas) {
         if (magnet.isOnGrid()) {
             RegularGrid g = magnet.grid();
-            int[] domainOfCell = FacePairs.domainOfCell(magnet);
+            int[] domainOfCell = magnet.domainOfCell();
             double s = g.dx() * g.dy();
             for (int j = 0; j < g.ny(); j++) {
                 for (int i = 0; i < g.nx(); i++) {

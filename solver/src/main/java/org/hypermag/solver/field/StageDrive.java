@@ -8,6 +8,7 @@ package org.hypermag.solver.field;
  */
 public final class StageDrive {
     private AppliedField field;
+    private AppliedField current;
     private Temperature temperature;
     private double stageStart;
     private long stageNumber;
@@ -51,9 +52,39 @@ public final class StageDrive {
      */
     public void set(AppliedField applied, Temperature temperature, double start) {
         this.field = applied;
+        this.current = null;
         this.temperature = temperature;
         this.stageStart = start;
         stageNumber++;
+    }
+
+    /**
+     * Sets the stage's electric current density (after {@link #set}, which clears it).
+     *
+     * @param currentDensity the current density protocol in stage time (A/m², the vector's direction the current's),
+     *     or null for none
+     */
+    public void setCurrent(AppliedField currentDensity) {
+        this.current = currentDensity;
+    }
+
+    /** @return whether the stage drives a current */
+    public boolean hasCurrent() {
+        return current != null;
+    }
+
+    /**
+     * @param t time (s)
+     * @param out receives the current density (A/m²); zero without one
+     */
+    public void currentDensity(double t, double[] out) {
+        if (current == null) {
+            out[0] = 0;
+            out[1] = 0;
+            out[2] = 0;
+        } else {
+            current.value(t - stageStart, out);
+        }
     }
 
     /** @return a number that changes with every {@link #set} */

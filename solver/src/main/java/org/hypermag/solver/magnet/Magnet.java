@@ -167,6 +167,22 @@ public final class Magnet {
         return new Magnet(prisms, grid, gridCell, region, materials, exchangeScaling, all);
     }
 
+    /**
+     * @return for a magnet on a grid, the domain of each grid cell, −1 for cells that are not magnetic (a new array)
+     * @throws IllegalStateException if the magnet is not on a grid
+     */
+    public int[] domainOfCell() {
+        if (grid == null) {
+            throw new IllegalStateException("the domains are not the cells of a grid");
+        }
+        int[] out = new int[grid.cellCount()];
+        java.util.Arrays.fill(out, -1);
+        for (int d = 0; d < region.length; d++) {
+            out[gridCell == null ? d : gridCell[d]] = d;
+        }
+        return out;
+    }
+
     /** @return the interlayer couplings between regions (often none) */
     public List<Interlayer> interlayer() {
         return interlayer;
