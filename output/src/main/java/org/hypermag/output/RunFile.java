@@ -169,7 +169,8 @@ public final class RunFile {
             } else if (p.shape() == Parameter.Shape.DIRECTION) {
                 double[][] v = new double[r][];
                 for (int q = 0; q < r; q++) {
-                    v[q] = materials.get(q).vector(p);
+                    v[q] = materials.get(q).isSet(p) || p.defaultValue() != null ? materials.get(q).vector(p)
+                            : new double[] {Double.NaN, Double.NaN, Double.NaN};
                 }
                 d = g.putDataset(p.key(), v);
             } else {

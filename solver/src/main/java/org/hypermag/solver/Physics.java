@@ -23,6 +23,8 @@ import org.hypermag.solver.field.UniaxialAnisotropyField;
 import org.hypermag.solver.field.ZeemanField;
 import org.hypermag.solver.llg.LlgEquation;
 import org.hypermag.solver.llg.Torque;
+import org.hypermag.solver.llg.SlonczewskiTorque;
+import org.hypermag.solver.llg.SpinOrbitTorque;
 import org.hypermag.solver.llg.TorqueType;
 import org.hypermag.solver.llg.ZhangLiTorque;
 import org.hypermag.solver.magnet.Material;
@@ -45,7 +47,8 @@ public final class Physics {
             ThermalField.TYPE);
 
     /** The torques besides precession and damping (spin-transfer, spin-orbit), in evaluation order. */
-    public static final List<TorqueType> TORQUES = List.of(ZhangLiTorque.TYPE);
+    public static final List<TorqueType> TORQUES = List.of(ZhangLiTorque.TYPE, SlonczewskiTorque.TYPE,
+            SpinOrbitTorque.TYPE);
 
     private static final List<String> ENERGY_COLUMNS = energyColumnsOf(TERMS);
 

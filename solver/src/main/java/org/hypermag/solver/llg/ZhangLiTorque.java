@@ -13,7 +13,9 @@ import org.hypermag.solver.magnet.Parameter;
  * u = μ_B P j / (e Ms (1 + ξ²)) (m/s) along the current density j (A/m²) of the stage, P the spin polarisation and ξ
  * the non-adiabaticity. On a grid, by central differences; at free surfaces and next to non-magnetic cells the
  * missing neighbour is the cell itself (a one-sided difference of half weight, mumax3's treatment, consistent with
- * exchange's free boundary). Arbitrary prisms have no gradient here: the torque is refused there.
+ * exchange's free boundary). Arbitrary prisms have no gradient here: the torque is refused there. It acts in the
+ * regions with Pol ≠ 0 that give no {@link SlonczewskiTorque#FIXED_LAYER} (where one is given, Pol is the
+ * Slonczewski torque's polarisation).
  */
 public final class ZhangLiTorque implements Torque {
     /** Spin polarisation P of the current (dimensionless). */
@@ -24,7 +26,7 @@ public final class ZhangLiTorque implements Torque {
     /** The Zhang–Li torque: built when some region has Pol ≠ 0. */
     public static final TorqueType TYPE = new TorqueType("zhang-li",
             "Zhang-Li spin-transfer torque of the stage's current density, u = muB P j / (e Ms (1 + xi^2))",
-            List.of(POL, XI), in -> in.magnet().anyNonZero(POL) ? of(in.magnet(), in.drive()) : null);
+            List.of(POL, XI), in -> applies(in.magnet()) ? of(in.magnet(), in.drive()) : null);
 
     /** Bohr magneton (J/T), CODATA 2018. */
     static final double MU_B = 9.2740100783e-24;
@@ -72,8 +74,23 @@ public final class ZhangLiTorque implements Torque {
         alpha = magnet.perDomain(LlgEquation.ALPHA);
         factor = new double[n];
         for (int d = 0; d < n; d++) {
-            factor[d] = MU_B * pol[d] / (E * magnet.ms(d) * (1 + xi[d] * xi[d]));
+            factor[d] = inCurrentPlane(magnet, magnet.region(d))
+                    ? MU_B * pol[d] / (E * magnet.ms(d) * (1 + xi[d] * xi[d])) : 0;
         }
+    }
+
+    /** @return whether a region has Pol ≠ 0 and no fixed layer (a fixed layer makes Pol the Slonczewski torque's) */
+    private static boolean applies(Magnet magnet) {
+        for (int r = 0; r < magnet.regionCount(); r++) {
+            if (inCurrentPlane(magnet, r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inCurrentPlane(Magnet magnet, int region) {
+        return magnet.material(region).get(POL) != 0 && !magnet.material(region).isSet(SlonczewskiTorque.FIXED_LAYER);
     }
 
     private static int neighbour(int[] domainOfCell, RegularGrid g, int i, int j, int k, int self) {

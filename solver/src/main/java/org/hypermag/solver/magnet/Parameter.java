@@ -111,6 +111,19 @@ public final class Parameter {
         return new Parameter(key, unit, doc, Shape.SCALAR, null, 0, true, false, unset);
     }
 
+    /**
+     * An optional direction without a default: a material that does not give it leaves the decision to the term that
+     * declares it (no fixed layer: no Slonczewski torque there).
+     *
+     * @param key scenario key
+     * @param doc one line
+     * @param unset what applies when a material does not give it, for the key table
+     * @return the parameter
+     */
+    public static Parameter optionalDirection(String key, String doc, String unset) {
+        return new Parameter(key, "1", doc, Shape.DIRECTION, null, Double.NEGATIVE_INFINITY, true, false, unset);
+    }
+
     /** @return what applies when a material does not give this parameter, or null if it has a default */
     public String unsetMeaning() {
         return unset;
