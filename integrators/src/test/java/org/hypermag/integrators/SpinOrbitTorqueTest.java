@@ -70,4 +70,27 @@ class SpinOrbitTorqueTest {
         assertEquals(Math.cos(theta), m.y[0], 1e-6, "the polar angle from sigma");
         assertEquals(omega * t1, Math.atan2(-m.z[0], m.x[0]), 1e-5, "a quarter turn about sigma");
     }
+
+    /** A current confined to region 0 drives domain 0 and leaves domain 1 (region 1, same material) alone. */
+    @Test
+    void aCurrentInOneRegionDrivesOnlyThatRegion() {
+        Material mat = Material.of(MS).with(LlgEquation.ALPHA, 0).with(SpinOrbitTorque.SIGMA, 0, 1, 0)
+                .with(SpinOrbitTorque.SPIN_HALL_ANGLE, THETA);
+        Magnet two = Magnet.ofPrisms(Prisms.of(new double[] {0, 100e-9}, new double[2], new double[2],
+                new double[] {20e-9, 20e-9}, new double[] {20e-9, 20e-9}, new double[] {D, D}), new int[] {0, 1},
+                List.of(mat, mat));
+        StageDrive drive = new StageDrive();
+        drive.set(null, 0);
+        drive.setCurrent(AppliedField.constant(new double[] {J, 0, 0}), new boolean[] {true, false});
+        TermInputs in = new TermInputs(two, null, drive);
+        LlgEquation llg = new LlgEquation(two, Physics.effectiveField(in), Physics.torques(in));
+        VectorField m = new VectorField(2);
+        m.set(0, 1, 0, 0);
+        m.set(1, 1, 0, 0);
+        double t1 = 1 / rate();
+        TimeEvolution.run(RungeKuttaStepper.adaptive(llg, m, ButcherTableau.DORMAND_PRINCE_54, 1e-9,
+                Double.POSITIVE_INFINITY), 0, t1, t1, (t, dt, s) -> { }, () -> false);
+        assertEquals(Math.cos(2 * Math.atan(Math.exp(-1))), m.y[0], 1e-6, "driven");
+        assertEquals(1, m.x[1], 0.0, "not driven");
+    }
 }

@@ -237,7 +237,7 @@ final class MustFailCases {
                 """, null, 2, "materials", "zhang-li torque cannot be built", "grids only"));
         c.add(new Case("current-unit", "`current: {mA: [1, 0, 0]}`",
                 withStages("[{run: {duration: 1.0e-12, current: {mA: [1, 0, 0]}}}]"), null, 2,
-                "stages[0].run.current", "expected one of A_per_m2"));
+                "stages[0].run.current", "expected one of A_per_m2, ramp, sinusoid, table"));
         return c;
     }
 

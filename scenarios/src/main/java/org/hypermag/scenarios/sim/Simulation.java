@@ -159,6 +159,25 @@ public final class Simulation {
         drive.setCurrent(currentDensity);
     }
 
+    /**
+     * Sets the electric current density of the stage just entered, flowing in some regions only.
+     *
+     * @param currentDensity the protocol in stage time (A/m²), or null for none
+     * @param regions the regions that carry it, or null for all
+     */
+    public void setCurrent(AppliedField currentDensity, List<Integer> regions) {
+        boolean[] mask = null;
+        if (regions != null) {
+            mask = new boolean[magnet.regionCount()];
+            for (int r : regions) {
+                if (r < mask.length) {
+                    mask[r] = true;
+                }
+            }
+        }
+        drive.setCurrent(currentDensity, mask);
+    }
+
     /** @return the number of thermal fields drawn so far (0 in a run at 0 K) */
     public long thermalDraws() {
         return thermal == null ? 0 : thermal.draws();

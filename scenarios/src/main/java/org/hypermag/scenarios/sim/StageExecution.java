@@ -134,7 +134,7 @@ final class StageExecution {
         double interval = out.tableInterval();
         long frameEvery = out.frameInterval() > 0 ? Math.max(1, Math.round(out.frameInterval() / interval)) : 0;
         sim.enterStage(r.field() == null ? null : r.field().field(), c.scenario().temperatureOf(r), pos.stageStart);
-        sim.setCurrent(r.current());
+        sim.setCurrent(r.current(), r.currentRegions());
         boolean continuing = pos.outputs > 0;
         double[][] previous = {null};
         double[][] zero = {null};

@@ -11,43 +11,85 @@ import org.hypermag.scenarios.spec.Scenario.Field;
 import org.hypermag.solver.Constants;
 import org.hypermag.solver.field.AppliedField;
 
-/** Applied fields in scenario files: a vector with its unit ({mT: ..}, {T: ..}, {A_per_m: ..}) or a protocol (ramp,
- * sinusoid, table). */
+/**
+ * Vector protocols in scenario files: a vector with its unit or a protocol (ramp, sinusoid, table), in stage time.
+ * Applied fields ({@link #FIELD}: {mT: ..}, {T: ..}, {A_per_m: ..}, in A/m) and current densities
+ * ({@link #CURRENT}: {A_per_m2: ..}, in A/m²) share the parsing.
+ */
 final class FieldSection {
-    static final Set<String> UNITS = keys("mT", "T", "A_per_m");
+    /**
+     * The units of a vector quantity: each key's factor to SI, and how messages name the quantity.
+     *
+     * @param factors unit key → factor to the SI unit
+     * @param unitText each unit key → the unit in messages
+     * @param what the quantity, e.g. "field"
+     * @param siUnit the SI unit, e.g. "A/m"
+     */
+    record Units(java.util.Map<String, Double> factors, java.util.Map<String, String> unitText, String what,
+                 String siUnit) {
+        Set<String> keys() {
+            return new java.util.LinkedHashSet<>(factors.keySet());
+        }
+    }
+
+    /** Applied fields: mT and T for μ0H, A_per_m for H. */
+    static final Units FIELD = new Units(orderedMap("mT", 1e-3 / Constants.MU0, "T", 1 / Constants.MU0, "A_per_m",
+            1.0), java.util.Map.of("mT", "mT", "T", "T", "A_per_m", "A/m"), "field", "A/m");
+    /** Electric current densities. */
+    static final Units CURRENT = new Units(orderedMap("A_per_m2", 1.0), java.util.Map.of("A_per_m2", "A/m^2"),
+            "current density", "A/m^2");
+    static final Set<String> UNITS = FIELD.keys();
 
     private FieldSection() {
     }
 
+    private static java.util.Map<String, Double> orderedMap(Object... kv) {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < kv.length; k += 2) {
+            m.put((String) kv[k], (Double) kv[k + 1]);
+        }
+        return m;
+    }
+
     static double[] vector(YamlNode node) {
-        YamlNode u = node.oneOf(UNITS, "field unit (mT or T for mu0*H, A_per_m for H)");
+        return vector(node, FIELD);
+    }
+
+    static double[] vector(YamlNode node, Units units) {
+        YamlNode u = node.oneOf(units.keys(), units.what() + " unit (" + String.join(", ", units.keys()) + ")");
         if (u == null) {
             return null;
         }
-        double[] v = u.vector(3, u.key().equals("A_per_m") ? "A/m" : u.key(), false);
+        double[] v = u.vector(3, units.unitText().get(u.key()), false);
         if (v == null) {
             return null;
         }
-        double f = switch (u.key()) {
-            case "mT" -> 1e-3 / Constants.MU0;
-            case "T" -> 1 / Constants.MU0;
-            default -> 1;
-        };
+        double f = units.factors().get(u.key());
         return new double[] {v[0] * f, v[1] * f, v[2] * f};
     }
 
     static Field constant(YamlNode node) {
-        double[] h = vector(node);
-        return h == null ? null : new Field(AppliedField.constant(h), "constant " + vecText(h) + " A/m");
+        return constant(node, FIELD);
     }
 
-    /** A field protocol: a constant field vector, or one of ramp, sinusoid, table. */
+    static Field constant(YamlNode node, Units units) {
+        double[] h = vector(node, units);
+        return h == null ? null : new Field(AppliedField.constant(h), "constant " + vecText(h) + " " + units.siUnit());
+    }
+
     static Field protocol(YamlNode node) {
-        if (node.keyNames().stream().anyMatch(UNITS::contains)) {
-            return constant(node);
+        return protocol(node, FIELD);
+    }
+
+    /** A vector protocol: a constant vector with its unit, or one of ramp, sinusoid, table. */
+    static Field protocol(YamlNode node, Units units) {
+        if (node.keyNames().stream().anyMatch(units.keys()::contains)) {
+            return constant(node, units);
         }
-        YamlNode p = node.oneOf(keys("ramp", "sinusoid", "table"), "field: a vector ({mT: [...]}, {T: [...]}, "
-                + "{A_per_m: [...]}) or a protocol");
+        Set<String> choices = new java.util.LinkedHashSet<>(units.keys());
+        choices.addAll(keys("ramp", "sinusoid", "table"));
+        YamlNode p = node.oneOf(choices, units.what() + ": a vector (" + String.join(", ",
+                units.keys().stream().map(k -> "{" + k + ": [...]}").toList()) + ") or a protocol");
         if (p == null) {
             return null;
         }
@@ -57,8 +99,8 @@ final class FieldSection {
                 if (m == null) {
                     return null;
                 }
-                YamlNode fn = m.require("from", "start field"), tn = m.require("to", "end field");
-                double[] from = fn == null ? null : vector(fn), to = tn == null ? null : vector(tn);
+                YamlNode fn = m.require("from", "start " + units.what()), tn = m.require("to", "end " + units.what());
+                double[] from = fn == null ? null : vector(fn, units), to = tn == null ? null : vector(tn, units);
                 Double start = m.has("start") ? m.get("start").nonNegative("s") : Double.valueOf(0.0);
                 Double end = pos(m, "end", "s", "time in the stage when the ramp reaches 'to', in s");
                 if (from == null || to == null || start == null || end == null) {
@@ -70,34 +112,34 @@ final class FieldSection {
                     return null;
                 }
                 return new Field(AppliedField.ramp(from, to, start, end), "ramp from " + vecText(from) + " to "
-                        + vecText(to) + " A/m between " + start + " and " + end + " s");
+                        + vecText(to) + " " + units.siUnit() + " between " + start + " and " + end + " s");
             }
             case "sinusoid": {
                 YamlNode.Mapping m = p.mapping(keys("offset", "amplitude", "frequency", "phase"));
                 if (m == null) {
                     return null;
                 }
-                double[] offset = m.has("offset") ? vector(m.get("offset")) : new double[3];
-                YamlNode an = m.require("amplitude", "amplitude field, e.g. {mT: [0, 5, 0]}");
-                double[] amp = an == null ? null : vector(an);
+                double[] offset = m.has("offset") ? vector(m.get("offset"), units) : new double[3];
+                YamlNode an = m.require("amplitude", "amplitude vector with its unit");
+                double[] amp = an == null ? null : vector(an, units);
                 Double f = pos(m, "frequency", "Hz", "frequency in Hz");
                 Double phase = m.has("phase") ? m.get("phase").finite("rad") : Double.valueOf(0.0);
                 if (offset == null || amp == null || f == null || phase == null) {
                     return null;
                 }
                 return new Field(AppliedField.sinusoid(offset, amp, f, phase), "sinusoid " + vecText(offset) + " + "
-                        + vecText(amp) + " sin(2 pi " + f + " Hz t + " + phase + ") A/m");
+                        + vecText(amp) + " sin(2 pi " + f + " Hz t + " + phase + ") " + units.siUnit());
             }
             default: {
                 YamlNode.Mapping m = p.mapping(keys("unit", "times", "values"));
                 if (m == null) {
                     return null;
                 }
-                YamlNode un = m.require("unit", "mT, T or A_per_m");
-                String unit = un == null ? null : un.choice(List.of("mT", "T", "A_per_m"));
+                YamlNode un = m.require("unit", String.join(", ", units.keys()));
+                String unit = un == null ? null : un.choice(List.copyOf(units.keys()));
                 YamlNode tn = m.require("times", "strictly increasing times in s");
                 List<YamlNode> ts = tn == null ? null : tn.list(1);
-                YamlNode vn = m.require("values", "one [x, y, z] field per time");
+                YamlNode vn = m.require("values", "one [x, y, z] " + units.what() + " per time");
                 List<YamlNode> vs = vn == null ? null : vn.list(1);
                 if (unit == null || ts == null || vs == null) {
                     return null;
@@ -106,19 +148,19 @@ final class FieldSection {
                     vn.error("got " + vs.size() + " values for " + ts.size() + " times; expected one per time");
                     return null;
                 }
-                double f = unit.equals("mT") ? 1e-3 / Constants.MU0 : unit.equals("T") ? 1 / Constants.MU0 : 1;
+                double f = units.factors().get(unit);
                 double[] times = times(ts);
                 double[][] values = new double[ts.size()][];
                 boolean ok = times != null;
                 for (int k = 0; k < values.length; k++) {
-                    double[] v = vs.get(k).vector(3, unit, false);
+                    double[] v = vs.get(k).vector(3, units.unitText().get(unit), false);
                     if (v == null) {
                         ok = false;
                         continue;
                     }
                     values[k] = new double[] {v[0] * f, v[1] * f, v[2] * f};
                 }
-                return ok ? new Field(AppliedField.tabulated(times, values), "table of " + times.length + " fields")
+                return ok ? new Field(AppliedField.tabulated(times, values), "table of " + times.length + " values")
                         : null;
             }
         }

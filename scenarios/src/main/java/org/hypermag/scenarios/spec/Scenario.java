@@ -313,9 +313,11 @@ public record Scenario(String name, String description, String source, Path base
      * @param field applied field in stage time, or null
      * @param temperature the stage's own temperature in stage time, or null for the scenario's
      * @param current the electric current density in stage time (A/m²), or null for none
+     * @param currentRegions the regions the current flows in, or null for all
      */
     public record Run(double duration, Field field, org.hypermag.solver.field.Temperature temperature,
-                      org.hypermag.solver.field.AppliedField current) implements Stage {
+                      org.hypermag.solver.field.AppliedField current, List<Integer> currentRegions)
+            implements Stage {
         @Override
         public String kind() {
             return "run";

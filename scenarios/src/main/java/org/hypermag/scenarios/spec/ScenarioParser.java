@@ -195,6 +195,16 @@ public final class ScenarioParser {
                 initial,
                 stages, demag, integrator, compute, output, validation, new Scenario.Thermal(temperature, seed),
                 ctx.locations);
+        for (int k = 0; k < stages.size(); k++) {
+            if (stages.get(k) instanceof Scenario.Run r && r.currentRegions() != null) {
+                for (int reg : r.currentRegions()) {
+                    if (reg >= materials.size()) {
+                        ctx.problems.add(s.problemAt("stages[" + k + "].run.current_regions", "got region " + reg
+                                + "; expected regions that have materials (0.." + (materials.size() - 1) + ")"));
+                    }
+                }
+            }
+        }
         if (initial instanceof Scenario.PerRegion per) {
             for (int k = 0; k < per.entries().size(); k++) {
                 int r = per.entries().get(k).region();
@@ -203,9 +213,9 @@ public final class ScenarioParser {
                             + "region that has a material (0.." + (materials.size() - 1) + ")"));
                 }
             }
-            if (!ctx.problems.isEmpty()) {
-                return null;
-            }
+        }
+        if (!ctx.problems.isEmpty()) {
+            return null;
         }
         if (s.isThermal() && !m.has("integrator")) {
             s = s.withIntegrator(Integrator.THERMAL_DEFAULT);

@@ -64,20 +64,24 @@ final class StageSection {
     }
 
     private static Run run(YamlNode node) {
-        YamlNode.Mapping m = node.mapping(keys("duration", "field", "temperature", "current"));
+        YamlNode.Mapping m = node.mapping(keys("duration", "field", "temperature", "current", "current_regions"));
         if (m == null) {
             return null;
         }
         Double duration = pos(m, "duration", "s", "stage length in s");
         Field field = m.has("field") ? FieldSection.protocol(m.get("field")) : null;
         Temperature temperature = m.optional("temperature", TemperatureSection::temperature, null);
-        double[] current = m.optional("current", StageSection::currentDensity, null);
+        Field current = m.optional("current", n -> FieldSection.protocol(n, FieldSection.CURRENT), null);
+        List<Integer> regions = m.optional("current_regions", StageSection::regionList, null);
         if (duration == null || (m.has("field") && field == null) || (m.has("temperature") && temperature == null)
-                || (m.has("current") && current == null)) {
+                || (m.has("current") && current == null) || (m.has("current_regions") && regions == null)) {
             return null;
         }
-        return new Run(duration, field, temperature, current == null ? null
-                : org.hypermag.solver.field.AppliedField.constant(current));
+        if (regions != null && current == null) {
+            m.get("current_regions").error("current_regions without a current; give current: {A_per_m2: [...]}");
+            return null;
+        }
+        return new Run(duration, field, temperature, current == null ? null : current.field(), regions);
     }
 
     private static Hysteresis hysteresis(YamlNode node) {
@@ -104,12 +108,20 @@ final class StageSection {
         return new Hysteresis(from, to, steps, back, tol, max, frames, temperature, rate);
     }
 
-    /** A constant current density: {@code {A_per_m2: [jx, jy, jz]}}. */
-    private static double[] currentDensity(YamlNode node) {
-        YamlNode.Mapping m = node.mapping(keys("A_per_m2"));
-        if (m == null) {
+    /** A list of region indices, at least one. */
+    private static List<Integer> regionList(YamlNode node) {
+        List<YamlNode> items = node.list(1);
+        if (items == null) {
             return null;
         }
-        return m.required("A_per_m2", "the current density [jx, jy, jz] in A/m^2", n -> n.vector(3, "A/m^2", false));
+        List<Integer> out = new ArrayList<>();
+        for (YamlNode it : items) {
+            Integer r = it.integer(0, 1_000_000, "region index");
+            if (r == null) {
+                return null;
+            }
+            out.add(r);
+        }
+        return out;
     }
 }

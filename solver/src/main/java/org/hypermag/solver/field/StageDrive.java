@@ -9,6 +9,7 @@ package org.hypermag.solver.field;
 public final class StageDrive {
     private AppliedField field;
     private AppliedField current;
+    private boolean[] currentRegions;
     private Temperature temperature;
     private double stageStart;
     private long stageNumber;
@@ -53,6 +54,7 @@ public final class StageDrive {
     public void set(AppliedField applied, Temperature temperature, double start) {
         this.field = applied;
         this.current = null;
+        this.currentRegions = null;
         this.temperature = temperature;
         this.stageStart = start;
         stageNumber++;
@@ -65,7 +67,26 @@ public final class StageDrive {
      *     or null for none
      */
     public void setCurrent(AppliedField currentDensity) {
+        setCurrent(currentDensity, null);
+    }
+
+    /**
+     * Sets the stage's electric current density, flowing in some regions only.
+     *
+     * @param currentDensity the current density protocol in stage time (A/m²), or null for none
+     * @param regions which regions carry it (indexed by region; null: all)
+     */
+    public void setCurrent(AppliedField currentDensity, boolean[] regions) {
         this.current = currentDensity;
+        this.currentRegions = regions == null ? null : regions.clone();
+    }
+
+    /**
+     * @param region a region
+     * @return whether the stage's current flows there
+     */
+    public boolean currentIn(int region) {
+        return currentRegions == null || (region < currentRegions.length && currentRegions[region]);
     }
 
     /** @return whether the stage drives a current */

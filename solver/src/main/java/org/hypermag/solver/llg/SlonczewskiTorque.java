@@ -38,11 +38,16 @@ public final class SlonczewskiTorque implements Torque {
             in -> anySet(in.magnet()) ? new SlonczewskiTorque(in.magnet(), in.drive()) : null);
 
     private final StageDrive drive;
+    private final int[] region;
     private final double[] px, py, pz, betaPerJ, pol, lambda2, epsilonPrime, alpha, gammaLL;
     private final double[] j = new double[3];
 
     private SlonczewskiTorque(Magnet magnet, StageDrive drive) {
         this.drive = drive;
+        region = new int[magnet.size()];
+        for (int d = 0; d < region.length; d++) {
+            region[d] = magnet.region(d);
+        }
         int n = magnet.size();
         px = new double[n];
         py = new double[n];
@@ -97,7 +102,7 @@ public final class SlonczewskiTorque implements Torque {
         double[] mx = m.x, my = m.y, mz = m.z;
         for (int i = 0; i < mx.length; i++) {
             double beta = betaPerJ[i] * jz;
-            if (beta == 0) {
+            if (beta == 0 || !drive.currentIn(region[i])) {
                 continue;
             }
             double l2 = lambda2[i];

@@ -35,11 +35,16 @@ public final class SpinOrbitTorque implements Torque {
             in -> anySet(in.magnet()) ? new SpinOrbitTorque(in.magnet(), in.drive()) : null);
 
     private final StageDrive drive;
+    private final int[] region;
     private final double[] sx, sy, sz, dampingPerJ, ratio, alpha, gammaLL;
     private final double[] j = new double[3];
 
     private SpinOrbitTorque(Magnet magnet, StageDrive drive) {
         this.drive = drive;
+        region = new int[magnet.size()];
+        for (int d = 0; d < region.length; d++) {
+            region[d] = magnet.region(d);
+        }
         int n = magnet.size();
         sx = new double[n];
         sy = new double[n];
@@ -86,7 +91,7 @@ public final class SpinOrbitTorque implements Torque {
         }
         drive.currentDensity(t, j);
         for (int i = 0; i < m.size(); i++) {
-            if (dampingPerJ[i] == 0) {
+            if (dampingPerJ[i] == 0 || !drive.currentIn(region[i])) {
                 continue;
             }
             // j . (sigma x z) = jx sy - jy sx

@@ -34,6 +34,7 @@ public final class ZhangLiTorque implements Torque {
     static final double E = 1.602176634e-19;
 
     private final StageDrive drive;
+    private final int[] region;
     private final int[] plusX, minusX, plusY, minusY, plusZ, minusZ;
     private final double dx, dy, dz;
     private final double[] factor, alpha, xi;
@@ -41,6 +42,10 @@ public final class ZhangLiTorque implements Torque {
 
     private ZhangLiTorque(Magnet magnet, StageDrive drive) {
         this.drive = drive;
+        region = new int[magnet.size()];
+        for (int d = 0; d < region.length; d++) {
+            region[d] = magnet.region(d);
+        }
         RegularGrid g = magnet.grid();
         int n = magnet.size();
         int[] domainOfCell = magnet.domainOfCell();
@@ -133,7 +138,7 @@ public final class ZhangLiTorque implements Torque {
         double[] mx = m.x, my = m.y, mz = m.z;
         for (int i = 0; i < mx.length; i++) {
             double f = factor[i];
-            if (f == 0) {
+            if (f == 0 || !drive.currentIn(region[i])) {
                 continue;
             }
             // (u.grad) m by central differences; u = f j
