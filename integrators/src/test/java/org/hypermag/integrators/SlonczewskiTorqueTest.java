@@ -82,4 +82,42 @@ class SlonczewskiTorqueTest {
         assertEquals(0, m.x[0], 1e-6, "a quarter turn from +x ...");
         assertEquals(Math.sin(Math.toRadians(50)), m.y[0], 1e-6, "... to +y");
     }
+
+    /**
+     * A region as the polariser: with the polarising region held along +z (no torque on it), the free layer moves as
+     * with fixed_layer [0, 0, 1]; a region pointing at itself is refused.
+     */
+    @Test
+    void aRegionsAverageMagnetisationCanBeThePolariser() {
+        Material fixed = Material.of(MS).with(LlgEquation.ALPHA, 0.05).with(ZhangLiTorque.POL, 0.5)
+                .with(SlonczewskiTorque.FIXED_LAYER, 0, 0, 1);
+        Material viaRegion = Material.of(MS).with(LlgEquation.ALPHA, 0.05).with(ZhangLiTorque.POL, 0.5)
+                .with(SlonczewskiTorque.FIXED_LAYER_REGION, 1);
+        Material polariser = Material.of(MS).with(LlgEquation.ALPHA, 0.05);
+        double[] finalZ = new double[2];
+        for (int q = 0; q < 2; q++) {
+            Magnet two = Magnet.ofPrisms(Prisms.of(new double[] {0, 100e-9}, new double[2], new double[2],
+                    new double[] {20e-9, 20e-9}, new double[] {20e-9, 20e-9}, new double[] {D, D}),
+                    new int[] {0, 1}, List.of(q == 0 ? fixed : viaRegion, polariser));
+            StageDrive drive = new StageDrive();
+            drive.set(null, 0);
+            drive.setCurrent(AppliedField.constant(new double[] {0, 0, J}));
+            TermInputs in = new TermInputs(two, null, drive);
+            LlgEquation llg = new LlgEquation(two, Physics.effectiveField(in), Physics.torques(in));
+            VectorField m = new VectorField(2);
+            m.set(0, Math.sin(2), 0, Math.cos(2));
+            m.set(1, 0, 0, 1);
+            double t1 = 1 / (Constants.GAMMA_OOMMF / Constants.MU0 * beta() * 0.5);
+            TimeEvolution.run(RungeKuttaStepper.adaptive(llg, m, ButcherTableau.DORMAND_PRINCE_54, 1e-9,
+                    Double.POSITIVE_INFINITY), 0, t1, t1, (t, dt, s) -> { }, () -> false);
+            finalZ[q] = m.z[0];
+            assertEquals(1, m.z[1], 0.0, "the polariser feels no torque");
+        }
+        assertEquals(finalZ[0], finalZ[1], 1e-12, "the same motion as with a fixed direction");
+        Material self = viaRegion.with(SlonczewskiTorque.FIXED_LAYER_REGION, 0);
+        Magnet one = Magnet.ofPrisms(Prisms.of(new double[1], new double[1], new double[1], new double[] {20e-9},
+                new double[] {20e-9}, new double[] {D}), new int[1], List.of(self));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Physics.torques(new TermInputs(one, null, new StageDrive())));
+    }
 }

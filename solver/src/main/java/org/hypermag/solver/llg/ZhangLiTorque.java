@@ -95,7 +95,8 @@ public final class ZhangLiTorque implements Torque {
     }
 
     private static boolean inCurrentPlane(Magnet magnet, int region) {
-        return magnet.material(region).get(POL) != 0 && !magnet.material(region).isSet(SlonczewskiTorque.FIXED_LAYER);
+        return magnet.material(region).get(POL) != 0 && !magnet.material(region).isSet(SlonczewskiTorque.FIXED_LAYER)
+                && !magnet.material(region).isSet(SlonczewskiTorque.FIXED_LAYER_REGION);
     }
 
     private static int neighbour(int[] domainOfCell, RegularGrid g, int i, int j, int k, int self) {
