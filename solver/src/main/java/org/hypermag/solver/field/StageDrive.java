@@ -89,23 +89,17 @@ public final class StageDrive {
         return currentRegions == null || (region < currentRegions.length && currentRegions[region]);
     }
 
-    /** @return whether the stage drives a current */
-    public boolean hasCurrent() {
-        return current != null;
-    }
-
     /**
      * @param t time (s)
-     * @param out receives the current density (A/m²); zero without one
+     * @param out receives the current density (A/m²) when the stage drives one
+     * @return whether the stage drives a current (false: out is untouched)
      */
-    public void currentDensity(double t, double[] out) {
+    public boolean currentDensity(double t, double[] out) {
         if (current == null) {
-            out[0] = 0;
-            out[1] = 0;
-            out[2] = 0;
-        } else {
-            current.value(t - stageStart, out);
+            return false;
         }
+        current.value(t - stageStart, out);
+        return true;
     }
 
     /** @return a number that changes with every {@link #set} */

@@ -43,7 +43,7 @@ public final class SlonczewskiTorque implements Torque {
     public static final TorqueType TYPE = new TorqueType("slonczewski",
             "Slonczewski torque of the current's z component, beta = hbar jz / (e d Ms)",
             List.of(ZhangLiTorque.POL, FIXED_LAYER, FIXED_LAYER_REGION, LAMBDA, EPSILON_PRIME, FREE_LAYER_THICKNESS),
-            in -> anySet(in.magnet()) ? new SlonczewskiTorque(in.magnet(), in.drive()) : null);
+            in -> in.magnet().anySets(FIXED_LAYER, FIXED_LAYER_REGION) ? new SlonczewskiTorque(in.magnet(), in.drive()) : null);
 
     private final StageDrive drive;
     private final int[] region;
@@ -53,14 +53,10 @@ public final class SlonczewskiTorque implements Torque {
     private final int[] polariser;
     private final double[] regionSum;
     private final double[] volume;
-    private final int[] regionOf;
 
     private SlonczewskiTorque(Magnet magnet, StageDrive drive) {
         this.drive = drive;
-        region = new int[magnet.size()];
-        for (int d = 0; d < region.length; d++) {
-            region[d] = magnet.region(d);
-        }
+        region = magnet.regionArray();
         int n = magnet.size();
         px = new double[n];
         py = new double[n];
@@ -75,10 +71,6 @@ public final class SlonczewskiTorque implements Torque {
         polariser = new int[n];
         regionSum = new double[3 * magnet.regionCount()];
         volume = magnet.volumeArray();
-        regionOf = new int[n];
-        for (int i = 0; i < n; i++) {
-            regionOf[i] = magnet.region(i);
-        }
         for (int i = 0; i < n; i++) {
             Material mat = magnet.material(magnet.region(i));
             polariser[i] = -1;
@@ -106,14 +98,6 @@ public final class SlonczewskiTorque implements Torque {
         }
     }
 
-    private static boolean anySet(Magnet magnet) {
-        for (int r = 0; r < magnet.regionCount(); r++) {
-            if (magnet.material(r).isSet(FIXED_LAYER) || magnet.material(r).isSet(FIXED_LAYER_REGION)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @Override
     public TorqueType type() {
@@ -122,10 +106,9 @@ public final class SlonczewskiTorque implements Torque {
 
     @Override
     public void addTorque(double t, VectorField m, VectorField heff, VectorField dmdt) {
-        if (!drive.hasCurrent()) {
+        if (!drive.currentDensity(t, j)) {
             return;
         }
-        drive.currentDensity(t, j);
         double jz = j[2];
         if (jz == 0) {
             return;
@@ -133,7 +116,7 @@ public final class SlonczewskiTorque implements Torque {
         double[] mx = m.x, my = m.y, mz = m.z;
         java.util.Arrays.fill(regionSum, 0);
         for (int i = 0; i < mx.length; i++) {
-            int r = regionOf[i];
+            int r = region[i];
             regionSum[3 * r] += volume[i] * mx[i];
             regionSum[3 * r + 1] += volume[i] * my[i];
             regionSum[3 * r + 2] += volume[i] * mz[i];

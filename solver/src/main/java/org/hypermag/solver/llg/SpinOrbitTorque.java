@@ -32,7 +32,7 @@ public final class SpinOrbitTorque implements Torque {
     public static final TorqueType TYPE = new TorqueType("spin-orbit",
             "spin-orbit torques, mu0 H_DL = hbar theta_SH j / (2 e d Ms), H_FL = r H_DL, about sigma",
             List.of(SIGMA, SPIN_HALL_ANGLE, FIELD_LIKE_RATIO, SlonczewskiTorque.FREE_LAYER_THICKNESS),
-            in -> anySet(in.magnet()) ? new SpinOrbitTorque(in.magnet(), in.drive()) : null);
+            in -> in.magnet().anySets(SIGMA) ? new SpinOrbitTorque(in.magnet(), in.drive()) : null);
 
     private final StageDrive drive;
     private final int[] region;
@@ -41,10 +41,7 @@ public final class SpinOrbitTorque implements Torque {
 
     private SpinOrbitTorque(Magnet magnet, StageDrive drive) {
         this.drive = drive;
-        region = new int[magnet.size()];
-        for (int d = 0; d < region.length; d++) {
-            region[d] = magnet.region(d);
-        }
+        region = magnet.regionArray();
         int n = magnet.size();
         sx = new double[n];
         sy = new double[n];
@@ -70,14 +67,6 @@ public final class SpinOrbitTorque implements Torque {
         }
     }
 
-    private static boolean anySet(Magnet magnet) {
-        for (int r = 0; r < magnet.regionCount(); r++) {
-            if (magnet.material(r).isSet(SIGMA)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @Override
     public TorqueType type() {
@@ -86,10 +75,9 @@ public final class SpinOrbitTorque implements Torque {
 
     @Override
     public void addTorque(double t, VectorField m, VectorField heff, VectorField dmdt) {
-        if (!drive.hasCurrent()) {
+        if (!drive.currentDensity(t, j)) {
             return;
         }
-        drive.currentDensity(t, j);
         for (int i = 0; i < m.size(); i++) {
             if (dampingPerJ[i] == 0 || !drive.currentIn(region[i])) {
                 continue;

@@ -42,10 +42,7 @@ public final class ZhangLiTorque implements Torque {
 
     private ZhangLiTorque(Magnet magnet, StageDrive drive) {
         this.drive = drive;
-        region = new int[magnet.size()];
-        for (int d = 0; d < region.length; d++) {
-            region[d] = magnet.region(d);
-        }
+        region = magnet.regionArray();
         RegularGrid g = magnet.grid();
         int n = magnet.size();
         int[] domainOfCell = magnet.domainOfCell();
@@ -128,10 +125,9 @@ public final class ZhangLiTorque implements Torque {
 
     @Override
     public void addTorque(double t, VectorField m, VectorField heff, VectorField dmdt) {
-        if (!drive.hasCurrent()) {
+        if (!drive.currentDensity(t, j)) {
             return;
         }
-        drive.currentDensity(t, j);
         double jx = j[0] / (2 * dx), jy = j[1] / (2 * dy), jz = j[2] / (2 * dz);
         if (jx == 0 && jy == 0 && jz == 0) {
             return;

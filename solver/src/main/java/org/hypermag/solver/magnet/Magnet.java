@@ -265,6 +265,26 @@ public final class Magnet {
     }
 
     /**
+     * @param parameters parameters without a default (optional ones)
+     * @return whether some region's material gives one of them
+     */
+    public boolean anySets(Parameter... parameters) {
+        for (Material m : materials) {
+            for (Parameter p : parameters) {
+                if (m.isSet(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** @return the region of each domain (a copy) */
+    public int[] regionArray() {
+        return region.clone();
+    }
+
+    /**
      * Expands a scalar parameter per domain.
      *
      * @param p a scalar parameter
