@@ -26,12 +26,30 @@ class ZhangLiTorqueTest {
 
     @Test
     void withXiEqualToAlphaAWallMovesRigidlyAtTheDriftVelocity() {
-        int n = 400;
-        double d = 1e-9, ms = 8e5, alpha = 0.1, j = 1e12;
-        Material mat = Material.of(ms).with(ExchangeField.A, 1.3e-11).with(UniaxialAnisotropyField.K1, 5e5)
-                .with(UniaxialAnisotropyField.AXIS, 0, 0, 1).with(LlgEquation.ALPHA, alpha)
-                .with(ZhangLiTorque.POL, 1).with(ZhangLiTorque.XI, alpha);
-        Magnet chain = Magnet.onGrid(new RegularGrid(n, 1, 1, d, d, d), mat);
+        Magnet chain = Magnet.onGrid(new RegularGrid(N, 1, 1, D, D, D), MAT);
+        double moved = wallShift(chain);
+        double u = 9.2740100783e-24 * J / (1.602176634e-19 * MS * (1 + ALPHA * ALPHA));
+        assertEquals(-u * T1, moved, 0.01 * u * T1, "the wall moves by -u t = " + (-u * T1) + " m");
+    }
+
+    /** The same chain as touching prisms: the gradient from shared faces is the grid's, to rounding. */
+    @Test
+    void onTouchingPrismsTheWallMovesAsOnTheGrid() {
+        Magnet grid = Magnet.onGrid(new RegularGrid(N, 1, 1, D, D, D), MAT);
+        Magnet prisms = Magnet.ofPrisms(grid.prisms(), new int[N], List.of(MAT));
+        assertEquals(wallShift(grid), wallShift(prisms), 1e-6 * D);
+    }
+
+    private static final int N = 400;
+    private static final double D = 1e-9, MS = 8e5, ALPHA = 0.1, J = 1e12, T1 = 0.2e-9;
+    private static final Material MAT = Material.of(MS).with(ExchangeField.A, 1.3e-11)
+            .with(UniaxialAnisotropyField.K1, 5e5).with(UniaxialAnisotropyField.AXIS, 0, 0, 1)
+            .with(LlgEquation.ALPHA, ALPHA).with(ZhangLiTorque.POL, 1).with(ZhangLiTorque.XI, ALPHA);
+
+    /** @return how far a Bloch wall in the chain moves in T1 under J along x (m) */
+    private static double wallShift(Magnet chain) {
+        int n = N;
+        double d = D, j = J;
         StageDrive drive = new StageDrive();
         drive.set(null, 0);
         drive.setCurrent(AppliedField.constant(new double[] {j, 0, 0}));
@@ -45,13 +63,10 @@ class ZhangLiTorqueTest {
             m.set(i, 0, Math.sin(theta), Math.cos(theta));
         }
         double before = centre(m, d);
-        double t1 = 0.2e-9;
         TimeEvolution.run(RungeKuttaStepper.adaptive(llg, m, ButcherTableau.DORMAND_PRINCE_54, 1e-7,
-                Double.POSITIVE_INFINITY), 0, t1, t1, (t, dt, s) -> { }, () -> false);
-        double u = 9.2740100783e-24 * j / (1.602176634e-19 * ms * (1 + alpha * alpha));
-        double moved = centre(m, d) - before;
-        assertEquals(-u * t1, moved, 0.01 * u * t1, "the wall moves by -u t = " + (-u * t1) + " m");
+                Double.POSITIVE_INFINITY), 0, T1, T1, (t, dt, s) -> { }, () -> false);
         assertEquals(List.of("zhang-li"), llg.torques().stream().map(q -> q.type().name()).toList());
+        return centre(m, d) - before;
     }
 
     /** @return where m_z crosses zero (m), by linear interpolation between cell centres */

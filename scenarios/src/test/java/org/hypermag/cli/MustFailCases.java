@@ -227,14 +227,14 @@ final class MustFailCases {
                 "initial: {skyrmion: {centre: [0, 0], radius: -1.0e-9}}"), null, 2, "initial.skyrmion.radius",
                 "expected a number > 0 (m)"));
         // spin-transfer torque (issue 16)
-        c.add(new Case("zhang-li-prisms", "`Pol` on arbitrary prisms (no gradient)", """
+        c.add(new Case("zhang-li-prisms", "`Pol` on separated prisms (no gradient)", """
                 geometry: {prisms: {list: [{centre: [0, 0, 0], size: [2.0e-9, 2.0e-9, 2.0e-9]},
-                  {centre: [2.0e-9, 0, 0], size: [2.0e-9, 2.0e-9, 2.0e-9]}]}}
+                  {centre: [5.0e-9, 0, 0], size: [2.0e-9, 2.0e-9, 2.0e-9]}]}}
                 materials: [{Ms: 8.0e5, A: 1.3e-11, alpha: 0.1, Pol: 0.5}]
                 initial: {uniform: [1, 0, 0]}
                 demag: {method: none}
                 stages: [{run: {duration: 1.0e-12, current: {A_per_m2: [1.0e12, 0, 0]}}}]
-                """, null, 2, "materials", "zhang-li torque cannot be built", "grids only"));
+                """, null, 2, "materials", "zhang-li torque cannot be built", "shares none"));
         c.add(new Case("current-unit", "`current: {mA: [1, 0, 0]}`",
                 withStages("[{run: {duration: 1.0e-12, current: {mA: [1, 0, 0]}}}]"), null, 2,
                 "stages[0].run.current", "expected one of A_per_m2, ramp, sinusoid, table"));

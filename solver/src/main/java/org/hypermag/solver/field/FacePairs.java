@@ -11,19 +11,19 @@ import org.hypermag.solver.magnet.Magnet;
  * otherwise the prisms whose faces touch (found with a spatial hash, within a relative 1e-9; prisms touching only
  * along an edge are not paired; overlapping prisms are an error). For each pair: the face's normal axis, the sign of
  * the step from the first domain to the second along it, the face's area and the distance of the centres along the
- * normal. The pair terms (exchange, DMI) are built from this one list.
+ * normal. The pair terms (exchange, DMI) and the gradients of the Zhang–Li torque are built from this one list.
  */
-final class FacePairs {
-    final int[] first;
-    final int[] second;
+public final class FacePairs {
+    public final int[] first;
+    public final int[] second;
     /** Normal axis of the shared face: 0 x, 1 y, 2 z. */
-    final int[] axis;
+    public final int[] axis;
     /** +1 if the second domain lies on the + side of the first along the axis, else −1. */
-    final int[] sign;
+    public final int[] sign;
     /** Shared face area (m²). */
-    final double[] area;
+    public final double[] area;
     /** Distance of the centres along the normal (m). */
-    final double[] distance;
+    public final double[] distance;
 
     private FacePairs(int[] first, int[] second, int[] axis, int[] sign, double[] area, double[] distance) {
         this.first = first;
@@ -35,7 +35,7 @@ final class FacePairs {
     }
 
     /** @return the number of pairs */
-    int size() {
+    public int size() {
         return first.length;
     }
 
@@ -44,7 +44,7 @@ final class FacePairs {
      * @return its face-sharing pairs
      * @throws IllegalArgumentException if two prisms of an arbitrary collection overlap
      */
-    static FacePairs of(Magnet magnet) {
+    public static FacePairs of(Magnet magnet) {
         Builder b = new Builder();
         if (magnet.isOnGrid()) {
             grid(magnet, b);
@@ -62,7 +62,7 @@ final class FacePairs {
      * @param use which pairs take part (null: all)
      * @return start[i] .. start[i + 1] − 1 are row i's entries (length n + 1)
      */
-    int[] rowStarts(int n, boolean[] use) {
+    public int[] rowStarts(int n, boolean[] use) {
         int[] count = new int[n + 1];
         for (int k = 0; k < first.length; k++) {
             if (use == null || use[k]) {

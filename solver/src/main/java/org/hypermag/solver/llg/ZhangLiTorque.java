@@ -2,8 +2,8 @@ package org.hypermag.solver.llg;
 
 import java.util.List;
 import org.hypermag.solver.VectorField;
+import org.hypermag.solver.field.FacePairs;
 import org.hypermag.solver.field.StageDrive;
-import org.hypermag.solver.geometry.RegularGrid;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.magnet.Parameter;
 
@@ -11,9 +11,11 @@ import org.hypermag.solver.magnet.Parameter;
  * The Zhang–Li spin-transfer torque of a current in the magnet (adiabatic and non-adiabatic), in mumax3's form:
  * dm/dt += −1/(1+α²) [(1 + ξα) m × (m × (u·∇)m) + (ξ − α) m × (u·∇)m], with the drift velocity
  * u = μ_B P j / (e Ms (1 + ξ²)) (m/s) along the current density j (A/m²) of the stage, P the spin polarisation and ξ
- * the non-adiabaticity. On a grid, by central differences; at free surfaces and next to non-magnetic cells the
- * missing neighbour is the cell itself (a one-sided difference of half weight, mumax3's treatment, consistent with
- * exchange's free boundary). Arbitrary prisms have no gradient here: the torque is refused there. It acts in the
+ * the non-adiabaticity. The gradient comes from the domains that share a face ({@link FacePairs}): along each axis,
+ * half the sum of the two sides' one-sided differences (each side the area-weighted average over its neighbours),
+ * so on a grid it is the central difference, and at a free surface or next to a non-magnetic cell a one-sided
+ * difference of half weight (mumax3's treatment). Among arbitrary prisms the same rule is first order where
+ * neighbours differ in size; a domain with Pol ≠ 0 and no neighbour at all is refused. It acts in the
  * regions with Pol ≠ 0 that give no {@link SlonczewskiTorque#FIXED_LAYER} (where one is given, Pol is the
  * Slonczewski torque's polarisation).
  */
@@ -35,42 +37,37 @@ public final class ZhangLiTorque implements Torque {
 
     private final StageDrive drive;
     private final int[] region;
-    private final int[] plusX, minusX, plusY, minusY, plusZ, minusZ;
-    private final double dx, dy, dz;
+    /** Compressed rows: ∂_axis m_i += coefficient (m_neighbour − m_i) for the entries of row i. */
+    private final int[] start, neighbour, axis;
+    private final double[] coefficient;
     private final double[] factor, alpha, xi;
     private final double[] j = new double[3];
 
-    private ZhangLiTorque(Magnet magnet, StageDrive drive) {
+    private ZhangLiTorque(Magnet magnet, StageDrive drive, FacePairs pairs) {
         this.drive = drive;
         region = magnet.regionArray();
-        RegularGrid g = magnet.grid();
         int n = magnet.size();
-        int[] domainOfCell = magnet.domainOfCell();
-        plusX = new int[n];
-        minusX = new int[n];
-        plusY = new int[n];
-        minusY = new int[n];
-        plusZ = new int[n];
-        minusZ = new int[n];
-        for (int k = 0; k < g.nz(); k++) {
-            for (int jy = 0; jy < g.ny(); jy++) {
-                for (int i = 0; i < g.nx(); i++) {
-                    int d = domainOfCell[g.index(i, jy, k)];
-                    if (d < 0) {
-                        continue;
-                    }
-                    plusX[d] = neighbour(domainOfCell, g, i + 1, jy, k, d);
-                    minusX[d] = neighbour(domainOfCell, g, i - 1, jy, k, d);
-                    plusY[d] = neighbour(domainOfCell, g, i, jy + 1, k, d);
-                    minusY[d] = neighbour(domainOfCell, g, i, jy - 1, k, d);
-                    plusZ[d] = neighbour(domainOfCell, g, i, jy, k + 1, d);
-                    minusZ[d] = neighbour(domainOfCell, g, i, jy, k - 1, d);
-                }
-            }
+        // the area of the neighbours on each side (domain, axis, side) normalises each side's average
+        double[] sideArea = new double[6 * n];
+        for (int k = 0; k < pairs.size(); k++) {
+            int a = pairs.axis[k], s = pairs.sign[k] > 0 ? 0 : 1;
+            sideArea[6 * pairs.first[k] + 2 * a + s] += pairs.area[k];
+            sideArea[6 * pairs.second[k] + 2 * a + (1 - s)] += pairs.area[k];
         }
-        dx = g.dx();
-        dy = g.dy();
-        dz = g.dz();
+        start = pairs.rowStarts(n, null);
+        int[] fill = java.util.Arrays.copyOf(start, n);
+        neighbour = new int[2 * pairs.size()];
+        axis = new int[2 * pairs.size()];
+        coefficient = new double[2 * pairs.size()];
+        for (int k = 0; k < pairs.size(); k++) {
+            int i = pairs.first[k], jd = pairs.second[k], a = pairs.axis[k], s = pairs.sign[k];
+            int si = s > 0 ? 0 : 1;
+            // half the average one-sided difference of each side: central differences inside, half-weight
+            // one-sided ones at free surfaces (mumax3's treatment)
+            put(fill[i]++, jd, a, 0.5 * s * pairs.area[k] / (sideArea[6 * i + 2 * a + si] * pairs.distance[k]));
+            put(fill[jd]++, i, a, -0.5 * s * pairs.area[k] / (sideArea[6 * jd + 2 * a + (1 - si)]
+                    * pairs.distance[k]));
+        }
         double[] pol = magnet.perDomain(POL);
         xi = magnet.perDomain(XI);
         alpha = magnet.perDomain(LlgEquation.ALPHA);
@@ -79,6 +76,12 @@ public final class ZhangLiTorque implements Torque {
             factor[d] = inCurrentPlane(magnet, magnet.region(d))
                     ? MU_B * pol[d] / (E * magnet.ms(d) * (1 + xi[d] * xi[d])) : 0;
         }
+    }
+
+    private void put(int q, int j, int a, double c) {
+        neighbour[q] = j;
+        axis[q] = a;
+        coefficient[q] = c;
     }
 
     /** @return whether a region has Pol ≠ 0 and no fixed layer (a fixed layer makes Pol the Slonczewski torque's) */
@@ -96,26 +99,27 @@ public final class ZhangLiTorque implements Torque {
                 && !magnet.material(region).isSet(SlonczewskiTorque.FIXED_LAYER_REGION);
     }
 
-    private static int neighbour(int[] domainOfCell, RegularGrid g, int i, int j, int k, int self) {
-        if (i < 0 || j < 0 || k < 0 || i >= g.nx() || j >= g.ny() || k >= g.nz()) {
-            return self;
-        }
-        int d = domainOfCell[g.index(i, j, k)];
-        return d < 0 ? self : d;
-    }
-
     /**
-     * @param magnet the system, on a grid
+     * @param magnet the system
      * @param drive the stage drive (its current density)
      * @return the torque
-     * @throws IllegalArgumentException if the domains are not the cells of a grid
+     * @throws IllegalArgumentException if a domain with Pol ≠ 0 has no face-sharing neighbour (no gradient)
      */
     public static ZhangLiTorque of(Magnet magnet, StageDrive drive) {
-        if (!magnet.isOnGrid()) {
-            throw new IllegalArgumentException("the Zhang-Li torque needs the gradient of m, which hypermag forms on "
-                    + "grids only; these domains are arbitrary prisms (set Pol to 0, or use a grid)");
+        FacePairs pairs = FacePairs.of(magnet);
+        boolean[] linked = new boolean[magnet.size()];
+        for (int k = 0; k < pairs.size(); k++) {
+            linked[pairs.first[k]] = true;
+            linked[pairs.second[k]] = true;
         }
-        return new ZhangLiTorque(magnet, drive);
+        for (int d = 0; d < magnet.size(); d++) {
+            if (!linked[d] && inCurrentPlane(magnet, magnet.region(d)) && magnet.size() > 1) {
+                throw new IllegalArgumentException("the Zhang-Li torque needs the gradient of m, formed from the "
+                        + "domains that share a face; domain " + d + " (region " + magnet.region(d) + ") shares "
+                        + "none (set Pol to 0 there, or make the prisms touch)");
+            }
+        }
+        return new ZhangLiTorque(magnet, drive, pairs);
     }
 
     @Override
@@ -128,8 +132,7 @@ public final class ZhangLiTorque implements Torque {
         if (!drive.currentDensity(t, j)) {
             return;
         }
-        double jx = j[0] / (2 * dx), jy = j[1] / (2 * dy), jz = j[2] / (2 * dz);
-        if (jx == 0 && jy == 0 && jz == 0) {
+        if (j[0] == 0 && j[1] == 0 && j[2] == 0) {
             return;
         }
         double[] mx = m.x, my = m.y, mz = m.z;
@@ -138,13 +141,15 @@ public final class ZhangLiTorque implements Torque {
             if (f == 0 || !drive.currentIn(region[i])) {
                 continue;
             }
-            // (u.grad) m by central differences; u = f j
-            double hx = f * (jx * (mx[plusX[i]] - mx[minusX[i]]) + jy * (mx[plusY[i]] - mx[minusY[i]])
-                    + jz * (mx[plusZ[i]] - mx[minusZ[i]]));
-            double hy = f * (jx * (my[plusX[i]] - my[minusX[i]]) + jy * (my[plusY[i]] - my[minusY[i]])
-                    + jz * (my[plusZ[i]] - my[minusZ[i]]));
-            double hz = f * (jx * (mz[plusX[i]] - mz[minusX[i]]) + jy * (mz[plusY[i]] - mz[minusY[i]])
-                    + jz * (mz[plusZ[i]] - mz[minusZ[i]]));
+            // (u.grad) m with u = f j, from the face-sharing neighbours
+            double hx = 0, hy = 0, hz = 0;
+            for (int q = start[i]; q < start[i + 1]; q++) {
+                double c = f * j[axis[q]] * coefficient[q];
+                int n = neighbour[q];
+                hx += c * (mx[n] - mx[i]);
+                hy += c * (my[n] - my[i]);
+                hz += c * (mz[n] - mz[i]);
+            }
             double ax = my[i] * hz - mz[i] * hy, ay = mz[i] * hx - mx[i] * hz, az = mx[i] * hy - my[i] * hx;
             double bx = my[i] * az - mz[i] * ay, by = mz[i] * ax - mx[i] * az, bz = mx[i] * ay - my[i] * ax;
             double a = alpha[i], x = xi[i], c = -1 / (1 + a * a);
