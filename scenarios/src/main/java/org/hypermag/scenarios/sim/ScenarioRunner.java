@@ -436,7 +436,7 @@ public final class ScenarioRunner {
             if (cp != null) {
                 return cp.thermalSeed();
             }
-            long seed = Math.floorMod(new java.security.SecureRandom().nextLong(), 1_000_000_000_000_000_000L);
+            long seed = Scenario.Thermal.drawSeed();
             progress.note("thermal: seed " + seed + " (drawn; add 'seed: " + seed + "' to the scenario to repeat "
                     + "this run; it is kept in run.h5 and the checkpoint)");
             return seed;

@@ -87,15 +87,6 @@ public final class Simulation {
      * @param magnet the system
      * @param demag demag method for its domains, or null for none
      * @param initial initial unit magnetisation (copied)
-     */
-    public Simulation(Magnet magnet, DemagField demag, VectorField initial) {
-        this(magnet, demag, initial, null);
-    }
-
-    /**
-     * @param magnet the system
-     * @param demag demag method for its domains, or null for none
-     * @param initial initial unit magnetisation (copied)
      * @param thermalSeed the seed of the thermal field's random numbers in a run that may be above 0 K, or null
      *     for a run at 0 K (no thermal term)
      */
@@ -133,30 +124,11 @@ public final class Simulation {
      * Sets what the coming stage applies.
      *
      * @param appliedField applied field protocol in stage time, or null for none
-     * @param stageStart time at which the stage starts (s)
-     */
-    public void enterStage(AppliedField appliedField, double stageStart) {
-        drive.set(appliedField, stageStart);
-    }
-
-    /**
-     * Sets what the coming stage applies.
-     *
-     * @param appliedField applied field protocol in stage time, or null for none
      * @param temperature the stage's temperature in stage time, or null for a deterministic stage (a relaxation)
      * @param stageStart time at which the stage starts (s)
      */
     public void enterStage(AppliedField appliedField, Temperature temperature, double stageStart) {
         drive.set(appliedField, temperature, stageStart);
-    }
-
-    /**
-     * Sets the electric current density of the stage just entered (spin-transfer torques).
-     *
-     * @param currentDensity the protocol in stage time (A/m²), or null for none
-     */
-    public void setCurrent(AppliedField currentDensity) {
-        drive.setCurrent(currentDensity);
     }
 
     /**

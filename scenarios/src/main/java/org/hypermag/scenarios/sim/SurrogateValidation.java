@@ -141,7 +141,7 @@ public final class SurrogateValidation {
     public static Outcome run(Scenario s, Options o, ScenarioRunner.Progress progress, BooleanSupplier stop) {
         if (s.isThermal() && s.thermal().seed() == null) {
             // both paths must see the same thermal field: one seed for both, in the texts they store
-            long seed = Math.floorMod(new java.security.SecureRandom().nextLong(), 1_000_000_000_000_000_000L);
+            long seed = Scenario.Thermal.drawSeed();
             s = s.withThermalSeed(seed, "drawn by hypermag validate: both paths use it");
             progress.note("thermal: seed " + seed + " (drawn for both paths; add 'seed: " + seed + "' to the "
                     + "scenario to repeat this validation)");

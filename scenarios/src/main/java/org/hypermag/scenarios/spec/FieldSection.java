@@ -38,7 +38,6 @@ final class FieldSection {
     /** Electric current densities. */
     static final Units CURRENT = new Units(orderedMap("A_per_m2", 1.0), java.util.Map.of("A_per_m2", "A/m^2"),
             "current density", "A/m^2");
-    static final Set<String> UNITS = FIELD.keys();
 
     private FieldSection() {
     }
@@ -101,18 +100,12 @@ final class FieldSection {
                 }
                 YamlNode fn = m.require("from", "start " + units.what()), tn = m.require("to", "end " + units.what());
                 double[] from = fn == null ? null : vector(fn, units), to = tn == null ? null : vector(tn, units);
-                Double start = m.has("start") ? m.get("start").nonNegative("s") : Double.valueOf(0.0);
-                Double end = pos(m, "end", "s", "time in the stage when the ramp reaches 'to', in s");
-                if (from == null || to == null || start == null || end == null) {
+                double[] w = rampWindow(m);
+                if (from == null || to == null || w == null) {
                     return null;
                 }
-                if (!(end > start)) {
-                    m.get("end").error("got " + m.get("end").shown() + "; expected a time after start = " + start
-                            + " s");
-                    return null;
-                }
-                return new Field(AppliedField.ramp(from, to, start, end), "ramp from " + vecText(from) + " to "
-                        + vecText(to) + " " + units.siUnit() + " between " + start + " and " + end + " s");
+                return new Field(AppliedField.ramp(from, to, w[0], w[1]), "ramp from " + vecText(from) + " to "
+                        + vecText(to) + " " + units.siUnit() + " between " + w[0] + " and " + w[1] + " s");
             }
             case "sinusoid": {
                 YamlNode.Mapping m = p.mapping(keys("offset", "amplitude", "frequency", "phase"));
@@ -122,13 +115,13 @@ final class FieldSection {
                 double[] offset = m.has("offset") ? vector(m.get("offset"), units) : new double[3];
                 YamlNode an = m.require("amplitude", "amplitude vector with its unit");
                 double[] amp = an == null ? null : vector(an, units);
-                Double f = pos(m, "frequency", "Hz", "frequency in Hz");
-                Double phase = m.has("phase") ? m.get("phase").finite("rad") : Double.valueOf(0.0);
-                if (offset == null || amp == null || f == null || phase == null) {
+                double[] timing = sinusoidTiming(m);
+                if (offset == null || amp == null || timing == null) {
                     return null;
                 }
-                return new Field(AppliedField.sinusoid(offset, amp, f, phase), "sinusoid " + vecText(offset) + " + "
-                        + vecText(amp) + " sin(2 pi " + f + " Hz t + " + phase + ") " + units.siUnit());
+                return new Field(AppliedField.sinusoid(offset, amp, timing[0], timing[1]), "sinusoid "
+                        + vecText(offset) + " + " + vecText(amp) + " sin(2 pi " + timing[0] + " Hz t + " + timing[1]
+                        + ") " + units.siUnit());
             }
             default: {
                 YamlNode.Mapping m = p.mapping(keys("unit", "times", "values"));
@@ -137,20 +130,14 @@ final class FieldSection {
                 }
                 YamlNode un = m.require("unit", String.join(", ", units.keys()));
                 String unit = un == null ? null : un.choice(List.copyOf(units.keys()));
-                YamlNode tn = m.require("times", "strictly increasing times in s");
-                List<YamlNode> ts = tn == null ? null : tn.list(1);
-                YamlNode vn = m.require("values", "one [x, y, z] " + units.what() + " per time");
-                List<YamlNode> vs = vn == null ? null : vn.list(1);
-                if (unit == null || ts == null || vs == null) {
+                TableNodes tab = tableNodes(m, "one [x, y, z] " + units.what() + " per time");
+                if (unit == null || tab == null || !tab.sameLength()) {
                     return null;
                 }
-                if (ts.size() != vs.size()) {
-                    vn.error("got " + vs.size() + " values for " + ts.size() + " times; expected one per time");
-                    return null;
-                }
+                List<YamlNode> vs = tab.values();
                 double f = units.factors().get(unit);
-                double[] times = times(ts);
-                double[][] values = new double[ts.size()][];
+                double[] times = times(tab.times());
+                double[][] values = new double[vs.size()][];
                 boolean ok = times != null;
                 for (int k = 0; k < values.length; k++) {
                     double[] v = vs.get(k).vector(3, units.unitText().get(unit), false);
@@ -164,6 +151,69 @@ final class FieldSection {
                         : null;
             }
         }
+    }
+
+    /**
+     * The time window of a ramp: {@code start} (s, &ge; 0, default 0) and {@code end} (s, after start).
+     *
+     * @param m the ramp's mapping
+     * @return {start, end}, or null (every problem recorded)
+     */
+    static double[] rampWindow(YamlNode.Mapping m) {
+        Double start = m.optional("start", n -> n.nonNegative("s"), 0.0);
+        Double end = pos(m, "end", "s", "time in the stage when the ramp reaches 'to', in s");
+        if (start == null || end == null) {
+            return null;
+        }
+        if (!(end > start)) {
+            m.get("end").error("got " + m.get("end").shown() + "; expected a time after start = " + start + " s");
+            return null;
+        }
+        return new double[] {start, end};
+    }
+
+    /**
+     * The timing of a sinusoid: {@code frequency} (Hz, &gt; 0) and {@code phase} (rad, default 0).
+     *
+     * @param m the sinusoid's mapping
+     * @return {frequency, phase}, or null (every problem recorded)
+     */
+    static double[] sinusoidTiming(YamlNode.Mapping m) {
+        Double f = pos(m, "frequency", "Hz", "frequency in Hz");
+        Double phase = m.optional("phase", n -> n.finite("rad"), 0.0);
+        return f == null || phase == null ? null : new double[] {f, phase};
+    }
+
+    /**
+     * The {@code times} and {@code values} lists of a table protocol.
+     *
+     * @param times the items of {@code times}
+     * @param values the items of {@code values}
+     * @param valuesNode the {@code values} node, where a length mismatch is reported
+     */
+    record TableNodes(List<YamlNode> times, List<YamlNode> values, YamlNode valuesNode) {
+        /** @return whether there is one value per time (else the problem is recorded) */
+        boolean sameLength() {
+            if (times.size() != values.size()) {
+                valuesNode.error("got " + values.size() + " values for " + times.size() + " times; expected one "
+                        + "per time");
+                return false;
+            }
+            return true;
+        }
+    }
+
+    /**
+     * @param m a table's mapping
+     * @param valuesWhat what {@code values} holds, for messages
+     * @return its lists, or null (the missing or malformed ones recorded)
+     */
+    static TableNodes tableNodes(YamlNode.Mapping m, String valuesWhat) {
+        YamlNode tn = m.require("times", "strictly increasing times in s");
+        List<YamlNode> ts = tn == null ? null : tn.list(1);
+        YamlNode vn = m.require("values", valuesWhat);
+        List<YamlNode> vs = vn == null ? null : vn.list(1);
+        return ts == null || vs == null ? null : new TableNodes(ts, vs, vn);
     }
 
     /**

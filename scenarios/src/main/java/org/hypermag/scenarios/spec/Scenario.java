@@ -170,8 +170,13 @@ public record Scenario(String name, String description, String source, Path base
      *     of a run (recorded in the run's files and checkpoint)
      */
     public record Thermal(org.hypermag.solver.field.Temperature temperature, Long seed) {
-        /** 0 K, no seed. */
-        public static final Thermal NONE = new Thermal(null, null);
+        /** The largest seed a scenario may give (18 decimal digits). */
+        public static final long MAX_SEED = 999_999_999_999_999_999L;
+
+        /** @return a seed drawn from the system's entropy source, 0 to {@link #MAX_SEED} */
+        public static long drawSeed() {
+            return Math.floorMod(new java.security.SecureRandom().nextLong(), MAX_SEED + 1);
+        }
     }
 
     /**

@@ -179,7 +179,7 @@ public final class ScenarioParser {
                 EnumSet.of(FrameField.M), false, 60, Output.DEFAULT_MAX_ROWS, Output.DEFAULT_MAX_FRAMES));
         Validation validation = m.optional("validation", OutputSection::validation, Validation.DEFAULT);
         Temperature temperature = m.optional("temperature", TemperatureSection::temperature, null);
-        Long seed = m.optional("seed", n -> n.longInteger(0, MAX_SEED, "the seed of the thermal field's random "
+        Long seed = m.optional("seed", n -> n.longInteger(0, Scenario.Thermal.MAX_SEED, "the seed of the thermal field's random "
                 + "numbers"), null);
         if (!ctx.problems.isEmpty() || domains == null || materials == null || scaling == null || interlayer == null
                 || initial == null
@@ -223,8 +223,6 @@ public final class ScenarioParser {
         return ThermalChecks.check(s, ctx.problems::add) ? s : null;
     }
 
-    /** Largest seed a scenario may give (18 decimal digits). */
-    static final long MAX_SEED = 999_999_999_999_999_999L;
 
     /**
      * Refuses a scenario whose table rows, frames or fixed steps would exceed the output's bounds (a table interval

@@ -1,7 +1,6 @@
 package org.hypermag.scenarios.spec;
 
 import static org.hypermag.scenarios.spec.Keys.keys;
-import static org.hypermag.scenarios.spec.Keys.pos;
 
 import java.util.List;
 import org.hypermag.solver.field.Temperature;
@@ -34,17 +33,11 @@ final class TemperatureSection {
                 }
                 Double from = m.required("from", "start temperature in K", TemperatureSection::kelvin);
                 Double to = m.required("to", "end temperature in K", TemperatureSection::kelvin);
-                Double start = m.optional("start", n -> n.nonNegative("s"), 0.0);
-                Double end = pos(m, "end", "s", "time in the stage when the ramp reaches 'to', in s");
-                if (from == null || to == null || start == null || end == null) {
+                double[] w = FieldSection.rampWindow(m);
+                if (from == null || to == null || w == null) {
                     return null;
                 }
-                if (!(end > start)) {
-                    m.get("end").error("got " + m.get("end").shown() + "; expected a time after start = " + start
-                            + " s");
-                    return null;
-                }
-                return Temperature.ramp(from, to, start, end);
+                return Temperature.ramp(from, to, w[0], w[1]);
             }
             case "sinusoid": {
                 YamlNode.Mapping m = p.mapping(keys("offset", "amplitude", "frequency", "phase"));
@@ -53,9 +46,8 @@ final class TemperatureSection {
                 }
                 Double offset = m.required("offset", "mean temperature in K", TemperatureSection::kelvin);
                 Double amp = m.required("amplitude", "amplitude in K", n -> n.finite("K"));
-                Double f = pos(m, "frequency", "Hz", "frequency in Hz");
-                Double phase = m.optional("phase", n -> n.finite("rad"), 0.0);
-                if (offset == null || amp == null || f == null || phase == null) {
+                double[] timing = FieldSection.sinusoidTiming(m);
+                if (offset == null || amp == null || timing == null) {
                     return null;
                 }
                 if (Math.abs(amp) > offset) {
@@ -63,25 +55,19 @@ final class TemperatureSection {
                             + " K; expected |amplitude| <= offset (a temperature never below 0 K)");
                     return null;
                 }
-                return Temperature.sinusoid(offset, amp, f, phase);
+                return Temperature.sinusoid(offset, amp, timing[0], timing[1]);
             }
             default: {
                 YamlNode.Mapping m = p.mapping(keys("times", "values"));
                 if (m == null) {
                     return null;
                 }
-                YamlNode tn = m.require("times", "strictly increasing times in s");
-                List<YamlNode> ts = tn == null ? null : tn.list(1);
-                YamlNode vn = m.require("values", "one temperature in K per time");
-                List<YamlNode> vs = vn == null ? null : vn.list(1);
-                if (ts == null || vs == null) {
+                FieldSection.TableNodes tab = FieldSection.tableNodes(m, "one temperature in K per time");
+                if (tab == null || !tab.sameLength()) {
                     return null;
                 }
-                if (ts.size() != vs.size()) {
-                    vn.error("got " + vs.size() + " values for " + ts.size() + " times; expected one per time");
-                    return null;
-                }
-                double[] times = FieldSection.times(ts), kelvin = new double[ts.size()];
+                List<YamlNode> vs = tab.values();
+                double[] times = FieldSection.times(tab.times()), kelvin = new double[vs.size()];
                 boolean ok = times != null;
                 for (int k = 0; k < kelvin.length; k++) {
                     Double v = kelvin(vs.get(k));

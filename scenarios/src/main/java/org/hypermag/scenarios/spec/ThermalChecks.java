@@ -49,10 +49,15 @@ final class ThermalChecks {
             return false;
         }
         if (in.method() == Scenario.IntegratorMethod.HEUN) {
+            double stagesMax = 0;
+            for (Scenario.Stage st : s.stages()) {
+                Temperature t = s.temperatureOf(st);
+                stagesMax = Math.max(stagesMax, t == null ? 0 : t.max());
+            }
             double worst = 0;
             int at = -1;
             for (int i = 0; i < s.domains().size(); i++) {
-                double d = diffusion(s, i);
+                double d = diffusion(s, i, stagesMax);
                 if (d > worst) {
                     worst = d;
                     at = i;
@@ -85,20 +90,13 @@ final class ThermalChecks {
     }
 
     /**
+     * @param stagesMax the highest temperature of any stage (K)
      * @return the rotational diffusion constant D = γ α k_B T / ((1 + α²) μ0 Ms V) (1/s) of domain i at the highest
-     *     temperature it reaches in any stage
+     *     temperature it reaches in any stage (its region's own, else the stages')
      */
-    private static double diffusion(Scenario s, int i) {
+    private static double diffusion(Scenario s, int i, double stagesMax) {
         Material mat = s.materials().get(s.domains().regions()[i]);
-        double kelvin = 0;
-        if (mat.isSet(ThermalField.TEMPERATURE)) {
-            kelvin = mat.get(ThermalField.TEMPERATURE);
-        } else {
-            for (Scenario.Stage st : s.stages()) {
-                Temperature t = s.temperatureOf(st);
-                kelvin = Math.max(kelvin, t == null ? 0 : t.max());
-            }
-        }
+        double kelvin = mat.isSet(ThermalField.TEMPERATURE) ? mat.get(ThermalField.TEMPERATURE) : stagesMax;
         double a = mat.get(LlgEquation.ALPHA), g = mat.get(LlgEquation.GAMMA);
         double v = s.domains().prisms().volume(i);
         return g * a * Constants.K_B * kelvin / ((1 + a * a) * Constants.MU0 * mat.ms() * v);

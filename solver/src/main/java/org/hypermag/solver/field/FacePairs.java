@@ -11,7 +11,8 @@ import org.hypermag.solver.magnet.Magnet;
  * otherwise the prisms whose faces touch (found with a spatial hash, within a relative 1e-9; prisms touching only
  * along an edge are not paired; overlapping prisms are an error). For each pair: the face's normal axis, the sign of
  * the step from the first domain to the second along it, the face's area and the distance of the centres along the
- * normal. The pair terms (exchange, DMI) and the gradients of the Zhang–Li torque are built from this one list.
+ * normal. The pair terms (exchange, DMI) and the gradients of the Zhang–Li torque are built from this one list,
+ * found once per magnet. The arrays are shared: read them, never write them.
  */
 public final class FacePairs {
     public final int[] first;
@@ -45,6 +46,21 @@ public final class FacePairs {
      * @throws IllegalArgumentException if two prisms of an arbitrary collection overlap
      */
     public static FacePairs of(Magnet magnet) {
+        // a magnet is immutable and its pairs are read only: exchange, both DMI terms and the Zhang-Li torque (and
+        // the preflight before them) share one search per magnet
+        FacePairs cached = CACHE.get(magnet);
+        if (cached == null) {
+            cached = find(magnet);
+            CACHE.put(magnet, cached);
+        }
+        return cached;
+    }
+
+    /** Pairs already found, per magnet (identity; dropped with the magnet). */
+    private static final java.util.Map<Magnet, FacePairs> CACHE = java.util.Collections.synchronizedMap(
+            new java.util.WeakHashMap<>());
+
+    private static FacePairs find(Magnet magnet) {
         Builder b = new Builder();
         if (magnet.isOnGrid()) {
             grid(magnet, b);

@@ -124,11 +124,7 @@ public final class LlgEquation implements Dynamics {
      */
     @Override
     public void derivative(double t, VectorField m, VectorField dmdt) {
-        field.compute(t, m, h);
-        lastMaxTorque = torque(m, h, dmdt);
-        for (Torque extra : torques) {
-            extra.addTorque(t, m, h, dmdt);
-        }
+        fromField(t, m, dmdt, true);
     }
 
     /**
@@ -137,7 +133,12 @@ public final class LlgEquation implements Dynamics {
      */
     @Override
     public void deterministicDerivative(double t, VectorField m, VectorField dmdt) {
-        if (stochastic.length == 0) {
+        fromField(t, m, dmdt, false);
+    }
+
+    /** dm/dt from H_eff (with or without the random terms) and the extra torques; keeps H and the largest torque. */
+    private void fromField(double t, VectorField m, VectorField dmdt, boolean withRandom) {
+        if (withRandom) {
             field.compute(t, m, h);
         } else {
             field.computeDeterministic(t, m, h);
