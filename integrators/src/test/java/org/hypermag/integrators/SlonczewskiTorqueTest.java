@@ -1,6 +1,7 @@
 package org.hypermag.integrators;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.hypermag.solver.Constants;
@@ -9,6 +10,7 @@ import org.hypermag.solver.VectorField;
 import org.hypermag.solver.field.AppliedField;
 import org.hypermag.solver.field.StageDrive;
 import org.hypermag.solver.field.TermInputs;
+import org.hypermag.solver.field.UniaxialAnisotropyField;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.llg.LlgEquation;
 import org.hypermag.solver.llg.SlonczewskiTorque;
@@ -64,6 +66,45 @@ class SlonczewskiTorqueTest {
     private static double dTheta(double th, double g, double b, double pol, double l2) {
         double eps = pol * l2 / ((l2 + 1) + (l2 - 1) * Math.cos(th));
         return -g * b * eps * Math.sin(th);
+    }
+
+    /**
+     * Switching of a macrospin at the critical current: a free layer with uniaxial anisotropy B_K = 2K/Ms = 0.1 T
+     * along z, p = +z, m starting 5° from −z, Λ = 1 (ε = P/2 = 0.3 at every angle), ε' = 0, α = 0.05, no demag. The
+     * state antiparallel to p loses stability where the damping-like torque's anti-damping equals the damping of the
+     * anisotropy field: β ε = α B_K, i.e. j_c = α B_K e d Ms / (ħ ε) (the macrospin threshold of J. Z. Sun, Phys.
+     * Rev. B 62, 570 (2000), without demag). 2 % above it m reverses to +z within 400 ns; 2 % below it relaxes
+     * back towards −z.
+     */
+    @Test
+    void aMacrospinSwitchesAtTheAnalyticCriticalCurrent() {
+        double pol = 0.6, alpha = 0.05, ku = 4e4, bk = 2 * ku / MS, eps = pol / 2;
+        double jc = alpha * bk * 1.602176634e-19 * D * MS / (1.054571817e-34 * eps);
+        double start = Math.toRadians(175);
+        double above = switchedMz(1.02 * jc, pol, alpha, ku, start), below = switchedMz(0.98 * jc, pol, alpha, ku,
+                start);
+        System.out.printf("Slonczewski macrospin: j_c = %.4e A/m^2; mz(400 ns) = %.5f at 1.02 j_c, %.5f at 0.98 j_c%n",
+                jc, above, below);
+        assertTrue(above > 0.99, "1.02 j_c switches to +z: mz = " + above);
+        assertTrue(below < Math.cos(start), "0.98 j_c relaxes back towards -z: mz = " + below);
+    }
+
+    private static double switchedMz(double j, double pol, double alpha, double ku, double theta0) {
+        Material mat = Material.of(MS).with(LlgEquation.ALPHA, alpha).with(ZhangLiTorque.POL, pol)
+                .with(SlonczewskiTorque.FIXED_LAYER, 0, 0, 1).with(UniaxialAnisotropyField.K1, ku)
+                .with(UniaxialAnisotropyField.AXIS, 0, 0, 1);
+        Magnet one = Magnet.ofPrisms(Prisms.of(new double[1], new double[1], new double[1], new double[] {20e-9},
+                new double[] {20e-9}, new double[] {D}), new int[1], List.of(mat));
+        StageDrive drive = new StageDrive();
+        drive.set(null, 0);
+        drive.setCurrent(AppliedField.constant(new double[] {0, 0, j}));
+        TermInputs in = new TermInputs(one, null, drive);
+        LlgEquation llg = new LlgEquation(one, Physics.effectiveField(in), Physics.torques(in));
+        VectorField m = Systems.unit(theta0, 0);
+        double t1 = 400e-9;
+        TimeEvolution.run(RungeKuttaStepper.adaptive(llg, m, ButcherTableau.DORMAND_PRINCE_54, 1e-9,
+                Double.POSITIVE_INFINITY), 0, t1, t1, (t, dt, s) -> { }, () -> false);
+        return m.z[0];
     }
 
     /** P = 0 and ε' = 0.3: a precession about p at γ_LL β ε', counter-clockwise seen from +p, at constant θ. */
