@@ -9,7 +9,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.hypermag.solver.VectorField;
@@ -35,27 +34,12 @@ public final class FrameImage {
         if (reader.frameCount() == 0) {
             return false;
         }
-        double[][] c = reader.centres();
-        int n = c.length;
-        double z0 = c[0][2];
-        double[] xs = new double[n], ys = new double[n];
-        for (int i = 0; i < n; i++) {
-            if (Math.abs(c[i][2] - z0) > 1e-12) {
-                return false;
-            }
-            xs[i] = c[i][0];
-            ys[i] = c[i][1];
-        }
-        double dx = spacing(xs), dy = spacing(ys);
-        if (!(dx > 0) || !(dy > 0)) {
+        ColumnLattice lat = ColumnLattice.of(reader.centres(), 4_000_000);
+        if (lat == null || !lat.singleLayer() || lat.nx() * PIXELS > 8000 || lat.ny() * PIXELS > 8000) {
             return false;
         }
-        double x0 = Arrays.stream(xs).min().orElse(0), y0 = Arrays.stream(ys).min().orElse(0);
-        int nx = (int) Math.round((Arrays.stream(xs).max().orElse(0) - x0) / dx) + 1;
-        int ny = (int) Math.round((Arrays.stream(ys).max().orElse(0) - y0) / dy) + 1;
-        if ((long) nx * ny > 4_000_000 || nx * PIXELS > 8000 || ny * PIXELS > 8000) {
-            return false;
-        }
+        int n = reader.domains(), nx = lat.nx(), ny = lat.ny();
+        double dx = lat.dx(), dy = lat.dy();
         VectorField m = reader.magnetisation(reader.frameCount() - 1);
         int margin = 40, bar = 70, w = nx * PIXELS + 2 * margin + bar, h = ny * PIXELS + 2 * margin;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -66,7 +50,7 @@ public final class FrameImage {
         g.setColor(new Color(230, 230, 230));
         g.fillRect(margin, margin, nx * PIXELS, ny * PIXELS);
         for (int i = 0; i < n; i++) {
-            int ix = (int) Math.round((xs[i] - x0) / dx), iy = (int) Math.round((ys[i] - y0) / dy);
+            int ix = lat.column(i) % nx, iy = lat.column(i) / nx;
             g.setColor(colour(m.z[i]));
             g.fillRect(margin + ix * PIXELS, margin + (ny - 1 - iy) * PIXELS, PIXELS, PIXELS);
         }
@@ -94,30 +78,6 @@ public final class FrameImage {
             throw new UncheckedIOException("cannot write " + out, e);
         }
         return true;
-    }
-
-    /** @return the smallest positive difference between the sorted values (the lattice spacing), or 0 */
-    private static double spacing(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        double best = Double.POSITIVE_INFINITY;
-        double tol = 1e-9 * (Math.abs(s[s.length - 1]) + Math.abs(s[0]) + 1e-30);
-        for (int k = 1; k < s.length; k++) {
-            double d = s[k] - s[k - 1];
-            if (d > tol && d < best) {
-                best = d;
-            }
-        }
-        if (!Double.isFinite(best)) {
-            return s.length > 0 ? 1e-9 : 0; // one column: any spacing draws it
-        }
-        for (int k = 1; k < s.length; k++) {
-            double steps = (s[k] - s[0]) / best;
-            if (Math.abs(steps - Math.rint(steps)) > 1e-6) {
-                return 0; // not on a lattice
-            }
-        }
-        return best;
     }
 
     /** Blue (−1), white (0), red (+1). */

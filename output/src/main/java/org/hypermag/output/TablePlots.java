@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -178,6 +179,37 @@ public final class TablePlots {
             return n > 0 ? new double[] {hx[start] / n, hy[start] / n, hz[start] / n} : new double[] {1, 0, 0};
         }
         return new double[] {-bx / n, -by / n, -bz / n};
+    }
+
+    /**
+     * Vortex-core trajectories as displacements from each one's first position (nm), for runs whose grids are
+     * placed differently (hypermag's from the origin, OOMMF's centred).
+     *
+     * @param title the chart's title
+     * @param names one name per trajectory
+     * @param trajectories per trajectory, {x[], y[]} in m
+     * @param png the file to write
+     */
+    public static void coreTrajectories(String title, List<String> names, List<double[][]> trajectories, Path png) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (int k = 0; k < names.size(); k++) {
+            double[] x = trajectories.get(k)[0].clone(), y = trajectories.get(k)[1].clone();
+            double x0 = x[0], y0 = y[0];
+            for (int i = 0; i < x.length; i++) {
+                x[i] -= x0;
+                y[i] -= y0;
+            }
+            data.addSeries(series(names.get(k), x, 1e9, y, 1e9));
+        }
+        JFreeChart chart = chart(title, "core x − x0 (nm)", "core y − y0 (nm)", data);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        for (int k = 1; k < names.size(); k++) { // references as open circles over the line
+            r.setSeriesLinesVisible(k, false);
+            r.setSeriesShapesVisible(k, true);
+            r.setSeriesShapesFilled(k, false);
+            r.setSeriesShape(k, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+        }
+        write(chart, png);
     }
 
     private static XYSeries series(String name, double[] x, double sx, double[] y, double sy) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
                     + "demagnetising fields.",
             "Units are SI: lengths in m, magnetisation and fields in A/m."},
         subcommands = {RunCommand.class, CheckCommand.class, FieldCommand.class, PlotCommand.class, TrainCommand.class,
-            AccuracyCommand.class, ValidateCommand.class,
+            AccuracyCommand.class, ValidateCommand.class, CoreposCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Run 'hypermag help COMMAND' for the options of a command."})
 public final class Main implements Runnable {
@@ -60,7 +60,8 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             String command = line.getCommandName();
             if (ex instanceof InputException || ex instanceof UsageException
-                    || ex instanceof org.hypermag.solver.gpu.GpuUnavailableException) {
+                    || ex instanceof org.hypermag.solver.gpu.GpuUnavailableException
+                    || ex instanceof org.hypermag.output.ovf.OvfException) {
                 err.println("hypermag " + command + ": error: " + ex.getMessage());
                 return EXIT_INPUT;
             }
