@@ -36,7 +36,9 @@ class ShippedScenarioRunsTest {
             Map.entry("square-ice-ramp", "ShippedScenarioRunsTest"),
             Map.entry("skyrmion-disk", "DmiStandardProblemTest"),
             Map.entry("saf-hysteresis", "SyntheticAntiferromagnetTest"),
-            Map.entry("sp5", "StandardProblem5Test"));
+            Map.entry("sp5", "StandardProblem5Test"),
+            Map.entry("domain-wall-current", "ShippedScenarioRunsTest"),
+            Map.entry("sot-switching", "ShippedScenarioRunsTest"));
 
     @TempDir
     Path dir;
@@ -71,6 +73,39 @@ class ShippedScenarioRunsTest {
                 assertTrue(Math.abs(m.x[i] * dx + m.y[i] * dy) / rho < 0.2, "tangential at " + rho + " m");
             }
         }
+    }
+
+    /**
+     * domain-wall-current: the wall's velocity from ⟨mx⟩ = 2 x_wall/L − 1 between 1.2 and 2 ns is the 1-D model's
+     * steady −(ξ/α) u = −200 m/s within 1 % (Thiaville et al., Europhys. Lett. 69, 990 (2005); measured −199.6 m/s,
+     * as ZhangLiTorqueTest's wire).
+     */
+    @Test
+    void currentDrivesTheWallAtXiOverAlphaTimesTheDriftVelocity() {
+        List<double[]> rows = ScenarioRuns.run(ShippedScenarios.parse("domain-wall-current"), dir.resolve("dw"));
+        double[] a = atTime(rows, 1, 1.2e-9), b = atTime(rows, 1, 2.0e-9);
+        double v = 1e-6 * (b[RunTable.MX] - a[RunTable.MX]) / 0.8e-9;
+        assertEquals(-200, v, 2, "steady wall velocity (m/s)");
+    }
+
+    /**
+     * sot-switching: the pulse reverses the magnet (⟨mz⟩ from +0.9994 to −0.9994, the tilt of the 20 mT field), and
+     * with the in-plane field reversed the same pulse leaves it up: the field along the current sets the direction of
+     * damping-like switching.
+     */
+    @Test
+    void currentPulseSwitchesThePerpendicularMagnetTheWayTheFieldSays() {
+        List<double[]> rows = ScenarioRuns.run(ShippedScenarios.parse("sot-switching"), dir.resolve("sot"));
+        assertTrue(rows.get(0)[RunTable.MX + 2] > 0.999, "relaxed up");
+        assertTrue(rows.get(rows.size() - 1)[RunTable.MX + 2] < -0.999, "switched down");
+        List<double[]> reversed = ScenarioRuns.run(ScenarioRuns.variant("sot-switching", "mT: \\[-20", "mT: [20"),
+                dir.resolve("sot-reversed"));
+        assertTrue(reversed.get(reversed.size() - 1)[RunTable.MX + 2] > 0.999, "the field reversed: still up");
+    }
+
+    private static double[] atTime(List<double[]> rows, int stage, double t) {
+        return rows.stream().filter(r -> r[RunTable.STAGE] == stage && Math.abs(r[RunTable.T] - t) < 1e-15)
+                .findFirst().orElseThrow(() -> new AssertionError("no row at stage " + stage + ", t = " + t));
     }
 
     @Test
