@@ -238,6 +238,12 @@ final class MustFailCases {
         c.add(new Case("current-unit", "`current: {mA: [1, 0, 0]}`",
                 withStages("[{run: {duration: 1.0e-12, current: {mA: [1, 0, 0]}}}]"), null, 2,
                 "stages[0].run.current", "expected one of A_per_m2, ramp, sinusoid, table"));
+        c.add(new Case("current-drives-nothing", "a current with no `Pol`, `fixed_layer` or `sot_polarisation`",
+                withStages("[{run: {duration: 1.0e-12, current: {A_per_m2: [1.0e12, 0, 0]}}}]"), null, 2,
+                "stages[0].run.current", "a current, but it drives nothing"));
+        c.add(new Case("fixed-layer-length", "`fixed_layer: [0, 0, 2]` (not a unit vector)",
+                base("alpha: 0.1", "alpha: 0.1, Pol: 0.5, fixed_layer: [0, 0, 2]"), null, 2,
+                "materials[0].fixed_layer", "(length 2); expected a unit vector"));
         return c;
     }
 

@@ -52,12 +52,23 @@ public final class ScenarioPreflight {
                         : "materials", "the " + t.name() + " term cannot be built: " + e.getMessage()));
             }
         }
+        int torques = 0;
         for (org.hypermag.solver.llg.TorqueType t : org.hypermag.solver.Physics.TORQUES) {
             try {
-                t.factory().create(new org.hypermag.solver.field.TermInputs(magnet, null,
-                        new org.hypermag.solver.field.StageDrive()));
+                if (t.factory().create(new org.hypermag.solver.field.TermInputs(magnet, null,
+                        new org.hypermag.solver.field.StageDrive())) != null) {
+                    torques++;
+                }
             } catch (IllegalArgumentException e) {
+                torques++; // reported here; not also as a current that drives nothing
                 out.add(s.problemAt("materials", "the " + t.name() + " torque cannot be built: " + e.getMessage()));
+            }
+        }
+        for (int k = 0; k < s.stages().size(); k++) {
+            if (torques == 0 && s.stages().get(k) instanceof Scenario.Run r && r.current() != null) {
+                out.add(s.problemAt("stages[" + k + "].run.current", "a current, but it drives nothing: no material "
+                        + "has Pol (Zhang-Li torque), fixed_layer or fixed_layer_region (Slonczewski torque) or "
+                        + "sot_polarisation (spin-orbit torque)"));
             }
         }
         if (s.initial() instanceof Scenario.FromRun f) {

@@ -21,7 +21,7 @@ public final class SlonczewskiTorque implements Torque {
     /** Reduced Planck constant (J·s), exact. */
     static final double HBAR = 1.054571817e-34;
     /** The fixed layer's polarisation direction p (a unit vector); without it a region has no Slonczewski torque. */
-    public static final Parameter FIXED_LAYER = Parameter.optionalDirection("fixed_layer",
+    public static final Parameter FIXED_LAYER = Parameter.optionalUnitVector("fixed_layer",
             "polarisation direction p of the fixed layer (Slonczewski torque)", "none (no Slonczewski torque)");
     /**
      * A region whose volume-averaged magnetisation is the polarisation p (a free "fixed" layer, e.g. the reference

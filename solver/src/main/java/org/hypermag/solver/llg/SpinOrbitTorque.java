@@ -19,7 +19,7 @@ import org.hypermag.solver.magnet.Parameter;
  */
 public final class SpinOrbitTorque implements Torque {
     /** The spin polarisation σ of the spin current (unit vector; in the plane for the spin Hall effect). */
-    public static final Parameter SIGMA = Parameter.optionalDirection("sot_polarisation",
+    public static final Parameter SIGMA = Parameter.optionalUnitVector("sot_polarisation",
             "spin polarisation sigma of the spin-orbit torque (the current along sigma x z drives it)",
             "none (no spin-orbit torque)");
     /** Spin Hall angle θ_SH (dimensionless). */

@@ -43,14 +43,23 @@ public final class Parameter {
     private final boolean minInclusive;
     private final boolean requiredInFiles;
     private final String unset;
+    private final boolean unitLength;
+
+    /** How far from 1 the length of a unit-vector parameter may be (what a user writes: [0.707, 0.707, 0]). */
+    public static final double UNIT_LENGTH_TOLERANCE = 1e-3;
 
     private Parameter(String key, String unit, String doc, Shape shape, double[] defaultValue, double min,
                       boolean minInclusive, boolean requiredInFiles) {
-        this(key, unit, doc, shape, defaultValue, min, minInclusive, requiredInFiles, null);
+        this(key, unit, doc, shape, defaultValue, min, minInclusive, requiredInFiles, null, false);
     }
 
     private Parameter(String key, String unit, String doc, Shape shape, double[] defaultValue, double min,
                       boolean minInclusive, boolean requiredInFiles, String unset) {
+        this(key, unit, doc, shape, defaultValue, min, minInclusive, requiredInFiles, unset, false);
+    }
+
+    private Parameter(String key, String unit, String doc, Shape shape, double[] defaultValue, double min,
+                      boolean minInclusive, boolean requiredInFiles, String unset, boolean unitLength) {
         if (key == null || !key.matches("[A-Za-z][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("a parameter key is a name of letters, digits and '_', got " + key);
         }
@@ -62,6 +71,7 @@ public final class Parameter {
         this.min = min;
         this.minInclusive = minInclusive;
         this.unset = unset;
+        this.unitLength = unitLength;
         this.requiredInFiles = unset == null && (requiredInFiles || defaultValue == null);
         if (defaultValue != null && check(defaultValue) != null) {
             throw new IllegalArgumentException("default of " + key + ": " + check(defaultValue));
@@ -112,16 +122,18 @@ public final class Parameter {
     }
 
     /**
-     * An optional direction without a default: a material that does not give it leaves the decision to the term that
-     * declares it (no fixed layer: no Slonczewski torque there).
+     * An optional unit vector without a default (a polarisation: its length must be 1 within
+     * {@link #UNIT_LENGTH_TOLERANCE}, so that a typo such as [0, 0, 2] is refused rather than normalised); a material
+     * that does not give it leaves the decision to the term that declares it (no fixed layer: no Slonczewski torque
+     * there).
      *
      * @param key scenario key
      * @param doc one line
      * @param unset what applies when a material does not give it, for the key table
      * @return the parameter
      */
-    public static Parameter optionalDirection(String key, String doc, String unset) {
-        return new Parameter(key, "1", doc, Shape.DIRECTION, null, Double.NEGATIVE_INFINITY, true, false, unset);
+    public static Parameter optionalUnitVector(String key, String doc, String unset) {
+        return new Parameter(key, "1", doc, Shape.DIRECTION, null, Double.NEGATIVE_INFINITY, true, false, unset, true);
     }
 
     /** @return what applies when a material does not give this parameter, or null if it has a default */
@@ -218,7 +230,8 @@ public final class Parameter {
         return switch (shape) {
             case SCALAR -> (min == Double.NEGATIVE_INFINITY ? "a number" : "a number " + (minInclusive ? ">= " : "> ")
                     + format(min)) + " (" + u + ")";
-            case DIRECTION -> "a non-zero direction [x, y, z]";
+            case DIRECTION -> unitLength ? "a unit vector [x, y, z] (length 1 within " + UNIT_LENGTH_TOLERANCE + ")"
+                    : "a non-zero direction [x, y, z]";
             case PERPENDICULAR_PAIR -> "two perpendicular directions [[x, y, z], [x, y, z]]";
         };
     }
@@ -245,6 +258,10 @@ public final class Parameter {
                 }
                 return null;
             case DIRECTION:
+                if (unitLength && !(Math.abs(norm(v, 0) - 1) <= UNIT_LENGTH_TOLERANCE)) {
+                    return "got " + Arrays.toString(v) + " (length " + format(norm(v, 0)) + "); expected "
+                            + expected();
+                }
                 return norm(v, 0) > 0 ? null : "got " + Arrays.toString(v) + "; expected " + expected();
             default:
                 double a = norm(v, 0), b = norm(v, 3);
