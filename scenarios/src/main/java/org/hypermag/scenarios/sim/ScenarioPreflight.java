@@ -71,10 +71,26 @@ public final class ScenarioPreflight {
                         + "sot_polarisation (spin-orbit torque)"));
             }
         }
-        if (s.initial() instanceof Scenario.FromRun f) {
-            String why = fromRun(f, magnet.size());
+        List<Scenario.Initial> states = new ArrayList<>();
+        if (s.initial() instanceof Scenario.PerRegion per) {
+            per.entries().forEach(e -> states.add(e.state()));
+        } else {
+            states.add(s.initial());
+        }
+        for (int k = 0; k < states.size(); k++) {
+            String at = s.initial() instanceof Scenario.PerRegion ? "initial[" + k + "].file.path" : "initial.file.path";
+            String why = null;
+            if (states.get(k) instanceof Scenario.FromRun f) {
+                why = fromRun(f, magnet.size());
+            } else if (states.get(k) instanceof Scenario.FromOvf f) {
+                try {
+                    OvfInitialState.read(f.file(), s.domains());
+                } catch (IllegalArgumentException e) {
+                    why = e.getMessage();
+                }
+            }
             if (why != null) {
-                out.add(s.problemAt("initial.file.path", why));
+                out.add(s.problemAt(at, why));
             }
         }
         DemagProvider provider = s.demag().provider();

@@ -144,6 +144,8 @@ public final class ScenarioSystem {
                     m.set(i, c[0], c[1], c[2]);
                 }
             }
+        } else if (init instanceof Scenario.FromOvf f) {
+            return OvfInitialState.read(f.file(), s.domains());
         } else {
             Scenario.FromRun f = (Scenario.FromRun) init;
             {

@@ -157,8 +157,15 @@ final class InitialSection {
                 if (m == null) {
                     return null;
                 }
-                YamlNode pn = m.require("path", "an earlier run's output directory");
+                YamlNode pn = m.require("path", "an earlier run's output directory, or an OVF file (.ovf, .omf)");
                 String p = pn == null ? null : pn.text();
+                if (p != null && p.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(ovf|omf|ohf|obf)")) {
+                    if (m.has("frame")) {
+                        m.get("frame").error("an OVF file holds one state; frame applies to a run's output directory");
+                        return null;
+                    }
+                    return new Scenario.FromOvf(baseDir.resolve(p));
+                }
                 Integer frame = -1;
                 if (m.has("frame")) {
                     YamlNode fn = m.get("frame");

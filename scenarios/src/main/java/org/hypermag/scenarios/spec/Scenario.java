@@ -205,7 +205,7 @@ public record Scenario(String name, String description, String source, Path base
     }
 
     /** The initial magnetisation. */
-    public sealed interface Initial permits Uniform, RandomDirections, Vortex, FromRun, Skyrmion, TwoDomain,
+    public sealed interface Initial permits Uniform, RandomDirections, Vortex, FromRun, FromOvf, Skyrmion, TwoDomain,
             PerRegion {
     }
 
@@ -286,6 +286,14 @@ public record Scenario(String name, String description, String source, Path base
      * @param frame frame index, or −1 for the last
      */
     public record FromRun(Path directory, int frame) implements Initial {
+    }
+
+    /**
+     * A state from an OVF file (OOMMF's .omf, mumax3's .ovf) on a grid of the same mesh.
+     *
+     * @param file the OVF file
+     */
+    public record FromOvf(Path file) implements Initial {
     }
 
     /** A stage of the simulation. */
