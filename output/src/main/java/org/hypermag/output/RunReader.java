@@ -28,6 +28,23 @@ public final class RunReader {
     private final List<int[]> stages = new ArrayList<>();
     private final List<int[]> points = new ArrayList<>();
     private final List<int[]> where = new ArrayList<>();
+    private final List<Segment> segmentInfo = new ArrayList<>();
+    private final int[] gridCounts;
+    private final double[] cellSize;
+    private final double[] origin;
+    private final int[] gridCells;
+    private final double[][] sizes;
+
+    /**
+     * What one frame segment holds.
+     *
+     * @param frames its number of frames
+     * @param datasets the per-domain datasets it has (m first; demag_field, effective_field, energy_density)
+     * @param bytes bytes per stored number of m (4: float32, 8: float64)
+     * @param energyColumns the columns of energy_density, or an empty list
+     */
+    public record Segment(int frames, List<String> datasets, int bytes, List<String> energyColumns) {
+    }
 
     private RunReader(Path dir) {
         this.dir = dir;
@@ -44,6 +61,20 @@ public final class RunReader {
             }
             centres = (double[][]) h.getDatasetByPath("geometry/centres").getData();
             regions = (int[]) h.getDatasetByPath("geometry/regions").getData();
+            sizes = (double[][]) h.getDatasetByPath("geometry/sizes").getData();
+            io.jhdf.api.Node g = h.getByPath("geometry");
+            Map<String, Attribute> ga = g.getAttributes();
+            if (ga.containsKey("cells")) {
+                gridCounts = (int[]) ga.get("cells").getData();
+                cellSize = (double[]) ga.get("cell_size").getData();
+                origin = (double[]) ga.get("origin").getData();
+                gridCells = (int[]) h.getDatasetByPath("geometry/grid_cells").getData();
+            } else {
+                gridCounts = null;
+                cellSize = null;
+                origin = null;
+                gridCells = null;
+            }
         }
         try {
             segments.addAll(RunLayout.segments(dir));
@@ -61,8 +92,69 @@ public final class RunReader {
                 for (int f = 0; f < t.length; f++) {
                     where.add(new int[] {k, f});
                 }
+                List<String> sets = new ArrayList<>();
+                for (String name : List.of("m", "demag_field", "effective_field", "energy_density")) {
+                    if (h.getChildren().containsKey(name)) {
+                        sets.add(name);
+                    }
+                }
+                Dataset md = h.getDatasetByPath("m");
+                List<String> columns = List.of();
+                if (sets.contains("energy_density")) {
+                    Attribute c = h.getDatasetByPath("energy_density").getAttribute("columns");
+                    columns = c == null ? List.of() : List.of((String[]) c.getData());
+                }
+                segmentInfo.add(new Segment(t.length, List.copyOf(sets), md.getDataType().getSize(), columns));
             }
         }
+    }
+
+    /** @return the run's output directory */
+    public Path dir() {
+        return dir;
+    }
+
+    /** @return what each segment holds, in order */
+    public List<Segment> segmentInfo() {
+        return List.copyOf(segmentInfo);
+    }
+
+    /** @return domain side lengths, {@code [n][3]} (m) */
+    public double[][] sizes() {
+        return sizes;
+    }
+
+    /** @return {nx, ny, nz} of the grid the domains are cells of, or null when they are not on a grid */
+    public int[] gridCounts() {
+        return gridCounts == null ? null : gridCounts.clone();
+    }
+
+    /** @return the grid's cell size (m), or null */
+    public double[] cellSize() {
+        return cellSize == null ? null : cellSize.clone();
+    }
+
+    /** @return the grid's lower corner (m), or null */
+    public double[] origin() {
+        return origin == null ? null : origin.clone();
+    }
+
+    /** @return the grid cell i + nx (j + ny k) of each domain, or null when not on a grid */
+    public int[] gridCells() {
+        return gridCells == null ? null : gridCells.clone();
+    }
+
+    /** @return whether the domains are every cell of the grid, in order (frames reshape to nz × ny × nx × 3) */
+    public boolean fullGrid() {
+        if (gridCells == null || gridCells.length != gridCounts[0] * gridCounts[1] * gridCounts[2]) {
+            return false;
+        }
+        for (int i = 0; i < gridCells.length; i++) {
+            if (gridCells[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

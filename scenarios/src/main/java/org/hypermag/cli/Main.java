@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
                     + "demagnetising fields.",
             "Units are SI: lengths in m, magnetisation and fields in A/m."},
         subcommands = {RunCommand.class, CheckCommand.class, FieldCommand.class, PlotCommand.class, TrainCommand.class,
-            AccuracyCommand.class, ValidateCommand.class, CoreposCommand.class,
+            AccuracyCommand.class, ValidateCommand.class, CoreposCommand.class, ConvertCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Run 'hypermag help COMMAND' for the options of a command."})
 public final class Main implements Runnable {

@@ -482,6 +482,15 @@ public final class ScenarioRunner {
             List<Path> files = new ArrayList<>();
             files.add(dir.resolve(RunLayout.TABLE_FILE));
             files.add(dir.resolve(RunLayout.RUN_FILE));
+            if (f > 0) {
+                try {
+                    files.add(org.hypermag.output.RunXdmf.write(reader));
+                } catch (RuntimeException e) {
+                    // the frames are complete; the XDMF is an index over them ("hypermag convert DIR --to xdmf")
+                    progress.note("run.xdmf not written (" + e.getMessage() + "); write it later with: hypermag "
+                            + "convert " + dir + " --to xdmf");
+                }
+            }
             if (outputs.hysteresis() != null) {
                 files.add(dir.resolve(RunLayout.HYSTERESIS_FILE));
             }
