@@ -9,12 +9,16 @@ import java.util.List;
  * The plots that mean something for a run's stages, drawn from its files: ⟨m⟩(t) ({@code m.png}) and the energies
  * against t ({@code energy.png}) when run stages advanced time; the relaxation's energy and largest torque against
  * iteration ({@code relax.png}) when there were relax stages; the loop ({@code hysteresis.png}) for hysteresis
- * stages; a colour image of m_z of the last frame ({@code mz.png}, {@link FrameImage}) for a single layer of cells.
+ * stages; a colour image of m_z of the last frame ({@code mz.png}, {@link FrameImage}) for a single layer of cells,
+ * and m at the end of every stage ({@code snapshot-stageK.png}, hue and lightness as mumax3's snapshots) for grids.
  * Used at the end of every run and by {@code hypermag plot}.
  */
 public final class RunPlots {
     /** The relaxation log's header. */
     public static final String RELAX_HEADER = "stage,iteration,E_total,max_torque";
+
+    /** The most stages a run draws an end-of-stage snapshot for. */
+    public static final int MAX_SNAPSHOTS = 100;
 
     private RunPlots() {
     }
@@ -55,9 +59,23 @@ public final class RunPlots {
                 out.add(dir.resolve("hysteresis.png"));
             }
         }
-        if (Files.isRegularFile(dir.resolve(RunLayout.RUN_FILE)) && FrameImage.mz(RunReader.open(dir),
-                "mz of the last frame, " + name, dir.resolve("mz.png"))) {
-            out.add(dir.resolve("mz.png"));
+        if (Files.isRegularFile(dir.resolve(RunLayout.RUN_FILE))) {
+            RunReader run = RunReader.open(dir);
+            if (FrameImage.mz(run, "mz of the last frame, " + name, dir.resolve("mz.png"))) {
+                out.add(dir.resolve("mz.png"));
+            }
+            // m at the end of each stage (the stage's last frame), up to MAX_SNAPSHOTS stages
+            int stages = 0;
+            for (int k = 0; k < run.frameCount() && stages < MAX_SNAPSHOTS; k++) {
+                if (k == run.frameCount() - 1 || run.stage(k + 1) != run.stage(k)) {
+                    Path png = dir.resolve("snapshot-stage" + run.stage(k) + ".png");
+                    if (!FrameImage.snapshot(run, k, "m at the end of stage " + run.stage(k) + ", " + name, png)) {
+                        break;
+                    }
+                    out.add(png);
+                    stages++;
+                }
+            }
         }
         return out;
     }

@@ -24,6 +24,14 @@ final class PlotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A run's output directory.")
     Path dir;
 
+    @picocli.CommandLine.Option(names = "--snapshot", description = "Only a snapshot of m (in-plane angle as hue, "
+            + "m_z as lightness, as mumax3's): DIR/snapshot-frameK.png.")
+    boolean snapshot;
+
+    @picocli.CommandLine.Option(names = "--frame", paramLabel = "K", description = "With --snapshot: the frame "
+            + "(negative from the end; default -1, the last).")
+    int frame = -1;
+
     @Override
     public Integer call() {
         Path table = dir.resolve("table.csv");
@@ -31,6 +39,23 @@ final class PlotCommand implements Callable<Integer> {
             throw new Main.UsageException(table + ": not found; expected the output directory of a run");
         }
         String name = dir.toAbsolutePath().normalize().getFileName().toString();
+        if (snapshot) {
+            if (!Files.isRegularFile(dir.resolve(org.hypermag.output.RunLayout.RUN_FILE))) {
+                throw new Main.UsageException(dir + ": no run.h5; expected the output directory of a run");
+            }
+            org.hypermag.output.RunReader run = org.hypermag.output.RunReader.open(dir);
+            int k = frame < 0 ? frame + run.frameCount() : frame;
+            if (k < 0 || k >= run.frameCount()) {
+                throw new Main.UsageException("--frame " + frame + ": the run has " + run.frameCount() + " frames (0.."
+                        + (run.frameCount() - 1) + ")");
+            }
+            Path png = dir.resolve("snapshot-frame" + k + ".png");
+            if (!org.hypermag.output.FrameImage.snapshot(run, k, "m, frame " + k + ", " + name, png)) {
+                throw new Main.UsageException(dir + ": the domains are not on a lattice in x-y (a grid); no snapshot");
+            }
+            spec.commandLine().getOut().println("wrote " + png.toAbsolutePath().normalize());
+            return 0;
+        }
         List<Path> written;
         try {
             written = RunPlots.draw(dir, name);

@@ -43,6 +43,18 @@ class CoreposCommandTest {
         assertTrue(Double.parseDouble(last[5]) < -0.5, "polarity down: " + last[5]);
         assertTrue(Files.size(out.resolve("corepos.png")) > 1000);
         assertTrue(r.out.contains("corepos.csv (3 frames)") && r.out.contains("corepos.png"), r.out);
+        // the run drew m at the end of its stage; plot --snapshot draws any frame: the core (down) is black
+        assertTrue(Files.size(out.resolve("snapshot-stage0.png")) > 1000);
+        CliRunner snap = CliRunner.run("plot", out.toString(), "--snapshot", "--frame", "0");
+        assertEquals(0, snap.status, snap.err);
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.resolve("snapshot-frame0.png").toFile());
+        // column (7, 10) holds the core at (40, 55) nm of 5 nm cells: drawn at x = 40 + 8 * 7, y = 40 + 8 * (19 - 10)
+        int rgb = img.getRGB(40 + 8 * 7 + 4, 40 + 8 * 9 + 4);
+        assertTrue(((rgb >> 16) & 255) < 40 && ((rgb >> 8) & 255) < 40 && (rgb & 255) < 40,
+                "the core pointing down is nearly black: " + Integer.toHexString(rgb));
+        CliRunner bad = CliRunner.run("plot", out.toString(), "--snapshot", "--frame", "9");
+        assertEquals(Main.EXIT_INPUT, bad.status);
+        assertTrue(bad.err.contains("--frame 9: the run has 3 frames (0..2)"), bad.err);
     }
 
     @Test
