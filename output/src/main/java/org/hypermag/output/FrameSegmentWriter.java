@@ -202,7 +202,7 @@ public final class FrameSegmentWriter implements AutoCloseable {
                 DatasetCreationOptions ce = DatasetCreationOptions.builder().chunkDimensions(1, domains, energyColumns)
                         .shuffle().deflate(4).build();
                 WritableDataset d = put(h, "energy_density", k -> pending.get(k).energy, f, ce, "J/m^3");
-                d.putAttribute("columns", String.join(",", Physics.energyColumns()));
+                d.putAttribute("columns", Physics.energyColumns().toArray(new String[0]));
             }
         });
         checksums.add(RunIntegrity.checksum(RunLayout.segment(dir, segment)));

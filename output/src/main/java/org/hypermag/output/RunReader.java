@@ -102,7 +102,10 @@ public final class RunReader {
                 List<String> columns = List.of();
                 if (sets.contains("energy_density")) {
                     Attribute c = h.getDatasetByPath("energy_density").getAttribute("columns");
-                    columns = c == null ? List.of() : List.of((String[]) c.getData());
+                    Object v = c == null ? null : c.getData();
+                    // an array of strings; runs written before 2026-12-05 joined them with commas
+                    columns = v instanceof String[] a ? List.of(a) : v instanceof String j ? List.of(j.split(","))
+                            : List.of();
                 }
                 segmentInfo.add(new Segment(t.length, List.copyOf(sets), md.getDataType().getSize(), columns));
             }

@@ -67,6 +67,30 @@ class ConvertCommandTest {
                         "vtk/frames.pvd")), vtk.out);
     }
 
+    /** output.formats: [h5, ovf]: every frame's m and demag field as OVF beside the HDF5 frames, as mumax3 names them. */
+    @Test
+    void aRunWithOvfInItsFormatsWritesOvfSnapshotsOfEveryFrame() throws IOException {
+        Path f = dir.resolve("ovf.yaml");
+        Files.writeString(f, RunAndPlotCommandTest.SMALL.replace("DURATION", "2.0e-12").replace(
+                "output: {table_interval: 1.0e-12, frame_interval: 5.0e-12}",
+                "output: {table_interval: 1.0e-12, frame_interval: 1.0e-12, fields: [m, demag_field], "
+                        + "formats: [h5, ovf], ovf_format: b8}"));
+        Path out = dir.resolve("ovf");
+        CliRunner r = CliRunner.run("run", f.toString(), "--out", out.toString());
+        assertEquals(0, r.status, r.err);
+        RunReader run = RunReader.open(out);
+        for (int k = 0; k < run.frameCount(); k++) {
+            OvfData m = OvfReader.read(out.resolve(String.format("ovf/m%06d.ovf", k)));
+            OvfData h = OvfReader.read(out.resolve(String.format("ovf/demag_field%06d.ovf", k)));
+            assertEquals(run.magnetisation(k).y[3], m.values()[3 * 3 + 1], 0.0, "frame " + k);
+            assertEquals(run.vectors(k, "demag_field").z[5], h.values()[3 * 5 + 2], 0.0, "frame " + k);
+            assertEquals("A/m", h.units().get(0));
+        }
+        try (var files = Files.list(out.resolve("ovf"))) {
+            assertEquals(2L * run.frameCount(), files.count(), "m and demag_field for each of the frames");
+        }
+    }
+
     @Test
     void badSelectionsAreRefusedWithTheReason() throws IOException {
         Path out = run();

@@ -244,6 +244,11 @@ final class MustFailCases {
         c.add(new Case("fixed-layer-length", "`fixed_layer: [0, 0, 2]` (not a unit vector)",
                 base("alpha: 0.1", "alpha: 0.1, Pol: 0.5, fixed_layer: [0, 0, 2]"), null, 2,
                 "materials[0].fixed_layer", "(length 2); expected a unit vector"));
+        // formats (issue 18)
+        c.add(new Case("formats-without-h5", "`output: {formats: [ovf]}`", BASE + "output: {formats: [ovf]}\n", null,
+                2, "output.formats", "the HDF5 frames are always written"));
+        c.add(new Case("formats-unknown", "`output: {formats: [h5, vtk]}`", BASE + "output: {formats: [h5, vtk]}\n",
+                null, 2, "output.formats[1]", "expected one of h5, ovf"));
         return c;
     }
 

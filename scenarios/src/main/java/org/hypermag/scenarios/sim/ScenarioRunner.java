@@ -482,6 +482,23 @@ public final class ScenarioRunner {
             List<Path> files = new ArrayList<>();
             files.add(dir.resolve(RunLayout.TABLE_FILE));
             files.add(dir.resolve(RunLayout.RUN_FILE));
+            if (f > 0 && s.output().ovfFormat() != null) {
+                try {
+                    List<Integer> all = new ArrayList<>();
+                    for (int k = 0; k < f; k++) {
+                        all.add(k);
+                    }
+                    List<Path> ovf = org.hypermag.output.RunConvert.toOvf(reader, all,
+                            org.hypermag.output.RunConvert.VECTOR_FIELDS, dir.resolve("ovf"),
+                            org.hypermag.output.ovf.OvfWriter.Format.parse(s.output().ovfFormat()));
+                    if (!ovf.isEmpty()) {
+                        files.add(dir.resolve("ovf")); // one file per frame and field: the directory is listed
+                    }
+                } catch (RuntimeException e) {
+                    progress.note("OVF files not written (" + e.getMessage() + "); write them later with: "
+                            + "hypermag convert " + dir + " --to ovf");
+                }
+            }
             if (f > 0) {
                 try {
                     files.add(org.hypermag.output.RunXdmf.write(reader));

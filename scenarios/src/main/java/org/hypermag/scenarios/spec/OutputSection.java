@@ -19,7 +19,7 @@ final class OutputSection {
 
     static Output output(YamlNode node) {
         YamlNode.Mapping m = node.mapping(keys("directory", "table_interval", "frame_interval", "fields", "precision",
-                "checkpoint_interval", "max_rows", "max_frames"));
+                "checkpoint_interval", "max_rows", "max_frames", "formats", "ovf_format"));
         if (m == null) {
             return null;
         }
@@ -52,9 +52,35 @@ final class OutputSection {
             }
         }
         String precision = m.optional("precision", n -> n.choice(List.of("float32", "float64")), "float32");
+        boolean ovf = false;
+        if (m.has("formats")) {
+            List<YamlNode> fs = m.get("formats").list(1);
+            if (fs == null) {
+                return null;
+            }
+            boolean h5 = false;
+            for (YamlNode f : fs) {
+                String v = f.choice(List.of("h5", "ovf"));
+                if (v == null) {
+                    return null;
+                }
+                h5 |= v.equals("h5");
+                ovf |= v.equals("ovf");
+            }
+            if (!h5) {
+                m.get("formats").error("got " + m.get("formats").shown() + "; the HDF5 frames are always written "
+                        + "(they are the run's record): expected [h5] or [h5, ovf]");
+                return null;
+            }
+        }
+        String ovfFormat = m.optional("ovf_format", n -> n.choice(List.of("b4", "b8", "text")), "b4");
+        if (ovfFormat != null && m.has("ovf_format") && !ovf) {
+            m.get("ovf_format").error("ovf_format without ovf in formats; expected formats: [h5, ovf] as well");
+            return null;
+        }
         Double checkpoint = m.optional("checkpoint_interval", n -> n.positive("s of wall time"), 60.0);
         if (table == null || frames == null || precision == null || checkpoint == null || maxRows == null
-                || maxFrames == null) {
+                || maxFrames == null || ovfFormat == null) {
             return null;
         }
         double ratio = frames / table;
@@ -63,7 +89,8 @@ final class OutputSection {
                     + "table_interval = " + table + " s (frames are written at table rows)");
             return null;
         }
-        return new Output(dir, table, frames, fields, precision.equals("float64"), checkpoint, maxRows, maxFrames);
+        return new Output(dir, table, frames, fields, precision.equals("float64"), checkpoint, maxRows, maxFrames,
+                ovf ? ovfFormat : null);
     }
 
     static Validation validation(YamlNode node) {

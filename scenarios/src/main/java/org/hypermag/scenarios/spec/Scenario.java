@@ -506,9 +506,11 @@ public record Scenario(String name, String description, String source, Path base
      * @param checkpointInterval wall-clock time between checkpoints (s)
      * @param maxRows most table rows a run may write (a scenario asking for more is refused before it runs)
      * @param maxFrames most frames a run may write
+     * @param ovfFormat OVF snapshots beside the HDF5 frames ({@code formats: [h5, ovf]}) in this data format
+     *     ({@code b4}, {@code b8}, {@code text}), or null for none
      */
     public record Output(Path directory, double tableInterval, double frameInterval, Set<FrameField> fields,
-                         boolean float64, double checkpointInterval, long maxRows, long maxFrames) {
+                         boolean float64, double checkpointInterval, long maxRows, long maxFrames, String ovfFormat) {
         /** Default bound on table rows. */
         public static final long DEFAULT_MAX_ROWS = 10_000_000L;
         /** Default bound on frames. */
