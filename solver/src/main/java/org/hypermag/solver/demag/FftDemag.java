@@ -265,9 +265,13 @@ public final class FftDemag implements DemagField {
         try {
             pool.forRange(ny * nz, 1, forwardX);
             pool.forRange(hx * nz, 4, forwardY);
-            pool.forRange(hx * py, 4, forwardZ);
+            if (pz > 1) { // a single layer needs no transform along z
+                pool.forRange(hx * py, 4, forwardZ);
+            }
             pool.forRange(hx * py * pz, 1024, multiply);
-            pool.forRange(hx * py, 4, inverseZ);
+            if (pz > 1) {
+                pool.forRange(hx * py, 4, inverseZ);
+            }
             pool.forRange(hx * nz, 4, inverseY);
             pool.forRange(ny * nz, 1, inverseX);
         } finally {

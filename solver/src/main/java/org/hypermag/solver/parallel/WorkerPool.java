@@ -35,12 +35,18 @@ public final class WorkerPool implements AutoCloseable {
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
-    private long generation;
+    private volatile long generation;
     private boolean closed;
     private RangeTask task;
     private int n;
     private int grain;
     private volatile Throwable failure;
+
+    /**
+     * How long an idle worker, and the caller waiting for the workers, spin before they block (ns): a field
+     * evaluation is a dozen short loops, and waking a blocked thread costs tens of microseconds each time.
+     */
+    static final long SPIN_NANOS = 200_000;
 
     /** Most threads a pool may have: far above any machine's cores, far below what exhausts memory. */
     public static final int MAX_THREADS = 1024;
@@ -121,6 +127,10 @@ public final class WorkerPool implements AutoCloseable {
                 failure = e;
                 next.set(n);
             }
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            while (running.get() > 0 && System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            }
             synchronized (lock) {
                 while (running.get() > 0) {
                     try {
@@ -160,6 +170,10 @@ public final class WorkerPool implements AutoCloseable {
     private void workerLoop() {
         long seen = 0;
         while (true) {
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            while (generation == seen && !closed && System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            }
             synchronized (lock) {
                 while (generation == seen && !closed) {
                     try {
