@@ -58,6 +58,8 @@ public final class RungeKuttaStepper implements Stepper {
     private boolean k0DeterministicValid;
 
     private double nextStep = Double.NaN;
+    /** The last accepted step (s), while its stages are kept for dense output; NaN otherwise. */
+    private double denseStep = Double.NaN;
     private boolean k0Valid;
     private double k0Time = Double.NaN;
     private double lastError;
@@ -180,6 +182,7 @@ public final class RungeKuttaStepper implements Stepper {
 
     @Override
     public void reset() {
+        denseStep = Double.NaN;
         k0Valid = false;
         k0DeterministicValid = false;
     }
@@ -197,6 +200,7 @@ public final class RungeKuttaStepper implements Stepper {
             throw new IllegalArgumentException("step limit must be > 0 s, got " + dtLimit);
         }
         m0.setFrom(m);
+        denseStep = Double.NaN;
         double dt;
         if (!isAdaptive()) {
             dt = Math.min(fixedStep, dtLimit);
@@ -257,6 +261,9 @@ public final class RungeKuttaStepper implements Stepper {
                     k[k.length - 1] = k[0];
                     k[0] = last;
                     k0Time = t + dt;
+                    if (tableau == ButcherTableau.DORMAND_PRINCE_54 && !f.isStochastic()) {
+                        denseStep = dt;
+                    }
                     if (lastDeterministic != null) {
                         VectorField d = lastDeterministic;
                         lastDeterministic = k0Deterministic;
@@ -284,6 +291,51 @@ public final class RungeKuttaStepper implements Stepper {
             }
             nextStep = dt;
         }
+    }
+
+    /** Dormand–Prince's continuous extension (Hairer, Nørsett and Wanner, Solving ODEs I, §II.6, dopri5's contd5). */
+    private static final double D1 = -12715105075.0 / 11282082432.0, D3 = 87487479700.0 / 32700410799.0,
+            D4 = -10690763975.0 / 1880347072.0, D5 = 701980252875.0 / 199316789632.0,
+            D6 = -1453857185.0 / 822651844.0, D7 = 69997945.0 / 29380423.0;
+
+    /**
+     * @return whether {@link #interpolate} can give the state inside the last step: Dormand–Prince 5(4) on a
+     *     deterministic equation, right after an accepted step
+     */
+    public boolean canInterpolate() {
+        return !Double.isNaN(denseStep);
+    }
+
+    /**
+     * The state at t + θ·dt inside the last accepted step [t, t + dt], from Dormand–Prince's fourth-order continuous
+     * extension over the step's stages, renormalised; allocates nothing.
+     *
+     * @param theta the fraction of the step, in [0, 1]
+     * @param out receives the unit vectors
+     * @throws IllegalStateException unless {@link #canInterpolate()}
+     */
+    public void interpolate(double theta, VectorField out) {
+        if (Double.isNaN(denseStep)) {
+            throw new IllegalStateException("no step to interpolate in (needs Dormand-Prince after an accepted step)");
+        }
+        double h = denseStep, th1 = 1 - theta;
+        // after the first-same-as-last swap: k[6] holds f(y0) (stage 1), k[0] holds f(y1) (stage 7)
+        VectorField k1 = k[6], k3 = k[2], k4 = k[3], k5 = k[4], k6 = k[5], k7 = k[0];
+        double[][] y0 = {m0.x, m0.y, m0.z}, y1 = {m.x, m.y, m.z}, o = {out.x, out.y, out.z};
+        double[][] a1 = {k1.x, k1.y, k1.z}, a3 = {k3.x, k3.y, k3.z}, a4 = {k4.x, k4.y, k4.z},
+                a5 = {k5.x, k5.y, k5.z}, a6 = {k6.x, k6.y, k6.z}, a7 = {k7.x, k7.y, k7.z};
+        for (int c = 0; c < 3; c++) {
+            double[] p0 = y0[c], p1 = y1[c], f1 = a1[c], f3 = a3[c], f4 = a4[c], f5 = a5[c], f6 = a6[c], f7 = a7[c];
+            double[] q = o[c];
+            for (int i = 0; i < q.length; i++) {
+                double r2 = p1[i] - p0[i];
+                double r3 = h * f1[i] - r2;
+                double r4 = r2 - h * f7[i] - r3;
+                double r5 = h * (D1 * f1[i] + D3 * f3[i] + D4 * f4[i] + D5 * f5[i] + D6 * f6[i] + D7 * f7[i]);
+                q[i] = p0[i] + theta * (r2 + th1 * (r3 + theta * (r4 + th1 * r5)));
+            }
+        }
+        normalise(out);
     }
 
     /** Evaluates k0 = f(t, m0) unless the cached one is at t and still valid. */

@@ -1,6 +1,7 @@
 package org.hypermag.integrators;
 
 import java.util.function.BooleanSupplier;
+import org.hypermag.solver.VectorField;
 
 /**
  * Drives a {@link Stepper} in time, landing exactly on output times origin + k·interval (and on the end time).
@@ -95,6 +96,79 @@ public final class TimeEvolution {
                 observer.observe(t, dt, steps);
                 outputs++;
             }
+            if (listener.afterStep(t, steps, atOutput)) {
+                break;
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Runs with outputs by dense interpolation: the steps are chosen by the error control alone (and end exactly at
+     * {@code end}), never cut short to land on an output time; the state at each output time inside a step comes
+     * from the stepper's continuous extension ({@link RungeKuttaStepper#interpolate}). While the observer looks at an
+     * interpolated output, {@code state} holds it; afterwards the step's end state is put back bit for bit, so the
+     * trajectory is the same with any output interval. An output time that a step lands on exactly (the end) is
+     * observed with the step's own state.
+     *
+     * @param stepper a stepper that interpolates (Dormand–Prince 5(4), deterministic equation)
+     * @param state the state the stepper advances
+     * @param origin origin of the output grid (s)
+     * @param start current time (s): the origin, or where a checkpoint was taken (any step boundary)
+     * @param end end time (s), &ge; start
+     * @param interval output interval (s), &gt; 0
+     * @param observeStart whether the observer sees the start (an output time)
+     * @param nextOutput index k of the first output origin + k·interval after the start still to observe
+     * @param observer called at output times (interpolated state) and at the end
+     * @param listener called after every step with the step's end state; may stop the run
+     * @return the time reached (a step boundary)
+     * @throws IntegrationException if a step fails (state: the last good step's end)
+     */
+    public static double runDense(RungeKuttaStepper stepper, VectorField state, double origin, double start,
+                                  double end, double interval, boolean observeStart, long nextOutput,
+                                  Observer observer, StepListener listener) {
+        if (!(end >= start) || !(start >= origin) || !Double.isFinite(origin) || !Double.isFinite(end)) {
+            throw new IllegalArgumentException("need finite times with origin <= start <= end, got " + origin + ", "
+                    + start + ", " + end);
+        }
+        if (!(interval > 0)) {
+            throw new IllegalArgumentException("output interval must be > 0 s, got " + interval);
+        }
+        VectorField endState = new VectorField(state.size());
+        long steps = 0;
+        long k = nextOutput;
+        double t = start;
+        if (observeStart) {
+            observer.observe(t, 0, 0);
+        }
+        while (t < end) {
+            double dt = stepper.step(t, end - t);
+            steps++;
+            double reached = dt >= end - t ? end : t + dt;
+            boolean atOutput = false;
+            while (true) {
+                double next = origin + k * interval;
+                if (next > end - 1e-9 * interval) {
+                    next = end; // the end is the last output
+                }
+                if (next > reached || (next == end && reached < end)) {
+                    break;
+                }
+                if (next == reached) {
+                    observer.observe(reached, dt, steps);
+                    atOutput = true;
+                } else {
+                    endState.setFrom(state);
+                    stepper.interpolate((next - t) / dt, state);
+                    observer.observe(next, dt, steps);
+                    state.setFrom(endState);
+                }
+                k++;
+                if (next == end) {
+                    break;
+                }
+            }
+            t = reached;
             if (listener.afterStep(t, steps, atOutput)) {
                 break;
             }

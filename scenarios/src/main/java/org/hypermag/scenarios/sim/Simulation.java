@@ -150,6 +150,11 @@ public final class Simulation {
         drive.setCurrent(currentDensity, mask);
     }
 
+    /** @return whether the run may be above 0 K (it has a thermal field) */
+    public boolean isThermal() {
+        return thermal != null;
+    }
+
     /** @return the number of thermal fields drawn so far (0 in a run at 0 K) */
     public long thermalDraws() {
         return thermal == null ? 0 : thermal.draws();
@@ -204,8 +209,73 @@ public final class Simulation {
                         integration.maxStep())
                 : RungeKuttaStepper.fixed(llg, m, integration.tableau(), integration.fixedStep());
         stepper.setProposedStep(proposedStep);
+        lastStepper = stepper;
         return TimeEvolution.run(stepper, origin, start, end, interval, observeStart,
                 (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep()), listener);
+    }
+
+    /**
+     * Whether a run stage with these settings steps freely and outputs by dense interpolation
+     * ({@link #runDense}): adaptive Dormand–Prince on a deterministic equation (no temperature).
+     *
+     * @param integration integrator settings
+     * @param thermal whether the stage has a thermal field
+     * @return true for dense output
+     */
+    public static boolean denseOutput(Integration integration, boolean thermal) {
+        return !thermal && Double.isNaN(integration.fixedStep())
+                && integration.tableau() == org.hypermag.integrators.ButcherTableau.DORMAND_PRINCE_54;
+    }
+
+    /**
+     * Evolves the LLG equation from {@code start} to {@code end} with steps chosen by the error control alone and
+     * outputs at origin + k·interval by interpolation ({@link TimeEvolution#runDense}).
+     *
+     * @param origin output grid origin (s)
+     * @param start current time (s): the origin or a step boundary
+     * @param end end time (s)
+     * @param interval output interval (s)
+     * @param integration integrator settings (see {@link #denseOutput})
+     * @param proposedStep the first step to try (s), NaN to let the integrator choose
+     * @param observeStart whether the start is an output
+     * @param nextOutput the index of the first output after the start still to observe
+     * @param output receives output times (the magnetisation holds the interpolated state meanwhile)
+     * @param listener called after every step, with the step's end state; may stop the run
+     * @return the time reached
+     */
+    public double runDense(double origin, double start, double end, double interval, Integration integration,
+                           double proposedStep, boolean observeStart, long nextOutput, Output output,
+                           TimeEvolution.StepListener listener) {
+        LlgEquation llg = new LlgEquation(magnet, field, torques);
+        RungeKuttaStepper stepper = RungeKuttaStepper.adaptive(llg, m, integration.tableau(), integration.tolerance(),
+                integration.maxStep());
+        stepper.setProposedStep(proposedStep);
+        lastStepper = stepper;
+        lastProposedStep = proposedStep;
+        return TimeEvolution.runDense(stepper, m, origin, start, end, interval, observeStart, nextOutput,
+                (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep()), (t, steps, atOutput) -> {
+                    lastProposedStep = stepper.proposedStep();
+                    return listener.afterStep(t, steps, atOutput);
+                });
+    }
+
+    /** The stepper of the last {@link #run} or {@link #runDense}, for its counts. */
+    private RungeKuttaStepper lastStepper;
+
+    /**
+     * @return {rejected step attempts, evaluations of dm/dt} of the last {@link #run} or {@link #runDense} (since
+     *     it started, or since the stage was continued from a checkpoint)
+     */
+    public long[] stepCounts() {
+        return lastStepper == null ? new long[2] : new long[] {lastStepper.rejectedSteps(), lastStepper.evaluations()};
+    }
+
+    /** The integrator's proposal after the last step of {@link #runDense} (s), for checkpoints. */
+    private double lastProposedStep = Double.NaN;
+
+    /** @return the integrator's proposed next step after the last step of {@link #runDense} (s) */
+    public double lastProposedStep() {
+        return lastProposedStep;
     }
 
     /**

@@ -133,37 +133,66 @@ final class StageExecution {
         double end = pos.stageStart + r.duration();
         double interval = out.tableInterval();
         long frameEvery = out.frameInterval() > 0 ? Math.max(1, Math.round(out.frameInterval() / interval)) : 0;
-        sim.enterStage(r.field() == null ? null : r.field().field(), c.scenario().temperatureOf(r), pos.stageStart);
+        // a stage at 0 K everywhere is deterministic (no thermal field drawn, outputs interpolated)
+        boolean warm = c.scenario().hottest(r) > 0;
+        sim.enterStage(r.field() == null ? null : r.field().field(), warm ? c.scenario().temperatureOf(r) : null,
+                pos.stageStart);
         sim.setCurrent(r.current(), r.currentRegions());
-        boolean continuing = pos.outputs > 0;
+        boolean dense = Simulation.denseOutput(c.integration(), warm);
+        boolean continuing = pos.outputs > 0 || (dense && pos.t > pos.stageStart);
         double[][] previous = {null};
         double[][] zero = {null};
         long[] stepCount = {0};
-        double reached = sim.run(pos.stageStart, pos.t, end, interval, c.integration(), pos.proposedStep,
-                !continuing, (tOut, dt, llg, proposed) -> {
-                    double[] row = sim.row(tOut, dt, pos.stage, -1);
-                    c.outputs().table().row(row);
-                    if (zero[0] == null && previous[0] != null) {
-                        zero[0] = Landmarks.firstZero(List.of(previous[0], row), 1, 0);
-                    }
-                    previous[0] = row;
-                    long k = Math.round((tOut - pos.stageStart) / interval);
-                    boolean atEnd = tOut == end;
-                    if ((frameEvery > 0 && k % frameEvery == 0) || atEnd) {
-                        c.frame(tOut, -1);
-                    }
-                    pos.t = tOut;
-                    pos.outputs = k;
-                    pos.save(sim.magnetisation(), tOut, proposed, k, sim.thermalDraws());
-                    if (!atEnd && c.checkpointDue()) {
-                        pos.proposedStep = proposed;
-                        c.checkpointNow(sim.magnetisation());
-                    }
-                }, (tNow, steps, atOutput) -> {
-                    stepCount[0] = steps;
-                    c.progress().running(tNow, pos.stageStart, end, steps);
-                    return atOutput && c.stop().getAsBoolean();
-                });
+        long[] lastOutput = {pos.outputs};
+        Simulation.Output rows = (tOut, dt, llg, proposed) -> {
+            double[] row = sim.row(tOut, dt, pos.stage, -1);
+            c.outputs().table().row(row);
+            if (zero[0] == null && previous[0] != null) {
+                zero[0] = Landmarks.firstZero(List.of(previous[0], row), 1, 0);
+            }
+            previous[0] = row;
+            long k = Math.round((tOut - pos.stageStart) / interval);
+            boolean atEnd = tOut == end;
+            if ((frameEvery > 0 && k % frameEvery == 0) || atEnd) {
+                c.frame(tOut, -1);
+            }
+            lastOutput[0] = k;
+            if (!dense) {
+                pos.t = tOut;
+                pos.outputs = k;
+                pos.save(sim.magnetisation(), tOut, proposed, k, sim.thermalDraws());
+                if (!atEnd && c.checkpointDue()) {
+                    pos.proposedStep = proposed;
+                    c.checkpointNow(sim.magnetisation());
+                }
+            }
+        };
+        double reached;
+        if (dense) {
+            // steps chosen by the error control alone; rows and frames interpolated inside them; the position (and
+            // any checkpoint) is a step's end, so a resumed run takes the same steps
+            reached = sim.runDense(pos.stageStart, pos.t, end, interval, c.integration(), pos.proposedStep,
+                    !continuing, continuing ? pos.outputs + 1 : 1, rows, (tNow, steps, atOutput) -> {
+                        stepCount[0] = steps;
+                        c.progress().running(tNow, pos.stageStart, end, steps);
+                        pos.t = tNow;
+                        pos.outputs = lastOutput[0];
+                        pos.save(sim.magnetisation(), tNow, sim.lastProposedStep(), lastOutput[0],
+                                sim.thermalDraws());
+                        if (tNow < end && c.checkpointDue()) {
+                            pos.proposedStep = sim.lastProposedStep();
+                            c.checkpointNow(sim.magnetisation());
+                        }
+                        return tNow < end && c.stop().getAsBoolean();
+                    });
+        } else {
+            reached = sim.run(pos.stageStart, pos.t, end, interval, c.integration(), pos.proposedStep,
+                    !continuing, rows, (tNow, steps, atOutput) -> {
+                        stepCount[0] = steps;
+                        c.progress().running(tNow, pos.stageStart, end, steps);
+                        return atOutput && c.stop().getAsBoolean();
+                    });
+        }
         pos.t = reached;
         if (reached < end) {
             pos.t = pos.savedT;
@@ -174,9 +203,11 @@ final class StageExecution {
         }
         double seconds = (System.nanoTime() - wall) / 1e9;
         double[] m = sim.average();
+        long[] counts = sim.stepCounts();
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "run %.4g s: %d steps in %.1f s (%.0f "
-                + "steps/s); <m>(end) = (%.5f, %.5f, %.5f)", r.duration(), stepCount[0], seconds,
-                stepCount[0] / seconds, m[0], m[1], m[2]));
+                + "steps/s; %d rejected, %d evaluations%s); <m>(end) = (%.5f, %.5f, %.5f)", r.duration(),
+                stepCount[0], seconds, stepCount[0] / seconds, counts[0], counts[1],
+                dense ? ", outputs interpolated" : "", m[0], m[1], m[2]));
         if (zero[0] != null) {
             b.append(String.format(Locale.ROOT, "; first zero of <mx> at t = %.6g s (<my> = %.4f, <mz> = %.4f)",
                     zero[0][0], zero[0][2], zero[0][3]));

@@ -142,6 +142,25 @@ public record Scenario(String name, String description, String source, Path base
     }
 
     /**
+     * @param stage a stage of this scenario
+     * @return the highest temperature (K) any domain reaches in it: its protocol's maximum, or a region's own
+     *     {@code temperature}; 0 for a relaxation
+     */
+    public double hottest(Stage stage) {
+        org.hypermag.solver.field.Temperature t = temperatureOf(stage);
+        if (t == null) {
+            return 0;
+        }
+        double max = t.max();
+        for (org.hypermag.solver.magnet.Material mat : materials) {
+            if (mat.isSet(org.hypermag.solver.field.ThermalField.TEMPERATURE)) {
+                max = Math.max(max, mat.get(org.hypermag.solver.field.ThermalField.TEMPERATURE));
+            }
+        }
+        return max;
+    }
+
+    /**
      * @return whether some run or hysteresis stage can be above 0 K (its temperature, or a region's own
      *     {@code temperature})
      */

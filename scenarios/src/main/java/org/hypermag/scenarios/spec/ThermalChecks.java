@@ -28,11 +28,11 @@ final class ThermalChecks {
     static boolean check(Scenario s, Consumer<Problem> problems) {
         boolean ok = true;
         for (int k = 0; k < s.stages().size(); k++) {
-            if (s.stages().get(k) instanceof Scenario.Hysteresis h && !h.swept() && hottest(s, h) > 0) {
+            if (s.stages().get(k) instanceof Scenario.Hysteresis h && !h.swept() && s.hottest(h) > 0) {
                 problems.accept(s.problemAt("stages[" + k + "].hysteresis", String.format(Locale.ROOT, "this "
                         + "hysteresis stage is at up to %s K; above 0 K a loop is integrated in time, not relaxed "
                         + "point by point: give rate (the sweep rate mu0 |dH/dt| in T/s, e.g. rate: 1e8)",
-                        Keys.fmt(hottest(s, h)))));
+                        Keys.fmt(s.hottest(h)))));
                 ok = false;
             }
         }
@@ -75,18 +75,6 @@ final class ThermalChecks {
             }
         }
         return ok;
-    }
-
-    /** @return the highest temperature (K) any domain reaches in a stage */
-    private static double hottest(Scenario s, Scenario.Stage stage) {
-        Temperature t = s.temperatureOf(stage);
-        double max = t == null ? 0 : t.max();
-        for (Material mat : s.materials()) {
-            if (mat.isSet(ThermalField.TEMPERATURE)) {
-                max = Math.max(max, mat.get(ThermalField.TEMPERATURE));
-            }
-        }
-        return max;
     }
 
     /**
