@@ -50,6 +50,24 @@ public record ButcherTableau(String name, double[] c, double[][] a, double[] b, 
             new double[] {5179.0 / 57600, 0, 7571.0 / 16695, 393.0 / 640, -92097.0 / 339200, 187.0 / 2100, 1.0 / 40},
             4, true);
 
+    /**
+     * Fehlberg 5(4) with local extrapolation (the fifth-order solution propagated, the fourth-order one for the error
+     * estimate; OOMMF's rkf54): six evaluations per step, not first same as last. Coefficients: E. Fehlberg, NASA TR
+     * R-315 (1969), Table III.
+     */
+    public static final ButcherTableau FEHLBERG_54 = new ButcherTableau("Fehlberg 5(4)",
+            new double[] {0, 1.0 / 4, 3.0 / 8, 12.0 / 13, 1, 1.0 / 2},
+            new double[][] {
+                {},
+                {1.0 / 4},
+                {3.0 / 32, 9.0 / 32},
+                {1932.0 / 2197, -7200.0 / 2197, 7296.0 / 2197},
+                {439.0 / 216, -8, 3680.0 / 513, -845.0 / 4104},
+                {-8.0 / 27, 2, -3544.0 / 2565, 1859.0 / 4104, -11.0 / 40}},
+            new double[] {16.0 / 135, 0, 6656.0 / 12825, 28561.0 / 56430, -9.0 / 50, 2.0 / 55},
+            new double[] {25.0 / 216, 0, 1408.0 / 2565, 2197.0 / 4104, -1.0 / 5, 0},
+            4, false);
+
     /** @return the number of stages */
     public int stages() {
         return c.length;

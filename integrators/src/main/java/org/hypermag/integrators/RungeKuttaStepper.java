@@ -60,6 +60,8 @@ public final class RungeKuttaStepper implements Stepper {
     private double nextStep = Double.NaN;
     /** The last accepted step (s), while its stages are kept for dense output; NaN otherwise. */
     private double denseStep = Double.NaN;
+    /** Non-FSAL adaptive methods: dm/dt at the last step's start, kept for Hermite dense output. */
+    private VectorField kStart;
     private boolean k0Valid;
     private double k0Time = Double.NaN;
     private double lastError;
@@ -262,13 +264,27 @@ public final class RungeKuttaStepper implements Stepper {
                     k[0] = last;
                     k0Time = t + dt;
                     if (tableau == ButcherTableau.DORMAND_PRINCE_54 && !f.isStochastic()) {
-                        denseStep = dt;
+                        denseStep = dt; // (Bogacki–Shampine has no continuous extension here)
                     }
                     if (lastDeterministic != null) {
                         VectorField d = lastDeterministic;
                         lastDeterministic = k0Deterministic;
                         k0Deterministic = d;
                     }
+                } else if (isAdaptive() && !f.isStochastic()) {
+                    // dm/dt at the new state: the next step's first stage, and with the old one the ends of a cubic
+                    // Hermite interpolant over this step
+                    if (kStart == null) {
+                        kStart = new VectorField(m.size());
+                    }
+                    VectorField old = kStart;
+                    kStart = k[0];
+                    k[0] = old;
+                    evaluate(t + dt, m, k[0]);
+                    k0Valid = firstNonFinite(k[0]) < 0;
+                    k0Time = t + dt;
+                    k0DeterministicValid = false;
+                    denseStep = k0Valid ? dt : Double.NaN;
                 } else {
                     k0Valid = false;
                     k0DeterministicValid = false;
@@ -299,7 +315,7 @@ public final class RungeKuttaStepper implements Stepper {
             D6 = -1453857185.0 / 822651844.0, D7 = 69997945.0 / 29380423.0;
 
     /**
-     * @return whether {@link #interpolate} can give the state inside the last step: Dormand–Prince 5(4) on a
+     * @return whether {@link #interpolate} can give the state inside the last step: an adaptive method on a
      *     deterministic equation, right after an accepted step
      */
     public boolean canInterpolate() {
@@ -307,8 +323,10 @@ public final class RungeKuttaStepper implements Stepper {
     }
 
     /**
-     * The state at t + θ·dt inside the last accepted step [t, t + dt], from Dormand–Prince's fourth-order continuous
-     * extension over the step's stages, renormalised; allocates nothing.
+     * The state at t + θ·dt inside the last accepted step [t, t + dt], renormalised; allocates nothing. Dormand–Prince:
+     * its fourth-order continuous extension over the step's stages; methods without first-same-as-last: the cubic
+     * Hermite interpolant of the step's ends and their derivatives (third order; the end derivative is the next
+     * step's first stage, so it costs nothing extra).
      *
      * @param theta the fraction of the step, in [0, 1]
      * @param out receives the unit vectors
@@ -319,6 +337,19 @@ public final class RungeKuttaStepper implements Stepper {
             throw new IllegalStateException("no step to interpolate in (needs Dormand-Prince after an accepted step)");
         }
         double h = denseStep, th1 = 1 - theta;
+        if (!tableau.fsal()) {
+            double t2 = theta * theta, t3 = t2 * theta;
+            double h00 = 2 * t3 - 3 * t2 + 1, h10 = (t3 - 2 * t2 + theta) * h, h01 = 3 * t2 - 2 * t3, h11 = (t3 - t2) * h;
+            double[][] p0 = {m0.x, m0.y, m0.z}, p1 = {m.x, m.y, m.z}, d0 = {kStart.x, kStart.y, kStart.z},
+                    d1 = {k[0].x, k[0].y, k[0].z}, q = {out.x, out.y, out.z};
+            for (int c = 0; c < 3; c++) {
+                for (int i = 0; i < q[c].length; i++) {
+                    q[c][i] = h00 * p0[c][i] + h10 * d0[c][i] + h01 * p1[c][i] + h11 * d1[c][i];
+                }
+            }
+            normalise(out);
+            return;
+        }
         // after the first-same-as-last swap: k[6] holds f(y0) (stage 1), k[0] holds f(y1) (stage 7)
         VectorField k1 = k[6], k3 = k[2], k4 = k[3], k5 = k[4], k6 = k[5], k7 = k[0];
         double[][] y0 = {m0.x, m0.y, m0.z}, y1 = {m.x, m.y, m.z}, o = {out.x, out.y, out.z};

@@ -536,6 +536,8 @@ public final class ScenarioRunner {
                     i.maxStep(), Double.NaN);
             case BOGACKI_SHAMPINE -> new Simulation.Integration(ButcherTableau.BOGACKI_SHAMPINE_32, i.tolerance(),
                     i.maxStep(), Double.NaN);
+            case FEHLBERG -> new Simulation.Integration(ButcherTableau.FEHLBERG_54, i.tolerance(), i.maxStep(),
+                    Double.NaN);
             case HEUN -> new Simulation.Integration(ButcherTableau.HEUN, Double.NaN, i.step(), i.step());
             case RK4 -> new Simulation.Integration(ButcherTableau.RK4, Double.NaN, i.step(), i.step());
         };

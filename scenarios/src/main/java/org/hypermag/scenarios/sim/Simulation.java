@@ -216,7 +216,7 @@ public final class Simulation {
 
     /**
      * Whether a run stage with these settings steps freely and outputs by dense interpolation
-     * ({@link #runDense}): adaptive Dormand–Prince on a deterministic equation (no temperature).
+     * ({@link #runDense}): adaptive Dormand–Prince or Fehlberg on a deterministic equation (no temperature).
      *
      * @param integration integrator settings
      * @param thermal whether the stage has a thermal field
@@ -224,7 +224,8 @@ public final class Simulation {
      */
     public static boolean denseOutput(Integration integration, boolean thermal) {
         return !thermal && Double.isNaN(integration.fixedStep())
-                && integration.tableau() == org.hypermag.integrators.ButcherTableau.DORMAND_PRINCE_54;
+                && (integration.tableau() == org.hypermag.integrators.ButcherTableau.DORMAND_PRINCE_54
+                || integration.tableau() == org.hypermag.integrators.ButcherTableau.FEHLBERG_54);
     }
 
     /**

@@ -102,12 +102,12 @@ final class MethodSection {
         if (m == null) {
             return null;
         }
-        String method = m.optional("method", n -> n.choice(List.of("dormand-prince", "bogacki-shampine", "heun",
-                "rk4")), "dormand-prince");
+        String method = m.optional("method", n -> n.choice(List.of("dormand-prince", "fehlberg", "bogacki-shampine",
+                "heun", "rk4")), "dormand-prince");
         if (method == null) {
             return null;
         }
-        if (method.equals("dormand-prince") || method.equals("bogacki-shampine")) {
+        if (method.equals("dormand-prince") || method.equals("bogacki-shampine") || method.equals("fehlberg")) {
             if (m.has("step")) {
                 m.get("step").error("a fixed step is for heun and rk4; " + method + " adapts its step (use "
                         + "tolerance and max_step)");
@@ -116,7 +116,8 @@ final class MethodSection {
             Double tol = m.optional("tolerance", n -> n.positive("rad per step"), Integrator.DEFAULT.tolerance());
             Double max = m.optional("max_step", n -> n.positive("s"), Integrator.DEFAULT.maxStep());
             return tol == null || max == null ? null : new Integrator(method.equals("dormand-prince")
-                    ? IntegratorMethod.DORMAND_PRINCE : IntegratorMethod.BOGACKI_SHAMPINE, tol, max, Double.NaN);
+                    ? IntegratorMethod.DORMAND_PRINCE : method.equals("fehlberg") ? IntegratorMethod.FEHLBERG
+                    : IntegratorMethod.BOGACKI_SHAMPINE, tol, max, Double.NaN);
         }
         for (String k : new String[] {"tolerance", "max_step"}) {
             if (m.has(k)) {

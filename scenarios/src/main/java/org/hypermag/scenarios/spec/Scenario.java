@@ -450,7 +450,9 @@ public record Scenario(String name, String description, String source, Path base
         /** Fixed-step classical Runge–Kutta. */
         RK4,
         /** Adaptive Bogacki–Shampine 3(2), the default at T &gt; 0. */
-        BOGACKI_SHAMPINE
+        BOGACKI_SHAMPINE,
+        /** Adaptive Fehlberg 5(4) with local extrapolation (OOMMF's rkf54). */
+        FEHLBERG
     }
 
     /**

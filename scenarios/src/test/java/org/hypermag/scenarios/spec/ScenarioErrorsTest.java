@@ -218,7 +218,7 @@ class ScenarioErrorsTest {
     @Test
     void unknownIntegratorMethod() {
         one(GOOD + "integrator: {method: euler}\n", 8, 22, "integrator.method", "got 'euler'",
-                "dormand-prince, bogacki-shampine, heun, rk4");
+                "dormand-prince, fehlberg, bogacki-shampine, heun, rk4");
     }
 
     @Test
