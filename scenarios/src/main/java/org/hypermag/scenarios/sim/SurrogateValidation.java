@@ -171,7 +171,7 @@ public final class SurrogateValidation {
             }
         }
         Magnet magnet = ScenarioSystem.magnet(s);
-        WorkerPool pool = s.compute().threads() == 0 ? WorkerPool.shared() : new WorkerPool(s.compute().threads());
+        WorkerPool pool = ScenarioRunner.pool(s, magnet);
         try {
             return run(s, ex, sur, magnet, pool, o, progress, stop);
         } finally {
