@@ -197,6 +197,37 @@ class OvfTest {
         assertEquals("by hand", d.title());
     }
 
+    /**
+     * The layout mumax3 writes (its data/ovf2.go, read for the format only): "#" spacer lines, lower-case
+     * "Data binary 4", values in the machine's (little-endian) order, the end line straight after the last data byte
+     * with no newline, and the time as "Total simulation time:  1e-09  s".
+     */
+    @Test
+    void aFileLaidOutAsMumax3WritesItReads() throws IOException {
+        StringBuilder h = new StringBuilder("# OOMMF OVF 2.0\n#\n# Segment count: 1\n#\n# Begin: Segment\n"
+                + "# Begin: Header\n#\n# Title: m\n# meshtype: rectangular\n# meshunit: m\n# xmin: 0\n# ymin: 0\n"
+                + "# zmin: 0\n# xmax: 1e-08\n# ymax: 5e-09\n# zmax: 3e-09\n# valuedim: 3\n"
+                + "# valuelabels: m_x m_y m_z\n# valueunits: 1 1 1\n# Desc: Total simulation time:  1e-09  s\n"
+                + "# xbase: 2.5e-09\n# ybase: 2.5e-09\n# zbase: 1.5e-09\n# xnodes: 2\n# ynodes: 1\n# znodes: 1\n"
+                + "# xstepsize: 5e-09\n# ystepsize: 5e-09\n# zstepsize: 3e-09\n#\n# End: Header\n#\n"
+                + "# Begin: Data binary 4\n");
+        ByteBuffer b = ByteBuffer.allocate(4 * 7).order(ByteOrder.LITTLE_ENDIAN);
+        b.putFloat(1234567.0f);
+        for (float v : new float[] {1, 0, 0, 0, 0.6f, 0.8f}) {
+            b.putFloat(v);
+        }
+        Path f = dir.resolve("m000001.ovf");
+        try (var out = Files.newOutputStream(f)) {
+            out.write(h.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(b.array());
+            out.write("# End: Data binary 4\n# End: Segment\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        OvfData d = OvfReader.read(f);
+        assertArrayEquals(new double[] {1, 0, 0, 0, 0.6f, 0.8f}, d.values(), 0.0);
+        assertEquals(1e-9, d.simulationTime(), 0.0);
+        assertEquals(List.of("m_x", "m_y", "m_z"), d.labels());
+    }
+
     @Test
     void brokenFilesAreRefusedNamingFileAndLine() throws IOException {
         Path good = dir.resolve("good.ovf");
