@@ -45,12 +45,20 @@ public final class FftDemag implements DemagField {
     private final WorkerPool.RangeTask inverseX = this::inverseX;
 
     /** Per-thread work space: a line buffer and one FFT plan per axis. */
+    /**
+     * Columns transformed together along y and z: their elements lie side by side in the spectrum, so gathering a
+     * block reads whole cache lines where one column at a time reads one pair of doubles per line.
+     */
+    private static final int BLOCK = 16;
+
     private static final class Scratch {
         final double[] line;
+        final double[][] lines;
         final DoubleFFT_1D fx, fy, fz;
 
         Scratch(int px, int py, int pz) {
             line = new double[Math.max(px, 2 * Math.max(py, pz))];
+            lines = new double[BLOCK][2 * Math.max(py, pz)];
             fx = px > 1 ? new DoubleFFT_1D(px) : null;
             fy = py > 1 ? new DoubleFFT_1D(py) : null;
             fz = pz > 1 ? new DoubleFFT_1D(pz) : null;
@@ -264,15 +272,15 @@ public final class FftDemag implements DemagField {
         currentH = h;
         try {
             pool.forRange(ny * nz, 1, forwardX);
-            pool.forRange(hx * nz, 4, forwardY);
+            pool.forRange(hx * nz, BLOCK, forwardY);
             if (pz > 1) { // a single layer needs no transform along z
-                pool.forRange(hx * py, 4, forwardZ);
+                pool.forRange(hx * py, BLOCK, forwardZ);
             }
             pool.forRange(hx * py * pz, 1024, multiply);
             if (pz > 1) {
-                pool.forRange(hx * py, 4, inverseZ);
+                pool.forRange(hx * py, BLOCK, inverseZ);
             }
-            pool.forRange(hx * nz, 4, inverseY);
+            pool.forRange(hx * nz, BLOCK, inverseY);
             pool.forRange(ny * nz, 1, inverseX);
         } finally {
             currentM = null;
@@ -303,10 +311,11 @@ public final class FftDemag implements DemagField {
         Scratch w = scratch.get();
         for (int c = 0; c < 3; c++) {
             double[] s = spec[c];
-            for (int col = from; col < to; col++) {
-                int kx = col % hx, z = col / hx;
-                complexLine(w.fy, w.line, s, 2 * (z * py * hx + kx), 2 * hx, py, forward ? ny : py, forward ? py : ny,
-                        forward);
+            for (int col = from; col < to;) {
+                int kx = col % hx, z = col / hx, width = Math.min(BLOCK, Math.min(to - col, hx - kx));
+                complexBlock(w.fy, w.lines, s, 2 * (z * py * hx + kx), width, 2 * hx, py, forward ? ny : py,
+                        forward ? py : ny, forward);
+                col += width;
             }
         }
     }
@@ -315,8 +324,44 @@ public final class FftDemag implements DemagField {
         Scratch w = scratch.get();
         for (int c = 0; c < 3; c++) {
             double[] s = spec[c];
-            for (int col = from; col < to; col++) {
-                complexLine(w.fz, w.line, s, 2 * col, 2 * hx * py, pz, forward ? nz : pz, forward ? pz : nz, forward);
+            for (int col = from; col < to;) {
+                int width = Math.min(BLOCK, to - col);
+                complexBlock(w.fz, w.lines, s, 2 * col, width, 2 * hx * py, pz, forward ? nz : pz, forward ? pz : nz,
+                        forward);
+                col += width;
+            }
+        }
+    }
+
+    /**
+     * {@link #complexLine} for {@code width} adjacent columns at once (column b starts at base + 2b): gathers each
+     * element of all of them in one pass, transforms each, scatters back.
+     */
+    private static void complexBlock(DoubleFFT_1D f, double[][] lines, double[] s, int base, int width, int stride,
+                                     int n, int count, int keep, boolean forward) {
+        if (f == null) {
+            return;
+        }
+        for (int q = 0, o = base; q < count; q++, o += stride) {
+            for (int b = 0, ob = o; b < width; b++, ob += 2) {
+                double[] line = lines[b];
+                line[2 * q] = s[ob];
+                line[2 * q + 1] = s[ob + 1];
+            }
+        }
+        for (int b = 0; b < width; b++) {
+            Arrays.fill(lines[b], 2 * count, 2 * n, 0);
+            if (forward) {
+                f.complexForward(lines[b]);
+            } else {
+                f.complexInverse(lines[b], true);
+            }
+        }
+        for (int q = 0, o = base; q < keep; q++, o += stride) {
+            for (int b = 0, ob = o; b < width; b++, ob += 2) {
+                double[] line = lines[b];
+                s[ob] = line[2 * q];
+                s[ob + 1] = line[2 * q + 1];
             }
         }
     }
