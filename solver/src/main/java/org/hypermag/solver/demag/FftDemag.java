@@ -38,9 +38,8 @@ public final class FftDemag implements DemagField {
     private VectorField currentH;
     private final WorkerPool.RangeTask forwardX = this::forwardX;
     private final WorkerPool.RangeTask forwardY = (from, to) -> passY(from, to, true);
-    private final WorkerPool.RangeTask forwardZ = (from, to) -> passZ(from, to, true);
     private final WorkerPool.RangeTask multiply = this::multiply;
-    private final WorkerPool.RangeTask inverseZ = (from, to) -> passZ(from, to, false);
+    private final WorkerPool.RangeTask convolveZ = this::convolveZ;
     private final WorkerPool.RangeTask inverseY = (from, to) -> passY(from, to, false);
     private final WorkerPool.RangeTask inverseX = this::inverseX;
 
@@ -54,11 +53,13 @@ public final class FftDemag implements DemagField {
     private static final class Scratch {
         final double[] line;
         final double[][] lines;
+        final double[][][] zlines;
         final DoubleFFT_1D fx, fy, fz;
 
         Scratch(int px, int py, int pz) {
             line = new double[Math.max(px, 2 * Math.max(py, pz))];
             lines = new double[BLOCK][2 * Math.max(py, pz)];
+            zlines = pz > 1 ? new double[3][BLOCK][2 * pz] : null;
             fx = px > 1 ? new DoubleFFT_1D(px) : null;
             fy = py > 1 ? new DoubleFFT_1D(py) : null;
             fz = pz > 1 ? new DoubleFFT_1D(pz) : null;
@@ -273,12 +274,12 @@ public final class FftDemag implements DemagField {
         try {
             pool.forRange(ny * nz, 1, forwardX);
             pool.forRange(hx * nz, BLOCK, forwardY);
-            if (pz > 1) { // a single layer needs no transform along z
-                pool.forRange(hx * py, BLOCK, forwardZ);
-            }
-            pool.forRange(hx * py * pz, 1024, multiply);
             if (pz > 1) {
-                pool.forRange(hx * py, BLOCK, inverseZ);
+                // along z, transform, multiply by the kernel and transform back column by column while the column
+                // is in cache (the padded half of z is never stored)
+                pool.forRange(hx * py, BLOCK, convolveZ);
+            } else {
+                pool.forRange(hx * py, 1024, multiply); // a single layer needs no transform along z
             }
             pool.forRange(hx * nz, BLOCK, inverseY);
             pool.forRange(ny * nz, 1, inverseX);
@@ -320,16 +321,59 @@ public final class FftDemag implements DemagField {
         }
     }
 
-    private void passZ(int from, int to, boolean forward) {
+    /**
+     * For the columns (kx, ky) in [from, to): the forward transform along z of the three components (the nz stored
+     * planes, zero beyond), the product with the kernel at every kz, the inverse transform, and the first nz planes
+     * written back; blocks of adjacent columns share each gather.
+     */
+    private void convolveZ(int from, int to) {
         Scratch w = scratch.get();
-        for (int c = 0; c < 3; c++) {
-            double[] s = spec[c];
-            for (int col = from; col < to;) {
-                int width = Math.min(BLOCK, to - col);
-                complexBlock(w.fz, w.lines, s, 2 * col, width, 2 * hx * py, pz, forward ? nz : pz, forward ? pz : nz,
-                        forward);
-                col += width;
+        int plane = hx * py, stride = 2 * plane;
+        double[][] lx = w.zlines[0], ly = w.zlines[1], lz = w.zlines[2];
+        for (int col = from; col < to;) {
+            int width = Math.min(BLOCK, to - col);
+            for (int c = 0; c < 3; c++) {
+                double[] sc = spec[c];
+                double[][] lc = w.zlines[c];
+                for (int z = 0, o = 2 * col; z < nz; z++, o += stride) {
+                    for (int b = 0, ob = o; b < width; b++, ob += 2) {
+                        lc[b][2 * z] = sc[ob];
+                        lc[b][2 * z + 1] = sc[ob + 1];
+                    }
+                }
+                for (int b = 0; b < width; b++) {
+                    Arrays.fill(lc[b], 2 * nz, 2 * pz, 0);
+                    w.fz.complexForward(lc[b]);
+                }
             }
+            for (int b = 0; b < width; b++) {
+                double[] ax = lx[b], ay = ly[b], az = lz[b];
+                for (int kz = 0, q = col + b; kz < pz; kz++, q += plane) {
+                    double nxx = kxx[q], nyy = kyy[q], nzz = kzz[q], nxy = kxy[q], nxz = kxz[q], nyz = kyz[q];
+                    int re = 2 * kz, im = re + 1;
+                    double mxr = ax[re], mxi = ax[im], myr = ay[re], myi = ay[im], mzr = az[re], mzi = az[im];
+                    ax[re] = -(nxx * mxr + nxy * myr + nxz * mzr);
+                    ax[im] = -(nxx * mxi + nxy * myi + nxz * mzi);
+                    ay[re] = -(nxy * mxr + nyy * myr + nyz * mzr);
+                    ay[im] = -(nxy * mxi + nyy * myi + nyz * mzi);
+                    az[re] = -(nxz * mxr + nyz * myr + nzz * mzr);
+                    az[im] = -(nxz * mxi + nyz * myi + nzz * mzi);
+                }
+            }
+            for (int c = 0; c < 3; c++) {
+                double[] sc = spec[c];
+                double[][] lc = w.zlines[c];
+                for (int b = 0; b < width; b++) {
+                    w.fz.complexInverse(lc[b], true);
+                }
+                for (int z = 0, o = 2 * col; z < nz; z++, o += stride) {
+                    for (int b = 0, ob = o; b < width; b++, ob += 2) {
+                        sc[ob] = lc[b][2 * z];
+                        sc[ob + 1] = lc[b][2 * z + 1];
+                    }
+                }
+            }
+            col += width;
         }
     }
 
