@@ -349,15 +349,7 @@ public final class FftDemag implements DemagField {
             for (int b = 0; b < width; b++) {
                 double[] ax = lx[b], ay = ly[b], az = lz[b];
                 for (int kz = 0, q = col + b; kz < pz; kz++, q += plane) {
-                    double nxx = kxx[q], nyy = kyy[q], nzz = kzz[q], nxy = kxy[q], nxz = kxz[q], nyz = kyz[q];
-                    int re = 2 * kz, im = re + 1;
-                    double mxr = ax[re], mxi = ax[im], myr = ay[re], myi = ay[im], mzr = az[re], mzi = az[im];
-                    ax[re] = -(nxx * mxr + nxy * myr + nxz * mzr);
-                    ax[im] = -(nxx * mxi + nxy * myi + nxz * mzi);
-                    ay[re] = -(nxy * mxr + nyy * myr + nyz * mzr);
-                    ay[im] = -(nxy * mxi + nyy * myi + nyz * mzi);
-                    az[re] = -(nxz * mxr + nyz * myr + nzz * mzr);
-                    az[im] = -(nxz * mxi + nyz * myi + nzz * mzi);
+                    product(ax, ay, az, 2 * kz, q);
                 }
             }
             for (int c = 0; c < 3; c++) {
@@ -413,16 +405,21 @@ public final class FftDemag implements DemagField {
     private void multiply(int from, int to) {
         double[] sx = spec[0], sy = spec[1], sz = spec[2];
         for (int q = from; q < to; q++) {
-            double nxx = kxx[q], nyy = kyy[q], nzz = kzz[q], nxy = kxy[q], nxz = kxz[q], nyz = kyz[q];
-            int re = 2 * q, im = re + 1;
-            double mxr = sx[re], mxi = sx[im], myr = sy[re], myi = sy[im], mzr = sz[re], mzi = sz[im];
-            sx[re] = -(nxx * mxr + nxy * myr + nxz * mzr);
-            sx[im] = -(nxx * mxi + nxy * myi + nxz * mzi);
-            sy[re] = -(nxy * mxr + nyy * myr + nyz * mzr);
-            sy[im] = -(nxy * mxi + nyy * myi + nyz * mzi);
-            sz[re] = -(nxz * mxr + nyz * myr + nzz * mzr);
-            sz[im] = -(nxz * mxi + nyz * myi + nzz * mzi);
+            product(sx, sy, sz, 2 * q, q);
         }
+    }
+
+    /** H(k) = −N(k) M(k) for the complex values at [re, re + 1] of the three components, kernel entry q. */
+    private void product(double[] ax, double[] ay, double[] az, int re, int q) {
+        double nxx = kxx[q], nyy = kyy[q], nzz = kzz[q], nxy = kxy[q], nxz = kxz[q], nyz = kyz[q];
+        int im = re + 1;
+        double mxr = ax[re], mxi = ax[im], myr = ay[re], myi = ay[im], mzr = az[re], mzi = az[im];
+        ax[re] = -(nxx * mxr + nxy * myr + nxz * mzr);
+        ax[im] = -(nxx * mxi + nxy * myi + nxz * mzi);
+        ay[re] = -(nxy * mxr + nyy * myr + nyz * mzr);
+        ay[im] = -(nxy * mxi + nyy * myi + nyz * mzi);
+        az[re] = -(nxz * mxr + nyz * myr + nzz * mzr);
+        az[im] = -(nxz * mxi + nyz * myi + nzz * mzi);
     }
 
     private void inverseX(int from, int to) {
