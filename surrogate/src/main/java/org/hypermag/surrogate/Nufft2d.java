@@ -21,6 +21,10 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * Not thread-safe.
  */
 final class Nufft2d {
+    static {
+        org.hypermag.solver.math.FftSizes.oneThreadPerTransform(); // rows and columns run in parallel here
+    }
+
     /** Highest harmonic per axis and the number of modes per axis (2K + 1). */
     final int kx, ky, mx, my;
     /** Oversampled grid size per axis and kernel width (grid points). */

@@ -51,10 +51,7 @@ public final class FftDemag implements DemagField {
     private static final int BLOCK = 16;
 
     static {
-        // the transforms run in parallel over rows and columns here: JTransforms' own threads inside one 1-D
-        // transform (from 8 192 points on by default) would only allocate and compete with them
-        org.jtransforms.utils.CommonUtils.setThreadsBeginN_1D_FFT_2Threads(Long.MAX_VALUE);
-        org.jtransforms.utils.CommonUtils.setThreadsBeginN_1D_FFT_4Threads(Long.MAX_VALUE);
+        org.hypermag.solver.math.FftSizes.oneThreadPerTransform(); // rows and columns run in parallel here
     }
 
     private static final class Scratch {
