@@ -74,12 +74,17 @@ public class LlgStepBenchmark {
                 new ZeemanField(magnet, AppliedField.constant(new double[] {-24.6e-3 / Constants.MU0,
                     4.3e-3 / Constants.MU0, 0})),
                 new DemagTerm(magnet, demag));
-        VectorField m = new VectorField(magnet.size());
-        for (int i = 0; i < m.size(); i++) {
+        return RungeKuttaStepper.dormandPrince(new LlgEquation(magnet, field), smoothInPlane(magnet.size()));
+    }
+
+    /** @return a smoothly varying in-plane state of n domains, the benchmarks' common start */
+    static VectorField smoothInPlane(int n) {
+        VectorField m = new VectorField(n);
+        for (int i = 0; i < n; i++) {
             double a = 0.3 * Math.sin(i * 0.01);
             m.set(i, Math.cos(a), Math.sin(a), 0);
         }
-        return RungeKuttaStepper.dormandPrince(new LlgEquation(magnet, field), m);
+        return m;
     }
 
     @Benchmark

@@ -68,11 +68,7 @@ public class ThermalStepBenchmark {
                 Temperature.constant(kelvin), 0);
         LlgEquation llg = new LlgEquation(magnet, Physics.effectiveField(new TermInputs(magnet,
                 new FftDemag(grid, WorkerPool.shared()), drive)));
-        VectorField m = new VectorField(magnet.size());
-        for (int i = 0; i < m.size(); i++) {
-            double a = 0.3 * Math.sin(i * 0.01);
-            m.set(i, Math.cos(a), Math.sin(a), 0);
-        }
+        VectorField m = LlgStepBenchmark.smoothInPlane(magnet.size());
         ButcherTableau tableau = switch (method) {
             case "heun" -> ButcherTableau.HEUN;
             case "bogacki-shampine" -> ButcherTableau.BOGACKI_SHAMPINE_32;

@@ -69,13 +69,7 @@ public final class TimeEvolution {
      */
     public static double run(Stepper stepper, double origin, double start, double end, double interval,
                              boolean observeStart, Observer observer, StepListener listener) {
-        if (!(end >= start) || !(start >= origin) || !Double.isFinite(origin) || !Double.isFinite(end)) {
-            throw new IllegalArgumentException("need finite times with origin <= start <= end, got " + origin + ", "
-                    + start + ", " + end);
-        }
-        if (!(interval > 0)) {
-            throw new IllegalArgumentException("output interval must be > 0 s, got " + interval);
-        }
+        checkTimes(origin, start, end, interval);
         long steps = 0;
         long outputs = Math.round((start - origin) / interval) + 1;
         double t = start;
@@ -127,13 +121,7 @@ public final class TimeEvolution {
     public static double runDense(RungeKuttaStepper stepper, VectorField state, double origin, double start,
                                   double end, double interval, boolean observeStart, long nextOutput,
                                   Observer observer, StepListener listener) {
-        if (!(end >= start) || !(start >= origin) || !Double.isFinite(origin) || !Double.isFinite(end)) {
-            throw new IllegalArgumentException("need finite times with origin <= start <= end, got " + origin + ", "
-                    + start + ", " + end);
-        }
-        if (!(interval > 0)) {
-            throw new IllegalArgumentException("output interval must be > 0 s, got " + interval);
-        }
+        checkTimes(origin, start, end, interval);
         VectorField endState = new VectorField(state.size());
         long steps = 0;
         long k = nextOutput;
@@ -174,5 +162,15 @@ public final class TimeEvolution {
             }
         }
         return t;
+    }
+
+    private static void checkTimes(double origin, double start, double end, double interval) {
+        if (!(end >= start) || !(start >= origin) || !Double.isFinite(origin) || !Double.isFinite(end)) {
+            throw new IllegalArgumentException("need finite times with origin <= start <= end, got " + origin + ", "
+                    + start + ", " + end);
+        }
+        if (!(interval > 0)) {
+            throw new IllegalArgumentException("output interval must be > 0 s, got " + interval);
+        }
     }
 }

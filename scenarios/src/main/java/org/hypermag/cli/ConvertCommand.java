@@ -1,13 +1,11 @@
 package org.hypermag.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hypermag.output.RunConvert;
-import org.hypermag.output.RunLayout;
 import org.hypermag.output.RunReader;
 import org.hypermag.output.RunXdmf;
 import org.hypermag.output.ovf.OvfWriter;
@@ -51,10 +49,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(dir.resolve(RunLayout.RUN_FILE))) {
-            throw new Main.UsageException(dir + ": not a run's output directory (no " + RunLayout.RUN_FILE + ")");
-        }
-        RunReader run = RunReader.open(dir);
+        RunReader run = Main.openRun(dir);
         String target = to.toLowerCase(Locale.ROOT);
         if (target.equals("xdmf")) {
             spec.commandLine().getOut().println("wrote " + RunXdmf.write(run).toAbsolutePath().normalize());

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hypermag.output.AtomicTextFile;
-import org.hypermag.output.RunLayout;
 import org.hypermag.output.RunReader;
 import org.hypermag.output.TablePlots;
 import org.hypermag.output.VortexCore;
@@ -53,12 +52,10 @@ final class CoreposCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         if (inputs.size() == 1 && Files.isDirectory(inputs.get(0))) {
             Path dir = inputs.get(0);
-            if (!Files.isRegularFile(dir.resolve(RunLayout.RUN_FILE))) {
-                throw new Main.UsageException(dir + ": not a run's output directory (no " + RunLayout.RUN_FILE + ")");
-            }
+            RunReader run = Main.openRun(dir);
             List<double[]> rows;
             try {
-                rows = VortexCore.trajectory(RunReader.open(dir));
+                rows = VortexCore.trajectory(run);
             } catch (IllegalArgumentException e) {
                 throw new Main.UsageException(dir + ": " + e.getMessage());
             }

@@ -89,6 +89,19 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * @param dir a directory named on the command line as a run's output
+     * @return its reader
+     * @throws UsageException when it holds no run
+     */
+    static org.hypermag.output.RunReader openRun(java.nio.file.Path dir) {
+        if (!java.nio.file.Files.isRegularFile(dir.resolve(org.hypermag.output.RunLayout.RUN_FILE))) {
+            throw new UsageException(dir + ": not a run's output directory (no "
+                    + org.hypermag.output.RunLayout.RUN_FILE + ")");
+        }
+        return org.hypermag.output.RunReader.open(dir);
+    }
+
     /** Bad option values that picocli cannot check itself. */
     static final class UsageException extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -40,10 +40,7 @@ final class PlotCommand implements Callable<Integer> {
         }
         String name = dir.toAbsolutePath().normalize().getFileName().toString();
         if (snapshot) {
-            if (!Files.isRegularFile(dir.resolve(org.hypermag.output.RunLayout.RUN_FILE))) {
-                throw new Main.UsageException(dir + ": no run.h5; expected the output directory of a run");
-            }
-            org.hypermag.output.RunReader run = org.hypermag.output.RunReader.open(dir);
+            org.hypermag.output.RunReader run = Main.openRun(dir);
             int k = frame < 0 ? frame + run.frameCount() : frame;
             if (k < 0 || k >= run.frameCount()) {
                 throw new Main.UsageException("--frame " + frame + ": the run has " + run.frameCount() + " frames (0.."

@@ -150,11 +150,6 @@ public final class Simulation {
         drive.setCurrent(currentDensity, mask);
     }
 
-    /** @return whether the run may be above 0 K (it has a thermal field) */
-    public boolean isThermal() {
-        return thermal != null;
-    }
-
     /** @return the number of thermal fields drawn so far (0 in a run at 0 K) */
     public long thermalDraws() {
         return thermal == null ? 0 : thermal.draws();
@@ -204,14 +199,20 @@ public final class Simulation {
     public double run(double origin, double start, double end, double interval, Integration integration,
                       double proposedStep, boolean observeStart, Output output, TimeEvolution.StepListener listener) {
         LlgEquation llg = new LlgEquation(magnet, field, torques);
+        RungeKuttaStepper stepper = stepper(llg, integration, proposedStep);
+        return TimeEvolution.run(stepper, origin, start, end, interval, observeStart,
+                (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep()), listener);
+    }
+
+    /** A stepper of the equation with these settings, remembered for its counts and proposal. */
+    private RungeKuttaStepper stepper(LlgEquation llg, Integration integration, double proposedStep) {
         RungeKuttaStepper stepper = Double.isNaN(integration.fixedStep())
                 ? RungeKuttaStepper.adaptive(llg, m, integration.tableau(), integration.tolerance(),
                         integration.maxStep())
                 : RungeKuttaStepper.fixed(llg, m, integration.tableau(), integration.fixedStep());
         stepper.setProposedStep(proposedStep);
         lastStepper = stepper;
-        return TimeEvolution.run(stepper, origin, start, end, interval, observeStart,
-                (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep()), listener);
+        return stepper;
     }
 
     /**
@@ -248,16 +249,9 @@ public final class Simulation {
                            double proposedStep, boolean observeStart, long nextOutput, Output output,
                            TimeEvolution.StepListener listener) {
         LlgEquation llg = new LlgEquation(magnet, field, torques);
-        RungeKuttaStepper stepper = RungeKuttaStepper.adaptive(llg, m, integration.tableau(), integration.tolerance(),
-                integration.maxStep());
-        stepper.setProposedStep(proposedStep);
-        lastStepper = stepper;
-        lastProposedStep = proposedStep;
+        RungeKuttaStepper stepper = stepper(llg, integration, proposedStep);
         return TimeEvolution.runDense(stepper, m, origin, start, end, interval, observeStart, nextOutput,
-                (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep()), (t, steps, atOutput) -> {
-                    lastProposedStep = stepper.proposedStep();
-                    return listener.afterStep(t, steps, atOutput);
-                });
+                (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep()), listener);
     }
 
     /** The stepper of the last {@link #run} or {@link #runDense}, for its counts. */
@@ -271,12 +265,9 @@ public final class Simulation {
         return lastStepper == null ? new long[2] : new long[] {lastStepper.rejectedSteps(), lastStepper.evaluations()};
     }
 
-    /** The integrator's proposal after the last step of {@link #runDense} (s), for checkpoints. */
-    private double lastProposedStep = Double.NaN;
-
-    /** @return the integrator's proposed next step after the last step of {@link #runDense} (s) */
+    /** @return the integrator's proposed next step after the last step of {@link #runDense} (s), for checkpoints */
     public double lastProposedStep() {
-        return lastProposedStep;
+        return lastStepper == null ? Double.NaN : lastStepper.proposedStep();
     }
 
     /**

@@ -174,6 +174,7 @@ public final class FftDemag implements DemagField {
         DoubleFFT_1D fy = py > 1 ? new DoubleFFT_1D(py) : null;
         DoubleFFT_1D fz = pz > 1 ? new DoubleFFT_1D(pz) : null;
         double[] line = new double[Math.max(px, 2 * Math.max(py, pz))];
+        double[][] lines = new double[BLOCK][2 * Math.max(py, pz)];
         double[] s = new double[2 * hx * py * pz];
         for (int c = 0; c < 6; c++) {
             for (int z = 0; z < pz; z++) {
@@ -183,14 +184,13 @@ public final class FftDemag implements DemagField {
                 }
             }
             for (int z = 0; z < pz; z++) {
-                for (int kx = 0; kx < hx; kx++) {
-                    complexLine(fy, line, s, 2 * (z * py * hx + kx), 2 * hx, py, py, py, true);
+                for (int kx = 0; kx < hx; kx += BLOCK) {
+                    complexBlock(fy, lines, s, 2 * (z * py * hx + kx), Math.min(BLOCK, hx - kx), 2 * hx, py, py, py,
+                            true);
                 }
             }
-            for (int ky = 0; ky < py; ky++) {
-                for (int kx = 0; kx < hx; kx++) {
-                    complexLine(fz, line, s, 2 * (ky * hx + kx), 2 * hx * py, pz, pz, pz, true);
-                }
+            for (int col = 0; col < hx * py; col += BLOCK) {
+                complexBlock(fz, lines, s, 2 * col, Math.min(BLOCK, hx * py - col), 2 * hx * py, pz, pz, pz, true);
             }
             double[] re = new double[hx * py * pz];
             for (int q = 0; q < re.length; q++) {
@@ -219,31 +219,6 @@ public final class FftDemag implements DemagField {
         for (int k = 1; k < hx - 1; k++) {
             s[base + 2 * k] = line[2 * k];
             s[base + 2 * k + 1] = line[2 * k + 1];
-        }
-    }
-
-    /**
-     * Complex FFT of one line of the spectrum: gathers {@code count} complex values (stride {@code stride} doubles)
-     * from {@code base}, pads with zeros to {@code n}, transforms, scatters the first {@code keep} values back.
-     */
-    private static void complexLine(DoubleFFT_1D f, double[] line, double[] s, int base, int stride, int n, int count,
-                                    int keep, boolean forward) {
-        if (f == null) {
-            return;
-        }
-        for (int q = 0, o = base; q < count; q++, o += stride) {
-            line[2 * q] = s[o];
-            line[2 * q + 1] = s[o + 1];
-        }
-        Arrays.fill(line, 2 * count, 2 * n, 0);
-        if (forward) {
-            f.complexForward(line);
-        } else {
-            f.complexInverse(line, true);
-        }
-        for (int q = 0, o = base; q < keep; q++, o += stride) {
-            s[o] = line[2 * q];
-            s[o + 1] = line[2 * q + 1];
         }
     }
 
@@ -374,8 +349,9 @@ public final class FftDemag implements DemagField {
     }
 
     /**
-     * {@link #complexLine} for {@code width} adjacent columns at once (column b starts at base + 2b): gathers each
-     * element of all of them in one pass, transforms each, scatters back.
+     * Complex FFTs of {@code width} adjacent columns of the spectrum (column b starts at base + 2b; elements
+     * {@code stride} doubles apart): gathers the first {@code count} elements of all of them in one pass, pads each
+     * with zeros to {@code n}, transforms, and scatters the first {@code keep} back.
      */
     private static void complexBlock(DoubleFFT_1D f, double[][] lines, double[] s, int base, int width, int stride,
                                      int n, int count, int keep, boolean forward) {
