@@ -29,6 +29,10 @@ final class DipoleCubature {
      */
     static void evaluate(double x, double y, double z, double a, double b, double c, double[] g, double[] w,
                          double volume, double[] out, int offset) {
+        if (z == 0) {
+            midPlane(x, y, a, b, c, g, w, volume, out, offset);
+            return;
+        }
         int n = g.length;
         double s0 = 0, sxx = 0, syy = 0, szz = 0, sxy = 0, sxz = 0, syz = 0;
         for (int i = 0; i < n; i++) {
@@ -59,5 +63,52 @@ final class DipoleCubature {
         out[offset + PrismTensor.XY] = -3 * f * sxy;
         out[offset + PrismTensor.XZ] = -3 * f * sxz;
         out[offset + PrismTensor.YZ] = -3 * f * syz;
+    }
+
+    /**
+     * {@link #evaluate} at z = 0, the source's mid-plane (every in-plane neighbour in a film): the nodes are symmetric
+     * (g[n − 1 − k] = −g[k], equal weights), so the z nodes pair up with equal contributions to every component but
+     * xz and yz, whose contributions cancel: half the work, and N_xz = N_yz = 0 exactly.
+     */
+    private static void midPlane(double x, double y, double a, double b, double c, double[] g, double[] w,
+                                 double volume, double[] out, int offset) {
+        int n = g.length, half = n / 2;
+        double s0 = 0, sxx = 0, syy = 0, szz = 0, sxy = 0;
+        for (int i = 0; i < n; i++) {
+            double dx = x - a * g[i];
+            double wi = w[i];
+            for (int j = 0; j < n; j++) {
+                double dy = y - b * g[j];
+                double wij = wi * w[j];
+                double dxy2 = dx * dx + dy * dy;
+                for (int k = 0; k < half; k++) {
+                    double dz = c * g[k];
+                    double d2 = dxy2 + dz * dz;
+                    double q = 2 * wij * w[k] / (d2 * d2 * Math.sqrt(d2));
+                    s0 += q * d2;
+                    sxx += q * dx * dx;
+                    syy += q * dy * dy;
+                    szz += q * dz * dz;
+                    sxy += q * dx * dy;
+                }
+                if (n % 2 == 1) {
+                    double d2 = dxy2 + c * g[half] * c * g[half];
+                    double dz = c * g[half];
+                    double q = wij * w[half] / (d2 * d2 * Math.sqrt(d2));
+                    s0 += q * d2;
+                    sxx += q * dx * dx;
+                    syy += q * dy * dy;
+                    szz += q * dz * dz;
+                    sxy += q * dx * dy;
+                }
+            }
+        }
+        double f = volume * INV_4PI;
+        out[offset + PrismTensor.XX] = f * (s0 - 3 * sxx);
+        out[offset + PrismTensor.YY] = f * (s0 - 3 * syy);
+        out[offset + PrismTensor.ZZ] = f * (s0 - 3 * szz);
+        out[offset + PrismTensor.XY] = -3 * f * sxy;
+        out[offset + PrismTensor.XZ] = 0;
+        out[offset + PrismTensor.YZ] = 0;
     }
 }
