@@ -115,7 +115,8 @@ final class FarFieldNearZone {
      * orientations, so no block is read after it is overwritten.
      */
     private void bySymmetry(FarFieldNearKernels table, PairTensor exact, WorkerPool pool) {
-        pool.forRange(s.nt, 8, (from, to) -> {
+        // chunks of 256 targets: each allocates its combined blocks once (5 blocks of the near grid)
+        pool.forRange(s.nt, 256, (from, to) -> {
             double[] combined = table.combinedBuffer(), buffer = table.buffer(), wf = new double[s.features];
             double[] k = new double[5];
             for (int i = from; i < to; i++) {

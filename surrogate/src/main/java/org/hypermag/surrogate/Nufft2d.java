@@ -254,7 +254,9 @@ final class Nufft2d {
     /**
      * The type-2 sum on the grid around the origin, for interpolation at points near it ({@link #nearFootprint}):
      * block[(b + halfY)·(2 halfX + 1) + a + halfX] = the real part of the corrected grid at index (a, b),
-     * |a| ≤ halfX, |b| ≤ halfY.
+     * |a| ≤ halfX, |b| ≤ halfY: Σ_{p,q} c_p c_q f_pq e^{2πi (p a / nf_x + q b / nf_y)}, the value the inverse FFT of
+     * {@link #type2} puts there, summed directly for the block only (a separable partial DFT: O(m_y m_x w_x) instead
+     * of a whole FFT of the oversampled grid).
      *
      * @param f complex interleaved modes
      * @param halfX half-width of the block along x (grid points)
@@ -262,23 +264,56 @@ final class Nufft2d {
      * @param block receives (2 halfX + 1)(2 halfY + 1) values
      */
     void upsampledNearOrigin(double[] f, int halfX, int halfY, double[] block) {
-        modes = f;
-        try {
-            java.util.Arrays.fill(grid[0], 0);
-            pool.forRange(my, 8, extractTask);
-            pool.forRange(mx, 4, columnsBackward);
-            pool.forRange(nfy, 8, rowsBackward);
-        } finally {
-            modes = null;
-        }
-        int wx = 2 * halfX + 1;
-        double[] g = grid[0];
-        for (int b = -halfY; b <= halfY; b++) {
-            int row = Math.floorMod(b, nfy);
-            for (int a = -halfX; a <= halfX; a++) {
-                block[(b + halfY) * wx + a + halfX] = g[2 * (row * nfx + Math.floorMod(a, nfx))];
+        int wx = 2 * halfX + 1, wy = 2 * halfY + 1;
+        double[] ex = phases(kx, mx, halfX, nfx), ey = phases(ky, my, halfY, nfy);
+        // rows: t[q][a] = Σ_p c_p f_pq e^{2πi p a / nf_x}
+        double[] t = new double[2 * my * wx];
+        pool.forRange(my, 8, (from, to) -> {
+            for (int qi = from; qi < to; qi++) {
+                for (int a = 0; a < wx; a++) {
+                    double re = 0, im = 0;
+                    int e = 2 * a * mx, fi = 2 * qi * mx;
+                    for (int pi = 0; pi < mx; pi++) {
+                        double c = corrX[pi], fr = c * f[fi + 2 * pi], fm = c * f[fi + 2 * pi + 1];
+                        double er = ex[e + 2 * pi], em = ex[e + 2 * pi + 1];
+                        re += fr * er - fm * em;
+                        im += fr * em + fm * er;
+                    }
+                    t[2 * (qi * wx + a)] = re;
+                    t[2 * (qi * wx + a) + 1] = im;
+                }
+            }
+        });
+        // columns: block(a, b) = Re Σ_q c_q t[q][a] e^{2πi q b / nf_y}
+        pool.forRange(wy, 1, (from, to) -> {
+            for (int b = from; b < to; b++) {
+                for (int a = 0; a < wx; a++) {
+                    double re = 0;
+                    int e = 2 * b * my;
+                    for (int qi = 0; qi < my; qi++) {
+                        double c = corrY[qi];
+                        re += c * (t[2 * (qi * wx + a)] * ey[e + 2 * qi] - t[2 * (qi * wx + a) + 1] * ey[e + 2 * qi + 1]);
+                    }
+                    block[b * wx + a] = re;
+                }
+            }
+        });
+    }
+
+    /** e^{2πi (p − k) a / nf} for a = −half..half (rows) and p = 0..m−1, interleaved complex. */
+    private static double[] phases(int k, int m, int half, int nf) {
+        double[] e = new double[2 * (2 * half + 1) * m];
+        for (int a = -half; a <= half; a++) {
+            for (int pi = 0; pi < m; pi++) {
+                // the exponent reduced exactly modulo nf first, so the angle stays small and accurate
+                long q = Math.floorMod((long) (pi - k) * a, (long) nf);
+                double angle = 2 * Math.PI * q / nf;
+                int at = 2 * ((a + half) * m + pi);
+                e[at] = Math.cos(angle);
+                e[at + 1] = Math.sin(angle);
             }
         }
+        return e;
     }
 
     /** @return the block half-width (grid points) that covers |θ| ≤ thetaMax along x (axis 0) or y (axis 1) */
