@@ -71,6 +71,10 @@ final class TrainCommand implements Callable<Integer> {
             + "(default: the scenario's, else 4).")
     Double periodMargin;
 
+    @Option(names = "--far-field", paramLabel = "HOW", description = "Far-field: how the coefficients are made: "
+            + "smeared (default; the smeared kernel's transforms, no fit) or fitted (least squares on the far zone).")
+    String construction;
+
     @Option(names = "--size-features", paramLabel = "MAP", description = "Far-field: the hypernetwork's size "
             + "features for collections of more than 9 sizes: moments (default; quadratic in the squared sides) or mlp "
             + "(an MLP trained on exact fits at anchor sizes).")
@@ -130,6 +134,13 @@ final class TrainCommand implements Callable<Integer> {
                         + sizeFeatures + "'");
             };
         }
+        FarFieldSettings.Construction made = d.construction();
+        if (construction != null) {
+            made = FarFieldSettings.Construction.of(construction);
+            if (made == null) {
+                throw new Main.UsageException("--far-field must be smeared or fitted, got '" + construction + "'");
+            }
+        }
         int width = mlpWidth == null ? d.mlpWidth() : mlpWidth, depth = mlpDepth == null ? d.mlpDepth() : mlpDepth;
         if (width < 1 || width > 64 || depth < 1 || depth > 8) {
             throw new Main.UsageException("--mlp-width must be in 1..64 and --mlp-depth in 1..8, got " + width + " and "
@@ -137,7 +148,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         FarFieldSettings settings = new FarFieldSettings(positive("--near-radius", nearRadius,
                 d.nearRadius()), positive("--k-max-r", kR, d.kR()), periodMargin == null ? d.periodMargin()
-                : nonNegative(periodMargin), map, width, depth);
+                : nonNegative(periodMargin), map, width, depth, made);
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         WorkerPool pool = threads == null ? WorkerPool.shared() : new WorkerPool(threads);
         try {
@@ -153,7 +164,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - t0) * 1e-9;
             err.println();
-            o.printf(Locale.ROOT, "%s%nfitted in %.1f s for %s%n", m.describe(), seconds, g.label());
+            o.printf(Locale.ROOT, "%s%n%s in %.1f s for %s%n", m.describe(), settings.construction()
+                    == FarFieldSettings.Construction.SMEARED ? "built (smeared kernel, no fit)" : "fitted", seconds,
+                    g.label());
             Map<FieldAccuracy.Pattern, FieldAccuracy.Errors> acc = g.measure(m, pool);
             o.println();
             o.println("Field error against the exact field at the " + g.target().prisms().size() + " domains:");
@@ -187,10 +200,10 @@ final class TrainCommand implements Callable<Integer> {
      */
     private int trainPaperModel() {
         if (sources != null || nearRadius != null || kR != null || periodMargin != null || sizeFeatures != null
-                || mlpWidth != null || mlpDepth != null) {
+                || mlpWidth != null || mlpDepth != null || construction != null) {
             throw new Main.UsageException("--model " + model + " is trained on the paper's single-source examples; "
-                    + "--sources, --near-radius, --k-max-r, --period-margin, --size-features, --mlp-width and "
-                    + "--mlp-depth belong to far-field");
+                    + "--sources, --near-radius, --k-max-r, --period-margin, --far-field, --size-features, "
+                    + "--mlp-width and --mlp-depth belong to far-field");
         }
         if (from != null && scenario == null) {
             throw new Main.UsageException("--from FILE rescales a trained model for a scenario; name it with "

@@ -78,11 +78,10 @@ class SignalsAndFilesTest {
     private Path damagedModel() throws IOException {
         ModelFile f = FarFieldModel.fitGrid(new RegularGrid(32, 16, 1, 4e-9, 4e-9, 3e-9), new FarFieldSettings(4, 6, 4),
                 FarFieldModel.Progress.NONE).toFile(Map.of(), Map.of());
-        double[][] psi = f.arrays().get("coefficients_psi");
-        psi[0][0] = Double.NaN;
+        Map<String, double[][]> arrays = new java.util.LinkedHashMap<>(f.arrays());
+        arrays.get("coefficients_xy")[0][0] = Double.NaN;
         Path p = dir.resolve("nan-model.h5");
-        new ModelFile(f.model(), f.text(), f.numbers(), Map.of("coefficients_psi", psi, "coefficients_zz",
-                f.arrays().get("coefficients_zz"))).write(p);
+        new ModelFile(f.model(), f.text(), f.numbers(), arrays).write(p);
         return p;
     }
 
@@ -104,7 +103,7 @@ class SignalsAndFilesTest {
                     "--model", model.toString())};
         for (CliRunner r : runs) {
             assertEquals(Main.EXIT_INPUT, r.status, r.out + r.err);
-            assertTrue(r.err.contains("coefficients_psi") && r.err.contains("NaN"), r.err);
+            assertTrue(r.err.contains("coefficients_xy") && r.err.contains("NaN"), r.err);
             assertFalse(r.err.contains("internal error"), r.err);
         }
         assertFalse(Files.exists(dir.resolve("H.csv")));

@@ -131,7 +131,7 @@ class TrainAndAccuracyCommandTest {
         assertEquals(0, a.status, a.err);
         String variant = a.out.lines().filter(l -> l.startsWith("| far-field | fixed thickness 0.5 |")).findFirst()
                 .orElseThrow();
-        assertTrue(variant.contains("| n/a |") && variant.contains("| 3.00 / 3.75 | 8.00 |"), variant);
+        assertTrue(variant.contains("| n/a |") && variant.contains("| 3.00 / 3.75 | 12.0 |"), variant);
         assertTrue(a.out.contains("| far-field | original | n/a | not applicable |"), a.out);
         assertTrue(a.out.contains("Not applicable on the original protocol: the far-field model cannot represent")
                 && a.out.contains("the model was fitted for 5.00000e-09 m") && a.out.contains("thin films"), a.out);

@@ -51,10 +51,12 @@ public final class FarFieldFit {
      *
      * @param grid the grid, nz = 1
      * @param settings accuracy settings
+     * @param pool threads (the smeared kernel's sampling)
      * @param progress progress callback
      * @return the model
      */
-    public static FarFieldModel grid(RegularGrid grid, FarFieldSettings settings, FarFieldModel.Progress progress) {
+    public static FarFieldModel grid(RegularGrid grid, FarFieldSettings settings, WorkerPool pool,
+                                     FarFieldModel.Progress progress) {
         if (grid.nz() != 1) {
             throw new IllegalArgumentException("the far-field surrogate supports one layer of cells; the grid has "
                     + grid.nz() + " layers");
@@ -66,11 +68,16 @@ public final class FarFieldFit {
         OffsetLattice lattice = gridLattice(grid, settings);
         lattice.requireFarZone();
         SizeFeatures features = SizeFeatures.classes(new double[][] {{dx, dy}});
-        FarFieldKernel fit = fitKernel(axes, lattice, iterative(axes, null) ? null : lattice.farPoints(),
-                (ox, oy, out) -> NewellTensor.evaluate(ox, oy, 0, dx, dy, dz, out, 0));
+        FarFieldKernel perVolume;
+        if (settings.construction() == FarFieldSettings.Construction.SMEARED) {
+            // every point of the source cell and of the target cell lies within a cell diagonal of the pair's offset
+            perVolume = smeared(axes, settings, r, Math.hypot(dx, dy), dz, true, pool).forSize(dx, dy);
+        } else {
+            FarFieldKernel fit = fitKernel(axes, lattice, iterative(axes, null) ? null : lattice.farPoints(),
+                    (ox, oy, out) -> NewellTensor.evaluate(ox, oy, 0, dx, dy, dz, out, 0));
+            perVolume = FarFieldKernel.combine(new FarFieldKernel[] {fit}, new double[] {1 / (dx * dy * dz)});
+        }
         progress.fitted(1, 1);
-        FarFieldKernel perVolume = FarFieldKernel.combine(new FarFieldKernel[] {fit},
-                new double[] {1 / (dx * dy * dz)});
         return new FarFieldModel(settings, FarFieldModel.Coupling.CELL_AVERAGED, dz, new double[] {dx, dy, dz}, reference, spanX,
                 spanY, axes[0], axes[1], features, new FarFieldKernel[] {perVolume});
     }
@@ -162,7 +169,8 @@ public final class FarFieldFit {
         HarmonicAxis[] axes = axes(settings, spanX, spanY, r);
         OffsetLattice lattice = prismLattice(spanX, spanY, reference, settings);
         lattice.requireFarZone();
-        double[][] farPoints = iterative(axes, iterative) ? null : lattice.farPoints();
+        boolean fitted = settings.construction() == FarFieldSettings.Construction.FITTED;
+        double[][] farPoints = !fitted || iterative(axes, iterative) ? null : lattice.farPoints();
         SizeFeatures features = SizeFeatures.forSizes(sx, sy, reference);
         boolean mlp = features.kind == SizeFeatures.Kind.MOMENTS && settings.sizeMap() == FarFieldSettings.SizeMap.MLP;
         double[][] anchors = mlp ? MlpSizeMap.anchors(features.range(), MlpSizeMap.ANCHORS) : features.anchors();
@@ -170,7 +178,50 @@ public final class FarFieldFit {
         double[][] all = new double[anchors.length + held.length][];
         System.arraycopy(anchors, 0, all, 0, anchors.length);
         System.arraycopy(held, 0, all, anchors.length, held.length);
-        FarFieldKernel[] fitted = new FarFieldKernel[all.length];
+        FarFieldKernel[] kernels = new FarFieldKernel[all.length];
+        if (!fitted) {
+            double largest = 0;
+            for (int i = 0; i < n; i++) {
+                largest = Math.max(largest, Math.hypot(sx[i], sy[i]));
+            }
+            for (double[] a : all) {
+                largest = Math.max(largest, Math.hypot(a[0], a[1]));
+            }
+            // the point coupling evaluates at the target's centre: only the source's half diagonal counts
+            FarFieldSmeared sm = smeared(axes, settings, r, 0.5 * largest, sz, false, pool);
+            for (int a = 0; a < all.length; a++) {
+                kernels[a] = sm.forSize(all[a][0], all[a][1]);
+                progress.fitted(a + 1, all.length);
+            }
+        } else {
+            fitAnchors(all, axes, lattice, farPoints, sz, kernels, pool, progress);
+        }
+        FarFieldKernel[] fits = java.util.Arrays.copyOf(kernels, anchors.length);
+        if (mlp) {
+            double[][] xTrain = new double[anchors.length][], xHeld = new double[held.length][];
+            for (int a = 0; a < anchors.length; a++) {
+                xTrain[a] = kernels[a].fieldWeighted();
+            }
+            for (int a = 0; a < held.length; a++) {
+                xHeld[a] = kernels[anchors.length + a].fieldWeighted();
+            }
+            MlpSizeMap.Trained t = MlpSizeMap.train(settings.mlpWidth(), settings.mlpDepth(), features.range(),
+                    anchors, xTrain, held, xHeld, 1);
+            features = SizeFeatures.mlp(t, reference);
+        }
+        double[][] w = features.anchorWeights();
+        FarFieldKernel[] sets = new FarFieldKernel[w.length];
+        for (int k = 0; k < w.length; k++) {
+            sets[k] = FarFieldKernel.combine(fits, w[k]);
+        }
+        return new FarFieldModel(settings, FarFieldModel.Coupling.POINT, sz, null, reference, spanX, spanY, axes[0], axes[1],
+                features, sets);
+    }
+
+    /** Least-squares fits of the exact prism tensor at each anchor size, in parallel, per unit volume. */
+    private static void fitAnchors(double[][] all, HarmonicAxis[] axes, OffsetLattice lattice, double[][] farPoints,
+                                   double sz, FarFieldKernel[] fitted, WorkerPool pool,
+                                   FarFieldModel.Progress progress) {
         int[] done = {0};
         pool.forRange(all.length, 1, (from, to) -> {
             for (int a = from; a < to; a++) {
@@ -184,26 +235,25 @@ public final class FarFieldFit {
                 }
             }
         });
-        FarFieldKernel[] fits = java.util.Arrays.copyOf(fitted, anchors.length);
-        if (mlp) {
-            double[][] xTrain = new double[anchors.length][], xHeld = new double[held.length][];
-            for (int a = 0; a < anchors.length; a++) {
-                xTrain[a] = fitted[a].fieldWeighted();
-            }
-            for (int a = 0; a < held.length; a++) {
-                xHeld[a] = fitted[anchors.length + a].fieldWeighted();
-            }
-            MlpSizeMap.Trained t = MlpSizeMap.train(settings.mlpWidth(), settings.mlpDepth(), features.range(),
-                    anchors, xTrain, held, xHeld, 1);
-            features = SizeFeatures.mlp(t, reference);
+    }
+
+    /**
+     * The smeared line kernel for a film: the window's radius is the near radius less the reach of the domains
+     * (so that the smeared kernel is exact for every pair beyond R), its shape set by k_max.
+     *
+     * @param reach how far from a pair's centre offset the points of its source (and target, if averaged) lie (m)
+     */
+    private static FarFieldSmeared smeared(HarmonicAxis[] axes, FarFieldSettings settings, double r, double reach,
+                                           double thickness, boolean cellAveraged, WorkerPool pool) {
+        double rho = r - reach;
+        if (!(rho >= 0.5 * r)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the near radius R = %.4g m "
+                    + "(near_radius %s) leaves no room for the smeared far field: the domains reach %.4g m from "
+                    + "their centres, and the smearing needs R minus that to be at least R/2; raise near_radius or "
+                    + "use far_field: fitted", r, settings.nearRadius(), reach));
         }
-        double[][] w = features.anchorWeights();
-        FarFieldKernel[] sets = new FarFieldKernel[w.length];
-        for (int k = 0; k < w.length; k++) {
-            sets[k] = FarFieldKernel.combine(fits, w[k]);
-        }
-        return new FarFieldModel(settings, FarFieldModel.Coupling.POINT, sz, null, reference, spanX, spanY, axes[0], axes[1],
-                features, sets);
+        return new FarFieldSmeared(axes[0], axes[1], SmearingWindow.forBasis(rho, settings.kR() / r), thickness,
+                cellAveraged, pool);
     }
 
     private static HarmonicAxis[] axes(FarFieldSettings settings, double spanX, double spanY, double r) {

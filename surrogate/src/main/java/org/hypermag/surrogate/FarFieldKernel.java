@@ -7,17 +7,19 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
- * The harmonic representation of one source's demagnetising kernel in the mid-plane of a thin film, fitted to the
- * exact kernel on the far zone only.
+ * The harmonic representation of one source's demagnetising kernel in the mid-plane of a thin film, exact in the far
+ * zone only (inside the near radius the surrogate adds the exact coupling minus this kernel).
  *
- * <p>Outside a source its tensor is the Hessian of a scalar, N = −∇∇Φ (Φ: the Newtonian potential of the prism's
- * volume). In the mid-plane the in-plane block is represented the same way, N_ab = ∂_a ∂_b Ψ for a, b in {x, y}, with
- * Ψ(d) = Σ ψ_mn cos(w_m d_x) cos(w_n d_y): a source magnetised M has the scalar potential φ = M_x ∂_x Ψ + M_y ∂_y Ψ,
- * the in-plane field is −∇φ with the gradient taken analytically, and the coupling is symmetric (N_xy = N_yx) by
- * construction, so the surrogate field is the gradient of an energy. In the mid-plane the potential of M_z
- * vanishes, so N_zz(d) = Σ c^z_mn cos(w_m d_x) cos(w_n d_y) is a separate channel; N_xz = N_yz = 0 there. Both are
- * least-squares fits (normal equations, 1e-12 relative ridge, Cholesky) of the exact tensor over the offsets outside
- * the near radius, which is computed exactly and left out of the fit.
+ * <p>Tensor form: in the mid-plane N_xz = N_yz = 0 and the four other components are cosine and sine series in the
+ * offset d, N_xx(d) = Σ a^xx_mn cos(w_m d_x) cos(w_n d_y), N_yy and N_zz alike, and N_xy(d) = N_yx(d) = Σ a^xy_mn
+ * sin(w_m d_x) sin(w_n d_y) (the kernel's parities: xx, yy, zz even in both axes, xy odd in both). One array serves
+ * N_xy and N_yx and every component is even under d → −d, so the coupling between two domains is symmetric and the
+ * surrogate field is the gradient of an energy whatever the coefficients.
+ *
+ * <p>Two constructions fill it: the least-squares fit ({@link #fitFolded}, {@link LatticeFit}) represents the in-plane
+ * block as the Hessian of one scalar, N_ab = ∂_a ∂_b Ψ with Ψ = Σ ψ_mn cos cos ({@link #fromPotential}: a^xx =
+ * −w_m² ψ, a^yy = −w_n² ψ, a^xy = w_m w_n ψ); the smeared kernel ({@link FarFieldSmeared}) gives the four series
+ * directly by cosine and sine transforms.
  *
  * <p>Immutable.
  */
@@ -26,26 +28,50 @@ final class FarFieldKernel {
     private static final int BLOCK = 512;
 
     final HarmonicAxis ax, ay;
-    /** Coefficients at [m * (Ky + 1) + n]: ψ of the in-plane block and c^z of N_zz. */
-    final double[] psi, cz;
-    /**
-     * The in-plane potentials' coefficients derived from ψ: φ_x = ∂_x Ψ = Σ c^x sin cos with c^x = −w_m ψ, φ_y =
-     * ∂_y Ψ = Σ c^y cos sin with c^y = −w_n ψ.
-     */
-    final double[] cx, cy;
+    /** Coefficients at [m * (Ky + 1) + n]: a^xx, a^yy, a^zz (cos cos) and a^xy (sin sin). */
+    final double[] xx, yy, zz, xy;
 
-    FarFieldKernel(HarmonicAxis ax, HarmonicAxis ay, double[] psi, double[] cz) {
+    /**
+     * @param ax x harmonics
+     * @param ay y harmonics
+     * @param xx coefficients of N_xx (cos cos), (Kx + 1)(Ky + 1) of them
+     * @param yy coefficients of N_yy (cos cos)
+     * @param xy coefficients of N_xy = N_yx (sin sin)
+     * @param zz coefficients of N_zz (cos cos)
+     */
+    FarFieldKernel(HarmonicAxis ax, HarmonicAxis ay, double[] xx, double[] yy, double[] xy, double[] zz) {
+        int size = (ax.modes + 1) * (ay.modes + 1);
+        if (xx.length != size || yy.length != size || xy.length != size || zz.length != size) {
+            throw new IllegalArgumentException("a kernel on " + (ax.modes + 1) + " x " + (ay.modes + 1)
+                    + " harmonics needs " + size + " coefficients per component");
+        }
         this.ax = ax;
         this.ay = ay;
-        this.psi = psi;
-        this.cz = cz;
+        this.xx = xx;
+        this.yy = yy;
+        this.xy = xy;
+        this.zz = zz;
+    }
+
+    /**
+     * The kernel whose in-plane block is the Hessian of Ψ = Σ ψ_mn cos(w_m d_x) cos(w_n d_y).
+     *
+     * @param ax x harmonics
+     * @param ay y harmonics
+     * @param psi ψ per harmonic index (m (Ky + 1) + n)
+     * @param cz coefficients of N_zz
+     * @return the kernel in tensor form
+     */
+    static FarFieldKernel fromPotential(HarmonicAxis ax, HarmonicAxis ay, double[] psi, double[] cz) {
         int ny = ay.modes + 1;
-        cx = new double[psi.length];
-        cy = new double[psi.length];
+        double[] xx = new double[psi.length], yy = new double[psi.length], xy = new double[psi.length];
         for (int l = 0; l < psi.length; l++) {
-            cx[l] = -ax.w(l / ny) * psi[l];
-            cy[l] = -ay.w(l % ny) * psi[l];
+            double wm = ax.w(l / ny), wn = ay.w(l % ny);
+            xx[l] = -wm * wm * psi[l];
+            yy[l] = -wn * wn * psi[l];
+            xy[l] = wm * wn * psi[l];
         }
+        return new FarFieldKernel(ax, ay, xx, yy, xy, cz.clone());
     }
 
     /** The exact kernel to fit. */
@@ -134,7 +160,7 @@ final class FarFieldKernel {
         for (int q = 0; q < ip.length; q++) {
             psi[ip[q]] = sol[q];
         }
-        return new FarFieldKernel(ax, ay, psi, nz.solve());
+        return fromPotential(ax, ay, psi, nz.solve());
     }
 
     /** Folds offsets onto |dx|, |dy| and merges equal ones: {x[], y[], count[]}. */
@@ -239,38 +265,40 @@ final class FarFieldKernel {
      * @return the combination
      */
     static FarFieldKernel combine(FarFieldKernel[] kernels, double[] weights) {
-        int size = kernels[0].psi.length;
-        double[] p = new double[size], z = new double[size];
+        int size = kernels[0].xx.length;
+        double[] a = new double[size], b = new double[size], c = new double[size], d = new double[size];
         for (int k = 0; k < kernels.length; k++) {
+            double w = weights[k];
+            FarFieldKernel q = kernels[k];
             for (int l = 0; l < size; l++) {
-                p[l] += weights[k] * kernels[k].psi[l];
-                z[l] += weights[k] * kernels[k].cz[l];
+                a[l] += w * q.xx[l];
+                b[l] += w * q.yy[l];
+                c[l] += w * q.xy[l];
+                d[l] += w * q.zz[l];
             }
         }
-        return new FarFieldKernel(kernels[0].ax, kernels[0].ay, p, z);
+        return new FarFieldKernel(kernels[0].ax, kernels[0].ay, a, b, c, d);
     }
 
     /**
-     * The coefficients in field units, for comparing kernels: {(w_m² + w_n²) ψ_mn for all (m, n), then c^z_mn}.
+     * The coefficients in field units, for comparing kernels: a^xx, a^yy, a^xy and a^zz one after the other.
      *
-     * @return 2L numbers
+     * @return 4L numbers
      */
     double[] fieldWeighted() {
-        int ny = ay.modes + 1, l = psi.length;
-        double[] out = new double[2 * l];
-        for (int q = 0; q < l; q++) {
-            double wm = ax.w(q / ny), wn = ay.w(q % ny);
-            out[q] = (wm * wm + wn * wn) * psi[q];
-            out[l + q] = cz[q];
-        }
+        int l = xx.length;
+        double[] out = new double[4 * l];
+        System.arraycopy(xx, 0, out, 0, l);
+        System.arraycopy(yy, 0, out, l, l);
+        System.arraycopy(xy, 0, out, 2 * l, l);
+        System.arraycopy(zz, 0, out, 3 * l, l);
         return out;
     }
 
     /**
      * The surrogate's own tensor at an in-plane offset in the five mid-plane components: out = {S_xx, S_xy, S_yx,
-     * S_yy, S_zz}, with H_a = −Σ_b S_ab M_b (S_xy comes from the y channel, S_yx from the x channel; they agree to the
-     * fit's accuracy, not exactly). Used where the near-zone correction must subtract exactly what the far-field
-     * evaluation adds.
+     * S_yy, S_zz}, with H_a = −Σ_b S_ab M_b (S_xy = S_yx). Used where the near-zone correction must subtract exactly
+     * what the far-field evaluation adds.
      *
      * @param dx offset x (m)
      * @param dy offset y (m)
@@ -281,23 +309,21 @@ final class FarFieldKernel {
         double[] c = new double[kx + 1], s = new double[kx + 1], cyv = new double[ky + 1], syv = new double[ky + 1];
         ax.trig(dx, c, s);
         ay.trig(dy, cyv, syv);
-        double xx = 0, yy = 0, zz = 0, yx = 0, xy = 0;
+        double sxx = 0, syy = 0, szz = 0, sxy = 0;
         for (int m = 0; m <= kx; m++) {
-            double wm = ax.w(m);
             for (int n = 0; n <= ky; n++) {
                 int q = m * ny + n;
-                double cc = c[m] * cyv[n], ss = s[m] * syv[n], wn = ay.w(n);
-                xx += cx[q] * wm * cc;
-                yx -= cx[q] * wn * ss;
-                yy += cy[q] * wn * cc;
-                xy -= cy[q] * wm * ss;
-                zz += cz[q] * cc;
+                double cc = c[m] * cyv[n], ss = s[m] * syv[n];
+                sxx += xx[q] * cc;
+                syy += yy[q] * cc;
+                szz += zz[q] * cc;
+                sxy += xy[q] * ss;
             }
         }
-        out[0] = xx;
-        out[1] = xy;
-        out[2] = yx;
-        out[3] = yy;
-        out[4] = zz;
+        out[0] = sxx;
+        out[1] = sxy;
+        out[2] = sxy;
+        out[3] = syy;
+        out[4] = szz;
     }
 }

@@ -177,7 +177,7 @@ public final class FarFieldModel {
     }
 
     /**
-     * Fits a model for a one-layer grid ({@link FarFieldFit#grid}).
+     * Makes the model for a one-layer grid ({@link FarFieldFit#grid}): by the settings' construction.
      *
      * @param grid the grid
      * @param settings accuracy settings
@@ -185,7 +185,21 @@ public final class FarFieldModel {
      * @return the model
      */
     public static FarFieldModel fitGrid(RegularGrid grid, FarFieldSettings settings, Progress progress) {
-        return FarFieldFit.grid(grid, settings, progress);
+        return FarFieldFit.grid(grid, settings, WorkerPool.shared(), progress);
+    }
+
+    /**
+     * {@link #fitGrid(RegularGrid, FarFieldSettings, Progress)} on the given threads.
+     *
+     * @param grid the grid
+     * @param settings accuracy settings
+     * @param pool threads
+     * @param progress progress callback
+     * @return the model
+     */
+    public static FarFieldModel fitGrid(RegularGrid grid, FarFieldSettings settings, WorkerPool pool,
+                                        Progress progress) {
+        return FarFieldFit.grid(grid, settings, pool, progress);
     }
 
     /**

@@ -20,7 +20,14 @@ public final class FarFieldModelFile {
     /** Largest number of size features a model file may declare. */
     public static final int MAX_FEATURES = 10_000;
 
+    /** The tensor components stored, each as a dataset {@code coefficients_<name>} of features × harmonics. */
+    static final String[] COMPONENTS = {"xx", "yy", "xy", "zz"};
+
     private FarFieldModelFile() {
+    }
+
+    private static double[] component(FarFieldKernel k, int c) {
+        return c == 0 ? k.xx : c == 1 ? k.yy : c == 2 ? k.xy : k.zz;
     }
 
     /**
@@ -39,6 +46,7 @@ public final class FarFieldModelFile {
         text.put("coupling", m.coupling == FarFieldModel.Coupling.CELL_AVERAGED ? "cell-averaged" : "point");
         text.put("features", features.kind.name().toLowerCase(Locale.ROOT));
         text.put("size_map", settings.sizeMap().name().toLowerCase(Locale.ROOT));
+        text.put("construction", settings.construction().key());
         text.putAll(extraText);
         Map<String, double[]> num = new LinkedHashMap<>();
         num.put("near_radius", new double[] {settings.nearRadius()});
@@ -72,13 +80,13 @@ public final class FarFieldModelFile {
         }
         num.putAll(extraNumbers);
         Map<String, double[][]> arrays = new LinkedHashMap<>();
-        double[][] p = new double[m.sets.length][], z = new double[m.sets.length][];
-        for (int k = 0; k < m.sets.length; k++) {
-            p[k] = m.sets[k].psi;
-            z[k] = m.sets[k].cz;
+        for (int c = 0; c < COMPONENTS.length; c++) {
+            double[][] a = new double[m.sets.length][];
+            for (int k = 0; k < m.sets.length; k++) {
+                a[k] = component(m.sets[k], c);
+            }
+            arrays.put("coefficients_" + COMPONENTS[c], a);
         }
-        arrays.put("coefficients_psi", p);
-        arrays.put("coefficients_zz", z);
         return new ModelFile(NAME, text, num, arrays);
     }
 
@@ -101,13 +109,19 @@ public final class FarFieldModelFile {
             case "mlp" -> FarFieldSettings.SizeMap.MLP;
             default -> throw bad(path, "size_map '" + mapName + "', expected moments or mlp");
         };
+        // files written before the smeared construction existed were fitted
+        String made = f.text().getOrDefault("construction", "fitted");
+        FarFieldSettings.Construction construction = FarFieldSettings.Construction.of(made);
+        if (construction == null) {
+            throw bad(path, "construction '" + made + "', expected smeared or fitted");
+        }
         double[] shape = f.numbers().containsKey("mlp_shape") ? numbers(f, path, "mlp_shape", 2, 1, 64)
                 : new double[] {MlpSizeMap.WIDTH, MlpSizeMap.DEPTH};
         FarFieldSettings settings;
         try {
             settings = new FarFieldSettings(positive(f, path, "near_radius"), positive(f, path, "k_max_R"),
                     numbers(f, path, "period_margin", 1, 0, Double.MAX_VALUE)[0], map, integer(shape[0]),
-                    integer(shape[1]));
+                    integer(shape[1]), construction);
         } catch (IllegalArgumentException e) {
             throw bad(path, e.getMessage());
         }
@@ -135,13 +149,26 @@ public final class FarFieldModelFile {
                     + SurrogateDemagProvider.MAX_BASIS + " this build allows");
         }
         int k = features.count();
-        double[][] p = f.requireArray(path, "coefficients_psi", k, (int) size);
-        double[][] z = f.requireArray(path, "coefficients_zz", k, (int) size);
-        finite(path, "coefficients_psi", p);
-        finite(path, "coefficients_zz", z);
         FarFieldKernel[] sets = new FarFieldKernel[k];
-        for (int q = 0; q < k; q++) {
-            sets[q] = new FarFieldKernel(ax, ay, p[q], z[q]);
+        if (f.arrays().containsKey("coefficients_psi")) {
+            // files written before the tensor form: the in-plane block as the Hessian of one potential
+            double[][] p = f.requireArray(path, "coefficients_psi", k, (int) size);
+            double[][] z = f.requireArray(path, "coefficients_zz", k, (int) size);
+            finite(path, "coefficients_psi", p);
+            finite(path, "coefficients_zz", z);
+            for (int q = 0; q < k; q++) {
+                sets[q] = FarFieldKernel.fromPotential(ax, ay, p[q], z[q]);
+            }
+        } else {
+            double[][][] a = new double[COMPONENTS.length][][];
+            for (int c = 0; c < a.length; c++) {
+                String name = "coefficients_" + COMPONENTS[c];
+                a[c] = f.requireArray(path, name, k, (int) size);
+                finite(path, name, a[c]);
+            }
+            for (int q = 0; q < k; q++) {
+                sets[q] = new FarFieldKernel(ax, ay, a[0][q], a[1][q], a[2][q], a[3][q]);
+            }
         }
         return new FarFieldModel(settings, coupling, positive(f, path, "thickness"), cell,
                 positive(f, path, "reference_size"), span[0], span[1], ax, ay, features, sets);

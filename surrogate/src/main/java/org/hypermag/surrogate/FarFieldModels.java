@@ -122,10 +122,12 @@ public final class FarFieldModels {
         long t0 = System.nanoTime();
         FarFieldModel m = fit(target, settings, pool, log);
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        log.accept(String.format(Locale.ROOT, "fitted %s in %.1f s", m.describe(), seconds));
+        log.accept(String.format(Locale.ROOT, "%s %s in %.1f s", settings.construction()
+                == FarFieldSettings.Construction.SMEARED ? "built" : "fitted", m.describe(), seconds));
         if (cached != null) {
             try {
-                m.toFile(provenance("automatic fit", seconds), Map.of()).write(cached);
+                m.toFile(provenance("automatic " + settings.construction().key() + " model", settings, seconds),
+                        Map.of()).write(cached);
                 log.accept("cached as " + cached);
             } catch (UncheckedIOException e) {
                 log.accept("could not cache the model (" + e.getMessage() + "); it is used for this run only");
@@ -145,10 +147,11 @@ public final class FarFieldModels {
      */
     public static FarFieldModel fit(Target target, FarFieldSettings settings, WorkerPool pool,
                                     Consumer<String> log) {
-        FarFieldModel.Progress progress = (done, total) -> log.accept("fitting far-field model: size " + done + " of "
-                + total);
+        String doing = settings.construction() == FarFieldSettings.Construction.SMEARED ? "building" : "fitting";
+        FarFieldModel.Progress progress = (done, total) -> log.accept(doing + " far-field model: size " + done
+                + " of " + total);
         if (target.grid() != null) {
-            return FarFieldModel.fitGrid(target.grid(), settings, progress);
+            return FarFieldModel.fitGrid(target.grid(), settings, pool, progress);
         }
         Prisms p = target.prisms();
         double[] span = span(p);
@@ -175,9 +178,11 @@ public final class FarFieldModels {
     }
 
     /** The text attributes recording how a model was made. */
-    static Map<String, String> provenance(String how, double seconds) {
+    static Map<String, String> provenance(String how, FarFieldSettings settings, double seconds) {
         Map<String, String> t = new LinkedHashMap<>();
-        t.put("training", how + String.format(Locale.ROOT, " (least squares on the far zone, %.1f s)", seconds));
+        t.put("training", how + String.format(Locale.ROOT, " (%s, %.1f s)", settings.construction()
+                == FarFieldSettings.Construction.SMEARED ? "smeared kernel, cosine and sine transforms, no fit"
+                : "least squares on the far zone", seconds));
         t.put("created", LocalDate.now().toString());
         return t;
     }

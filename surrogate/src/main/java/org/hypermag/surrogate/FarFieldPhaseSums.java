@@ -20,10 +20,14 @@ final class FarFieldPhaseSums {
     private final double[][] partialA, partialB;
     private final double[] sumA, sumB;
     private final ThreadLocal<double[][]> work;
-    private final ThreadLocal<double[][]> coefficientRefs = ThreadLocal.withInitial(() -> new double[3][]);
+    private final ThreadLocal<double[][]> coefficientBuffers;
+    private final ThreadLocal<double[][]> coefficientRefs = ThreadLocal.withInitial(() -> new double[4][]);
     private VectorField currentM, currentH;
     private final WorkerPool.RangeTask accumulateTask = this::accumulate;
     private final WorkerPool.RangeTask evaluateTask = this::evaluate;
+
+    /** Numbers per basis index of the sums: B, 3 components × 4 phases; A, 5 products × 4 phases. */
+    static final int B_STRIDE = 12, A_STRIDE = 20;
 
     FarFieldPhaseSums(FarFieldSources s, WorkerPool pool) {
         this.s = s;
@@ -34,13 +38,14 @@ final class FarFieldPhaseSums {
         ky = ay.modes;
         size = s.size;
         chunks = Math.max(1, Math.min(s.n, 4 * pool.threads()));
-        partialA = s.useA ? new double[chunks][12 * size] : null;
-        partialB = s.useB ? new double[chunks][12 * size] : null;
-        sumA = s.useA ? new double[12 * size] : null;
-        sumB = s.useB ? new double[12 * size] : null;
+        partialA = s.useA ? new double[chunks][A_STRIDE * size] : null;
+        partialB = s.useB ? new double[chunks][B_STRIDE * size] : null;
+        sumA = s.useA ? new double[A_STRIDE * size] : null;
+        sumB = s.useB ? new double[B_STRIDE * size] : null;
         int mx = Math.max(kx, ky) + 1;
         work = ThreadLocal.withInitial(() -> new double[][] {new double[mx], new double[mx], new double[mx],
-            new double[mx], new double[size], new double[size], new double[size]});
+            new double[mx], new double[size]});
+        coefficientBuffers = ThreadLocal.withInitial(() -> new double[4][size]);
     }
 
     /**
@@ -78,13 +83,14 @@ final class FarFieldPhaseSums {
 
     /**
      * Sums the sources' contributions chunk by chunk (fixed chunks, so the result does not depend on the threads).
-     * Layout: 12 numbers per basis index l, {x, y, z} × {cos cos, cos sin, sin cos, sin sin} of the source's phases.
-     * B: V_j M_j ⊙ phases; A: V_j g_j ⊙ M_j ⊙ phases.
+     * B, 12 numbers per basis index l: {x, y, z} × {cos cos, cos sin, sin cos, sin sin} of V_j M_j ⊙ phases(c_j).
+     * A, 20 numbers per l: the products a^xx M_x, a^xy M_y, a^xy M_x, a^yy M_y, a^zz M_z of each source's own
+     * coefficients, times V_j and the four phases.
      */
     private void accumulate(int fromChunk, int toChunk) {
         double[][] t = work.get();
         double[] cxv = t[0], sxv = t[1], cyv = t[2], syv = t[3];
-        double[][] g = coefficientRefs.get();
+        double[][] g = coefficientRefs.get(), buffers = coefficientBuffers.get();
         int n = s.n;
         for (int chunk = fromChunk; chunk < toChunk; chunk++) {
             double[] b = s.useB ? partialB[chunk] : null;
@@ -102,104 +108,104 @@ final class FarFieldPhaseSums {
                 double v = s.volume[j];
                 double vx = v * currentM.x[j], vy = v * currentM.y[j], vz = v * currentM.z[j];
                 if (b != null) {
-                    addPhases(b, vx, vy, vz, null, cxv, sxv, cyv, syv);
+                    addPhases(b, vx, vy, vz, cxv, sxv, cyv, syv);
                 }
                 if (a != null) {
-                    addPhases(a, vx, vy, vz, s.coefficients(j, t[4], t[5], t[6], g), cxv, sxv, cyv, syv);
+                    addProducts(a, vx, vy, vz, s.coefficients(j, buffers, g), cxv, sxv, cyv, syv);
                 }
             }
         }
     }
 
-    /** Adds q ⊙ phases (times the coefficients g when given) into the 12-per-l sums. */
-    private void addPhases(double[] sum, double qx, double qy, double qz, double[][] g, double[] cxv, double[] sxv,
+    /** Adds q ⊙ phases into the 12-per-l sums. */
+    private void addPhases(double[] sum, double qx, double qy, double qz, double[] cxv, double[] sxv,
                            double[] cyv, double[] syv) {
         for (int m = 0, l = 0; m <= kx; m++) {
             double cm = cxv[m], sm = sxv[m];
             for (int nn = 0; nn <= ky; nn++, l++) {
                 double cc = cm * cyv[nn], cs = cm * syv[nn], sc = sm * cyv[nn], ss = sm * syv[nn];
-                double gx = qx, gy = qy, gz = qz;
-                if (g != null) {
-                    gx *= g[0][l];
-                    gy *= g[1][l];
-                    gz *= g[2][l];
-                }
-                int o = 12 * l;
-                sum[o] += gx * cc;
-                sum[o + 1] += gx * cs;
-                sum[o + 2] += gx * sc;
-                sum[o + 3] += gx * ss;
-                sum[o + 4] += gy * cc;
-                sum[o + 5] += gy * cs;
-                sum[o + 6] += gy * sc;
-                sum[o + 7] += gy * ss;
-                sum[o + 8] += gz * cc;
-                sum[o + 9] += gz * cs;
-                sum[o + 10] += gz * sc;
-                sum[o + 11] += gz * ss;
+                int o = B_STRIDE * l;
+                put4(sum, o, qx, cc, cs, sc, ss);
+                put4(sum, o + 4, qy, cc, cs, sc, ss);
+                put4(sum, o + 8, qz, cc, cs, sc, ss);
             }
         }
     }
 
+    /** Adds the five coefficient products ⊙ phases into the 20-per-l sums. */
+    private void addProducts(double[] sum, double qx, double qy, double qz, double[][] g, double[] cxv,
+                             double[] sxv, double[] cyv, double[] syv) {
+        double[] gxx = g[0], gyy = g[1], gxy = g[2], gzz = g[3];
+        for (int m = 0, l = 0; m <= kx; m++) {
+            double cm = cxv[m], sm = sxv[m];
+            for (int nn = 0; nn <= ky; nn++, l++) {
+                double cc = cm * cyv[nn], cs = cm * syv[nn], sc = sm * cyv[nn], ss = sm * syv[nn];
+                int o = A_STRIDE * l;
+                put4(sum, o, gxx[l] * qx, cc, cs, sc, ss);
+                put4(sum, o + 4, gxy[l] * qy, cc, cs, sc, ss);
+                put4(sum, o + 8, gxy[l] * qx, cc, cs, sc, ss);
+                put4(sum, o + 12, gyy[l] * qy, cc, cs, sc, ss);
+                put4(sum, o + 16, gzz[l] * qz, cc, cs, sc, ss);
+            }
+        }
+    }
+
+    private static void put4(double[] sum, int o, double q, double cc, double cs, double sc, double ss) {
+        sum[o] += q * cc;
+        sum[o + 1] += q * cs;
+        sum[o + 2] += q * sc;
+        sum[o + 3] += q * ss;
+    }
+
+    /** E1 = Σ cos(X − x) cos(Y − y) q from the four phase sums at o and the target's phases. */
+    private static double e1(double[] q, int o, double cc, double cs, double sc, double ss) {
+        return cc * q[o] + cs * q[o + 1] + sc * q[o + 2] + ss * q[o + 3];
+    }
+
+    /** E2 = −Σ sin(X − x) sin(Y − y) q. */
+    private static double e2(double[] q, int o, double cc, double cs, double sc, double ss) {
+        return -ss * q[o] + sc * q[o + 1] + cs * q[o + 2] - cc * q[o + 3];
+    }
+
     /**
-     * The field at targets: per basis index, T = wB g_target ⊙ B + wA A, contracted with the target's phases and
-     * wavenumbers. Among domains of one size wB = 1, wA = 0; among domains of mixed sizes wB = wA = ½ (reciprocal);
-     * at points from mixed sizes wB = 0, wA = 1.
+     * The field at targets. H_x = −Σ_j [N_xx(d) M_x + N_xy(d) M_y] over the sources, d = r_i − c_j, with the tensor's
+     * series: per basis index, the target's own coefficients times the B sums (weight wB) plus the A sums (weight
+     * wA). Among domains of one size wB = 1, wA = 0; among domains of mixed sizes wB = wA = ½ (reciprocal); at points
+     * from mixed sizes wB = 0, wA = 1.
      */
     private void evaluate(int from, int to) {
         double[][] t = work.get();
         double[] cxv = t[0], sxv = t[1], cyv = t[2], syv = t[3];
-        double[][] g = coefficientRefs.get();
+        double[][] g = coefficientRefs.get(), buffers = coefficientBuffers.get();
         double wB = s.weightB(), wA = s.weightA();
-        double[] zero = t[4];
-        if (!s.useB) {
-            Arrays.fill(zero, 0);
-        }
         for (int i = from; i < to; i++) {
             double hx = 0, hy = 0, hz = 0;
             ax.trig(s.tx[i], cxv, sxv);
             ay.trig(s.ty[i], cyv, syv);
-            double[] gxv = zero, gyv = zero, gzv = zero, sb = sumA;
             if (s.useB) {
-                s.coefficients(s.reciprocal ? i : 0, t[4], t[5], t[6], g);
-                gxv = g[0];
-                gyv = g[1];
-                gzv = g[2];
-                sb = sumB;
+                s.coefficients(s.reciprocal ? i : 0, buffers, g);
             }
+            double[] gxx = g[0], gyy = g[1], gxy = g[2], gzz = g[3];
             for (int m = 0, l = 0; m <= kx; m++) {
-                double cm = cxv[m], sm = sxv[m], wm = ax.w(m);
+                double cm = cxv[m], sm = sxv[m];
                 for (int nn = 0; nn <= ky; nn++, l++) {
-                    double cn = cyv[nn], sn = syv[nn], wn = ay.w(nn);
+                    double cn = cyv[nn], sn = syv[nn];
                     double cc = cm * cn, cs = cm * sn, sc = sm * cn, ss = sm * sn;
-                    int o = 12 * l;
-                    double fx = wB * gxv[l], fy = wB * gyv[l], fz = wB * gzv[l];
-                    double xcc = fx * sb[o], xcs = fx * sb[o + 1], xsc = fx * sb[o + 2], xss = fx * sb[o + 3];
-                    double ycc = fy * sb[o + 4], ycs = fy * sb[o + 5], ysc = fy * sb[o + 6], yss = fy * sb[o + 7];
-                    double zcc = fz * sb[o + 8], zcs = fz * sb[o + 9], zsc = fz * sb[o + 10], zss = fz * sb[o + 11];
-                    if (s.useA) {
-                        xcc += wA * sumA[o];
-                        xcs += wA * sumA[o + 1];
-                        xsc += wA * sumA[o + 2];
-                        xss += wA * sumA[o + 3];
-                        ycc += wA * sumA[o + 4];
-                        ycs += wA * sumA[o + 5];
-                        ysc += wA * sumA[o + 6];
-                        yss += wA * sumA[o + 7];
-                        zcc += wA * sumA[o + 8];
-                        zcs += wA * sumA[o + 9];
-                        zsc += wA * sumA[o + 10];
-                        zss += wA * sumA[o + 11];
+                    if (s.useB) {
+                        int o = B_STRIDE * l;
+                        double e1x = e1(sumB, o, cc, cs, sc, ss), e2x = e2(sumB, o, cc, cs, sc, ss);
+                        double e1y = e1(sumB, o + 4, cc, cs, sc, ss), e2y = e2(sumB, o + 4, cc, cs, sc, ss);
+                        double e1z = e1(sumB, o + 8, cc, cs, sc, ss);
+                        hx -= wB * (gxx[l] * e1x - gxy[l] * e2y);
+                        hy -= wB * (gyy[l] * e1y - gxy[l] * e2x);
+                        hz -= wB * gzz[l] * e1z;
                     }
-                    // E1 = Σ cos(X − x) cos(Y − y) q, E2 = −Σ sin(X − x) sin(Y − y) q
-                    double e1x = cc * xcc + cs * xcs + sc * xsc + ss * xss;
-                    double e2x = -ss * xcc + sc * xcs + cs * xsc - cc * xss;
-                    double e1y = cc * ycc + cs * ycs + sc * ysc + ss * yss;
-                    double e2y = -ss * ycc + sc * ycs + cs * ysc - cc * yss;
-                    double e1z = cc * zcc + cs * zcs + sc * zsc + ss * zss;
-                    hx -= wm * (e1x + e2y);
-                    hy -= wn * (e2x + e1y);
-                    hz -= e1z;
+                    if (s.useA) {
+                        int o = A_STRIDE * l;
+                        hx -= wA * (e1(sumA, o, cc, cs, sc, ss) - e2(sumA, o + 4, cc, cs, sc, ss));
+                        hy -= wA * (e1(sumA, o + 12, cc, cs, sc, ss) - e2(sumA, o + 8, cc, cs, sc, ss));
+                        hz -= wA * e1(sumA, o + 16, cc, cs, sc, ss);
+                    }
                 }
             }
             currentH.x[i] += hx;

@@ -11,9 +11,39 @@ package org.hypermag.surrogate;
  * @param sizeMap the size features of collections of more than 9 distinct sizes (fewer: one class per size)
  * @param mlpWidth width of the MLP's tanh layers (MLP size map), ≥ 1
  * @param mlpDepth number of tanh layers (MLP size map), ≥ 1
+ * @param construction how the coefficients are made: the smeared kernel's transforms (no fit) or a least-squares
+ *     fit on the far zone
  */
 public record FarFieldSettings(double nearRadius, double kR, double periodMargin, SizeMap sizeMap, int mlpWidth,
-                               int mlpDepth) {
+                               int mlpDepth, Construction construction) {
+    /** How a model's coefficients are made (docs/surrogate.md). */
+    public enum Construction {
+        /**
+         * The smeared kernel ({@link FarFieldSmeared}): the dipole smeared by a compact window, thickness-averaged,
+         * sampled and transformed; exact in the far zone to the window's spectral decay; seconds at 10⁶ domains.
+         */
+        SMEARED,
+        /** Least squares of the exact kernel on the far zone ({@link FarFieldFit}); cost grows steeply with the film. */
+        FITTED;
+
+        /** @return the name in scenario files and model files */
+        public String key() {
+            return this == SMEARED ? "smeared" : "fitted";
+        }
+
+        /**
+         * @param key a name from {@link #key}
+         * @return the construction, or null if the name is not one
+         */
+        public static Construction of(String key) {
+            for (Construction c : values()) {
+                if (c.key().equals(key)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+    }
     /** The hypernetwork's map from a prism's size to its features, for collections of more than 9 sizes. */
     public enum SizeMap {
         /** Quadratic in the squared sides, fixed by the prism's multipole expansion (no training). */
@@ -22,8 +52,11 @@ public record FarFieldSettings(double nearRadius, double kR, double periodMargin
         MLP
     }
 
-    /** R = 10 sizes, k_max R = 8, margin 4 R, moment features (docs/surrogate.md). */
-    public static final FarFieldSettings DEFAULT = new FarFieldSettings(10, 8, 4);
+    /**
+     * R = 10 sizes, k_max R = 12, margin 4 R, moment features, smeared construction (docs/surrogate.md: at 12 the
+     * smeared kernel is about as accurate as a fit at 8, for about twice the harmonics, with no fit).
+     */
+    public static final FarFieldSettings DEFAULT = new FarFieldSettings(10, 12, 4);
 
     /** Validates. */
     public FarFieldSettings {
@@ -32,6 +65,9 @@ public record FarFieldSettings(double nearRadius, double kR, double periodMargin
             throw new IllegalArgumentException("near radius and k_max R must be finite and > 0, the period "
                     + "margin finite and >= 0; got " + nearRadius + ", " + kR + ", " + periodMargin);
         }
+        if (construction == null) {
+            throw new IllegalArgumentException("the construction must be given");
+        }
         if (sizeMap == null || mlpWidth < 1 || mlpDepth < 1 || mlpWidth > 64 || mlpDepth > 8) {
             throw new IllegalArgumentException("size map must be given, MLP width in 1..64 and depth in 1..8; got "
                     + sizeMap + ", " + mlpWidth + ", " + mlpDepth);
@@ -39,14 +75,22 @@ public record FarFieldSettings(double nearRadius, double kR, double periodMargin
     }
 
     /**
-     * Settings with moment size features.
+     * Settings with moment size features and the smeared construction.
      *
      * @param nearRadius R in reference sizes
      * @param kR k_max·R
      * @param periodMargin margin in near radii
      */
     public FarFieldSettings(double nearRadius, double kR, double periodMargin) {
-        this(nearRadius, kR, periodMargin, SizeMap.MOMENTS, MlpSizeMap.WIDTH, MlpSizeMap.DEPTH);
+        this(nearRadius, kR, periodMargin, SizeMap.MOMENTS, MlpSizeMap.WIDTH, MlpSizeMap.DEPTH, Construction.SMEARED);
+    }
+
+    /**
+     * @param c the construction
+     * @return these settings made another way
+     */
+    public FarFieldSettings withConstruction(Construction c) {
+        return new FarFieldSettings(nearRadius, kR, periodMargin, sizeMap, mlpWidth, mlpDepth, c);
     }
 
     /**
@@ -56,6 +100,6 @@ public record FarFieldSettings(double nearRadius, double kR, double periodMargin
      * @return these settings with another size map
      */
     public FarFieldSettings withSizeMap(SizeMap map, int width, int depth) {
-        return new FarFieldSettings(nearRadius, kR, periodMargin, map, width, depth);
+        return new FarFieldSettings(nearRadius, kR, periodMargin, map, width, depth, construction);
     }
 }

@@ -132,30 +132,38 @@ final class FarFieldSources {
         }
     }
 
-    /** The per-unit-volume coefficients g of domain i: a class's set, or built from moments into the buffers. */
-    double[][] coefficients(int i, double[] bx, double[] by, double[] bz, double[][] out) {
+    /**
+     * The per-unit-volume coefficients of domain i: its class's set, or built from its features into the buffers.
+     *
+     * @param i a domain
+     * @param buffers four work arrays of the basis size, filled when the coefficients are a combination
+     * @param out receives a^xx, a^yy, a^xy, a^zz (the class's own arrays or the buffers)
+     * @return out
+     */
+    double[][] coefficients(int i, double[][] buffers, double[][] out) {
         if (klass[i] >= 0) {
             FarFieldKernel k = model.sets[klass[i]];
-            out[0] = k.cx;
-            out[1] = k.cy;
-            out[2] = k.cz;
+            out[0] = k.xx;
+            out[1] = k.yy;
+            out[2] = k.xy;
+            out[3] = k.zz;
             return out;
         }
-        Arrays.fill(bx, 0);
-        Arrays.fill(by, 0);
-        Arrays.fill(bz, 0);
+        for (double[] b : buffers) {
+            Arrays.fill(b, 0);
+        }
+        double[] bxx = buffers[0], byy = buffers[1], bxy = buffers[2], bzz = buffers[3];
         for (int k = 0; k < features; k++) {
             double w = phi[i * features + k];
             FarFieldKernel s = model.sets[k];
             for (int l = 0; l < size; l++) {
-                bx[l] += w * s.cx[l];
-                by[l] += w * s.cy[l];
-                bz[l] += w * s.cz[l];
+                bxx[l] += w * s.xx[l];
+                byy[l] += w * s.yy[l];
+                bxy[l] += w * s.xy[l];
+                bzz[l] += w * s.zz[l];
             }
         }
-        out[0] = bx;
-        out[1] = by;
-        out[2] = bz;
+        System.arraycopy(buffers, 0, out, 0, 4);
         return out;
     }
 }

@@ -15,9 +15,9 @@ import org.hypermag.solver.VectorField;
  * transform per input channel (the sources' volume-weighted magnetisation components, times a size feature where the
  * coefficients are the sources' own), a real multiplier per wavevector, and a type-2 transform per output channel
  * (times the target's size feature where the coefficients are the target's). With the model's coefficient sets
- * C = (c^x, c^y, c^z) (per (m, n) = (|p|, |q|)), w_m and w_n the wavenumbers, CC(p, q) = ¼ (2 if p = 0) (2 if q = 0)
- * and SS(p, q) = −¼ sgn p sgn q (0 if p or q is 0), the multipliers are T_xx = −w_m CC c^x, T_xy = w_m SS c^y,
- * T_yx = w_n SS c^x, T_yy = −w_n CC c^y, T_zz = −CC c^z: the phase sums of {@link FarFieldSurrogate} rewritten.
+ * (a^xx, a^yy, a^xy, a^zz per (m, n) = (|p|, |q|), {@link FarFieldKernel}), CC(p, q) = ¼ (2 if p = 0) (2 if q = 0)
+ * and SS(p, q) = −¼ sgn p sgn q (0 if p or q is 0), the multipliers are T_xx = −CC a^xx, T_xy = T_yx = −SS a^xy,
+ * T_yy = −CC a^yy, T_zz = −CC a^zz: the phase sums of {@link FarFieldPhaseSums} rewritten.
  *
  * <p>Allocates nothing per evaluation. Not thread-safe.
  */
@@ -199,12 +199,11 @@ final class FarFieldSpectral {
                 int pp = pi - kx, m = Math.abs(pp), l = m * (ky + 1) + nn, at = qi * mx + pi;
                 double cc = 0.25 * (pp == 0 ? 2 : 1) * (qq == 0 ? 2 : 1);
                 double ss = pp == 0 || qq == 0 ? 0 : -0.25 * Integer.signum(pp) * Integer.signum(qq);
-                double wm = ax.w(m), wn = ay.w(nn);
-                t[0][at] = -wm * cc * set.cx[l];
-                t[1][at] = wm * ss * set.cy[l];
-                t[2][at] = wn * ss * set.cx[l];
-                t[3][at] = -wn * cc * set.cy[l];
-                t[4][at] = -cc * set.cz[l];
+                t[0][at] = -cc * set.xx[l];
+                t[1][at] = -ss * set.xy[l];
+                t[2][at] = -ss * set.xy[l];
+                t[3][at] = -cc * set.yy[l];
+                t[4][at] = -cc * set.zz[l];
             }
         }
         return t;

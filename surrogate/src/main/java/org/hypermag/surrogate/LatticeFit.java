@@ -119,7 +119,7 @@ final class LatticeFit {
         java.util.Arrays.fill(ones, 1);
         double[] cz = new double[l];
         int itZ = f.cgls(new double[][] {bzz}, ones, cz, false);
-        return new Result(new FarFieldKernel(ax, ay, psi, cz), itPsi, itZ);
+        return new Result(FarFieldKernel.fromPotential(ax, ay, psi, cz), itPsi, itZ);
     }
 
     /** A fitted kernel and the iterations of its two problems. */

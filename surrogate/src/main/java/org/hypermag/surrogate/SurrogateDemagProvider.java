@@ -44,6 +44,9 @@ public final class SurrogateDemagProvider implements DemagProvider {
             DemagSetting.number("k_max_R", "1", "highest wavenumber of the far-field basis times R", D.kR(), 0, 1e3),
             DemagSetting.nonNegative("period_margin", "near radii", "margin of the basis period beyond twice the "
                     + "largest offset, in near radii", D.periodMargin(), 1e3),
+            DemagSetting.choice("far_field", "how the far-field coefficients are made: the smeared kernel's "
+                    + "transforms (no fit, seconds at 10^6 domains) or a least-squares fit on the far zone", "smeared",
+                    "fitted"),
             DemagSetting.choice("size_features", "map from prism size to the model's size features", "moments", "mlp"),
             DemagSetting.integer("mlp_width", "width of the MLP's tanh layers", D.mlpWidth(), 1, 64),
             DemagSetting.integer("mlp_depth", "number of the MLP's tanh layers", D.mlpDepth(), 1, 8));
@@ -89,7 +92,8 @@ public final class SurrogateDemagProvider implements DemagProvider {
     public static FarFieldSettings farFieldSettings(DemagSettings s) {
         return new FarFieldSettings(s.number("near_radius"), s.number("k_max_R"), s.number("period_margin"),
                 s.choice("size_features").equals("mlp") ? FarFieldSettings.SizeMap.MLP : FarFieldSettings.SizeMap.MOMENTS,
-                s.integer("mlp_width"), s.integer("mlp_depth"));
+                s.integer("mlp_width"), s.integer("mlp_depth"),
+                FarFieldSettings.Construction.of(s.choice("far_field")));
     }
 
     @Override

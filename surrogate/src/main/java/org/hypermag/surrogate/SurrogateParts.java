@@ -146,13 +146,16 @@ public final class SurrogateParts {
 
     /**
      * @param k a coefficient set
-     * @param component 0: c^x (the x potential), 1: c^y, 2: c^z (the zz channel)
+     * @param component 0: a^xx, 1: a^yy, 2: a^xy (cos cos, except xy: sin sin), 3: a^zz ({@link #COMPONENTS})
      * @return its coefficients per harmonic index l = m (K_y + 1) + n, per unit source volume
      */
     public double[] coefficients(int k, int component) {
         FarFieldKernel s = model.sets[k];
-        return (component == 0 ? s.cx : component == 1 ? s.cy : s.cz).clone();
+        return (component == 0 ? s.xx : component == 1 ? s.yy : component == 2 ? s.xy : s.zz).clone();
     }
+
+    /** The number of coefficient components per set ({@link #coefficients}). */
+    public static final int COMPONENTS = 4;
 
     /**
      * @param j a source

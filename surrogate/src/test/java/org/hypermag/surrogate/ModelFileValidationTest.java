@@ -52,14 +52,14 @@ class ModelFileValidationTest {
     @Test
     void aNonFiniteCoefficientIsRefusedNamingTheDatasetAndWhere() {
         ModelFile f = good();
-        double[][] psi = f.arrays().get("coefficients_psi");
-        double[][] bad = new double[psi.length][];
-        for (int k = 0; k < psi.length; k++) {
-            bad[k] = psi[k].clone();
+        double[][] xy = f.arrays().get("coefficients_xy");
+        double[][] bad = new double[xy.length][];
+        for (int k = 0; k < xy.length; k++) {
+            bad[k] = xy[k].clone();
         }
         bad[0][3] = Double.NaN;
-        IllegalArgumentException e = refused(with(f, null, null, "coefficients_psi", bad));
-        assertTrue(e.getMessage().contains("coefficients_psi") && e.getMessage().contains("NaN at [0, 3]")
+        IllegalArgumentException e = refused(with(f, null, null, "coefficients_xy", bad));
+        assertTrue(e.getMessage().contains("coefficients_xy") && e.getMessage().contains("NaN at [0, 3]")
                 && e.getMessage().contains("damaged"), e.getMessage());
     }
 

@@ -86,7 +86,7 @@ class SurrogateScenarioTest {
     void surrogateDynamicsFollowTheExactPathAndTheFitIsCachedThenReused() throws IOException {
         Outcome exact = run(film("demag: {method: exact}\n"), "exact");
         Outcome first = run(film("demag: {method: surrogate}\n"), "surrogate-1");
-        assertTrue(anyNote(first.notes(), "fitted far-field model") && anyNote(first.notes(), "cached as"),
+        assertTrue(anyNote(first.notes(), "built far-field model") && anyNote(first.notes(), "cached as"),
                 String.join("\n", first.notes()));
         try (Stream<Path> cached = Files.list(dir.resolve("cache").resolve("models"))) {
             assertEquals(1, cached.filter(f -> f.getFileName().toString().startsWith("far-field-")).count());
@@ -105,7 +105,7 @@ class SurrogateScenarioTest {
         assertTrue(Math.abs(a.get(a.size() - 1)[1] - a.get(0)[1]) > 0.05, "<mx> changed");
 
         Outcome second = run(film("demag: {method: surrogate}\n"), "surrogate-2");
-        assertTrue(anyNote(second.notes(), "(cached)") && !anyNote(second.notes(), "fitted far-field model"),
+        assertTrue(anyNote(second.notes(), "(cached)") && !anyNote(second.notes(), "built far-field model"),
                 String.join("\n", second.notes()));
         assertEquals(b.get(b.size() - 1)[1], second.table().rows().get(b.size() - 1)[1], 0,
                 "the cached model gives the same run bit for bit");
@@ -127,7 +127,7 @@ class SurrogateScenarioTest {
 
         Outcome otherSettings = run(film("demag: {method: surrogate, near_radius: 8}\n"), "other");
         assertTrue(anyNote(otherSettings.notes(), "does not fit: its settings are")
-                && anyNote(otherSettings.notes(), "fitted far-field model"), String.join("\n", otherSettings.notes()));
+                && anyNote(otherSettings.notes(), "built far-field model"), String.join("\n", otherSettings.notes()));
     }
 
     @Test

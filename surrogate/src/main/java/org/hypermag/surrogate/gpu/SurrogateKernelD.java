@@ -35,7 +35,7 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
     private int mode;
 
     private final int[] srcCls, tgtCls, nearStart, nearIndex, nearRef;
-    private final double[] srcW, tgtW, setX, setY, setZ, wmx, wny, vol;
+    private final double[] srcW, tgtW, setXX, setYY, setXY, setZZ, vol;
     private final double[] pcx, psx, pcy, psy, qcx, qsx, qcy, qsy;
     private final double[] mx, my, mz, hx, hy, hz;
     private final double[] partB, partA, sumB, sumA, nearBlock;
@@ -80,21 +80,15 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
             tgtCls[i] = srcCls[o];
             System.arraycopy(srcW, o * features, tgtW, i * features, srcCls[o] < 0 ? features : 0);
         }
-        setX = new double[features * size];
-        setY = new double[features * size];
-        setZ = new double[features * size];
+        setXX = new double[features * size];
+        setYY = new double[features * size];
+        setXY = new double[features * size];
+        setZZ = new double[features * size];
         for (int k = 0; k < features; k++) {
-            SurrogateDevice.copy(p.coefficients(k, 0), setX, k * size);
-            SurrogateDevice.copy(p.coefficients(k, 1), setY, k * size);
-            SurrogateDevice.copy(p.coefficients(k, 2), setZ, k * size);
-        }
-        wmx = new double[kx1];
-        wny = new double[ky1];
-        for (int m = 0; m < kx1; m++) {
-            wmx[m] = (double) p.wavenumberX(m);
-        }
-        for (int m = 0; m < ky1; m++) {
-            wny[m] = (double) p.wavenumberY(m);
+            SurrogateDevice.copy(p.coefficients(k, 0), setXX, k * size);
+            SurrogateDevice.copy(p.coefficients(k, 1), setYY, k * size);
+            SurrogateDevice.copy(p.coefficients(k, 2), setXY, k * size);
+            SurrogateDevice.copy(p.coefficients(k, 3), setZZ, k * size);
         }
         vol = new double[Math.max(1, n)];
         SurrogateDevice.copy(p.volumes(), vol, 0);
@@ -118,9 +112,9 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
         hy = new double[Math.max(1, nt)];
         hz = new double[Math.max(1, nt)];
         partB = new double[useB == 1 ? chunks * 12 * size : 1];
-        partA = new double[useA == 1 ? chunks * 12 * size : 1];
+        partA = new double[useA == 1 ? chunks * 20 * size : 1];
         sumB = new double[useB == 1 ? 12 * size : 1];
-        sumA = new double[useA == 1 ? 12 * size : 1];
+        sumA = new double[useA == 1 ? 20 * size : 1];
         nearStart = p.nearStart();
         int[] idx = p.nearIndex(), ref = p.nearRef();
         nearCount = idx.length;
@@ -130,7 +124,7 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
         nearBlock = new double[Math.max(5, blocks.length)];
         SurrogateDevice.copy(blocks, nearBlock, 0);
         accumulateRange = SurrogateDevice.range(chunks * size);
-        reduceRange = SurrogateDevice.range(12 * size);
+        reduceRange = SurrogateDevice.range(20 * size);
         targetRange = SurrogateDevice.range(nt);
     }
 
@@ -168,7 +162,7 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
     @Override
     public void uploadAll() {
         put(srcCls).put(tgtCls).put(nearStart).put(nearIndex).put(nearRef);
-        put(srcW).put(tgtW).put(setX).put(setY).put(setZ).put(wmx).put(wny).put(vol);
+        put(srcW).put(tgtW).put(setXX).put(setYY).put(setXY).put(setZZ).put(vol);
         put(pcx).put(psx).put(pcy).put(psy).put(qcx).put(qsx).put(qcy).put(qsy);
         put(mx).put(my).put(mz).put(hx).put(hy).put(hz);
         put(partB).put(partA).put(sumB).put(sumA).put(nearBlock);
@@ -210,7 +204,7 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
         }
         if (useA == 1) {
             get(sumA);
-            for (int k = 0; k < 12 * size; k++) {
+            for (int k = 0; k < 20 * size; k++) {
                 a[k] = sumA[k];
             }
         }
@@ -224,7 +218,7 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
                 accumulate(gid);
             }
         } else if (mode == REDUCE) {
-            if (gid < 12 * size) {
+            if (gid < 20 * size) {
                 reduce(gid);
             }
         } else if (mode == EVALUATE) {
@@ -249,7 +243,7 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
         double b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0, b7 = 0, b8 = 0, b9 = 0, b10 = 0;
         double b11 = 0;
         double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0;
-        double a11 = 0;
+        double a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0, a16 = 0, a17 = 0, a18 = 0, a19 = 0;
         for (int j = from; j < to; j++) {
             double cm = pcx[j * kx1 + m], sm = psx[j * kx1 + m], cn = pcy[j * ky1 + nn], sn = psy[j * ky1 + nn];
             double cc = cm * cn, cs = cm * sn, sc = sm * cn, ss = sm * sn;
@@ -270,39 +264,47 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
                 b11 += qz * ss;
             }
             if (useA == 1) {
-                double gx = 0, gy = 0, gz = 0;
+                double gxx = 0, gyy = 0, gxy = 0, gzz = 0;
                 int k0 = srcCls[j];
                 if (k0 >= 0) {
-                    gx = setX[k0 * size + l];
-                    gy = setY[k0 * size + l];
-                    gz = setZ[k0 * size + l];
+                    gxx = setXX[k0 * size + l];
+                    gyy = setYY[k0 * size + l];
+                    gxy = setXY[k0 * size + l];
+                    gzz = setZZ[k0 * size + l];
                 } else {
                     for (int k = 0; k < features; k++) {
                         double wk = srcW[j * features + k];
-                        gx += wk * setX[k * size + l];
-                        gy += wk * setY[k * size + l];
-                        gz += wk * setZ[k * size + l];
+                        gxx += wk * setXX[k * size + l];
+                        gyy += wk * setYY[k * size + l];
+                        gxy += wk * setXY[k * size + l];
+                        gzz += wk * setZZ[k * size + l];
                     }
                 }
-                gx *= qx;
-                gy *= qy;
-                gz *= qz;
-                a0 += gx * cc;
-                a1 += gx * cs;
-                a2 += gx * sc;
-                a3 += gx * ss;
-                a4 += gy * cc;
-                a5 += gy * cs;
-                a6 += gy * sc;
-                a7 += gy * ss;
-                a8 += gz * cc;
-                a9 += gz * cs;
-                a10 += gz * sc;
-                a11 += gz * ss;
+                double p0 = gxx * qx, p1 = gxy * qy, p2 = gxy * qx, p3 = gyy * qy, p4 = gzz * qz;
+                a0 += p0 * cc;
+                a1 += p0 * cs;
+                a2 += p0 * sc;
+                a3 += p0 * ss;
+                a4 += p1 * cc;
+                a5 += p1 * cs;
+                a6 += p1 * sc;
+                a7 += p1 * ss;
+                a8 += p2 * cc;
+                a9 += p2 * cs;
+                a10 += p2 * sc;
+                a11 += p2 * ss;
+                a12 += p3 * cc;
+                a13 += p3 * cs;
+                a14 += p3 * sc;
+                a15 += p3 * ss;
+                a16 += p4 * cc;
+                a17 += p4 * cs;
+                a18 += p4 * sc;
+                a19 += p4 * ss;
             }
         }
-        int o = (c * size + l) * 12;
         if (useB == 1) {
+            int o = (c * size + l) * 12;
             partB[o] = b0;
             partB[o + 1] = b1;
             partB[o + 2] = b2;
@@ -317,6 +319,7 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
             partB[o + 11] = b11;
         }
         if (useA == 1) {
+            int o = (c * size + l) * 20;
             partA[o] = a0;
             partA[o + 1] = a1;
             partA[o + 2] = a2;
@@ -329,16 +332,23 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
             partA[o + 9] = a9;
             partA[o + 10] = a10;
             partA[o + 11] = a11;
+            partA[o + 12] = a12;
+            partA[o + 13] = a13;
+            partA[o + 14] = a14;
+            partA[o + 15] = a15;
+            partA[o + 16] = a16;
+            partA[o + 17] = a17;
+            partA[o + 18] = a18;
+            partA[o + 19] = a19;
         }
     }
 
-    /** Compensated sum of the chunks' partial sums of coefficient k. */
+    /** Compensated sum of the chunks' partial sums of coefficient k (B has 12 L coefficients, A 20 L). */
     private void reduce(int k) {
-        int stride = 12 * size;
-        if (useB == 1) {
+        if (useB == 1 && k < 12 * size) {
             double s = 0, comp = 0;
             for (int c = 0; c < chunks; c++) {
-                double y = partB[c * stride + k] - comp;
+                double y = partB[c * 12 * size + k] - comp;
                 double t = s + y;
                 comp = (t - s) - y;
                 s = t;
@@ -348,7 +358,7 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
         if (useA == 1) {
             double s = 0, comp = 0;
             for (int c = 0; c < chunks; c++) {
-                double y = partA[c * stride + k] - comp;
+                double y = partA[c * 20 * size + k] - comp;
                 double t = s + y;
                 comp = (t - s) - y;
                 s = t;
@@ -357,7 +367,11 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
         }
     }
 
-    /** The far field at target i (overwrites H): the basis, its analytic gradient and the zz channel. */
+    /**
+     * The far field at target i (overwrites H): H_x = −Σ [a^xx E1(M_x) − a^xy E2(M_y)], H_y = −Σ [a^yy E1(M_y) −
+     * a^xy E2(M_x)], H_z = −Σ a^zz E1(M_z) over the harmonics, with E1 = Σ_j cos(X − x_j) cos(Y − y_j) q_j and
+     * E2 = −Σ_j sin(X − x_j) sin(Y − y_j) q_j from the sums (the target's coefficients times B, plus A).
+     */
     private void evaluate(int i) {
         double hxs = 0, hys = 0, hzs = 0, ex = 0, ey = 0, ez = 0;
         int k0 = tgtCls[i];
@@ -370,7 +384,6 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
                 cm = qcx[i * kx1 + m];
                 sm = qsx[i * kx1 + m];
             }
-            double wm = wmx[m];
             for (int nn = 0; nn < ky1; nn++) {
                 double cn = 0, sn = 0;
                 if (targetsAreSources == 1) {
@@ -380,72 +393,56 @@ public final class SurrogateKernelD extends Kernel implements SurrogateDevice {
                     cn = qcy[i * ky1 + nn];
                     sn = qsy[i * ky1 + nn];
                 }
-                double wn = wny[nn];
                 int l = m * ky1 + nn;
-                int o = 12 * l;
                 double cc = cm * cn, cs = cm * sn, sc = sm * cn, ss = sm * sn;
-                double xcc = 0, xcs = 0, xsc = 0, xss = 0, ycc = 0, ycs = 0, ysc = 0, yss = 0;
-                double zcc = 0, zcs = 0, zsc = 0, zss = 0;
+                double fx = 0, fy = 0, fz = 0;
                 if (useB == 1) {
-                    double fx = 0, fy = 0, fz = 0;
+                    double gxx = 0, gyy = 0, gxy = 0, gzz = 0;
                     if (k0 >= 0) {
-                        fx = setX[k0 * size + l];
-                        fy = setY[k0 * size + l];
-                        fz = setZ[k0 * size + l];
+                        gxx = setXX[k0 * size + l];
+                        gyy = setYY[k0 * size + l];
+                        gxy = setXY[k0 * size + l];
+                        gzz = setZZ[k0 * size + l];
                     } else {
                         for (int k = 0; k < features; k++) {
                             double wk = tgtW[i * features + k];
-                            fx += wk * setX[k * size + l];
-                            fy += wk * setY[k * size + l];
-                            fz += wk * setZ[k * size + l];
+                            gxx += wk * setXX[k * size + l];
+                            gyy += wk * setYY[k * size + l];
+                            gxy += wk * setXY[k * size + l];
+                            gzz += wk * setZZ[k * size + l];
                         }
                     }
-                    fx *= wB;
-                    fy *= wB;
-                    fz *= wB;
-                    xcc = fx * sumB[o];
-                    xcs = fx * sumB[o + 1];
-                    xsc = fx * sumB[o + 2];
-                    xss = fx * sumB[o + 3];
-                    ycc = fy * sumB[o + 4];
-                    ycs = fy * sumB[o + 5];
-                    ysc = fy * sumB[o + 6];
-                    yss = fy * sumB[o + 7];
-                    zcc = fz * sumB[o + 8];
-                    zcs = fz * sumB[o + 9];
-                    zsc = fz * sumB[o + 10];
-                    zss = fz * sumB[o + 11];
+                    int o = 12 * l;
+                    double e1x = cc * sumB[o] + cs * sumB[o + 1] + sc * sumB[o + 2] + ss * sumB[o + 3];
+                    double e2x = -ss * sumB[o] + sc * sumB[o + 1] + cs * sumB[o + 2] - cc * sumB[o + 3];
+                    double e1y = cc * sumB[o + 4] + cs * sumB[o + 5] + sc * sumB[o + 6] + ss * sumB[o + 7];
+                    double e2y = -ss * sumB[o + 4] + sc * sumB[o + 5] + cs * sumB[o + 6] - cc * sumB[o + 7];
+                    double e1z = cc * sumB[o + 8] + cs * sumB[o + 9] + sc * sumB[o + 10] + ss * sumB[o + 11];
+                    fx = wB * (gxx * e1x - gxy * e2y);
+                    fy = wB * (gyy * e1y - gxy * e2x);
+                    fz = wB * gzz * e1z;
                 }
                 if (useA == 1) {
-                    xcc += wA * sumA[o];
-                    xcs += wA * sumA[o + 1];
-                    xsc += wA * sumA[o + 2];
-                    xss += wA * sumA[o + 3];
-                    ycc += wA * sumA[o + 4];
-                    ycs += wA * sumA[o + 5];
-                    ysc += wA * sumA[o + 6];
-                    yss += wA * sumA[o + 7];
-                    zcc += wA * sumA[o + 8];
-                    zcs += wA * sumA[o + 9];
-                    zsc += wA * sumA[o + 10];
-                    zss += wA * sumA[o + 11];
+                    int o = 20 * l;
+                    double xxE1 = cc * sumA[o] + cs * sumA[o + 1] + sc * sumA[o + 2] + ss * sumA[o + 3];
+                    double xyE2 = -ss * sumA[o + 4] + sc * sumA[o + 5] + cs * sumA[o + 6] - cc * sumA[o + 7];
+                    double yxE2 = -ss * sumA[o + 8] + sc * sumA[o + 9] + cs * sumA[o + 10] - cc * sumA[o + 11];
+                    double yyE1 = cc * sumA[o + 12] + cs * sumA[o + 13] + sc * sumA[o + 14] + ss * sumA[o + 15];
+                    double zzE1 = cc * sumA[o + 16] + cs * sumA[o + 17] + sc * sumA[o + 18] + ss * sumA[o + 19];
+                    fx += wA * (xxE1 - xyE2);
+                    fy += wA * (yyE1 - yxE2);
+                    fz += wA * zzE1;
                 }
-                // E1 = Σ cos(X − x) cos(Y − y) q, E2 = −Σ sin(X − x) sin(Y − y) q
-                double e1x = cc * xcc + cs * xcs + sc * xsc + ss * xss;
-                double e2x = -ss * xcc + sc * xcs + cs * xsc - cc * xss;
-                double e1y = cc * ycc + cs * ycs + sc * ysc + ss * yss;
-                double e2y = -ss * ycc + sc * ycs + cs * ysc - cc * yss;
-                double e1z = cc * zcc + cs * zcs + sc * zsc + ss * zss;
-                // compensated: h −= w_m (E1x + E2y), w_n (E2x + E1y), E1z
-                double y = -wm * (e1x + e2y) - ex;
+                // compensated: h −= fx, fy, fz
+                double y = -fx - ex;
                 double t = hxs + y;
                 ex = (t - hxs) - y;
                 hxs = t;
-                y = -wn * (e2x + e1y) - ey;
+                y = -fy - ey;
                 t = hys + y;
                 ey = (t - hys) - y;
                 hys = t;
-                y = -e1z - ez;
+                y = -fz - ez;
                 t = hzs + y;
                 ez = (t - hzs) - y;
                 hzs = t;

@@ -9,10 +9,11 @@ import org.hypermag.surrogate.SurrogateParts;
  * arithmetic with four passes over the same device buffers, selected by {@link #launch}:
  * <ol>
  *   <li>{@link #ACCUMULATE}: one work item per (harmonic l, chunk of sources) sums the chunk's 12 phase products
- *   V_j M_j ⊗ phases_l(c_j) (sum B) and, for mixed sizes, V_j g_j,l M_j ⊗ phases_l(c_j) (sum A);</li>
+ *   V_j M_j ⊗ phases_l(c_j) (sum B) and, for mixed sizes, the 20 products of the source's own coefficients
+ *   (a^xx M_x, a^xy M_y, a^xy M_x, a^yy M_y, a^zz M_z) times V_j and the phases (sum A);</li>
  *   <li>{@link #REDUCE}: one work item per coefficient adds the chunks' partial sums;</li>
- *   <li>{@link #EVALUATE}: one work item per target contracts the sums with the target's phases and wavenumbers:
- *   the basis and its analytic gradient, H = −∇φ, and H_z from its channel;</li>
+ *   <li>{@link #EVALUATE}: one work item per target contracts the sums with the target's phases and the tensor's
+ *   coefficients (cos cos for xx, yy, zz; sin sin for xy, {@link org.hypermag.surrogate.SurrogateParts});</li>
  *   <li>{@link #NEAR}: one work item per target adds the sparse exact near correction −Σ_e block_e · M_j.</li>
  * </ol>
  *
@@ -25,7 +26,7 @@ import org.hypermag.surrogate.SurrogateParts;
  * double, generated from this file by {@code scripts/gpu-double-kernels}: edit this file, then regenerate.
  *
  * <p>Memory on the device: phase tables of 2(K_x + K_y + 2) values per source (and per target at points), the
- * coefficient sets (3 F L), partial sums (12 L per chunk and per sum used), M and H. Not thread-safe.
+ * coefficient sets (4 F L), partial sums (12 L per chunk for B, 20 L for A), M and H. Not thread-safe.
  */
 public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
     /** Pass: per-chunk source sums. */
@@ -54,7 +55,7 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
     private int mode;
 
     private final int[] srcCls, tgtCls, nearStart, nearIndex, nearRef;
-    private final float[] srcW, tgtW, setX, setY, setZ, wmx, wny, vol;
+    private final float[] srcW, tgtW, setXX, setYY, setXY, setZZ, vol;
     private final float[] pcx, psx, pcy, psy, qcx, qsx, qcy, qsy;
     private final float[] mx, my, mz, hx, hy, hz;
     private final float[] partB, partA, sumB, sumA, nearBlock;
@@ -99,21 +100,15 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
             tgtCls[i] = srcCls[o];
             System.arraycopy(srcW, o * features, tgtW, i * features, srcCls[o] < 0 ? features : 0);
         }
-        setX = new float[features * size];
-        setY = new float[features * size];
-        setZ = new float[features * size];
+        setXX = new float[features * size];
+        setYY = new float[features * size];
+        setXY = new float[features * size];
+        setZZ = new float[features * size];
         for (int k = 0; k < features; k++) {
-            SurrogateDevice.copy(p.coefficients(k, 0), setX, k * size);
-            SurrogateDevice.copy(p.coefficients(k, 1), setY, k * size);
-            SurrogateDevice.copy(p.coefficients(k, 2), setZ, k * size);
-        }
-        wmx = new float[kx1];
-        wny = new float[ky1];
-        for (int m = 0; m < kx1; m++) {
-            wmx[m] = (float) p.wavenumberX(m);
-        }
-        for (int m = 0; m < ky1; m++) {
-            wny[m] = (float) p.wavenumberY(m);
+            SurrogateDevice.copy(p.coefficients(k, 0), setXX, k * size);
+            SurrogateDevice.copy(p.coefficients(k, 1), setYY, k * size);
+            SurrogateDevice.copy(p.coefficients(k, 2), setXY, k * size);
+            SurrogateDevice.copy(p.coefficients(k, 3), setZZ, k * size);
         }
         vol = new float[Math.max(1, n)];
         SurrogateDevice.copy(p.volumes(), vol, 0);
@@ -137,9 +132,9 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
         hy = new float[Math.max(1, nt)];
         hz = new float[Math.max(1, nt)];
         partB = new float[useB == 1 ? chunks * 12 * size : 1];
-        partA = new float[useA == 1 ? chunks * 12 * size : 1];
+        partA = new float[useA == 1 ? chunks * 20 * size : 1];
         sumB = new float[useB == 1 ? 12 * size : 1];
-        sumA = new float[useA == 1 ? 12 * size : 1];
+        sumA = new float[useA == 1 ? 20 * size : 1];
         nearStart = p.nearStart();
         int[] idx = p.nearIndex(), ref = p.nearRef();
         nearCount = idx.length;
@@ -149,7 +144,7 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
         nearBlock = new float[Math.max(5, blocks.length)];
         SurrogateDevice.copy(blocks, nearBlock, 0);
         accumulateRange = SurrogateDevice.range(chunks * size);
-        reduceRange = SurrogateDevice.range(12 * size);
+        reduceRange = SurrogateDevice.range(20 * size);
         targetRange = SurrogateDevice.range(nt);
     }
 
@@ -187,7 +182,7 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
     @Override
     public void uploadAll() {
         put(srcCls).put(tgtCls).put(nearStart).put(nearIndex).put(nearRef);
-        put(srcW).put(tgtW).put(setX).put(setY).put(setZ).put(wmx).put(wny).put(vol);
+        put(srcW).put(tgtW).put(setXX).put(setYY).put(setXY).put(setZZ).put(vol);
         put(pcx).put(psx).put(pcy).put(psy).put(qcx).put(qsx).put(qcy).put(qsy);
         put(mx).put(my).put(mz).put(hx).put(hy).put(hz);
         put(partB).put(partA).put(sumB).put(sumA).put(nearBlock);
@@ -229,7 +224,7 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
         }
         if (useA == 1) {
             get(sumA);
-            for (int k = 0; k < 12 * size; k++) {
+            for (int k = 0; k < 20 * size; k++) {
                 a[k] = sumA[k];
             }
         }
@@ -243,7 +238,7 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
                 accumulate(gid);
             }
         } else if (mode == REDUCE) {
-            if (gid < 12 * size) {
+            if (gid < 20 * size) {
                 reduce(gid);
             }
         } else if (mode == EVALUATE) {
@@ -268,7 +263,7 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
         float b0 = 0f, b1 = 0f, b2 = 0f, b3 = 0f, b4 = 0f, b5 = 0f, b6 = 0f, b7 = 0f, b8 = 0f, b9 = 0f, b10 = 0f;
         float b11 = 0f;
         float a0 = 0f, a1 = 0f, a2 = 0f, a3 = 0f, a4 = 0f, a5 = 0f, a6 = 0f, a7 = 0f, a8 = 0f, a9 = 0f, a10 = 0f;
-        float a11 = 0f;
+        float a11 = 0f, a12 = 0f, a13 = 0f, a14 = 0f, a15 = 0f, a16 = 0f, a17 = 0f, a18 = 0f, a19 = 0f;
         for (int j = from; j < to; j++) {
             float cm = pcx[j * kx1 + m], sm = psx[j * kx1 + m], cn = pcy[j * ky1 + nn], sn = psy[j * ky1 + nn];
             float cc = cm * cn, cs = cm * sn, sc = sm * cn, ss = sm * sn;
@@ -289,39 +284,47 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
                 b11 += qz * ss;
             }
             if (useA == 1) {
-                float gx = 0f, gy = 0f, gz = 0f;
+                float gxx = 0f, gyy = 0f, gxy = 0f, gzz = 0f;
                 int k0 = srcCls[j];
                 if (k0 >= 0) {
-                    gx = setX[k0 * size + l];
-                    gy = setY[k0 * size + l];
-                    gz = setZ[k0 * size + l];
+                    gxx = setXX[k0 * size + l];
+                    gyy = setYY[k0 * size + l];
+                    gxy = setXY[k0 * size + l];
+                    gzz = setZZ[k0 * size + l];
                 } else {
                     for (int k = 0; k < features; k++) {
                         float wk = srcW[j * features + k];
-                        gx += wk * setX[k * size + l];
-                        gy += wk * setY[k * size + l];
-                        gz += wk * setZ[k * size + l];
+                        gxx += wk * setXX[k * size + l];
+                        gyy += wk * setYY[k * size + l];
+                        gxy += wk * setXY[k * size + l];
+                        gzz += wk * setZZ[k * size + l];
                     }
                 }
-                gx *= qx;
-                gy *= qy;
-                gz *= qz;
-                a0 += gx * cc;
-                a1 += gx * cs;
-                a2 += gx * sc;
-                a3 += gx * ss;
-                a4 += gy * cc;
-                a5 += gy * cs;
-                a6 += gy * sc;
-                a7 += gy * ss;
-                a8 += gz * cc;
-                a9 += gz * cs;
-                a10 += gz * sc;
-                a11 += gz * ss;
+                float p0 = gxx * qx, p1 = gxy * qy, p2 = gxy * qx, p3 = gyy * qy, p4 = gzz * qz;
+                a0 += p0 * cc;
+                a1 += p0 * cs;
+                a2 += p0 * sc;
+                a3 += p0 * ss;
+                a4 += p1 * cc;
+                a5 += p1 * cs;
+                a6 += p1 * sc;
+                a7 += p1 * ss;
+                a8 += p2 * cc;
+                a9 += p2 * cs;
+                a10 += p2 * sc;
+                a11 += p2 * ss;
+                a12 += p3 * cc;
+                a13 += p3 * cs;
+                a14 += p3 * sc;
+                a15 += p3 * ss;
+                a16 += p4 * cc;
+                a17 += p4 * cs;
+                a18 += p4 * sc;
+                a19 += p4 * ss;
             }
         }
-        int o = (c * size + l) * 12;
         if (useB == 1) {
+            int o = (c * size + l) * 12;
             partB[o] = b0;
             partB[o + 1] = b1;
             partB[o + 2] = b2;
@@ -336,6 +339,7 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
             partB[o + 11] = b11;
         }
         if (useA == 1) {
+            int o = (c * size + l) * 20;
             partA[o] = a0;
             partA[o + 1] = a1;
             partA[o + 2] = a2;
@@ -348,16 +352,23 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
             partA[o + 9] = a9;
             partA[o + 10] = a10;
             partA[o + 11] = a11;
+            partA[o + 12] = a12;
+            partA[o + 13] = a13;
+            partA[o + 14] = a14;
+            partA[o + 15] = a15;
+            partA[o + 16] = a16;
+            partA[o + 17] = a17;
+            partA[o + 18] = a18;
+            partA[o + 19] = a19;
         }
     }
 
-    /** Compensated sum of the chunks' partial sums of coefficient k. */
+    /** Compensated sum of the chunks' partial sums of coefficient k (B has 12 L coefficients, A 20 L). */
     private void reduce(int k) {
-        int stride = 12 * size;
-        if (useB == 1) {
+        if (useB == 1 && k < 12 * size) {
             float s = 0f, comp = 0f;
             for (int c = 0; c < chunks; c++) {
-                float y = partB[c * stride + k] - comp;
+                float y = partB[c * 12 * size + k] - comp;
                 float t = s + y;
                 comp = (t - s) - y;
                 s = t;
@@ -367,7 +378,7 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
         if (useA == 1) {
             float s = 0f, comp = 0f;
             for (int c = 0; c < chunks; c++) {
-                float y = partA[c * stride + k] - comp;
+                float y = partA[c * 20 * size + k] - comp;
                 float t = s + y;
                 comp = (t - s) - y;
                 s = t;
@@ -376,7 +387,11 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
         }
     }
 
-    /** The far field at target i (overwrites H): the basis, its analytic gradient and the zz channel. */
+    /**
+     * The far field at target i (overwrites H): H_x = −Σ [a^xx E1(M_x) − a^xy E2(M_y)], H_y = −Σ [a^yy E1(M_y) −
+     * a^xy E2(M_x)], H_z = −Σ a^zz E1(M_z) over the harmonics, with E1 = Σ_j cos(X − x_j) cos(Y − y_j) q_j and
+     * E2 = −Σ_j sin(X − x_j) sin(Y − y_j) q_j from the sums (the target's coefficients times B, plus A).
+     */
     private void evaluate(int i) {
         float hxs = 0f, hys = 0f, hzs = 0f, ex = 0f, ey = 0f, ez = 0f;
         int k0 = tgtCls[i];
@@ -389,7 +404,6 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
                 cm = qcx[i * kx1 + m];
                 sm = qsx[i * kx1 + m];
             }
-            float wm = wmx[m];
             for (int nn = 0; nn < ky1; nn++) {
                 float cn = 0f, sn = 0f;
                 if (targetsAreSources == 1) {
@@ -399,72 +413,56 @@ public final class SurrogateKernelF extends Kernel implements SurrogateDevice {
                     cn = qcy[i * ky1 + nn];
                     sn = qsy[i * ky1 + nn];
                 }
-                float wn = wny[nn];
                 int l = m * ky1 + nn;
-                int o = 12 * l;
                 float cc = cm * cn, cs = cm * sn, sc = sm * cn, ss = sm * sn;
-                float xcc = 0f, xcs = 0f, xsc = 0f, xss = 0f, ycc = 0f, ycs = 0f, ysc = 0f, yss = 0f;
-                float zcc = 0f, zcs = 0f, zsc = 0f, zss = 0f;
+                float fx = 0f, fy = 0f, fz = 0f;
                 if (useB == 1) {
-                    float fx = 0f, fy = 0f, fz = 0f;
+                    float gxx = 0f, gyy = 0f, gxy = 0f, gzz = 0f;
                     if (k0 >= 0) {
-                        fx = setX[k0 * size + l];
-                        fy = setY[k0 * size + l];
-                        fz = setZ[k0 * size + l];
+                        gxx = setXX[k0 * size + l];
+                        gyy = setYY[k0 * size + l];
+                        gxy = setXY[k0 * size + l];
+                        gzz = setZZ[k0 * size + l];
                     } else {
                         for (int k = 0; k < features; k++) {
                             float wk = tgtW[i * features + k];
-                            fx += wk * setX[k * size + l];
-                            fy += wk * setY[k * size + l];
-                            fz += wk * setZ[k * size + l];
+                            gxx += wk * setXX[k * size + l];
+                            gyy += wk * setYY[k * size + l];
+                            gxy += wk * setXY[k * size + l];
+                            gzz += wk * setZZ[k * size + l];
                         }
                     }
-                    fx *= wB;
-                    fy *= wB;
-                    fz *= wB;
-                    xcc = fx * sumB[o];
-                    xcs = fx * sumB[o + 1];
-                    xsc = fx * sumB[o + 2];
-                    xss = fx * sumB[o + 3];
-                    ycc = fy * sumB[o + 4];
-                    ycs = fy * sumB[o + 5];
-                    ysc = fy * sumB[o + 6];
-                    yss = fy * sumB[o + 7];
-                    zcc = fz * sumB[o + 8];
-                    zcs = fz * sumB[o + 9];
-                    zsc = fz * sumB[o + 10];
-                    zss = fz * sumB[o + 11];
+                    int o = 12 * l;
+                    float e1x = cc * sumB[o] + cs * sumB[o + 1] + sc * sumB[o + 2] + ss * sumB[o + 3];
+                    float e2x = -ss * sumB[o] + sc * sumB[o + 1] + cs * sumB[o + 2] - cc * sumB[o + 3];
+                    float e1y = cc * sumB[o + 4] + cs * sumB[o + 5] + sc * sumB[o + 6] + ss * sumB[o + 7];
+                    float e2y = -ss * sumB[o + 4] + sc * sumB[o + 5] + cs * sumB[o + 6] - cc * sumB[o + 7];
+                    float e1z = cc * sumB[o + 8] + cs * sumB[o + 9] + sc * sumB[o + 10] + ss * sumB[o + 11];
+                    fx = wB * (gxx * e1x - gxy * e2y);
+                    fy = wB * (gyy * e1y - gxy * e2x);
+                    fz = wB * gzz * e1z;
                 }
                 if (useA == 1) {
-                    xcc += wA * sumA[o];
-                    xcs += wA * sumA[o + 1];
-                    xsc += wA * sumA[o + 2];
-                    xss += wA * sumA[o + 3];
-                    ycc += wA * sumA[o + 4];
-                    ycs += wA * sumA[o + 5];
-                    ysc += wA * sumA[o + 6];
-                    yss += wA * sumA[o + 7];
-                    zcc += wA * sumA[o + 8];
-                    zcs += wA * sumA[o + 9];
-                    zsc += wA * sumA[o + 10];
-                    zss += wA * sumA[o + 11];
+                    int o = 20 * l;
+                    float xxE1 = cc * sumA[o] + cs * sumA[o + 1] + sc * sumA[o + 2] + ss * sumA[o + 3];
+                    float xyE2 = -ss * sumA[o + 4] + sc * sumA[o + 5] + cs * sumA[o + 6] - cc * sumA[o + 7];
+                    float yxE2 = -ss * sumA[o + 8] + sc * sumA[o + 9] + cs * sumA[o + 10] - cc * sumA[o + 11];
+                    float yyE1 = cc * sumA[o + 12] + cs * sumA[o + 13] + sc * sumA[o + 14] + ss * sumA[o + 15];
+                    float zzE1 = cc * sumA[o + 16] + cs * sumA[o + 17] + sc * sumA[o + 18] + ss * sumA[o + 19];
+                    fx += wA * (xxE1 - xyE2);
+                    fy += wA * (yyE1 - yxE2);
+                    fz += wA * zzE1;
                 }
-                // E1 = Σ cos(X − x) cos(Y − y) q, E2 = −Σ sin(X − x) sin(Y − y) q
-                float e1x = cc * xcc + cs * xcs + sc * xsc + ss * xss;
-                float e2x = -ss * xcc + sc * xcs + cs * xsc - cc * xss;
-                float e1y = cc * ycc + cs * ycs + sc * ysc + ss * yss;
-                float e2y = -ss * ycc + sc * ycs + cs * ysc - cc * yss;
-                float e1z = cc * zcc + cs * zcs + sc * zsc + ss * zss;
-                // compensated: h −= w_m (E1x + E2y), w_n (E2x + E1y), E1z
-                float y = -wm * (e1x + e2y) - ex;
+                // compensated: h −= fx, fy, fz
+                float y = -fx - ex;
                 float t = hxs + y;
                 ex = (t - hxs) - y;
                 hxs = t;
-                y = -wn * (e2x + e1y) - ey;
+                y = -fy - ey;
                 t = hys + y;
                 ey = (t - hys) - y;
                 hys = t;
-                y = -e1z - ez;
+                y = -fz - ez;
                 t = hzs + y;
                 ez = (t - hzs) - y;
                 hzs = t;

@@ -175,7 +175,7 @@ class GpuFarFieldSurrogateTest {
         VectorField m = randomM(p.size(), 77);
         gpu.addField(m, new VectorField(p.size()));
         int size = parts.modesX() * parts.modesY();
-        double[] b = new double[12 * size], a = new double[12 * size];
+        double[] b = new double[12 * size], a = new double[20 * size];
         gpu.kernelDevice().downloadSums(b, a);
         double[][] ref = referenceSums(parts, m);
         assertTrue(gpu.kernelDevice().chunks() > 1, "several chunks are reduced");
@@ -193,18 +193,24 @@ class GpuFarFieldSurrogateTest {
         return err / scale;
     }
 
-    /** B and A summed in double straight from their definitions. */
+    /**
+     * B and A summed in double straight from their definitions: B, V_j M_j times the four phases per component; A,
+     * the products a^xx M_x, a^xy M_y, a^xy M_x, a^yy M_y, a^zz M_z of each source's coefficients, times V_j and the
+     * phases.
+     */
     private static double[][] referenceSums(SurrogateParts p, VectorField m) {
         int kx1 = p.modesX(), ky1 = p.modesY(), size = kx1 * ky1, f = p.features();
-        double[] b = new double[12 * size], a = new double[12 * size];
+        double[] b = new double[12 * size], a = new double[20 * size];
         double[] cx = new double[kx1], sx = new double[kx1], cy = new double[ky1], sy = new double[ky1];
         double[] px = p.sourceX(), py = p.sourceY(), v = p.volumes(), w = new double[f];
-        double[][][] sets = new double[f][3][];
+        double[][][] sets = new double[f][SurrogateParts.COMPONENTS][];
         for (int k = 0; k < f; k++) {
-            for (int c = 0; c < 3; c++) {
+            for (int c = 0; c < SurrogateParts.COMPONENTS; c++) {
                 sets[k][c] = p.coefficients(k, c);
             }
         }
+        // which coefficient (xx 0, yy 1, xy 2, zz 3) and which M component each of A's five products takes
+        int[][] products = {{0, 0}, {2, 1}, {2, 0}, {1, 1}, {3, 2}};
         for (int j = 0; j < p.sources(); j++) {
             p.trigX(px[j], cx, sx);
             p.trigY(py[j], cy, sy);
@@ -216,18 +222,22 @@ class GpuFarFieldSurrogateTest {
             for (int l = 0; l < size; l++) {
                 int mm = l / ky1, nn = l % ky1;
                 double[] ph = {cx[mm] * cy[nn], cx[mm] * sy[nn], sx[mm] * cy[nn], sx[mm] * sy[nn]};
-                for (int c = 0; c < 3; c++) {
-                    double g = 0;
+                double[] g = new double[SurrogateParts.COMPONENTS];
+                for (int c = 0; c < g.length; c++) {
                     if (cls >= 0) {
-                        g = sets[cls][c][l];
+                        g[c] = sets[cls][c][l];
                     } else {
                         for (int k = 0; k < f; k++) {
-                            g += w[k] * sets[k][c][l];
+                            g[c] += w[k] * sets[k][c][l];
                         }
                     }
-                    for (int t = 0; t < 4; t++) {
+                }
+                for (int t = 0; t < 4; t++) {
+                    for (int c = 0; c < 3; c++) {
                         b[12 * l + 4 * c + t] += q[c] * ph[t];
-                        a[12 * l + 4 * c + t] += g * q[c] * ph[t];
+                    }
+                    for (int r = 0; r < products.length; r++) {
+                        a[20 * l + 4 * r + t] += g[products[r][0]] * q[products[r][1]] * ph[t];
                     }
                 }
             }
