@@ -16,7 +16,8 @@ import org.hypermag.surrogate.FarFieldSurrogate;
  * the surrogate's field against the exact reciprocal direct sum at a random subset of the domains (all of them when
  * N ≤ the subset size): median over targets of |ΔH|/|H| and the relative L2 error. Not a JMH benchmark:
  * {@code java -cp benchmarks/target/benchmarks.jar org.hypermag.benchmarks.SurrogateAccuracy 2000 1000 10000}
- * (subset size, then domain counts).
+ * (subset size, then domain counts). The settings are the defaults unless {@code -Dhypermag.kR=...} and
+ * {@code -Dhypermag.construction=smeared|fitted} say otherwise.
  */
 final class SurrogateAccuracy {
     private SurrogateAccuracy() {
@@ -28,13 +29,18 @@ final class SurrogateAccuracy {
     public static void main(String[] args) {
         int subset = Integer.parseInt(args[0]);
         WorkerPool pool = WorkerPool.shared();
+        FarFieldSettings d = FarFieldSettings.DEFAULT;
+        FarFieldSettings settings = new FarFieldSettings(d.nearRadius(), Double.parseDouble(System.getProperty(
+                "hypermag.kR", Double.toString(d.kR()))), d.periodMargin()).withConstruction(
+                FarFieldSettings.Construction.of(System.getProperty("hypermag.construction",
+                        d.construction().key())));
         for (int a = 1; a < args.length; a++) {
             int n = Integer.parseInt(args[a]);
             Prisms p = GranularFilms.film(n);
             double[] b = GranularFilms.bounds(p);
             long t0 = System.nanoTime();
-            FarFieldModel model = FarFieldModel.fitPrisms(p, b[1] - b[0], b[3] - b[2], FarFieldSettings.DEFAULT,
-                    pool, FarFieldModel.Progress.NONE);
+            FarFieldModel model = FarFieldModel.fitPrisms(p, b[1] - b[0], b[3] - b[2], settings, pool,
+                    FarFieldModel.Progress.NONE);
             long t1 = System.nanoTime();
             FarFieldSurrogate s = FarFieldSurrogate.forPrisms(p, model, pool);
             long t2 = System.nanoTime();
@@ -71,8 +77,9 @@ final class SurrogateAccuracy {
             int q = rel.length;
             double median = q % 2 == 1 ? rel[q / 2] : 0.5 * (rel[q / 2 - 1] + rel[q / 2]);
             System.out.printf(Locale.ROOT, "N=%d L=%d near pairs=%d targets=%d: median %.3e, L2 %.3e, max %.3e "
-                    + "(fit %.1f s, near %.1f s, one surrogate evaluation %.3f s, exact at targets %.1f s)%n", n,
-                    model.basisSize(), s.nearPairs(), q, median, Math.sqrt(num / den), rel[q - 1], (t1 - t0) * 1e-9,
+                    + "(%s %.1f s, near %.1f s, one surrogate evaluation %.3f s, exact at targets %.1f s)%n", n,
+                    model.basisSize(), s.nearPairs(), q, median, Math.sqrt(num / den), rel[q - 1],
+                    settings.construction().key() + " k_max R " + settings.kR(), (t1 - t0) * 1e-9,
                     (t2 - t1) * 1e-9, (t3 - t2) * 1e-9, (t4 - t3) * 1e-9);
         }
     }

@@ -45,12 +45,17 @@ public class SurrogateDemagBenchmark {
     int n;
 
     /**
-     * "fitted": the model of {@link FarFieldModel#fitPrisms}; "unfitted": the same basis with random coefficients
-     * ({@link SurrogateScaling#unfittedModel}), to time the evaluation at sizes whose fit takes too long for a benchmark trial
-     * (minutes to tens of minutes on 2 cores).
+     * "smeared": the default fit-free model ({@link FarFieldModel#fitPrisms} with the smeared construction); "fitted":
+     * the least-squares fit; "unfitted": the basis with random coefficients ({@link SurrogateScaling#unfittedModel}),
+     * to time the evaluation at sizes whose fit takes too long for a benchmark trial (minutes to tens of minutes on 2
+     * cores).
      */
-    @Param({"fitted"})
+    @Param({"smeared"})
     String model;
+
+    /** k_max R of the basis, or "default" ({@link FarFieldSettings#DEFAULT}). */
+    @Param({"default"})
+    String kR;
 
     /** How the far part is evaluated ({@link FarFieldSurrogate.Evaluation}): AUTO, PHASE_SUMS or TRANSFORMS. */
     @Param({"AUTO"})
@@ -67,14 +72,17 @@ public class SurrogateDemagBenchmark {
         Prisms p = GranularFilms.film(n);
         long t1 = System.nanoTime();
         double[] b = GranularFilms.bounds(p);
-        FarFieldSettings settings = FarFieldSettings.DEFAULT;
+        FarFieldSettings d = FarFieldSettings.DEFAULT;
+        FarFieldSettings settings = new FarFieldSettings(d.nearRadius(), kR.equals("default") ? d.kR()
+                : Double.parseDouble(kR), d.periodMargin()).withConstruction(model.equals("smeared")
+                ? FarFieldSettings.Construction.SMEARED : FarFieldSettings.Construction.FITTED);
         SurrogateScaling.Prediction pred = SurrogateScaling.predict(p, b[1] - b[0], b[3] - b[2], settings);
         System.out.println("# setup " + pred);
         FarFieldModel fm;
         if (model.equals("unfitted")) {
             fm = SurrogateScaling.unfittedModel(p, b[1] - b[0], b[3] - b[2], settings);
         } else {
-            if (pred.l() <= org.hypermag.surrogate.FarFieldFit.ITERATIVE_ABOVE) {
+            if (model.equals("fitted") && pred.l() <= org.hypermag.surrogate.FarFieldFit.ITERATIVE_ABOVE) {
                 pred.requireFits(Runtime.getRuntime().maxMemory(), pool.threads());
             }
             fm = FarFieldModel.fitPrisms(p, b[1] - b[0], b[3] - b[2], settings, pool, FarFieldModel.Progress.NONE);
