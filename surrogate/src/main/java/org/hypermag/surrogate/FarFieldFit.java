@@ -238,6 +238,71 @@ public final class FarFieldFit {
     }
 
     /**
+     * A smeared model between two layers (or within one, dz = 0), on given harmonics: the kernel from sources of the
+     * given sizes and thickness t_s to targets dz above their mid-plane, at the targets' mid-plane points (point
+     * coupling) or averaged over grid cells ({@code cell} given). Used by {@link LayeredFarFieldSurrogate}, whose
+     * pieces share one span and near radius.
+     *
+     * @param sx source x sides (m), every source of the layer (a grid: one cell)
+     * @param sy source y sides (m)
+     * @param reference the reference size a (m): R = near_radius · a
+     * @param spanX largest |offset| along x to cover (m)
+     * @param spanY largest |offset| along y (m)
+     * @param dz target mid-plane minus source mid-plane (m)
+     * @param thickness the source layer's thickness t_s (m)
+     * @param cell grid cells {dx, dy, dz} (cell-averaged coupling), or null (point coupling)
+     * @param settings accuracy settings (smeared; moment features above 9 sizes)
+     * @param pool threads
+     * @return the model
+     */
+    static FarFieldModel smearedPair(double[] sx, double[] sy, double reference, double spanX, double spanY, double dz,
+                                     double thickness, double[] cell, FarFieldSettings settings, WorkerPool pool) {
+        double r = settings.nearRadius() * reference;
+        HarmonicAxis[] axes = axes(settings, spanX, spanY, r);
+        SizeFeatures features = cell != null ? SizeFeatures.classes(new double[][] {{cell[0], cell[1]}})
+                : SizeFeatures.forSizes(sx, sy, reference);
+        double[][] anchors = features.anchors();
+        double reach;
+        if (cell != null) {
+            reach = Math.hypot(cell[0], cell[1]);
+        } else {
+            double largest = 0;
+            for (int i = 0; i < sx.length; i++) {
+                largest = Math.max(largest, Math.hypot(sx[i], sy[i]));
+            }
+            for (double[] a : anchors) {
+                largest = Math.max(largest, Math.hypot(a[0], a[1]));
+            }
+            reach = 0.5 * largest;
+        }
+        requireRoom(settings, r, reach);
+        FarFieldSmeared sm = new FarFieldSmeared(axes[0], axes[1], SmearingWindow.forBasis(r - reach,
+                settings.kR() / r), dz, thickness, cell != null ? cell[2] : 0, pool);
+        FarFieldKernel[] fits = new FarFieldKernel[anchors.length];
+        for (int a = 0; a < anchors.length; a++) {
+            fits[a] = sm.forSize(anchors[a][0], anchors[a][1]);
+        }
+        double[][] w = features.anchorWeights();
+        FarFieldKernel[] sets = new FarFieldKernel[w.length];
+        for (int k = 0; k < w.length; k++) {
+            sets[k] = FarFieldKernel.combine(fits, w[k]);
+        }
+        return new FarFieldModel(settings.withConstruction(FarFieldSettings.Construction.SMEARED),
+                cell != null ? FarFieldModel.Coupling.CELL_AVERAGED : FarFieldModel.Coupling.POINT, thickness,
+                cell == null ? null : cell.clone(), reference, spanX, spanY, axes[0], axes[1], features, sets);
+    }
+
+    /** Refuses a near radius that leaves the smearing window less than half of it. */
+    private static void requireRoom(FarFieldSettings settings, double r, double reach) {
+        if (!(r - reach >= 0.5 * r)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the near radius R = %.4g m "
+                    + "(near_radius %s) leaves no room for the smeared far field: the domains reach %.4g m from "
+                    + "their centres, and the smearing needs R minus that to be at least R/2; raise near_radius or "
+                    + "use far_field: fitted", r, settings.nearRadius(), reach));
+        }
+    }
+
+    /**
      * The smeared line kernel for a film: the window's radius is the near radius less the reach of the domains
      * (so that the smeared kernel is exact for every pair beyond R), its shape set by k_max.
      *
@@ -246,12 +311,7 @@ public final class FarFieldFit {
     private static FarFieldSmeared smeared(HarmonicAxis[] axes, FarFieldSettings settings, double r, double reach,
                                            double thickness, boolean cellAveraged, WorkerPool pool) {
         double rho = r - reach;
-        if (!(rho >= 0.5 * r)) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the near radius R = %.4g m "
-                    + "(near_radius %s) leaves no room for the smeared far field: the domains reach %.4g m from "
-                    + "their centres, and the smearing needs R minus that to be at least R/2; raise near_radius or "
-                    + "use far_field: fitted", r, settings.nearRadius(), reach));
-        }
+        requireRoom(settings, r, reach);
         return new FarFieldSmeared(axes[0], axes[1], SmearingWindow.forBasis(rho, settings.kR() / r), thickness,
                 cellAveraged, pool);
     }

@@ -30,6 +30,11 @@ final class FarFieldKernel {
     final HarmonicAxis ax, ay;
     /** Coefficients at [m * (Ky + 1) + n]: a^xx, a^yy, a^zz (cos cos) and a^xy (sin sin). */
     final double[] xx, yy, zz, xy;
+    /**
+     * Between layers (a vertical offset): a^xz (sin in x, cos in y) and a^yz (cos sin), N_xz = N_zx and N_yz = N_zy
+     * odd in one in-plane axis; null in a layer's own mid-plane, where they vanish.
+     */
+    final double[] xz, yz;
 
     /**
      * @param ax x harmonics
@@ -40,10 +45,28 @@ final class FarFieldKernel {
      * @param zz coefficients of N_zz (cos cos)
      */
     FarFieldKernel(HarmonicAxis ax, HarmonicAxis ay, double[] xx, double[] yy, double[] xy, double[] zz) {
+        this(ax, ay, xx, yy, xy, zz, null, null);
+    }
+
+    /**
+     * A kernel between layers, with the xz and yz series too.
+     *
+     * @param ax x harmonics
+     * @param ay y harmonics
+     * @param xx coefficients of N_xx (cos cos)
+     * @param yy coefficients of N_yy (cos cos)
+     * @param xy coefficients of N_xy (sin sin)
+     * @param zz coefficients of N_zz (cos cos)
+     * @param xz coefficients of N_xz (sin cos), or null (zero)
+     * @param yz coefficients of N_yz (cos sin), or null (zero)
+     */
+    FarFieldKernel(HarmonicAxis ax, HarmonicAxis ay, double[] xx, double[] yy, double[] xy, double[] zz, double[] xz,
+                   double[] yz) {
         int size = (ax.modes + 1) * (ay.modes + 1);
-        if (xx.length != size || yy.length != size || xy.length != size || zz.length != size) {
+        boolean offSized = xz == null ? yz == null : yz != null && xz.length == size && yz.length == size;
+        if (xx.length != size || yy.length != size || xy.length != size || zz.length != size || !offSized) {
             throw new IllegalArgumentException("a kernel on " + (ax.modes + 1) + " x " + (ay.modes + 1)
-                    + " harmonics needs " + size + " coefficients per component");
+                    + " harmonics needs " + size + " coefficients per component (xz and yz both or neither)");
         }
         this.ax = ax;
         this.ay = ay;
@@ -51,6 +74,13 @@ final class FarFieldKernel {
         this.yy = yy;
         this.xy = xy;
         this.zz = zz;
+        this.xz = xz;
+        this.yz = yz;
+    }
+
+    /** @return true if the kernel has xz and yz series (between layers) */
+    boolean offPlane() {
+        return xz != null;
     }
 
     /**
@@ -266,7 +296,9 @@ final class FarFieldKernel {
      */
     static FarFieldKernel combine(FarFieldKernel[] kernels, double[] weights) {
         int size = kernels[0].xx.length;
+        boolean off = kernels[0].offPlane();
         double[] a = new double[size], b = new double[size], c = new double[size], d = new double[size];
+        double[] e = off ? new double[size] : null, f = off ? new double[size] : null;
         for (int k = 0; k < kernels.length; k++) {
             double w = weights[k];
             FarFieldKernel q = kernels[k];
@@ -276,8 +308,14 @@ final class FarFieldKernel {
                 c[l] += w * q.xy[l];
                 d[l] += w * q.zz[l];
             }
+            if (off) {
+                for (int l = 0; l < size; l++) {
+                    e[l] += w * q.xz[l];
+                    f[l] += w * q.yz[l];
+                }
+            }
         }
-        return new FarFieldKernel(kernels[0].ax, kernels[0].ay, a, b, c, d);
+        return new FarFieldKernel(kernels[0].ax, kernels[0].ay, a, b, c, d, e, f);
     }
 
     /**
@@ -287,11 +325,15 @@ final class FarFieldKernel {
      */
     double[] fieldWeighted() {
         int l = xx.length;
-        double[] out = new double[4 * l];
+        double[] out = new double[(offPlane() ? 6 : 4) * l];
         System.arraycopy(xx, 0, out, 0, l);
         System.arraycopy(yy, 0, out, l, l);
         System.arraycopy(xy, 0, out, 2 * l, l);
         System.arraycopy(zz, 0, out, 3 * l, l);
+        if (offPlane()) {
+            System.arraycopy(xz, 0, out, 4 * l, l);
+            System.arraycopy(yz, 0, out, 5 * l, l);
+        }
         return out;
     }
 
@@ -325,5 +367,42 @@ final class FarFieldKernel {
         out[2] = sxy;
         out[3] = syy;
         out[4] = szz;
+    }
+
+    /**
+     * The surrogate's own tensor at an in-plane offset in all six components (PrismTensor's order: xx, yy, zz, xy,
+     * xz, yz), H = −S M; xz and yz are zero for a kernel in a layer's own mid-plane.
+     *
+     * @param dx offset x (m)
+     * @param dy offset y (m)
+     * @param out receives the six components
+     */
+    void tensor6(double dx, double dy, double[] out) {
+        int kx = ax.modes, ky = ay.modes, ny = ky + 1;
+        double[] c = new double[kx + 1], s = new double[kx + 1], cyv = new double[ky + 1], syv = new double[ky + 1];
+        ax.trig(dx, c, s);
+        ay.trig(dy, cyv, syv);
+        double sxx = 0, syy = 0, szz = 0, sxy = 0, sxz = 0, syz = 0;
+        boolean off = offPlane();
+        for (int m = 0; m <= kx; m++) {
+            for (int n = 0; n <= ky; n++) {
+                int q = m * ny + n;
+                double cc = c[m] * cyv[n];
+                sxx += xx[q] * cc;
+                syy += yy[q] * cc;
+                szz += zz[q] * cc;
+                sxy += xy[q] * s[m] * syv[n];
+                if (off) {
+                    sxz += xz[q] * s[m] * cyv[n];
+                    syz += yz[q] * c[m] * syv[n];
+                }
+            }
+        }
+        out[0] = sxx;
+        out[1] = syy;
+        out[2] = szz;
+        out[3] = sxy;
+        out[4] = sxz;
+        out[5] = syz;
     }
 }

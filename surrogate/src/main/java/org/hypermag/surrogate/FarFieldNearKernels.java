@@ -3,7 +3,8 @@ package org.hypermag.surrogate;
 
 /**
  * The surrogate's own kernel at offsets within the near radius, for the near-zone correction (exact minus what the
- * far-field evaluation adds), at O(w²) per offset and coefficient set instead of O(L): each set's five components
+ * far-field evaluation adds), at O(w²) per offset and coefficient set instead of O(L): each set's five components (nine
+ * between layers, {@link FarFieldSpectral#PAIRS})
  * (S_xx, S_xy, S_yx, S_yy, S_zz per unit volume, as {@link FarFieldKernel#tensor}) are summed once on the oversampled
  * grid of a {@link Nufft2d} (a type-2 transform), the part of the grid around the origin is kept, and offsets are
  * interpolated from it with the transform's kernel. Accurate to the transform's tolerance relative to the
@@ -15,7 +16,9 @@ final class FarFieldNearKernels {
     private final Nufft2d fft;
     private final double w1x, w1y;
     private final int halfX, halfY, width, w;
-    /** Per coefficient set, five blocks of the upsampled kernel. */
+    /** Components per offset: 5 in a layer's own mid-plane, 9 between layers ({@link FarFieldSpectral#PAIRS}). */
+    final int components;
+    /** Per coefficient set, one block of the upsampled kernel per component. */
     private final double[][][] blocks;
 
     /**
@@ -33,14 +36,17 @@ final class FarFieldNearKernels {
         halfY = fft.nearHalfWidth(w1y * radius, 1);
         width = 2 * halfX + 1;
         int features = model.sets.length, modes = fft.mx * fft.my;
-        blocks = new double[features][5][];
+        components = model.sets[0].offPlane() ? 9 : 5;
+        blocks = new double[features][components][];
         double[] f = new double[2 * modes];
         for (int k = 0; k < features; k++) {
             double[][] t = FarFieldSpectral.multipliers(model.sets[k], ax, ay);
-            for (int c = 0; c < 5; c++) {
+            for (int c = 0; c < components; c++) {
+                // the kernel is −(the multipliers' sum); imaginary multipliers (i·t) go to the imaginary part
+                boolean im = FarFieldSpectral.imaginary(c);
                 for (int i = 0; i < modes; i++) {
-                    f[2 * i] = -t[c][i];
-                    f[2 * i + 1] = 0;
+                    f[2 * i] = im ? 0 : -t[c][i];
+                    f[2 * i + 1] = im ? -t[c][i] : 0;
                 }
                 blocks[k][c] = new double[width * (2 * halfY + 1)];
                 fft.upsampledNearOrigin(f, halfX, halfY, blocks[k][c]);
@@ -48,9 +54,9 @@ final class FarFieldNearKernels {
         }
     }
 
-    /** @return a buffer for {@link #combine}: five combined blocks */
+    /** @return a buffer for {@link #combine}: the combined blocks of every component */
     double[] combinedBuffer() {
-        return new double[5 * blocks[0][0].length];
+        return new double[components * blocks[0][0].length];
     }
 
     /**
@@ -68,7 +74,7 @@ final class FarFieldNearKernels {
             if (wk == 0) {
                 continue;
             }
-            for (int c = 0; c < 5; c++) {
+            for (int c = 0; c < components; c++) {
                 double[] b = blocks[k][c];
                 int o = c * size;
                 for (int i = 0; i < size; i++) {
@@ -85,13 +91,13 @@ final class FarFieldNearKernels {
      * @param dy offset y (m)
      * @param combined from {@link #combine}
      * @param buffer from {@link #buffer}
-     * @param out receives five components
+     * @param out receives the components ({@link #components})
      */
     void tensorCombined(double dx, double dy, double[] combined, double[] buffer, double[] out) {
         int gx = fft.nearFootprint(w1x * dx, 0, buffer, 0);
         int gy = fft.nearFootprint(w1y * dy, 1, buffer, w);
         int size = blocks[0][0].length;
-        for (int c = 0; c < 5; c++) {
+        for (int c = 0; c < components; c++) {
             double sum = interpolate(combined, c * size, gx, gy, buffer);
             out[c] = sum;
         }
@@ -109,7 +115,7 @@ final class FarFieldNearKernels {
      * @param dy offset y (m)
      * @param weights one weight per coefficient set
      * @param buffer from {@link #buffer}
-     * @param out receives five components
+     * @param out receives the components ({@link #components})
      */
     void tensor(double dx, double dy, double[] weights, double[] buffer, double[] out) {
         int gx = fft.nearFootprint(w1x * dx, 0, buffer, 0);
@@ -120,7 +126,7 @@ final class FarFieldNearKernels {
             if (wk == 0) {
                 continue;
             }
-            for (int c = 0; c < 5; c++) {
+            for (int c = 0; c < components; c++) {
                 double sum = interpolate(blocks[k][c], 0, gx, gy, buffer);
                 out[c] += wk * sum;
             }

@@ -203,8 +203,22 @@ final class FarFieldNearZone {
      * target. Sources are binned into cells of side r; two passes (count, fill), parallel over targets.
      */
     private int[][] pairs(double r, WorkerPool pool) {
-        int n = s.n, nt = s.nt;
-        double[] px = s.px, py = s.py, tx = s.tx, ty = s.ty;
+        return pairs(s.px, s.py, s.tx, s.ty, r, pool);
+    }
+
+    /**
+     * The pairs of targets and sources whose in-plane distance is at most r, as compressed rows.
+     *
+     * @param px source x (m)
+     * @param py source y (m)
+     * @param tx target x (m)
+     * @param ty target y (m)
+     * @param r the radius (m)
+     * @param pool threads
+     * @return {start (targets + 1), source index per pair}, sources ascending per target
+     */
+    static int[][] pairs(double[] px, double[] py, double[] tx, double[] ty, double r, WorkerPool pool) {
+        int n = px.length, nt = tx.length;
         long[] keys = new long[n];
         Integer[] order = new Integer[n];
         for (int j = 0; j < n; j++) {

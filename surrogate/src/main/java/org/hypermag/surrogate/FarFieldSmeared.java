@@ -32,11 +32,11 @@ final class FarFieldSmeared {
     final SmearingWindow window;
     /** Whether the exact path averages over the target cell (grids). */
     final boolean cellAveraged;
-    /** The line kernel's coefficients per unit volume: a^xx, a^yy, a^xy, a^zz at m (Ky + 1) + n. */
-    private final double[] xx, yy, xy, zz;
+    /** The line kernel's coefficients per unit volume: a^xx, a^yy, a^xy, a^zz (and a^xz, a^yz off the plane). */
+    private final double[] xx, yy, xy, zz, xz, yz;
 
     /**
-     * Samples and transforms the thickness-averaged smeared dipole.
+     * Samples and transforms the thickness-averaged smeared dipole in a film's own mid-plane.
      *
      * @param ax x harmonics (period P_x, K_x)
      * @param ay y harmonics
@@ -48,35 +48,61 @@ final class FarFieldSmeared {
      */
     FarFieldSmeared(HarmonicAxis ax, HarmonicAxis ay, SmearingWindow window, double thickness, boolean cellAveraged,
                     WorkerPool pool) {
+        this(ax, ay, window, 0, thickness, cellAveraged ? thickness : 0, pool);
+    }
+
+    /**
+     * Samples and transforms the smeared dipole between two layers: from a source layer of thickness t_s to targets
+     * whose mid-plane lies dz above the source's, at the target's mid-plane point (t_t = 0, point coupling) or
+     * averaged over the target's thickness t_t (cell-averaged coupling). Off the source's plane (dz ≠ 0) the xz and
+     * yz series are made too.
+     *
+     * @param ax x harmonics
+     * @param ay y harmonics
+     * @param window the smearing window
+     * @param dz target mid-plane minus source mid-plane (m)
+     * @param sourceThickness t_s (m), > 0
+     * @param targetThickness t_t (m): 0 for the point coupling, > 0 for the cell-averaged one
+     * @param pool threads for the sampling
+     */
+    FarFieldSmeared(HarmonicAxis ax, HarmonicAxis ay, SmearingWindow window, double dz, double sourceThickness,
+                    double targetThickness, WorkerPool pool) {
         this.ax = ax;
         this.ay = ay;
         this.window = window;
-        this.cellAveraged = cellAveraged;
+        this.cellAveraged = targetThickness > 0;
+        boolean off = dz != 0;
         int mx = samples(ax), my = samples(ay);
         double hx = ax.period / (2.0 * mx), hy = ay.period / (2.0 * my);
-        double[][] zw = thicknessRule(thickness, cellAveraged, window.beta / window.rho);
+        double[][] zw = thicknessRule(dz, sourceThickness, targetThickness, window.beta / window.rho);
         double[] z = zw[0], wz = zw[1];
         int rows = mx + 1, cols = my + 1;
-        double[][] f = new double[4][rows * cols];
+        double[][] f = new double[off ? 6 : 4][rows * cols];
         pool.forRange(rows, 1, (from, to) -> {
             double[] t = new double[6];
             for (int i = from; i < to; i++) {
                 Cancellation.check();
                 double x = i * hx;
                 for (int j = 0; j < cols; j++) {
-                    double y = j * hy, sxx = 0, syy = 0, sxy = 0, szz = 0;
+                    double y = j * hy, sxx = 0, syy = 0, sxy = 0, szz = 0, sxz = 0, syz = 0;
                     for (int q = 0; q < z.length; q++) {
                         window.dipole(x, y, z[q], t);
                         sxx += wz[q] * t[0];
                         syy += wz[q] * t[1];
                         szz += wz[q] * t[2];
                         sxy += wz[q] * t[3];
+                        sxz += wz[q] * t[4];
+                        syz += wz[q] * t[5];
                     }
                     int at = i * cols + j;
                     f[0][at] = sxx;
                     f[1][at] = syy;
                     f[2][at] = sxy;
                     f[3][at] = szz;
+                    if (off) {
+                        f[4][at] = sxz;
+                        f[5][at] = syz;
+                    }
                 }
             }
         });
@@ -85,10 +111,19 @@ final class FarFieldSmeared {
         yy = new double[size];
         xy = new double[size];
         zz = new double[size];
-        cosine(f[0], rows, cols, xx, kx, ky);
-        cosine(f[1], rows, cols, yy, kx, ky);
-        cosine(f[3], rows, cols, zz, kx, ky);
-        sine(f[2], rows, cols, xy, kx, ky);
+        series(f[0], rows, cols, xx, kx, ky, false, false);
+        series(f[1], rows, cols, yy, kx, ky, false, false);
+        series(f[3], rows, cols, zz, kx, ky, false, false);
+        series(f[2], rows, cols, xy, kx, ky, true, true);
+        if (off) {
+            xz = new double[size];
+            yz = new double[size];
+            series(f[4], rows, cols, xz, kx, ky, true, false);
+            series(f[5], rows, cols, yz, kx, ky, false, true);
+        } else {
+            xz = null;
+            yz = null;
+        }
     }
 
     /** Lattice intervals over half a period: at least OVERSAMPLING per harmonic, and more than K. */
@@ -97,37 +132,51 @@ final class FarFieldSmeared {
     }
 
     /**
-     * Nodes and weights (summing to 1) of the thickness average: source over [−t/2, t/2] (point coupling), or the
-     * offset u = z_target − z_source with the triangular weight (t − |u|)/t² over [−t, t] (cell-averaged), each
-     * segment by Gauss–Legendre with enough nodes for the window's band (k_max t).
+     * Nodes and weights (summing to 1) of the vertical offsets u = dz + z_t − z_s over the source's thickness (and
+     * the target's for the cell-averaged coupling): z_s uniform on [−t_s/2, t_s/2] for a point target; for equal
+     * thicknesses the triangular weight (t − |v|)/t² of v = z_t − z_s on [−t, t], split at 0; else the product of
+     * both uniform rules. Each segment by Gauss–Legendre with enough nodes for the window's band (k t).
      */
-    static double[][] thicknessRule(double t, boolean cellAveraged, double kBand) {
-        int n = 6 + (int) Math.ceil(0.6 * kBand * t);
+    static double[][] thicknessRule(double dz, double ts, double tt, double kBand) {
+        int n = 6 + (int) Math.ceil(0.6 * kBand * Math.max(ts, tt));
         GaussLegendre g = new GaussLegendre(n);
-        if (!cellAveraged) {
+        if (tt == 0) {
             double[] z = new double[n], w = new double[n];
             for (int q = 0; q < n; q++) {
-                z[q] = 0.5 * t * g.node(q);
+                z[q] = dz - 0.5 * ts * g.node(q);
                 w[q] = 0.5 * g.weight(q);
             }
             return new double[][] {z, w};
         }
-        double[] z = new double[2 * n], w = new double[2 * n];
-        for (int q = 0; q < n; q++) {
-            double u = 0.5 * t * (g.node(q) + 1), wu = 0.5 * t * g.weight(q) * (t - u) / (t * t);
-            z[q] = u;
-            w[q] = wu;
-            z[n + q] = -u;
-            w[n + q] = wu;
+        if (tt == ts) {
+            double t = ts;
+            double[] z = new double[2 * n], w = new double[2 * n];
+            for (int q = 0; q < n; q++) {
+                double u = 0.5 * t * (g.node(q) + 1), wu = 0.5 * t * g.weight(q) * (t - u) / (t * t);
+                z[q] = dz + u;
+                w[q] = wu;
+                z[n + q] = dz - u;
+                w[n + q] = wu;
+            }
+            return new double[][] {z, w};
+        }
+        double[] z = new double[n * n], w = new double[n * n];
+        for (int p = 0; p < n; p++) {
+            for (int q = 0; q < n; q++) {
+                z[p * n + q] = dz + 0.5 * tt * g.node(p) - 0.5 * ts * g.node(q);
+                w[p * n + q] = 0.25 * g.weight(p) * g.weight(q);
+            }
         }
         return new double[][] {z, w};
     }
 
     /**
-     * Cosine series of samples f(i h_x, j h_y) on the quadrant (rows × cols = (M_x + 1)(M_y + 1)), kept to
-     * (K_x + 1)(K_y + 1) coefficients: a DCT-I along each axis.
+     * The series of samples f(i h_x, j h_y) on the quadrant (rows × cols = (M_x + 1)(M_y + 1)) kept to
+     * (K_x + 1)(K_y + 1) coefficients: along each axis a DCT-I (cosine: even in that axis) or a DST-I (sine: odd, the
+     * samples at both ends are zero and left out).
      */
-    private static void cosine(double[] f, int rows, int cols, double[] out, int kx, int ky) {
+    private static void series(double[] f, int rows, int cols, double[] out, int kx, int ky, boolean sinX,
+                               boolean sinY) {
         int mx = rows - 1, my = cols - 1;
         double[] byRow = new double[(kx + 1) * cols];
         DoubleFFT_1D fftX = new DoubleFFT_1D(2L * mx), fftY = new DoubleFFT_1D(2L * my);
@@ -136,67 +185,52 @@ final class FarFieldSmeared {
             for (int i = 0; i <= mx; i++) {
                 bx[i] = f[i * cols + j];
             }
-            for (int i = 1; i < mx; i++) {
-                bx[2 * mx - i] = bx[i];
-            }
-            fftX.realForward(bx);
+            transform(bx, mx, sinX, fftX);
             for (int m = 0; m <= kx; m++) {
-                byRow[m * cols + j] = cosineCoefficient(bx, m, mx);
+                byRow[m * cols + j] = coefficient(bx, m, mx, sinX);
             }
         }
         for (int m = 0; m <= kx; m++) {
             for (int j = 0; j <= my; j++) {
                 by[j] = byRow[m * cols + j];
             }
-            for (int j = 1; j < my; j++) {
-                by[2 * my - j] = by[j];
-            }
-            fftY.realForward(by);
+            transform(by, my, sinY, fftY);
             for (int n = 0; n <= ky; n++) {
-                out[m * (ky + 1) + n] = cosineCoefficient(by, n, my);
+                out[m * (ky + 1) + n] = coefficient(by, n, my, sinY);
             }
         }
     }
 
-    /** a_m of f_j ≈ Σ a_m cos(π m j / M) from the real FFT of the even extension (length 2M). */
-    private static double cosineCoefficient(double[] fft, int m, int mm) {
-        if (m == 0) {
-            return fft[0] / (2.0 * mm);
+    /** The real FFT of the even (cosine) or odd (sine) extension of b[0..m] to length 2m, in place. */
+    private static void transform(double[] b, int m, boolean odd, DoubleFFT_1D fft) {
+        if (odd) {
+            b[0] = 0;
+            b[m] = 0;
+            for (int i = 1; i < m; i++) {
+                b[2 * m - i] = -b[i];
+            }
+        } else {
+            for (int i = 1; i < m; i++) {
+                b[2 * m - i] = b[i];
+            }
         }
-        if (m == mm) {
-            return fft[1] / (2.0 * mm);
-        }
-        return fft[2 * m] / mm;
+        fft.realForward(b);
     }
 
-    /** Sine series (both axes) of samples on the quadrant, kept to (K_x + 1)(K_y + 1): a DST-I along each axis. */
-    private static void sine(double[] f, int rows, int cols, double[] out, int kx, int ky) {
-        int mx = rows - 1, my = cols - 1;
-        double[] byRow = new double[(kx + 1) * cols];
-        DoubleFFT_1D fftX = new DoubleFFT_1D(2L * mx), fftY = new DoubleFFT_1D(2L * my);
-        double[] bx = new double[2 * mx], by = new double[2 * my];
-        for (int j = 1; j < my; j++) {
-            java.util.Arrays.fill(bx, 0);
-            for (int i = 1; i < mx; i++) {
-                bx[i] = f[i * cols + j];
-                bx[2 * mx - i] = -bx[i];
-            }
-            fftX.realForward(bx);
-            for (int m = 1; m <= kx && m < mx; m++) {
-                byRow[m * cols + j] = -bx[2 * m + 1] / mx;
-            }
+    /**
+     * a_k of f_j ≈ Σ a_k cos(π k j / M) (cosine) or Σ a_k sin(π k j / M) (sine) from the real FFT of the extension.
+     */
+    private static double coefficient(double[] fft, int k, int m, boolean odd) {
+        if (odd) {
+            return k == 0 || k >= m ? 0 : -fft[2 * k + 1] / m;
         }
-        for (int m = 1; m <= kx; m++) {
-            java.util.Arrays.fill(by, 0);
-            for (int j = 1; j < my; j++) {
-                by[j] = byRow[m * cols + j];
-                by[2 * my - j] = -by[j];
-            }
-            fftY.realForward(by);
-            for (int n = 1; n <= ky && n < my; n++) {
-                out[m * (ky + 1) + n] = -by[2 * n + 1] / my;
-            }
+        if (k == 0) {
+            return fft[0] / (2.0 * m);
         }
+        if (k == m) {
+            return fft[1] / (2.0 * m);
+        }
+        return k > m ? 0 : fft[2 * k] / m;
     }
 
     /**
@@ -222,7 +256,9 @@ final class FarFieldSmeared {
                 fy[n] *= fy[n];
             }
         }
+        boolean off = xz != null;
         double[] a = new double[size], b = new double[size], c = new double[size], d = new double[size];
+        double[] e = off ? new double[size] : null, h = off ? new double[size] : null;
         for (int m = 0, l = 0; m <= kx; m++) {
             for (int n = 0; n <= ky; n++, l++) {
                 double g = fx[m] * fy[n];
@@ -230,9 +266,13 @@ final class FarFieldSmeared {
                 b[l] = g * yy[l];
                 c[l] = g * xy[l];
                 d[l] = g * zz[l];
+                if (off) {
+                    e[l] = g * xz[l];
+                    h[l] = g * yz[l];
+                }
             }
         }
-        return new FarFieldKernel(ax, ay, a, b, c, d);
+        return new FarFieldKernel(ax, ay, a, b, c, d, e, h);
     }
 
     /** sin(x)/x. */

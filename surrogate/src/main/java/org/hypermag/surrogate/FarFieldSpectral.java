@@ -38,6 +38,8 @@ final class FarFieldSpectral {
     /** Per output: the inputs it takes and their multipliers (mx·my reals each). */
     private final int[][] pairIn;
     private final double[][][] pairT;
+    /** Per output and term: whether the multiplier is imaginary (i·T: the xz and yz series between layers). */
+    private final boolean[][] pairImag;
     private final double[] q, value, combined;
 
     /**
@@ -55,8 +57,38 @@ final class FarFieldSpectral {
      */
     FarFieldSpectral(FarFieldModel model, double[] px, double[] py, double[] volume, double[] sourceFeatures,
                      double[] tx, double[] ty, double[] targetFeatures, double wA, double wB, Nufft2d fft) {
+        this(model, model, px, py, volume, sourceFeatures, tx, ty, targetFeatures, wA, wB, fft);
+    }
+
+    /**
+     * The same with one model for the sources' own coefficients (A) and another for the targets' (B): between two
+     * layers of different thickness, T_ij = ½ V_j [G_A(s_j)(d) + G_B(s_i)(d)] with G_A made for the source layer's
+     * thickness and G_B for the target layer's (the reciprocal coupling of {@code DirectSum}). Both models must share
+     * the harmonic axes.
+     *
+     * @param modelA the model of the sources' own coefficients
+     * @param modelB the model of the targets' coefficients
+     * @param px source x (m)
+     * @param py source y (m)
+     * @param volume source volumes (m³)
+     * @param sourceFeatures n × K_A features of the sources in model A (row-major)
+     * @param tx target x (m); the same array as px when the targets are the sources
+     * @param ty target y (m)
+     * @param targetFeatures nt × K_B features of the targets in model B, or null
+     * @param wA weight of channel A (0: unused)
+     * @param wB weight of channel B (0: unused)
+     * @param fft the transforms on the models' harmonics
+     */
+    FarFieldSpectral(FarFieldModel modelA, FarFieldModel modelB, double[] px, double[] py, double[] volume,
+                     double[] sourceFeatures, double[] tx, double[] ty, double[] targetFeatures, double wA, double wB,
+                     Nufft2d fft) {
+        FarFieldModel model = modelA;
         HarmonicAxis ax = model.ax, ay = model.ay;
-        int features = model.sets.length;
+        if (modelB.ax.modes != ax.modes || modelB.ay.modes != ay.modes || modelB.ax.period != ax.period
+                || modelB.ay.period != ay.period) {
+            throw new IllegalArgumentException("the two models of a pair of layers must share their harmonics");
+        }
+        int features = model.sets.length, featuresB = modelB.sets.length;
         n = px.length;
         nt = tx.length;
         this.fft = fft;
@@ -64,9 +96,12 @@ final class FarFieldSpectral {
         targets = tx == px && ty == py ? sources : fft.points(angles(tx, ax), angles(ty, ay));
         int modes = fft.mx * fft.my;
         // multipliers of each (out, in) component pair for each feature set
-        double[][][] g = new double[features][5][];
+        double[][][] g = new double[features][][], gB = new double[featuresB][][];
         for (int f = 0; f < features; f++) {
             g[f] = multipliers(model.sets[f], ax, ay);
+        }
+        for (int f = 0; f < featuresB; f++) {
+            gB[f] = modelB == modelA ? g[f] : multipliers(modelB.sets[f], ax, ay);
         }
         List<Integer> inC = new ArrayList<>();
         List<double[]> inF = new ArrayList<>();
@@ -74,14 +109,15 @@ final class FarFieldSpectral {
         List<double[]> outF = new ArrayList<>();
         List<int[]> pIn = new ArrayList<>();
         List<double[][]> pT = new ArrayList<>();
+        List<boolean[]> pImag = new ArrayList<>();
         if (wB != 0) {
             int first = inC.size();
             for (int c = 0; c < 3; c++) {
                 inC.add(c);
                 inF.add(volume);
             }
-            for (int f = 0; f < features; f++) {
-                double[] factor = column(targetFeatures, f, features, nt);
+            for (int f = 0; f < featuresB; f++) {
+                double[] factor = column(targetFeatures, f, featuresB, nt);
                 if (factor == null) {
                     continue;
                 }
@@ -92,11 +128,13 @@ final class FarFieldSpectral {
                 for (int c = 0; c < 3; c++) {
                     List<Integer> ins = new ArrayList<>();
                     List<double[]> ts = new ArrayList<>();
-                    addTerms(c, first, g[f], wB, ins, ts);
+                    List<Boolean> im = new ArrayList<>();
+                    addTerms(c, first, gB[f], wB, ins, ts, im);
                     outC.add(c);
                     outF.add(ones ? null : factor);
                     pIn.add(ins.stream().mapToInt(Integer::intValue).toArray());
                     pT.add(ts.toArray(new double[0][]));
+                    pImag.add(flags(im));
                 }
             }
         }
@@ -121,15 +159,17 @@ final class FarFieldSpectral {
             for (int c = 0; c < 3; c++) {
                 List<Integer> ins = new ArrayList<>();
                 List<double[]> ts = new ArrayList<>();
+                List<Boolean> im = new ArrayList<>();
                 for (int f = 0; f < features; f++) {
                     if (firstOf[f] >= 0) {
-                        addTerms(c, firstOf[f], g[f], wA, ins, ts);
+                        addTerms(c, firstOf[f], g[f], wA, ins, ts, im);
                     }
                 }
                 outC.add(c);
                 outF.add(null);
                 pIn.add(ins.stream().mapToInt(Integer::intValue).toArray());
                 pT.add(ts.toArray(new double[0][]));
+                pImag.add(flags(im));
             }
         }
         inComp = inC.stream().mapToInt(Integer::intValue).toArray();
@@ -138,25 +178,43 @@ final class FarFieldSpectral {
         outFactor = outF.toArray(new double[0][]);
         pairIn = pIn.toArray(new int[0][]);
         pairT = pT.toArray(new double[0][][]);
+        pairImag = pImag.toArray(new boolean[0][]);
         spectra = new double[inComp.length][2 * modes];
         combined = new double[2 * modes];
         q = new double[n];
         value = new double[nt];
     }
 
-    /** The (output, input) component pairs with a multiplier, in the order of {@link #multipliers}. */
-    private static final int[][] PAIRS = {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2, 2}};
+    /**
+     * The (output, input) component pairs with a multiplier, in the order of {@link #multipliers}: the five of a
+     * layer's own mid-plane, then (between layers) xz, zx, yz, zy, whose multipliers are imaginary.
+     */
+    static final int[][] PAIRS = {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2, 2}, {0, 2}, {2, 0}, {1, 2}, {2, 1}};
+
+    /** @return whether multiplier k ({@link #PAIRS} order) is imaginary */
+    static boolean imaginary(int k) {
+        return k >= 5;
+    }
+
+    private static boolean[] flags(List<Boolean> im) {
+        boolean[] b = new boolean[im.size()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = im.get(i);
+        }
+        return b;
+    }
 
     /**
      * Appends the terms of output component c from one block of three input channels (x, y, z from index first):
      * the input index and its multiplier (one coefficient set's, times weight).
      */
     private static void addTerms(int c, int first, double[][] multipliers, double weight, List<Integer> ins,
-                                 List<double[]> ts) {
-        for (int k = 0; k < PAIRS.length; k++) {
+                                 List<double[]> ts, List<Boolean> imag) {
+        for (int k = 0; k < multipliers.length; k++) {
             if (PAIRS[k][0] == c) {
                 ins.add(first + PAIRS[k][1]);
                 ts.add(scaled(multipliers[k], weight));
+                imag.add(imaginary(k));
             }
         }
     }
@@ -189,10 +247,15 @@ final class FarFieldSpectral {
         return t;
     }
 
-    /** The five multipliers T_xx, T_xy, T_yx, T_yy, T_zz of one coefficient set, per mode (q + Ky)·mx + p + Kx. */
+    /**
+     * The multipliers of one coefficient set, per mode (q + Ky)·mx + p + Kx, in {@link #PAIRS} order: T_xx, T_xy,
+     * T_yx, T_yy, T_zz, and for a kernel between layers the imaginary parts of T_xz = T_zx = i·sgn p·(2 if q = 0)/4
+     * a^xz and T_yz = T_zy = i·sgn q·(2 if p = 0)/4 a^yz (from sin(w_m d_x) cos(w_n d_y) = Σ sgn p/(4i) e^{i k·d}).
+     */
     static double[][] multipliers(FarFieldKernel set, HarmonicAxis ax, HarmonicAxis ay) {
         int kx = ax.modes, ky = ay.modes, mx = 2 * kx + 1, my = 2 * ky + 1;
-        double[][] t = new double[5][mx * my];
+        boolean off = set.offPlane();
+        double[][] t = new double[off ? 9 : 5][mx * my];
         for (int qi = 0; qi < my; qi++) {
             int qq = qi - ky, nn = Math.abs(qq);
             for (int pi = 0; pi < mx; pi++) {
@@ -204,6 +267,14 @@ final class FarFieldSpectral {
                 t[2][at] = -ss * set.xy[l];
                 t[3][at] = -cc * set.yy[l];
                 t[4][at] = -cc * set.zz[l];
+                if (off) {
+                    double sc = 0.25 * Integer.signum(pp) * (qq == 0 ? 2 : 1);
+                    double cs = 0.25 * Integer.signum(qq) * (pp == 0 ? 2 : 1);
+                    t[5][at] = sc * set.xz[l];
+                    t[6][at] = sc * set.xz[l];
+                    t[7][at] = cs * set.yz[l];
+                    t[8][at] = cs * set.yz[l];
+                }
             }
         }
         return t;
@@ -237,9 +308,17 @@ final class FarFieldSpectral {
             Arrays.fill(combined, 0);
             for (int k = 0; k < pairIn[o].length; k++) {
                 double[] s = spectra[pairIn[o][k]], t = pairT[o][k];
-                for (int i = 0; i < t.length; i++) {
-                    combined[2 * i] += t[i] * s[2 * i];
-                    combined[2 * i + 1] += t[i] * s[2 * i + 1];
+                if (pairImag[o][k]) {
+                    // i·t·(re + i im) = −t im + i t re
+                    for (int i = 0; i < t.length; i++) {
+                        combined[2 * i] -= t[i] * s[2 * i + 1];
+                        combined[2 * i + 1] += t[i] * s[2 * i];
+                    }
+                } else {
+                    for (int i = 0; i < t.length; i++) {
+                        combined[2 * i] += t[i] * s[2 * i];
+                        combined[2 * i + 1] += t[i] * s[2 * i + 1];
+                    }
                 }
             }
             double[] factor = outFactor[o], out = component(h, outComp[o]);

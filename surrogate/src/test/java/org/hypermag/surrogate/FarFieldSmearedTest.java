@@ -86,4 +86,54 @@ class FarFieldSmearedTest {
         assertEquals(f * point.xy[l], prism.xy[l], 1e-15 * Math.abs(point.xy[l]));
         assertEquals(0, prism.xy[n], 0, "the sine series has no m = 0 terms");
     }
+
+    @Test
+    void betweenTwoLayersAllSixComponentsFollowTheExactTensorBeyondTheNearRadius() {
+        // a source layer 10 nm thick and a target 14 nm above it: prisms at the target's mid-plane point, grid cells
+        // averaged over the target cell; xz and yz no longer vanish
+        double dz = 14e-9, kR = 12, kmax = kR / R, period = 2 * SPAN + 4 * R;
+        HarmonicAxis a = new HarmonicAxis(period, (int) Math.ceil(kmax * period / (2 * Math.PI)));
+        for (boolean cells : new boolean[] {false, true}) {
+            double sx = 10e-9, sy = cells ? 10e-9 : 8e-9, v = sx * sy * T;
+            double reach = cells ? Math.hypot(sx, sy) : 0.5 * Math.hypot(sx, sy);
+            FarFieldKernel k = new FarFieldSmeared(a, a, SmearingWindow.forBasis(R - reach, kmax), dz, T,
+                    cells ? T : 0, POOL).forSize(sx, sy);
+            assertTrue(k.offPlane());
+            double[] exact = new double[6], model = new double[6];
+            Random rnd = new Random(8);
+            double err = 0, scale = 0, largestXz = 0;
+            for (int trial = 0; trial < 300; trial++) {
+                double x, y;
+                do {
+                    x = SPAN * (2 * rnd.nextDouble() - 1);
+                    y = SPAN * (2 * rnd.nextDouble() - 1);
+                } while (Math.hypot(x, y) < R);
+                if (cells) {
+                    NewellTensor.evaluate(x, y, dz, sx, sy, T, exact, 0);
+                } else {
+                    PrismTensor.evaluate(x, y, dz, sx, sy, T, exact, 0);
+                }
+                k.tensor6(x, y, model);
+                for (int c = 0; c < 6; c++) {
+                    err = Math.max(err, Math.abs(model[c] - exact[c] / v));
+                }
+                largestXz = Math.max(largestXz, Math.abs(exact[4] / v));
+            }
+            if (cells) {
+                NewellTensor.evaluate(R, 0, dz, sx, sy, T, exact, 0);
+            } else {
+                PrismTensor.evaluate(R, 0, dz, sx, sy, T, exact, 0);
+            }
+            scale = Math.abs(exact[0]) / v;
+            assertTrue(largestXz > 0.02 * scale, "xz is exercised: " + largestXz / scale);
+            assertTrue(err / scale < 4e-3, (cells ? "cells" : "prisms") + ": " + err / scale);
+        }
+    }
+
+    @Test
+    void inTheSourcesOwnPlaneTheKernelHasNoXzOrYzSeries() {
+        HarmonicAxis a = new HarmonicAxis(1e-6, 30);
+        assertTrue(!new FarFieldSmeared(a, a, SmearingWindow.forBasis(80e-9, 1.2e8), T, false, POOL)
+                .forSize(10e-9, 10e-9).offPlane());
+    }
 }

@@ -1,0 +1,228 @@
+package org.hypermag.surrogate;
+
+import java.util.Arrays;
+import org.hypermag.solver.VectorField;
+import org.hypermag.solver.parallel.WorkerPool;
+
+/**
+ * The far-field surrogate between two layers of domains: the field at the domains of a target layer from the
+ * magnetisation of a source layer whose mid-plane lies dz below (or above) theirs. The far part by non-uniform FFTs
+ * with the smeared kernel between the layers (six components: xz and yz no longer vanish off a source's plane,
+ * {@link FarFieldSmeared}); the near part (in-plane distance at most R) exact minus that kernel, in blocks of nine
+ * components.
+ *
+ * <p>Coupling as the exact path's: between prisms the reciprocal point tensor of {@code DirectSum},
+ * T_ij = ½ [N(r_i − r_j; s_j) + (V_j/V_i) N(r_i − r_j; s_i)], which the surrogate writes ½ V_j [G_A(s_j) + G_B(s_i)]
+ * with G_A made for the source layer's thickness and G_B for the target layer's; between grid cells the
+ * cell-averaged tensor, one kernel for all.
+ *
+ * <p>Not thread-safe; {@link #addField} allocates nothing.
+ */
+final class FarFieldInterLayer {
+    /** Indices, into the whole collection, of the targets (one layer) and of the sources (another). */
+    final int[] targets, sources;
+    private final FarFieldSpectral spectral;
+    private final int[] start, index;
+    /** Per near pair, exact minus surrogate, 3 × 3 row-major (dimensionless). */
+    private final double[] block;
+    private final VectorField m, h;
+    private VectorField currentOut;
+    private final WorkerPool.RangeTask nearTask = this::addNear;
+
+    /**
+     * @param cx centres x of the whole collection (m)
+     * @param cy centres y (m)
+     * @param volume volumes (m³)
+     * @param sx x sides (m)
+     * @param sy y sides (m)
+     * @param targets indices of the target layer's domains
+     * @param sources indices of the source layer's domains
+     * @param modelA the kernel from the source layer (its thickness) to the target layer, its features over the
+     *     sources' sizes
+     * @param modelB the kernel with the target layer's thickness over the targets' sizes (reciprocal half), or the
+     *     same object as modelA when every domain of both layers has one size and thickness (then T = V_j G)
+     * @param exact the exact coupling of two domains by index into the collection: 6 components (xx, yy, zz, xy, xz,
+     *     yz), H_i = −T M_j
+     * @param pool threads
+     */
+    FarFieldInterLayer(double[] cx, double[] cy, double[] volume, double[] sx, double[] sy, int[] targets,
+                       int[] sources, FarFieldModel modelA, FarFieldModel modelB, FarFieldNearZone.PairTensor exact,
+                       WorkerPool pool) {
+        this.targets = targets.clone();
+        this.sources = sources.clone();
+        int nt = targets.length, n = sources.length;
+        double[] px = pick(cx, sources), py = pick(cy, sources), vol = pick(volume, sources);
+        double[] tx = pick(cx, targets), ty = pick(cy, targets);
+        boolean single = modelA == modelB;
+        double[] featA = rows(modelA, sx, sy, sources), featB = rows(modelB, sx, sy, targets);
+        double wA = single ? 0 : 0.5, wB = single ? 1 : 0.5;
+        Nufft2d fft = new Nufft2d(modelA.ax.modes, modelA.ay.modes, FarFieldSpectral.TOLERANCE, pool);
+        spectral = new FarFieldSpectral(modelA, modelB, px, py, vol, featA, tx, ty, featB, wA, wB, fft);
+        double r = Math.max(modelA.radius, modelB.radius);
+        int[][] csr = FarFieldNearZone.pairs(px, py, tx, ty, r, pool);
+        start = csr[0];
+        index = csr[1];
+        block = new double[9 * index.length];
+        FarFieldNearKernels tableB = new FarFieldNearKernels(modelB, r, fft);
+        FarFieldNearKernels tableA = single ? null : new FarFieldNearKernels(modelA, r, fft);
+        int kB = modelB.sets.length;
+        // pass 1, by target: exact minus the target's half (all of it for one kernel), blocks combined once
+        pool.forRange(nt, 64, (from, to) -> {
+            double[] combined = tableB.combinedBuffer(), buffer = tableB.buffer(), wf = new double[kB];
+            double[] t = new double[6], k = new double[9];
+            for (int i = from; i < to; i++) {
+                System.arraycopy(featB, i * kB, wf, 0, kB);
+                tableB.combine(wf, combined);
+                for (int e = start[i]; e < start[i + 1]; e++) {
+                    int j = index[e];
+                    tableB.tensorCombined(tx[i] - px[j], ty[i] - py[j], combined, buffer, k);
+                    exact.tensor(targets[i], sources[j], t);
+                    store(block, e, t, k, wB * vol[j]);
+                }
+            }
+        });
+        if (!single) {
+            // pass 2, by source: minus the source's half, its blocks combined once per source
+            int[][] bySource = transpose(start, index, n);
+            int kA = modelA.sets.length;
+            pool.forRange(n, 64, (from, to) -> {
+                double[] combined = tableA.combinedBuffer(), buffer = tableA.buffer(), wf = new double[kA];
+                double[] k = new double[9];
+                for (int j = from; j < to; j++) {
+                    System.arraycopy(featA, j * kA, wf, 0, kA);
+                    tableA.combine(wf, combined);
+                    for (int q = bySource[0][j]; q < bySource[0][j + 1]; q++) {
+                        int e = bySource[1][q], i = bySource[2][q];
+                        tableA.tensorCombined(tx[i] - px[j], ty[i] - py[j], combined, buffer, k);
+                        subtract(block, e, k, wA * vol[j]);
+                    }
+                }
+            });
+        }
+        m = new VectorField(n);
+        h = new VectorField(nt);
+    }
+
+    /** @return the number of near pairs */
+    int nearPairs() {
+        return index.length;
+    }
+
+    /** @return transforms per evaluation */
+    int transforms() {
+        return spectral.transforms();
+    }
+
+    /**
+     * Adds the field at the target layer from the source layer into h.
+     *
+     * @param all the magnetisation of the whole collection (A/m)
+     * @param out the field of the whole collection (A/m), added to at the targets
+     * @param pool threads for the near part
+     */
+    void addField(VectorField all, VectorField out, WorkerPool pool) {
+        for (int j = 0; j < sources.length; j++) {
+            int g = sources[j];
+            m.x[j] = all.x[g];
+            m.y[j] = all.y[g];
+            m.z[j] = all.z[g];
+        }
+        h.clear();
+        spectral.addField(m, h);
+        currentOut = out;
+        try {
+            pool.forRange(targets.length, 64, nearTask);
+        } finally {
+            currentOut = null;
+        }
+    }
+
+    /** The near corrections of targets [from, to) plus their far field, added into the collection's field. */
+    private void addNear(int from, int to) {
+        VectorField out = currentOut;
+        for (int i = from; i < to; i++) {
+            double hx = 0, hy = 0, hz = 0;
+            for (int e = start[i]; e < start[i + 1]; e++) {
+                int j = index[e], o = 9 * e;
+                double ax = m.x[j], ay = m.y[j], az = m.z[j];
+                hx -= block[o] * ax + block[o + 1] * ay + block[o + 2] * az;
+                hy -= block[o + 3] * ax + block[o + 4] * ay + block[o + 5] * az;
+                hz -= block[o + 6] * ax + block[o + 7] * ay + block[o + 8] * az;
+            }
+            int g = targets[i];
+            out.x[g] += h.x[i] + hx;
+            out.y[g] += h.y[i] + hy;
+            out.z[g] += h.z[i] + hz;
+        }
+    }
+
+    /**
+     * Stores exact − v·k for pair e: exact in PrismTensor's order (xx, yy, zz, xy, xz, yz), k the surrogate per unit
+     * volume in {@link FarFieldSpectral#PAIRS} order (xx, xy, yx, yy, zz, xz, zx, yz, zy).
+     */
+    private static void store(double[] b, int e, double[] t, double[] k, double v) {
+        int o = 9 * e;
+        b[o] = t[0] - v * k[0];
+        b[o + 1] = t[3] - v * k[1];
+        b[o + 2] = t[4] - v * k[5];
+        b[o + 3] = t[3] - v * k[2];
+        b[o + 4] = t[1] - v * k[3];
+        b[o + 5] = t[5] - v * k[7];
+        b[o + 6] = t[4] - v * k[6];
+        b[o + 7] = t[5] - v * k[8];
+        b[o + 8] = t[2] - v * k[4];
+    }
+
+    /** Subtracts v·k (PAIRS order) from pair e's block. */
+    private static void subtract(double[] b, int e, double[] k, double v) {
+        int o = 9 * e;
+        b[o] -= v * k[0];
+        b[o + 1] -= v * k[1];
+        b[o + 2] -= v * k[5];
+        b[o + 3] -= v * k[2];
+        b[o + 4] -= v * k[3];
+        b[o + 5] -= v * k[7];
+        b[o + 6] -= v * k[6];
+        b[o + 7] -= v * k[8];
+        b[o + 8] -= v * k[4];
+    }
+
+    /** The pairs by source: {start per source (n + 1), pair index, target index}. */
+    private static int[][] transpose(int[] start, int[] index, int n) {
+        int[] count = new int[n + 1];
+        for (int j : index) {
+            count[j + 1]++;
+        }
+        for (int j = 0; j < n; j++) {
+            count[j + 1] += count[j];
+        }
+        int[] fill = Arrays.copyOf(count, n), pair = new int[index.length], target = new int[index.length];
+        for (int i = 0; i + 1 < start.length; i++) {
+            for (int e = start[i]; e < start[i + 1]; e++) {
+                int at = fill[index[e]]++;
+                pair[at] = e;
+                target[at] = i;
+            }
+        }
+        return new int[][] {count, pair, target};
+    }
+
+    /** Feature rows of the model for the given domains (one-hot for classes). */
+    private static double[] rows(FarFieldModel model, double[] sx, double[] sy, int[] which) {
+        int k = model.sets.length;
+        double[] rows = new double[which.length * k], buf = new double[k];
+        for (int i = 0; i < which.length; i++) {
+            model.features.evaluate(sx[which[i]], sy[which[i]], buf);
+            System.arraycopy(buf, 0, rows, i * k, k);
+        }
+        return rows;
+    }
+
+    private static double[] pick(double[] a, int[] which) {
+        double[] b = new double[which.length];
+        for (int i = 0; i < which.length; i++) {
+            b[i] = a[which[i]];
+        }
+        return b;
+    }
+}

@@ -1,0 +1,310 @@
+package org.hypermag.surrogate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.hypermag.solver.VectorField;
+import org.hypermag.solver.demag.DemagField;
+import org.hypermag.solver.demag.DirectSum;
+import org.hypermag.solver.demag.NewellTensor;
+import org.hypermag.solver.geometry.Prisms;
+import org.hypermag.solver.geometry.RegularGrid;
+import org.hypermag.solver.parallel.WorkerPool;
+
+/**
+ * The far-field surrogate among domains in several layers (issue 17): a two-layer recording medium, a multilayer
+ * stack, a grid with several cells through the thickness (one layer per z). A layer is every domain whose centre
+ * has one z; it has one thickness. The field at a layer is the sum of its own surrogate ({@link FarFieldSurrogate},
+ * the one-layer model in its mid-plane) and one {@link FarFieldInterLayer} per other layer (the smeared kernel
+ * between the two planes, all six components), each exact in its near zone. All pieces share the harmonics, the
+ * span (the whole collection's extent) and the near radius; their models are smeared (no fit) and made at each
+ * build (seconds), one per distinct vertical offset, thickness and size set.
+ *
+ * <p>Cost: L² pieces for L layers, each with its own transforms. Not thread-safe; {@link #addField} allocates
+ * nothing.
+ */
+public final class LayeredFarFieldSurrogate implements DemagField {
+    private final int n;
+    private final int[][] members;
+    private final FarFieldSurrogate[] own;
+    private final FarFieldInterLayer[] between;
+    private final VectorField[] mLayer, hLayer;
+    private final WorkerPool pool;
+    private final String description;
+
+    private LayeredFarFieldSurrogate(int n, int[][] members, FarFieldSurrogate[] own, FarFieldInterLayer[] between,
+                                     WorkerPool pool, String description) {
+        this.n = n;
+        this.members = members;
+        this.own = own;
+        this.between = between;
+        this.pool = pool;
+        this.description = description;
+        mLayer = new VectorField[members.length];
+        hLayer = new VectorField[members.length];
+        for (int a = 0; a < members.length; a++) {
+            mLayer[a] = new VectorField(members[a].length);
+            hLayer[a] = new VectorField(members[a].length);
+        }
+    }
+
+    /**
+     * The domains grouped into layers by the z of their centres (within 1e-9 of the thickness), in ascending z.
+     *
+     * @param p the domains
+     * @return the indices of each layer's domains
+     * @throws IllegalArgumentException if a layer holds domains of different thicknesses
+     */
+    public static int[][] layers(Prisms p) {
+        List<double[]> zs = new ArrayList<>();
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int i = 0; i < p.size(); i++) {
+            int found = -1;
+            for (int a = 0; a < zs.size(); a++) {
+                if (Math.abs(p.cz(i) - zs.get(a)[0]) <= 1e-9 * p.sz(i)) {
+                    found = a;
+                    break;
+                }
+            }
+            if (found < 0) {
+                zs.add(new double[] {p.cz(i), p.sz(i)});
+                groups.add(new ArrayList<>());
+                found = zs.size() - 1;
+            } else if (Math.abs(p.sz(i) - zs.get(found)[1]) > 1e-9 * p.sz(i)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the far-field surrogate needs one "
+                        + "thickness per layer: domain %d at z = %.6g m is %.6g m thick, others there %.6g m", i,
+                        p.cz(i), p.sz(i), zs.get(found)[1]));
+            }
+            groups.get(found).add(i);
+        }
+        Integer[] order = new Integer[zs.size()];
+        for (int a = 0; a < order.length; a++) {
+            order[a] = a;
+        }
+        java.util.Arrays.sort(order, (u, v) -> Double.compare(zs.get(u)[0], zs.get(v)[0]));
+        int[][] out = new int[order.length][];
+        for (int a = 0; a < order.length; a++) {
+            out[a] = groups.get(order[a]).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
+    }
+
+    /**
+     * The layered surrogate among prisms coupled like {@code DirectDemag.forPrisms} (the reciprocal point tensor).
+     *
+     * @param p the prisms, in any number of layers
+     * @param settings accuracy settings (the smeared construction is used)
+     * @param pool threads
+     * @param log one line per model made
+     * @return the surrogate
+     */
+    public static LayeredFarFieldSurrogate forPrisms(Prisms p, FarFieldSettings settings, WorkerPool pool,
+                                                     Consumer<String> log) {
+        int[][] layers = layers(p);
+        DirectSum exact = DirectSum.amongDomains(p, true, 0, pool);
+        return build(p, layers, null, settings, pool, log, (i, j, out) -> exact.tensor(i, j, out, 0));
+    }
+
+    /**
+     * The layered surrogate among the cells of a grid (cell-averaged coupling, as the exact FFT).
+     *
+     * @param grid the grid, any nz
+     * @param cells the cells of the domains, or null for all
+     * @param settings accuracy settings (the smeared construction is used)
+     * @param pool threads
+     * @param log one line per model made
+     * @return the surrogate
+     */
+    public static LayeredFarFieldSurrogate forGrid(RegularGrid grid, int[] cells, FarFieldSettings settings,
+                                                   WorkerPool pool, Consumer<String> log) {
+        Prisms p = cells == null ? grid.toPrisms() : grid.toPrisms(cells);
+        double dx = grid.dx(), dy = grid.dy(), dz = grid.dz();
+        return build(p, layers(p), new double[] {dx, dy, dz}, settings, pool, log, (i, j, out) ->
+                NewellTensor.evaluate(p.cx(i) - p.cx(j), p.cy(i) - p.cy(j), p.cz(i) - p.cz(j), dx, dy, dz, out, 0));
+    }
+
+    private static LayeredFarFieldSurrogate build(Prisms p, int[][] layers, double[] cell, FarFieldSettings settings,
+                                                  WorkerPool pool, Consumer<String> log,
+                                                  FarFieldNearZone.PairTensor exact) {
+        long t0 = System.nanoTime();
+        int count = p.size();
+        double[] cx = p.centresX(), cy = p.centresY(), vol = new double[count], sx = new double[count],
+            sy = new double[count];
+        for (int i = 0; i < count; i++) {
+            vol[i] = p.volume(i);
+            sx[i] = p.sx(i);
+            sy[i] = p.sy(i);
+        }
+        double[] b = p.centreBounds();
+        double spanX = b[1] - b[0], spanY = b[3] - b[2];
+        double reference = cell != null ? Math.max(cell[0], cell[1]) : FarFieldFit.medianSide(p);
+        FarFieldSettings smeared = settings.withConstruction(FarFieldSettings.Construction.SMEARED);
+        int nl = layers.length;
+        double[] z = new double[nl], t = new double[nl];
+        boolean[] oneSize = new boolean[nl];
+        for (int a = 0; a < nl; a++) {
+            int first = layers[a][0];
+            z[a] = p.cz(first);
+            t[a] = p.sz(first);
+            oneSize[a] = SizeFeatures.distinct(pick(sx, layers[a]), pick(sy, layers[a])).length == 1;
+        }
+        Map<String, FarFieldModel> models = new HashMap<>();
+        FarFieldSurrogate[] own = new FarFieldSurrogate[nl];
+        List<FarFieldInterLayer> between = new ArrayList<>();
+        int[] nearPairs = {0};
+        for (int a = 0; a < nl; a++) {
+            FarFieldModel m = model(models, sx, sy, layers[a], a, reference, spanX, spanY, 0, t[a], cell, smeared,
+                    pool);
+            Prisms layer = subset(p, layers[a]);
+            if (cell != null) {
+                int[] cells = new int[layer.size()];
+                RegularGrid g = layerGrid(layer, cell, cells);
+                own[a] = FarFieldSurrogate.forGrid(g, cells, m, pool);
+            } else {
+                own[a] = FarFieldSurrogate.forPrisms(layer, m, pool);
+            }
+            nearPairs[0] += own[a].nearPairs();
+        }
+        for (int a = 0; a < nl; a++) {
+            for (int c = 0; c < nl; c++) {
+                if (a == c) {
+                    continue;
+                }
+                double dz = z[a] - z[c];
+                FarFieldModel ma = model(models, sx, sy, layers[c], c, reference, spanX, spanY, dz, t[c], cell,
+                        smeared, pool);
+                boolean single = cell != null || (oneSize[a] && oneSize[c] && t[a] == t[c]
+                        && sx[layers[a][0]] == sx[layers[c][0]] && sy[layers[a][0]] == sy[layers[c][0]]);
+                FarFieldModel mb = single ? ma : model(models, sx, sy, layers[a], a, reference, spanX, spanY, dz,
+                        t[a], cell, smeared, pool);
+                FarFieldInterLayer piece = new FarFieldInterLayer(cx, cy, vol, sx, sy, layers[a], layers[c], ma, mb,
+                        exact, pool);
+                nearPairs[0] += piece.nearPairs();
+                between.add(piece);
+            }
+        }
+        String d = String.format(Locale.ROOT, "far-field surrogate in %d layers (z = %s m): %d pieces, %d smeared "
+                + "models, L = %d per channel, %.1f exact near blocks per domain; %s", nl, list(z), nl * nl,
+                models.size(), own[0].model().basisSize(), nearPairs[0] / (double) Math.max(1, count),
+                own[0].model().describe());
+        log.accept(String.format(Locale.ROOT, "built the layered far-field surrogate (%d layers, %d models) in %.1f s",
+                nl, models.size(), (System.nanoTime() - t0) * 1e-9));
+        return new LayeredFarFieldSurrogate(count, layers, own, between.toArray(new FarFieldInterLayer[0]), pool, d);
+    }
+
+    /** The model for sources of one layer at a vertical offset, made once per (layer sizes, dz, thickness). */
+    private static FarFieldModel model(Map<String, FarFieldModel> cache, double[] sx, double[] sy, int[] layer,
+                                       int layerIndex, double reference, double spanX, double spanY, double dz,
+                                       double thickness, double[] cell, FarFieldSettings settings, WorkerPool pool) {
+        String key = (cell != null ? "grid" : "layer" + layerIndex) + "|" + dz + "|" + thickness;
+        FarFieldModel m = cache.get(key);
+        if (m == null) {
+            m = FarFieldFit.smearedPair(pick(sx, layer), pick(sy, layer), reference, spanX, spanY, dz, thickness,
+                    cell, settings, pool);
+            cache.put(key, m);
+        }
+        return m;
+    }
+
+    /**
+     * A one-layer grid holding a layer's cells (only offsets matter), and each domain's cell in it.
+     *
+     * @param layer the layer's domains, grid cells
+     * @param cell the cell sides
+     * @param cells receives each domain's cell index in the grid
+     * @return the grid
+     */
+    private static RegularGrid layerGrid(Prisms layer, double[] cell, int[] cells) {
+        double[] b = layer.centreBounds();
+        int nx = (int) Math.round((b[1] - b[0]) / cell[0]) + 1, ny = (int) Math.round((b[3] - b[2]) / cell[1]) + 1;
+        RegularGrid g = new RegularGrid(nx, ny, 1, cell[0], cell[1], cell[2], b[0] - 0.5 * cell[0],
+                b[2] - 0.5 * cell[1], layer.cz(0) - 0.5 * cell[2]);
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = g.index((int) Math.round((layer.cx(i) - b[0]) / cell[0]),
+                    (int) Math.round((layer.cy(i) - b[2]) / cell[1]), 0);
+        }
+        return g;
+    }
+
+    /** The domains of one layer, in the layer's order. */
+    private static Prisms subset(Prisms p, int[] which) {
+        double[] x = new double[which.length], y = new double[which.length], z = new double[which.length];
+        double[] a = new double[which.length], b = new double[which.length], c = new double[which.length];
+        for (int i = 0; i < which.length; i++) {
+            int k = which[i];
+            x[i] = p.cx(k);
+            y[i] = p.cy(k);
+            z[i] = p.cz(k);
+            a[i] = p.sx(k);
+            b[i] = p.sy(k);
+            c[i] = p.sz(k);
+        }
+        return Prisms.of(x, y, z, a, b, c);
+    }
+
+    private static double[] pick(double[] a, int[] which) {
+        double[] b = new double[which.length];
+        for (int i = 0; i < which.length; i++) {
+            b[i] = a[which[i]];
+        }
+        return b;
+    }
+
+    private static String list(double[] z) {
+        StringBuilder s = new StringBuilder();
+        for (int a = 0; a < z.length; a++) {
+            s.append(a == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g", z[a]));
+        }
+        return s.toString();
+    }
+
+    /** @return the number of layers */
+    public int layerCount() {
+        return members.length;
+    }
+
+    @Override
+    public int sources() {
+        return n;
+    }
+
+    @Override
+    public int targets() {
+        return n;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void addField(VectorField magnetisation, VectorField h) {
+        if (magnetisation.size() != n || h.size() != n) {
+            throw new IllegalArgumentException("layered surrogate has " + n + " domains; got magnetisation of size "
+                    + magnetisation.size() + " and field of size " + h.size());
+        }
+        for (int a = 0; a < members.length; a++) {
+            int[] idx = members[a];
+            VectorField ma = mLayer[a], ha = hLayer[a];
+            for (int i = 0; i < idx.length; i++) {
+                ma.x[i] = magnetisation.x[idx[i]];
+                ma.y[i] = magnetisation.y[idx[i]];
+                ma.z[i] = magnetisation.z[idx[i]];
+            }
+            ha.clear();
+            own[a].addField(ma, ha);
+            for (int i = 0; i < idx.length; i++) {
+                h.x[idx[i]] += ha.x[i];
+                h.y[idx[i]] += ha.y[i];
+                h.z[idx[i]] += ha.z[i];
+            }
+        }
+        for (FarFieldInterLayer piece : between) {
+            piece.addField(magnetisation, h, pool);
+        }
+    }
+}
