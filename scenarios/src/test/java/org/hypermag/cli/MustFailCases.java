@@ -133,9 +133,12 @@ final class MustFailCases {
                 withStages("[{run: {duration: 1.0}}]") + "integrator: {method: heun, step: 1.0e-15}\n"
                         + "output: {table_interval: 1.0e-3}\n", null, 2, "fixed steps", "dormand-prince"));
         // what check once passed and run refused
-        c.add(new Case("surrogate-layers", "`demag: {method: surrogate}` on a grid of two layers",
-                base("cells: [4, 2, 1]", "cells: [4, 2, 2]") + "demag: {method: surrogate}\n", null, 2, "demag",
-                "one layer"));
+        c.add(new Case("surrogate-layers-fitted", "`demag: {method: surrogate, far_field: fitted}` on a grid of two "
+                + "layers", base("cells: [4, 2, 1]", "cells: [40, 20, 2]") + "demag: {method: surrogate, far_field: "
+                + "fitted}\n", null, 2, "demag", "2 layers need far_field: smeared"));
+        c.add(new Case("surrogate-layers-model", "`demag: {method: surrogate, model: FILE}` on a grid of two layers",
+                base("cells: [4, 2, 1]", "cells: [40, 20, 2]") + "demag: {method: surrogate, model: FILE}\n", null, 2,
+                "demag", "a model file holds one layer"));
         c.add(new Case("surrogate-k-max", "`demag: {method: surrogate, k_max_R: 1.0e6}`",
                 BASE + "demag: {method: surrogate, k_max_R: 1.0e6}\n", null, 2, "demag.k_max_R",
                 "expected a number > 0 and <= 1000"));

@@ -38,7 +38,8 @@ class ShippedScenarioRunsTest {
             Map.entry("saf-hysteresis", "SyntheticAntiferromagnetTest"),
             Map.entry("sp5", "StandardProblem5Test"),
             Map.entry("domain-wall-current", "ShippedScenarioRunsTest"),
-            Map.entry("sot-switching", "ShippedScenarioRunsTest"));
+            Map.entry("sot-switching", "ShippedScenarioRunsTest"),
+            Map.entry("granular-bilayer", "ShippedScenarioRunsTest (slow; a smaller variant by default)"));
 
     @TempDir
     Path dir;
@@ -119,6 +120,46 @@ class ShippedScenarioRunsTest {
         assertEquals(2, hc.size(), "one switch down, one back up: " + hc);
         assertTrue(hc.get(0) < -100 && hc.get(1) > 100, "coercive fields (mT) " + hc);
         // the grains' easy axes are symmetric under m -> -m: so is the loop, to one 100 mT field step
+        assertEquals(-hc.get(0), hc.get(1), 100, "symmetric loop: " + hc);
+    }
+
+    /**
+     * granular-bilayer, reduced for the default suite (100 grains per layer in 240 nm, 10 field steps each way): the
+     * loop with the two-layer surrogate against the same loop with the exact direct sum, field point by field point.
+     */
+    @Test
+    void bilayerLoopWithTheLayeredSurrogateFollowsTheExactPath() {
+        String[] smaller = {"grains: 300 ", "grains: 100 ", "size: \\[400.0e-9, 400.0e-9\\]",
+            "size: [240.0e-9, 240.0e-9]", "steps: 30", "steps: 10"};
+        List<double[]> sur = ScenarioRuns.run(ScenarioRuns.variant("granular-bilayer", smaller), dir.resolve("bs"));
+        String[] exact = java.util.Arrays.copyOf(smaller, smaller.length + 2);
+        exact[smaller.length] = "demag: \\{method: surrogate\\}";
+        exact[smaller.length + 1] = "demag: {method: exact}";
+        List<double[]> ex = ScenarioRuns.run(ScenarioRuns.variant("granular-bilayer", exact), dir.resolve("be"));
+        List<double[]> a = ScenarioRuns.branch(sur, new double[] {0, 0, 1}), b = ScenarioRuns.branch(ex,
+                new double[] {0, 0, 1});
+        assertEquals(21, a.size(), "10 steps down and 10 back up");
+        assertEquals(b.size(), a.size());
+        assertTrue(a.get(0)[1] > 0.99 && a.get(10)[1] < -0.99, "saturated at +-1.5 T: " + a.get(0)[1] + ", "
+                + a.get(10)[1]);
+        double worst = 0;
+        for (int k = 0; k < a.size(); k++) {
+            worst = Math.max(worst, Math.abs(a.get(k)[1] - b.get(k)[1]));
+        }
+        // the surrogate's field is within about 1e-5 of the exact one; the relaxed states agree to the tolerance
+        assertTrue(worst < 2e-3, "largest difference of <m_z> at a field point: " + worst);
+    }
+
+    /** The shipped granular-bilayer as it is (about 2.5 minutes on 2 cores). */
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void shippedBilayerLoopIsSymmetricAndSaturates() {
+        List<double[]> rows = ScenarioRuns.run(ShippedScenarios.parse("granular-bilayer"), dir.resolve("bl"));
+        List<double[]> branch = ScenarioRuns.branch(rows, new double[] {0, 0, 1});
+        assertEquals(61, branch.size(), "30 steps down and 30 back up");
+        assertTrue(branch.get(0)[1] > 0.99 && branch.get(30)[1] < -0.99, "saturated at +-1.5 T");
+        List<Double> hc = org.hypermag.scenarios.sim.HysteresisLandmarks.coercive(branch);
+        assertEquals(2, hc.size(), "one switch down, one back up: " + hc);
         assertEquals(-hc.get(0), hc.get(1), 100, "symmetric loop: " + hc);
     }
 

@@ -101,6 +101,11 @@ public final class SurrogateDemagProvider implements DemagProvider {
         Path file = settings.path("model");
         FarFieldModels.Target target = target(magnet);
         try {
+            if (file != null && layered(magnet)) {
+                return "a model file holds one layer; the domains lie in "
+                        + LayeredFarFieldSurrogate.layers(magnet.prisms()).length + " layers, whose models are made "
+                        + "at each run (remove demag.model)";
+            }
             if (file != null) {
                 ModelFile contents = ModelFile.read(file);
                 if (PaperModels.NAMES.contains(contents.model())) {
@@ -110,11 +115,13 @@ public final class SurrogateDemagProvider implements DemagProvider {
                 return null;
             }
             FarFieldSettings ff = farFieldSettings(settings);
-            if (magnet.isOnGrid() && magnet.grid().nz() != 1) {
-                return "the far-field surrogate supports one layer of cells; the grid has " + magnet.grid().nz()
-                        + " layers (use demag: {method: exact})";
+            if (layered(magnet)) {
+                String why = layeredProblem(magnet, ff);
+                if (why != null) {
+                    return why;
+                }
             }
-            if (!magnet.isOnGrid()) {
+            if (!magnet.isOnGrid() && !layered(magnet)) {
                 FarFieldModel.requireSingleLayer(magnet.prisms());
             }
             long basis = FarFieldFit.basisSize(target, ff);
@@ -147,8 +154,60 @@ public final class SurrogateDemagProvider implements DemagProvider {
         return true;
     }
 
+    /**
+     * @param magnet the domains
+     * @return true if they lie in more than one layer (several z, or a grid with nz > 1)
+     * @throws IllegalArgumentException if a layer mixes thicknesses
+     */
+    public static boolean layered(Magnet magnet) {
+        if (magnet.isOnGrid()) {
+            return magnet.grid().nz() > 1 && LayeredFarFieldSurrogate.layers(magnet.prisms()).length > 1;
+        }
+        return LayeredFarFieldSurrogate.layers(magnet.prisms()).length > 1;
+    }
+
+    /** Why layered domains cannot have these settings, or null: layers are built smeared, at each run. */
+    private static String layeredProblem(Magnet magnet, FarFieldSettings ff) {
+        if (ff.construction() != FarFieldSettings.Construction.SMEARED) {
+            return "domains in " + LayeredFarFieldSurrogate.layers(magnet.prisms()).length + " layers need "
+                    + "far_field: smeared (the layered surrogate has no fitted models)";
+        }
+        if (ff.sizeMap() != FarFieldSettings.SizeMap.MOMENTS) {
+            return "domains in several layers use moment size features; size_features: mlp supports one layer";
+        }
+        return null;
+    }
+
+    /**
+     * The layered surrogate for domains in several layers (smeared models made for this run; no model file).
+     *
+     * @param r the request
+     * @return the field
+     */
+    static DemagField buildLayered(DemagRequest r) {
+        if (r.settings().path("model") != null) {
+            throw new IllegalArgumentException("a model file holds one layer; the domains lie in "
+                    + LayeredFarFieldSurrogate.layers(r.magnet().prisms()).length + " layers, whose models are "
+                    + "made at each run (remove demag.model)");
+        }
+        FarFieldSettings ff = farFieldSettings(r.settings());
+        String why = layeredProblem(r.magnet(), ff);
+        if (why != null) {
+            throw new IllegalArgumentException(why);
+        }
+        if (r.device().isGpu()) {
+            r.log().accept("gpu: the layered far-field surrogate has no GPU kernel; it runs on the CPU");
+        }
+        Magnet magnet = r.magnet();
+        return magnet.isOnGrid() ? LayeredFarFieldSurrogate.forGrid(magnet.grid(), magnet.gridCells(), ff,
+                r.pool(), r.log()) : LayeredFarFieldSurrogate.forPrisms(magnet.prisms(), ff, r.pool(), r.log());
+    }
+
     @Override
     public DemagField build(DemagRequest r) {
+        if (layered(r.magnet())) {
+            return buildLayered(r);
+        }
         Model m = model(r);
         if (m.paper() != null) {
             if (r.device().isGpu()) {
@@ -196,6 +255,12 @@ public final class SurrogateDemagProvider implements DemagProvider {
      */
     public Model model(DemagRequest r) {
         Magnet magnet = r.magnet();
+        if (layered(magnet)) {
+            // the layered surrogate's models are made with the field ({@link #build}); there is no file to keep
+            buildLayeredCheck(r);
+            return new Model(null, null, "smeared models of " + LayeredFarFieldSurrogate.layers(magnet.prisms())
+                    .length + " layers, made at each run", null, null);
+        }
         FarFieldModels.Target target = target(magnet);
         Path file = r.settings().path("model");
         if (file != null) {
@@ -232,6 +297,37 @@ public final class SurrogateDemagProvider implements DemagProvider {
         text.put("training", "the far-field model used for scenario " + r.scenario().name() + ": " + origin[0]);
         text.put("created", LocalDate.now().toString());
         return new Model(model.toFile(text, Map.of()), null, origin[0], model, null);
+    }
+
+    /** The checks of {@link #buildLayered} without building. */
+    private static void buildLayeredCheck(DemagRequest r) {
+        if (r.settings().path("model") != null) {
+            throw new IllegalArgumentException("a model file holds one layer; the domains lie in "
+                    + LayeredFarFieldSurrogate.layers(r.magnet().prisms()).length + " layers, whose models are "
+                    + "made at each run (remove demag.model)");
+        }
+        String why = layeredProblem(r.magnet(), farFieldSettings(r.settings()));
+        if (why != null) {
+            throw new IllegalArgumentException(why);
+        }
+    }
+
+    /**
+     * The surrogate field of a model for a request: the paper model's, the far-field model's, or (model without
+     * either: domains in several layers) the layered surrogate made for them.
+     *
+     * @param m the model from {@link #model}
+     * @param r the request
+     * @return the field (CPU)
+     */
+    public static DemagField bind(Model m, DemagRequest r) {
+        if (m.paper() != null) {
+            return PaperModelDemag.bind(m.paper(), r.magnet().prisms(), r.pool());
+        }
+        if (m.farField() != null) {
+            return FarFieldModels.bind(target(r.magnet()), m.farField(), r.pool());
+        }
+        return buildLayered(r);
     }
 
     /**

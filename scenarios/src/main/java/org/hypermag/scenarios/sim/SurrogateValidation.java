@@ -20,13 +20,12 @@ import org.hypermag.output.ValidationFile;
 import org.hypermag.output.ValidationPlot;
 import org.hypermag.scenarios.spec.Scenario;
 import org.hypermag.scenarios.spec.DemagMethods;
+import org.hypermag.solver.demag.DemagRequest;
 import org.hypermag.solver.demag.DemagSettings;
 import org.hypermag.solver.demag.ExactDemagProvider;
 import org.hypermag.solver.demag.NoDemagProvider;
 import org.hypermag.solver.gpu.GpuDevices;
-import org.hypermag.surrogate.FarFieldModels;
 import org.hypermag.surrogate.SurrogateDemagProvider;
-import org.hypermag.surrogate.paper.PaperModelDemag;
 import org.hypermag.solver.demag.DemagField;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.parallel.WorkerPool;
@@ -188,10 +187,9 @@ public final class SurrogateValidation {
         DemagField surDemag;
         try {
             // before the exact path: a geometry the surrogate cannot represent is refused at once
-            model = SurrogateDemagProvider.INSTANCE.model(DemagMethods.request(sur, magnet, CPU, pool,
-                    progress::note));
-            surDemag = model.paper() != null ? PaperModelDemag.bind(model.paper(), magnet.prisms(), pool)
-                    : FarFieldModels.bind(SurrogateDemagProvider.target(magnet), model.farField(), pool);
+            DemagRequest request = DemagMethods.request(sur, magnet, CPU, pool, progress::note);
+            model = SurrogateDemagProvider.INSTANCE.model(request);
+            surDemag = SurrogateDemagProvider.bind(model, request);
         } catch (IllegalArgumentException e) {
             throw new ScenarioRunner.SetupException(s.source() + ": demag: " + e.getMessage());
         }
@@ -220,7 +218,7 @@ public final class SurrogateValidation {
             Files.createDirectories(surDir);
             if (model.source() != null) {
                 Files.copy(model.source(), copy, StandardCopyOption.REPLACE_EXISTING);
-            } else {
+            } else if (model.file() != null) {
                 model.file().write(copy);
             }
         } catch (IOException | UncheckedIOException e) {
@@ -228,9 +226,11 @@ public final class SurrogateValidation {
                     + e.getMessage());
         }
         Scenario.Demag d = sur.demag();
-        Scenario surRun = sur.withDemag(new Scenario.Demag(d.provider(), d.settings().with("model",
-                copy.toAbsolutePath())), "{method: surrogate, model: " + MODEL_FILE + "}", "the surrogate path of "
-                + "hypermag validate, with the model it used (" + model.origin() + ")");
+        // layered domains have no model file: their smeared models are made again by the run (deterministic)
+        Scenario surRun = model.file() == null ? sur.withDemag(d, "{method: surrogate}", "the surrogate path of "
+                + "hypermag validate (" + model.origin() + ")") : sur.withDemag(new Scenario.Demag(d.provider(),
+                d.settings().with("model", copy.toAbsolutePath())), "{method: surrogate, model: " + MODEL_FILE + "}",
+                "the surrogate path of hypermag validate, with the model it used (" + model.origin() + ")");
         progress.note("path 2 of 2: surrogate demag, into " + surDir);
         t0 = System.nanoTime();
         ScenarioRunner.Result rs = new ScenarioRunner(surRun, options(o, SURROGATE_DIR), progress, stop).run();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.hypermag.scenarios.input.CsvInput;
 import org.hypermag.scenarios.input.InputException;
 import org.hypermag.scenarios.spec.Scenario.Domains;
@@ -253,48 +254,133 @@ final class GeometrySection {
 
     private Domains granular(YamlNode node) {
         YamlNode.Mapping m = node.mapping(keys("size", "thickness", "grain_size", "grain_size_spread", "gap", "grains",
-                "seed", "region"));
+                "seed", "region", "layers"));
         if (m == null) {
             return null;
         }
         double[] size = vec(m, "size", 2, "m", true, "film extent along x and y in m");
-        Double thickness = pos(m, "thickness", "m", "grain height in m");
+        boolean layered = m.has("layers");
+        Double thickness = layered && !m.has("thickness") ? Double.valueOf(Double.NaN)
+                : pos(m, "thickness", "m", "grain height in m");
         Double grain = pos(m, "grain_size", "m", "mean grain side in m");
         Double spread = m.has("grain_size_spread") ? m.get("grain_size_spread").number(
                 "a number from 0 to 0.99 (relative standard deviation of the grain side)", x -> x >= 0 && x < 1) : Double.valueOf(0.0);
         Double gap = m.has("gap") ? m.get("gap").nonNegative("m") : Double.valueOf(0.0);
         YamlNode cn = m.require("grains", "number of grains");
         Integer count = cn == null ? null : cn.integer(1, 10_000_000, "number of grains");
-        YamlNode sn = m.require("seed", "random seed, an integer");
-        Long seed = sn == null ? null : sn.seed();
+        Long seed = null;
+        if (!layered || m.has("seed")) {
+            YamlNode sn = m.require("seed", "random seed, an integer");
+            seed = sn == null ? null : sn.seed();
+        }
         Integer region = m.has("region") ? m.get("region").integer(0, 1000, "region index") : Integer.valueOf(0);
         if (size == null || thickness == null || grain == null || spread == null || gap == null || count == null
-                || seed == null || region == null) {
+                || (seed == null && !layered) || region == null) {
             return null;
         }
-        String memory = MemoryEstimate.domains(count);
+        List<GrainLayer> layers = new ArrayList<>();
+        if (layered) {
+            List<YamlNode> items = m.get("layers").list(1);
+            if (items == null) {
+                return null;
+            }
+            boolean ok = true;
+            for (YamlNode item : items) {
+                YamlNode.Mapping lm = item.mapping(keys("z", "thickness", "seed", "region"));
+                if (lm == null) {
+                    ok = false;
+                    continue;
+                }
+                YamlNode zn = lm.require("z", "the layer's mid-plane height in m");
+                Double z = zn == null ? null : zn.finite("m");
+                Double t = lm.has("thickness") ? lm.get("thickness").positive("m") : thickness;
+                if (t != null && Double.isNaN(t)) {
+                    lm.require("thickness", "the layer's grain height in m (no thickness for the whole film)");
+                    t = null;
+                }
+                Long ls = lm.has("seed") ? lm.get("seed").seed() : seed;
+                if (!lm.has("seed") && seed == null) {
+                    lm.require("seed", "the layer's random seed, an integer (no seed for the whole film)");
+                }
+                Integer lr = lm.has("region") ? lm.get("region").integer(0, 1000, "region index") : region;
+                if (z == null || t == null || ls == null || lr == null) {
+                    ok = false;
+                    continue;
+                }
+                for (GrainLayer other : layers) {
+                    if (Math.abs(z - other.z()) < 0.5 * (t + other.thickness()) * (1 - 1e-12)) {
+                        zn.error(String.format(Locale.ROOT, "this layer (z = %s m, %s m thick) overlaps the one "
+                                + "at z = %s m (%s m thick); expected layers apart by at least half the sum of their "
+                                + "thicknesses", fmt(z), fmt(t), fmt(other.z()), fmt(other.thickness())));
+                        ok = false;
+                    }
+                }
+                layers.add(new GrainLayer(z, t, ls, lr));
+            }
+            if (!ok) {
+                return null;
+            }
+        } else {
+            layers.add(new GrainLayer(Double.NaN, thickness, seed, region));
+        }
+        String memory = MemoryEstimate.domains((long) count * layers.size());
         if (memory != null) {
             cn.error(memory);
             return null;
         }
-        GranularFilm film = new GranularFilm(size[0], size[1], thickness, grain, spread, gap, count, seed);
         try {
-            long[] last = {System.nanoTime()};
-            Prisms p = film.generate((placed, total) -> {
-                if (System.nanoTime() - last[0] > 2_000_000_000L) {
-                    last[0] = System.nanoTime();
-                    progress.accept("placing grains: " + placed + " of " + total);
+            List<Prisms> films = new ArrayList<>();
+            int total = 0;
+            for (GrainLayer layer : layers) {
+                GranularFilm film = new GranularFilm(size[0], size[1], layer.thickness(), grain, spread, gap, count,
+                        layer.seed());
+                long[] last = {System.nanoTime()};
+                Prisms p = film.generate((placed, all) -> {
+                    if (System.nanoTime() - last[0] > 2_000_000_000L) {
+                        last[0] = System.nanoTime();
+                        progress.accept("placing grains: " + placed + " of " + all);
+                    }
+                });
+                films.add(p);
+                total += p.size();
+            }
+            double[] x = new double[total], y = new double[total], z = new double[total], a = new double[total],
+                b = new double[total], c = new double[total];
+            int[] regions = new int[total];
+            int at = 0;
+            for (int l = 0; l < films.size(); l++) {
+                Prisms p = films.get(l);
+                for (int i = 0; i < p.size(); i++, at++) {
+                    x[at] = p.cx(i);
+                    y[at] = p.cy(i);
+                    z[at] = Double.isNaN(layers.get(l).z()) ? p.cz(i) : layers.get(l).z();
+                    a[at] = p.sx(i);
+                    b[at] = p.sy(i);
+                    c[at] = p.sz(i);
+                    regions[at] = layers.get(l).region();
                 }
-            });
-            int[] regions = new int[p.size()];
-            Arrays.fill(regions, region);
-            return new Domains(p, regions, null, null, "granular film of " + count + " grains (mean side "
-                    + fmt(grain) + " m, spread " + spread + ", gap " + fmt(gap) + " m) in " + fmt(size[0]) + " x "
-                    + fmt(size[1]) + " m, seed " + seed, seed);
+            }
+            String what = "granular film of " + count + " grains (mean side " + fmt(grain) + " m, spread " + spread
+                    + ", gap " + fmt(gap) + " m) in " + fmt(size[0]) + " x " + fmt(size[1]) + " m";
+            return new Domains(Prisms.of(x, y, z, a, b, c), regions, null, null, layered ? what.replace(
+                    "granular film of " + count + " grains", layers.size() + " granular layers of " + count
+                    + " grains each") + ", seeds " + seeds(layers) : what + ", seed " + seed, layers.get(0).seed());
         } catch (IllegalStateException | IllegalArgumentException e) {
             node.error(e.getMessage());
             return null;
         }
+    }
+
+    /** One layer of a granular film: mid-plane z (NaN: the film's own, from z = 0), thickness, seed, region. */
+    private record GrainLayer(double z, double thickness, long seed, int region) {
+    }
+
+    private static String seeds(List<GrainLayer> layers) {
+        StringBuilder s = new StringBuilder();
+        for (GrainLayer l : layers) {
+            s.append(s.length() == 0 ? "" : ", ").append(l.seed());
+        }
+        return s.toString();
     }
 
     private Domains islands(YamlNode node) {

@@ -14,7 +14,8 @@ public final class ShippedScenarios {
     /** Their names, the default first. */
     public static final List<String> NAMES = List.of("sp4-field1", "sp4-field2", "sp2-d5", "sp2-d30", "sp3-flower",
             "sp3-vortex", "permalloy-disk-vortex", "granular-film-hysteresis", "granular-film-thermal",
-            "square-ice-ramp", "skyrmion-disk", "saf-hysteresis", "sp5", "domain-wall-current", "sot-switching");
+            "square-ice-ramp", "skyrmion-disk", "saf-hysteresis", "sp5", "domain-wall-current", "sot-switching",
+            "granular-bilayer");
     /** The built-in default of {@code hypermag run}. */
     public static final String DEFAULT = "sp4-field1";
 
