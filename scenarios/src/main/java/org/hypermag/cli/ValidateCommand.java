@@ -53,6 +53,10 @@ final class ValidateCommand implements Callable<Integer> {
             + "the stored far-field model that fits, else an automatic fit.")
     Path model;
 
+    @Option(names = "--far-field", paramLabel = "HOW", description = "How the surrogate path's far-field model is "
+            + "made: smeared (the default; no fit) or fitted (least squares): validating both compares them.")
+    String farField;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/NAME-validation).")
     Path outDir;
 
@@ -69,9 +73,9 @@ final class ValidateCommand implements Callable<Integer> {
                 : scenario));
         Path dir = outDir != null ? outDir : Path.of("out", s.name() + "-validation");
         try {
-            SurrogateValidation.surrogatePath(s, model);
+            SurrogateValidation.surrogatePath(s, model, farField);
         } catch (IllegalArgumentException e) {
-            throw new Main.UsageException((model != null ? "--model: " : "") + e.getMessage());
+            throw new Main.UsageException((model != null && farField == null ? "--model: " : "") + e.getMessage());
         }
         out.printf("hypermag validate %s: %s%n", s.name(), s.domains().summary());
         out.printf("  output: %s%n", dir.toAbsolutePath().normalize());
@@ -79,7 +83,8 @@ final class ValidateCommand implements Callable<Integer> {
         try (StopOnSignal stop = StopOnSignal.install()) {
             SurrogateValidation.Outcome r;
             try {
-                r = SurrogateValidation.run(s, new SurrogateValidation.Options(dir, overwrite, model, Main.version()),
+                r = SurrogateValidation.run(s, new SurrogateValidation.Options(dir, overwrite, model, Main.version(),
+                        farField),
                         display, stop);
             } catch (ScenarioRunner.SetupException | IllegalArgumentException e) {
                 throw new Main.UsageException(e.getMessage());

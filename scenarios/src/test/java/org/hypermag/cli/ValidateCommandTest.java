@@ -80,6 +80,23 @@ class ValidateCommandTest {
     }
 
     @Test
+    void farFieldFittedValidatesTheFittedConstructionAndKeepsItsModel() throws IOException {
+        Path out = dir.resolve("fitted");
+        String text = FILM.replace("duration: 30.0e-12", "duration: 10.0e-12");
+        CliRunner r = CliRunner.run("validate", scenario("fitted", text).toString(), "--far-field", "fitted", "--out",
+                out.toString());
+        assertEquals(0, r.status, r.out + r.err);
+        assertTrue(r.out.contains("result: PASS"), r.out);
+        org.hypermag.output.ModelFile kept = org.hypermag.output.ModelFile.read(out.resolve("surrogate")
+                .resolve(SurrogateValidation.MODEL_FILE));
+        assertEquals("fitted", kept.text().get("construction"), "the surrogate path's model was fitted");
+        CliRunner bad = CliRunner.run("validate", scenario("bad", text).toString(), "--far-field", "guessed", "--out",
+                dir.resolve("bad").toString());
+        assertEquals(Main.EXIT_INPUT, bad.status);
+        assertTrue(bad.err.contains("--far-field must be smeared or fitted, got 'guessed'"), bad.err);
+    }
+
+    @Test
     void anImpossiblyTightToleranceFailsWithStatus3AndNamesTheCheck() throws IOException {
         Path out = dir.resolve("tight");
         String text = FILM.replace("duration: 30.0e-12", "duration: 10.0e-12")

@@ -30,54 +30,64 @@ final class FarFieldInterLayer {
     private final WorkerPool.RangeTask nearTask = this::addNear;
 
     /**
-     * @param cx centres x of the whole collection (m)
-     * @param cy centres y (m)
-     * @param volume volumes (m³)
-     * @param sx x sides (m)
-     * @param sy y sides (m)
-     * @param targets indices of the target layer's domains
-     * @param sources indices of the source layer's domains
-     * @param modelA the kernel from the source layer (its thickness) to the target layer, its features over the
+     * @param px source centres x (m), the source layer's domains in order
+     * @param py source centres y (m)
+     * @param volume source volumes (m³)
+     * @param sx source x sides (m)
+     * @param sy source y sides (m)
+     * @param sources where each source's magnetisation is in the field {@link #addField} takes
+     * @param tx target x (m)
+     * @param ty target y (m)
+     * @param tsx target x sides (m) for the reciprocal coupling among domains, or null at points
+     * @param tsy target y sides (m), or null
+     * @param targets where each target's field goes in the field {@link #addField} adds to
+     * @param modelA the kernel from the source layer (its thickness) to the targets' plane, its features over the
      *     sources' sizes
-     * @param modelB the kernel with the target layer's thickness over the targets' sizes (reciprocal half), or the
-     *     same object as modelA when every domain of both layers has one size and thickness (then T = V_j G)
-     * @param exact the exact coupling of two domains by index into the collection: 6 components (xx, yy, zz, xy, xz,
-     *     yz), H_i = −T M_j
+     * @param modelB among domains: the kernel with the target layer's thickness over the targets' sizes (the
+     *     reciprocal half), or the same object as modelA when every domain of both layers has one size and thickness
+     *     (then T = V_j G); at points: null (T = V_j G_A(s_j), the plain point tensor)
+     * @param exact the exact coupling of target i and source j (indices in the arrays above): 6 components (xx, yy,
+     *     zz, xy, xz, yz), H_i = −T M_j
      * @param pool threads
      */
-    FarFieldInterLayer(double[] cx, double[] cy, double[] volume, double[] sx, double[] sy, int[] targets,
-                       int[] sources, FarFieldModel modelA, FarFieldModel modelB, FarFieldNearZone.PairTensor exact,
-                       WorkerPool pool) {
+    FarFieldInterLayer(double[] px, double[] py, double[] volume, double[] sx, double[] sy, int[] sources,
+                       double[] tx, double[] ty, double[] tsx, double[] tsy, int[] targets, FarFieldModel modelA,
+                       FarFieldModel modelB, FarFieldNearZone.PairTensor exact, WorkerPool pool) {
         this.targets = targets.clone();
         this.sources = sources.clone();
-        int nt = targets.length, n = sources.length;
-        double[] px = pick(cx, sources), py = pick(cy, sources), vol = pick(volume, sources);
-        double[] tx = pick(cx, targets), ty = pick(cy, targets);
-        boolean single = modelA == modelB;
-        double[] featA = rows(modelA, sx, sy, sources), featB = rows(modelB, sx, sy, targets);
-        double wA = single ? 0 : 0.5, wB = single ? 1 : 0.5;
+        int nt = tx.length, n = px.length;
+        double[] vol = volume;
+        boolean points = modelB == null, single = modelA == modelB;
+        double[] featA = rows(modelA, sx, sy), featB = points ? null : rows(modelB, tsx, tsy);
+        double wA = points ? 1 : single ? 0 : 0.5, wB = points ? 0 : single ? 1 : 0.5;
         Nufft2d fft = new Nufft2d(modelA.ax.modes, modelA.ay.modes, FarFieldSpectral.TOLERANCE, pool);
-        spectral = new FarFieldSpectral(modelA, modelB, px, py, vol, featA, tx, ty, featB, wA, wB, fft);
-        double r = Math.max(modelA.radius, modelB.radius);
+        spectral = new FarFieldSpectral(modelA, points ? modelA : modelB, px, py, vol, featA, tx, ty, featB, wA, wB,
+                fft);
+        double r = points ? modelA.radius : Math.max(modelA.radius, modelB.radius);
         int[][] csr = FarFieldNearZone.pairs(px, py, tx, ty, r, pool);
         start = csr[0];
         index = csr[1];
         block = new double[9 * index.length];
-        FarFieldNearKernels tableB = new FarFieldNearKernels(modelB, r, fft);
+        FarFieldNearKernels tableB = points ? null : new FarFieldNearKernels(modelB, r, fft);
         FarFieldNearKernels tableA = single ? null : new FarFieldNearKernels(modelA, r, fft);
-        int kB = modelB.sets.length;
+        int kB = points ? 0 : modelB.sets.length;
+        double[] zero = new double[9];
         // pass 1, by target: exact minus the target's half (all of it for one kernel), blocks combined once
         pool.forRange(nt, 64, (from, to) -> {
-            double[] combined = tableB.combinedBuffer(), buffer = tableB.buffer(), wf = new double[kB];
-            double[] t = new double[6], k = new double[9];
+            double[] combined = points ? null : tableB.combinedBuffer(), buffer = points ? null : tableB.buffer();
+            double[] wf = new double[kB], t = new double[6], k = new double[9];
             for (int i = from; i < to; i++) {
-                System.arraycopy(featB, i * kB, wf, 0, kB);
-                tableB.combine(wf, combined);
+                if (!points) {
+                    System.arraycopy(featB, i * kB, wf, 0, kB);
+                    tableB.combine(wf, combined);
+                }
                 for (int e = start[i]; e < start[i + 1]; e++) {
                     int j = index[e];
-                    tableB.tensorCombined(tx[i] - px[j], ty[i] - py[j], combined, buffer, k);
-                    exact.tensor(targets[i], sources[j], t);
-                    store(block, e, t, k, wB * vol[j]);
+                    if (!points) {
+                        tableB.tensorCombined(tx[i] - px[j], ty[i] - py[j], combined, buffer, k);
+                    }
+                    exact.tensor(i, j, t);
+                    store(block, e, t, points ? zero : k, wB * vol[j]);
                 }
             }
         });
@@ -207,22 +217,15 @@ final class FarFieldInterLayer {
         return new int[][] {count, pair, target};
     }
 
-    /** Feature rows of the model for the given domains (one-hot for classes). */
-    private static double[] rows(FarFieldModel model, double[] sx, double[] sy, int[] which) {
+    /** Feature rows of the model for domains of the given sides (one-hot for classes). */
+    private static double[] rows(FarFieldModel model, double[] sx, double[] sy) {
         int k = model.sets.length;
-        double[] rows = new double[which.length * k], buf = new double[k];
-        for (int i = 0; i < which.length; i++) {
-            model.features.evaluate(sx[which[i]], sy[which[i]], buf);
+        double[] rows = new double[sx.length * k], buf = new double[k];
+        for (int i = 0; i < sx.length; i++) {
+            model.features.evaluate(sx[i], sy[i], buf);
             System.arraycopy(buf, 0, rows, i * k, k);
         }
         return rows;
     }
 
-    private static double[] pick(double[] a, int[] which) {
-        double[] b = new double[which.length];
-        for (int i = 0; i < which.length; i++) {
-            b[i] = a[which[i]];
-        }
-        return b;
-    }
 }

@@ -10,6 +10,7 @@ import org.hypermag.solver.VectorField;
 import org.hypermag.solver.demag.DemagField;
 import org.hypermag.solver.demag.DirectSum;
 import org.hypermag.solver.demag.NewellTensor;
+import org.hypermag.solver.demag.PrismTensor;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.geometry.RegularGrid;
 import org.hypermag.solver.parallel.WorkerPool;
@@ -27,18 +28,21 @@ import org.hypermag.solver.parallel.WorkerPool;
  * nothing.
  */
 public final class LayeredFarFieldSurrogate implements DemagField {
-    private final int n;
-    private final int[][] members;
+    private final int n, nt;
+    /** Per layer: its sources (indices into M) and the targets in its plane (indices into H). */
+    private final int[][] members, targetsOf;
     private final FarFieldSurrogate[] own;
     private final FarFieldInterLayer[] between;
     private final VectorField[] mLayer, hLayer;
     private final WorkerPool pool;
     private final String description;
 
-    private LayeredFarFieldSurrogate(int n, int[][] members, FarFieldSurrogate[] own, FarFieldInterLayer[] between,
-                                     WorkerPool pool, String description) {
+    private LayeredFarFieldSurrogate(int n, int nt, int[][] members, int[][] targetsOf, FarFieldSurrogate[] own,
+                                     FarFieldInterLayer[] between, WorkerPool pool, String description) {
         this.n = n;
+        this.nt = nt;
         this.members = members;
+        this.targetsOf = targetsOf;
         this.own = own;
         this.between = between;
         this.pool = pool;
@@ -47,7 +51,7 @@ public final class LayeredFarFieldSurrogate implements DemagField {
         hLayer = new VectorField[members.length];
         for (int a = 0; a < members.length; a++) {
             mLayer[a] = new VectorField(members[a].length);
-            hLayer[a] = new VectorField(members[a].length);
+            hLayer[a] = new VectorField(targetsOf[a].length);
         }
     }
 
@@ -105,7 +109,50 @@ public final class LayeredFarFieldSurrogate implements DemagField {
                                                      Consumer<String> log) {
         int[][] layers = layers(p);
         DirectSum exact = DirectSum.amongDomains(p, true, 0, pool);
-        return build(p, layers, null, settings, pool, log, (i, j, out) -> exact.tensor(i, j, out, 0));
+        return build(p, layers, null, null, settings, pool, log, (i, j, out) -> exact.tensor(i, j, out, 0));
+    }
+
+    /**
+     * The field of prisms in several layers at points, each in the mid-plane of one of the layers: H(r) =
+     * −Σ_j N(r − c_j; s_j)·M_j with the point tensor (the {@code field} command's definition), the near part exact.
+     *
+     * @param sources the prisms, in any number of layers
+     * @param x points x (m)
+     * @param y points y (m)
+     * @param z points z (m): each a layer's mid-plane height
+     * @param settings accuracy settings (the smeared construction is used)
+     * @param pool threads
+     * @param log one line per model made
+     * @return the field, {@link #addField} taking the sources' M and adding into a field over the points
+     * @throws IllegalArgumentException naming the first point in no layer's mid-plane
+     */
+    public static LayeredFarFieldSurrogate atPoints(Prisms sources, double[] x, double[] y, double[] z,
+                                                    FarFieldSettings settings, WorkerPool pool, Consumer<String> log) {
+        int[][] layers = layers(sources);
+        for (int i = 0; i < z.length; i++) {
+            boolean found = false;
+            for (int a = 0; a < layers.length && !found; a++) {
+                int first = layers[a][0];
+                found = Math.abs(z[i] - sources.cz(first)) <= 1e-9 * sources.sz(first);
+            }
+            if (!found) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "point %d is at z = %.9g m; the "
+                        + "far-field surrogate evaluates in the mid-planes of the sources' layers (z = %s m; use the "
+                        + "exact method off them)", i + 1, z[i], list(heights(sources, layers))));
+            }
+        }
+        double[][] points = {x.clone(), y.clone(), z.clone()};
+        return build(sources, layers, null, points, settings, pool, log, (i, j, out) -> PrismTensor.evaluate(
+                x[i] - sources.cx(j), y[i] - sources.cy(j), z[i] - sources.cz(j), sources.sx(j), sources.sy(j),
+                sources.sz(j), out, 0));
+    }
+
+    private static double[] heights(Prisms p, int[][] layers) {
+        double[] h = new double[layers.length];
+        for (int a = 0; a < layers.length; a++) {
+            h[a] = p.cz(layers[a][0]);
+        }
+        return h;
     }
 
     /**
@@ -122,12 +169,16 @@ public final class LayeredFarFieldSurrogate implements DemagField {
                                                    WorkerPool pool, Consumer<String> log) {
         Prisms p = cells == null ? grid.toPrisms() : grid.toPrisms(cells);
         double dx = grid.dx(), dy = grid.dy(), dz = grid.dz();
-        return build(p, layers(p), new double[] {dx, dy, dz}, settings, pool, log, (i, j, out) ->
+        return build(p, layers(p), new double[] {dx, dy, dz}, null, settings, pool, log, (i, j, out) ->
                 NewellTensor.evaluate(p.cx(i) - p.cx(j), p.cy(i) - p.cy(j), p.cz(i) - p.cz(j), dx, dy, dz, out, 0));
     }
 
-    private static LayeredFarFieldSurrogate build(Prisms p, int[][] layers, double[] cell, FarFieldSettings settings,
-                                                  WorkerPool pool, Consumer<String> log,
+    /**
+     * Builds the pieces. Targets: the domains themselves (points null: the exact coupling by domain indices), or
+     * points grouped by layer ({@link #atPoints}: the exact coupling by (point, source)).
+     */
+    private static LayeredFarFieldSurrogate build(Prisms p, int[][] layers, double[] cell, double[][] points,
+                                                  FarFieldSettings settings, WorkerPool pool, Consumer<String> log,
                                                   FarFieldNearZone.PairTensor exact) {
         long t0 = System.nanoTime();
         int count = p.size();
@@ -139,7 +190,16 @@ public final class LayeredFarFieldSurrogate implements DemagField {
             sy[i] = p.sy(i);
         }
         double[] b = p.centreBounds();
+        if (points != null) {
+            for (int i = 0; i < points[0].length; i++) {
+                b[0] = Math.min(b[0], points[0][i]);
+                b[1] = Math.max(b[1], points[0][i]);
+                b[2] = Math.min(b[2], points[1][i]);
+                b[3] = Math.max(b[3], points[1][i]);
+            }
+        }
         double spanX = b[1] - b[0], spanY = b[3] - b[2];
+        int[][] targetsOf = points == null ? layers : pointGroups(points[2], p, layers);
         double reference = cell != null ? Math.max(cell[0], cell[1]) : FarFieldFit.medianSide(p);
         FarFieldSettings smeared = settings.withConstruction(FarFieldSettings.Construction.SMEARED);
         int nl = layers.length;
@@ -159,40 +219,73 @@ public final class LayeredFarFieldSurrogate implements DemagField {
             FarFieldModel m = model(models, sx, sy, layers[a], a, reference, spanX, spanY, 0, t[a], cell, smeared,
                     pool);
             Prisms layer = subset(p, layers[a]);
-            if (cell != null) {
+            if (points != null) {
+                int[] ta = targetsOf[a];
+                own[a] = ta.length == 0 ? null : FarFieldSurrogate.atPoints(layer, pick(points[0], ta),
+                        pick(points[1], ta), pick(points[2], ta), m, pool);
+            } else if (cell != null) {
                 int[] cells = new int[layer.size()];
                 RegularGrid g = layerGrid(layer, cell, cells);
                 own[a] = FarFieldSurrogate.forGrid(g, cells, m, pool);
             } else {
                 own[a] = FarFieldSurrogate.forPrisms(layer, m, pool);
             }
-            nearPairs[0] += own[a].nearPairs();
+            nearPairs[0] += own[a] == null ? 0 : own[a].nearPairs();
         }
         for (int a = 0; a < nl; a++) {
             for (int c = 0; c < nl; c++) {
-                if (a == c) {
+                int[] ta = targetsOf[a], sc = layers[c];
+                if (a == c || ta.length == 0) {
                     continue;
                 }
                 double dz = z[a] - z[c];
-                FarFieldModel ma = model(models, sx, sy, layers[c], c, reference, spanX, spanY, dz, t[c], cell,
-                        smeared, pool);
-                boolean single = cell != null || (oneSize[a] && oneSize[c] && t[a] == t[c]
-                        && sx[layers[a][0]] == sx[layers[c][0]] && sy[layers[a][0]] == sy[layers[c][0]]);
-                FarFieldModel mb = single ? ma : model(models, sx, sy, layers[a], a, reference, spanX, spanY, dz,
-                        t[a], cell, smeared, pool);
-                FarFieldInterLayer piece = new FarFieldInterLayer(cx, cy, vol, sx, sy, layers[a], layers[c], ma, mb,
-                        exact, pool);
+                FarFieldModel ma = model(models, sx, sy, sc, c, reference, spanX, spanY, dz, t[c], cell, smeared,
+                        pool);
+                FarFieldModel mb;
+                if (points != null) {
+                    mb = null;
+                } else {
+                    boolean single = cell != null || (oneSize[a] && oneSize[c] && t[a] == t[c]
+                            && sx[ta[0]] == sx[sc[0]] && sy[ta[0]] == sy[sc[0]]);
+                    mb = single ? ma : model(models, sx, sy, ta, a, reference, spanX, spanY, dz, t[a], cell,
+                            smeared, pool);
+                }
+                double[] tx = points != null ? pick(points[0], ta) : pick(cx, ta);
+                double[] ty = points != null ? pick(points[1], ta) : pick(cy, ta);
+                FarFieldInterLayer piece = new FarFieldInterLayer(pick(cx, sc), pick(cy, sc), pick(vol, sc),
+                        pick(sx, sc), pick(sy, sc), sc, tx, ty, points != null ? null : pick(sx, ta),
+                        points != null ? null : pick(sy, ta), ta, ma, mb,
+                        (i, j, out) -> exact.tensor(ta[i], sc[j], out), pool);
                 nearPairs[0] += piece.nearPairs();
                 between.add(piece);
             }
         }
+        FarFieldModel first = models.values().iterator().next();
+        int nt = points == null ? count : points[0].length;
         String d = String.format(Locale.ROOT, "far-field surrogate in %d layers (z = %s m): %d pieces, %d smeared "
-                + "models, L = %d per channel, %.1f exact near blocks per domain; %s", nl, list(z), nl * nl,
-                models.size(), own[0].model().basisSize(), nearPairs[0] / (double) Math.max(1, count),
-                own[0].model().describe());
+                + "models, L = %d per channel, %.1f exact near blocks per target; %s", nl, list(z),
+                nl + between.size(), models.size(), first.basisSize(), nearPairs[0] / (double) Math.max(1, nt),
+                first.describe());
         log.accept(String.format(Locale.ROOT, "built the layered far-field surrogate (%d layers, %d models) in %.1f s",
                 nl, models.size(), (System.nanoTime() - t0) * 1e-9));
-        return new LayeredFarFieldSurrogate(count, layers, own, between.toArray(new FarFieldInterLayer[0]), pool, d);
+        return new LayeredFarFieldSurrogate(count, nt, layers, targetsOf, own,
+                between.toArray(new FarFieldInterLayer[0]), pool, d);
+    }
+
+    /** Points grouped by the layer whose mid-plane they lie in (checked by {@link #atPoints}). */
+    private static int[][] pointGroups(double[] z, Prisms p, int[][] layers) {
+        int[][] out = new int[layers.length][];
+        for (int a = 0; a < layers.length; a++) {
+            int first = layers[a][0];
+            List<Integer> g = new ArrayList<>();
+            for (int i = 0; i < z.length; i++) {
+                if (Math.abs(z[i] - p.cz(first)) <= 1e-9 * p.sz(first)) {
+                    g.add(i);
+                }
+            }
+            out[a] = g.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
     }
 
     /** The model for sources of one layer at a vertical offset, made once per (layer sizes, dz, thickness). */
@@ -273,7 +366,7 @@ public final class LayeredFarFieldSurrogate implements DemagField {
 
     @Override
     public int targets() {
-        return n;
+        return nt;
     }
 
     @Override
@@ -283,12 +376,15 @@ public final class LayeredFarFieldSurrogate implements DemagField {
 
     @Override
     public void addField(VectorField magnetisation, VectorField h) {
-        if (magnetisation.size() != n || h.size() != n) {
-            throw new IllegalArgumentException("layered surrogate has " + n + " domains; got magnetisation of size "
-                    + magnetisation.size() + " and field of size " + h.size());
+        if (magnetisation.size() != n || h.size() != nt) {
+            throw new IllegalArgumentException("layered surrogate has " + n + " sources and " + nt + " targets; got "
+                    + "magnetisation of size " + magnetisation.size() + " and field of size " + h.size());
         }
         for (int a = 0; a < members.length; a++) {
-            int[] idx = members[a];
+            if (own[a] == null) {
+                continue;
+            }
+            int[] idx = members[a], out = targetsOf[a];
             VectorField ma = mLayer[a], ha = hLayer[a];
             for (int i = 0; i < idx.length; i++) {
                 ma.x[i] = magnetisation.x[idx[i]];
@@ -297,10 +393,10 @@ public final class LayeredFarFieldSurrogate implements DemagField {
             }
             ha.clear();
             own[a].addField(ma, ha);
-            for (int i = 0; i < idx.length; i++) {
-                h.x[idx[i]] += ha.x[i];
-                h.y[idx[i]] += ha.y[i];
-                h.z[idx[i]] += ha.z[i];
+            for (int i = 0; i < out.length; i++) {
+                h.x[out[i]] += ha.x[i];
+                h.y[out[i]] += ha.y[i];
+                h.z[out[i]] += ha.z[i];
             }
         }
         for (FarFieldInterLayer piece : between) {

@@ -222,6 +222,21 @@ public final class SurrogateDemagProvider implements DemagProvider {
     @Override
     public DemagField atPoints(Prisms sources, double[] x, double[] y, double[] z, DemagRequest r) {
         Path file = r.settings().path("model");
+        if (LayeredFarFieldSurrogate.layers(sources).length > 1) {
+            if (file != null) {
+                throw new IllegalArgumentException("a model file holds one layer; the sources lie in "
+                        + LayeredFarFieldSurrogate.layers(sources).length + " layers, whose models are made at each "
+                        + "run (leave out the model)");
+            }
+            FarFieldSettings ff = farFieldSettings(r.settings());
+            if (ff.construction() != FarFieldSettings.Construction.SMEARED) {
+                throw new IllegalArgumentException("sources in several layers need far_field: smeared");
+            }
+            if (r.device().isGpu()) {
+                r.log().accept("gpu: the layered far-field surrogate has no GPU kernel; it runs on the CPU");
+            }
+            return LayeredFarFieldSurrogate.atPoints(sources, x, y, z, ff, r.pool(), r.log());
+        }
         FarFieldModel fm;
         if (file != null) {
             fm = FarFieldModel.fromFile(ModelFile.read(file), file);

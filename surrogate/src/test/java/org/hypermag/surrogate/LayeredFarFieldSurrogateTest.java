@@ -107,6 +107,34 @@ class LayeredFarFieldSurrogateTest {
     }
 
     @Test
+    void atPointsInEitherLayersMidPlaneTheFieldFollowsThePointTensorSum() {
+        Prisms p = twoLayerMedium();
+        Random rnd = new Random(12);
+        int count = 400;
+        double[] x = new double[count], y = new double[count], z = new double[count];
+        for (int i = 0; i < count; i++) {
+            x[i] = 400e-9 * rnd.nextDouble();
+            y[i] = 400e-9 * rnd.nextDouble();
+            z[i] = i % 2 == 0 ? p.cz(0) : p.cz(p.size() - 1);
+        }
+        LayeredFarFieldSurrogate s = LayeredFarFieldSurrogate.atPoints(p, x, y, z, FarFieldSettings.DEFAULT, POOL,
+                line -> { });
+        DemagField exact = new org.hypermag.solver.demag.DirectSum(p, x, y, z,
+                org.hypermag.solver.demag.TensorKind.POINT, 1L << 30, POOL);
+        VectorField m = Patterns.random(p, 5), hs = new VectorField(count), he = new VectorField(count);
+        s.addField(m, hs);
+        exact.addField(m, he);
+        double[] e = Patterns.errors(hs, he);
+        // points may lie inside grains (near zone, exact) or between them
+        assertTrue(e[0] < 1e-5 && e[1] < 1e-5, "median " + e[0] + ", L2 " + e[1]);
+        IllegalArgumentException off = assertThrows(IllegalArgumentException.class,
+                () -> LayeredFarFieldSurrogate.atPoints(p, new double[] {0}, new double[] {0}, new double[] {9e-9},
+                        FarFieldSettings.DEFAULT, POOL, line -> { }));
+        assertTrue(off.getMessage().contains("point 1 is at z = 9") && off.getMessage().contains("mid-planes"),
+                off.getMessage());
+    }
+
+    @Test
     void aLayerOfMixedThicknessesIsRefusedNamingTheDomain() {
         Prisms p = Prisms.of(new double[] {0, 50e-9}, new double[] {0, 0}, new double[] {0, 0},
                 new double[] {10e-9, 10e-9}, new double[] {10e-9, 10e-9}, new double[] {10e-9, 6e-9});

@@ -53,8 +53,20 @@ public final class SurrogateValidation {
      * @param model a far-field model file for the surrogate path, or null (the scenario's demag.model, else the
      *     stored model that fits, else an automatic fit)
      * @param version hypermag version, for metadata
+     * @param farField smeared or fitted: how the surrogate path makes its far-field model, or null (the scenario's)
      */
-    public record Options(Path outDir, boolean overwrite, Path model, String version) {
+    public record Options(Path outDir, boolean overwrite, Path model, String version, String farField) {
+        /**
+         * Options with the scenario's far-field construction.
+         *
+         * @param outDir the output directory
+         * @param overwrite replace an earlier validation
+         * @param model a model file for the surrogate path, or null
+         * @param version the program's version, for the report
+         */
+        public Options(Path outDir, boolean overwrite, Path model, String version) {
+            this(outDir, overwrite, model, version, null);
+        }
     }
 
     /**
@@ -102,6 +114,31 @@ public final class SurrogateValidation {
      * @throws IllegalArgumentException naming the problem (for a model file: the file, what and why, what to do)
      */
     public static Scenario surrogatePath(Scenario s, Path model) {
+        return surrogatePath(s, model, null);
+    }
+
+    /**
+     * {@link #surrogatePath(Scenario, Path)} with the far-field construction chosen.
+     *
+     * @param s the scenario
+     * @param model the model file, or null
+     * @param farField {@code smeared} or {@code fitted} for the surrogate path, or null (the scenario's, else the
+     *     default)
+     * @return the scenario of the surrogate path
+     * @throws IllegalArgumentException naming the problem
+     */
+    public static Scenario surrogatePath(Scenario s, Path model, String farField) {
+        if (farField != null) {
+            if (model != null) {
+                throw new IllegalArgumentException("--far-field makes the model; it does not apply with --model");
+            }
+            if (org.hypermag.surrogate.FarFieldSettings.Construction.of(farField) == null) {
+                throw new IllegalArgumentException("--far-field must be smeared or fitted, got '" + farField + "'");
+            }
+            DemagSettings base = s.demag().provider() == SurrogateDemagProvider.INSTANCE ? s.demag().settings()
+                    : DemagSettings.defaults(SurrogateDemagProvider.INSTANCE);
+            s = s.withDemag(new Scenario.Demag(SurrogateDemagProvider.INSTANCE, base.with("far_field", farField)));
+        }
         Scenario.Demag d = s.demag();
         if (d.provider() == NoDemagProvider.INSTANCE) {
             throw new IllegalArgumentException(s.source() + ": demag: none; validate compares the exact and the "
@@ -145,7 +182,7 @@ public final class SurrogateValidation {
             progress.note("thermal: seed " + seed + " (drawn for both paths; add 'seed: " + seed + "' to the "
                     + "scenario to repeat this validation)");
         }
-        Scenario sur = surrogatePath(s, o.model());
+        Scenario sur = surrogatePath(s, o.model(), o.farField());
         Scenario ex = s.withDemag(Scenario.Demag.of("exact"), "{method: exact}", "the exact path of hypermag "
                 + "validate");
         Path dir = o.outDir();
