@@ -74,8 +74,8 @@ final class FieldCommand implements Callable<Integer> {
 
     @Option(names = "--demag", defaultValue = "exact", paramLabel = "METHOD",
             description = "exact (analytic prism tensor, direct sum; default) or surrogate (the far-field "
-                    + "surrogate: sources in one layer, points in their mid-plane, fitted now unless --model is "
-                    + "given; see docs/surrogate.md).")
+                    + "surrogate: points in the mid-plane of a layer of sources, the model made now unless --model "
+                    + "is given; see docs/surrogate.md).")
     String demag;
 
     @Option(names = "--model", paramLabel = "FILE",
@@ -127,7 +127,7 @@ final class FieldCommand implements Callable<Integer> {
         try {
             rejectPointsOnEdges(s, p, prisms, pool);
             if (provider == SurrogateDemagProvider.INSTANCE) {
-                requireOneLayer(s, p);
+                requireLayers(s, p);
             }
             VectorField m = new VectorField(prisms.size());
             System.arraycopy(s.column("mx"), 0, m.x, 0, m.size());
@@ -177,24 +177,48 @@ final class FieldCommand implements Callable<Integer> {
     }
 
     /**
-     * The far-field surrogate represents one layer of sources, evaluated in its mid-plane: fails on the first source
-     * out of the first one's layer, or the first point off its mid-plane, before any fitting.
+     * The far-field surrogate evaluates in the mid-planes of the sources' layers (a layer: every source with one z,
+     * all of one thickness): fails on the first source whose thickness differs from its layer's, or the first point
+     * in no layer's mid-plane, before anything is built. A model file holds one layer.
      */
-    private static void requireOneLayer(CsvInput.Table s, CsvInput.Table p) {
+    private void requireLayers(CsvInput.Table s, CsvInput.Table p) {
         double[] z = s.column("z"), sz = s.column("sz"), pz = p.column("z");
-        double tol = 1e-9 * sz[0];
-        for (int j = 1; j < z.length; j++) {
-            if (Math.abs(z[j] - z[0]) > tol || Math.abs(sz[j] - sz[0]) > tol) {
+        java.util.List<double[]> layers = new java.util.ArrayList<>();
+        for (int j = 0; j < z.length; j++) {
+            double tol = 1e-9 * sz[j];
+            double[] layer = null;
+            for (double[] l : layers) {
+                if (Math.abs(z[j] - l[0]) <= tol) {
+                    layer = l;
+                }
+            }
+            if (layer == null) {
+                layers.add(new double[] {z[j], sz[j], j});
+            } else if (Math.abs(sz[j] - layer[1]) > tol) {
                 throw new InputException(s.file(), s.lines()[j], 0, String.format(Locale.ROOT, "--demag surrogate "
-                        + "needs all sources in one layer (the same z and sz as source 1: %s m, %s m); this source "
-                        + "has z = %s m, sz = %s m (use --demag exact for several layers)", z[0], sz[0], z[j], sz[j]));
+                        + "needs one thickness per layer: this source at z = %s m is %s m thick, source %d at the same"
+                        + " z %s m (use --demag exact)", z[j], sz[j], (int) layer[2] + 1, layer[1]));
             }
         }
+        if (layers.size() > 1 && model != null) {
+            throw new InputException(s.file(), s.lines()[0], 0, "--model holds one layer; the sources lie in "
+                    + layers.size() + " layers, whose models are made now (leave out --model)");
+        }
         for (int i = 0; i < pz.length; i++) {
-            if (Math.abs(pz[i] - z[0]) > tol) {
+            boolean in = false;
+            for (double[] l : layers) {
+                in |= Math.abs(pz[i] - l[0]) <= 1e-9 * l[1];
+            }
+            if (!in) {
+                StringBuilder planes = new StringBuilder();
+                for (double[] l : layers) {
+                    planes.append(planes.length() == 0 ? "" : ", ").append(l[0]);
+                }
+                String where = layers.size() > 1 ? "the mid-planes of the sources' layers z = " : "the sources' "
+                        + "mid-plane z = ";
                 throw new InputException(p.file(), p.lines()[i], 0, String.format(Locale.ROOT, "--demag surrogate "
-                        + "evaluates the field in the sources' mid-plane z = %s m; this point has z = %s m (use "
-                        + "--demag exact off the plane)", z[0], pz[i]));
+                        + "evaluates the field in %s%s m; this point has z = %s m (use --demag exact off the "
+                        + "plane%s)", where, planes, pz[i], layers.size() > 1 ? "s" : ""));
             }
         }
     }

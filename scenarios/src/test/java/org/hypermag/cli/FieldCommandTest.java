@@ -293,6 +293,50 @@ class FieldCommandTest {
     }
 
     @Test
+    void surrogateEvaluatesInEitherLayerOfATwoLayerSourceSetAndRejectsPointsBetween() throws IOException {
+        // two films of 8 x 8 nm prisms, 5 nm thick, mid-planes 2.5 nm and 12.5 nm; points in both mid-planes
+        StringBuilder src = new StringBuilder("x,y,z,sx,sy,sz,mx,my,mz\n");
+        for (int layer = 0; layer < 2; layer++) {
+            for (int i = 0; i < 12; i++) {
+                for (int j = 0; j < 12; j++) {
+                    src.append(String.format(Locale.ROOT, "%.6e,%.6e,%.6e,8e-9,8e-9,5e-9,%.3f,%.3f,%.3f%n",
+                            10e-9 * i, 10e-9 * j, layer == 0 ? 2.5e-9 : 12.5e-9, 8e5 * Math.cos(i + layer),
+                            8e5 * Math.sin(j), 4e5));
+                }
+            }
+        }
+        StringBuilder pts = new StringBuilder("x,y,z\n");
+        for (int i = 0; i < 20; i++) {
+            pts.append(String.format(Locale.ROOT, "%.6e,%.6e,%.6e%n", 5.3e-9 * i + 1e-9, 3.1e-9 * i + 2e-9,
+                    i % 2 == 0 ? 2.5e-9 : 12.5e-9));
+        }
+        Path s = write("S2.csv", src.toString()), p = write("P2.csv", pts.toString());
+        Path hs = dir.resolve("Hs.csv"), he = dir.resolve("He.csv");
+        CliRunner sur = CliRunner.run("field", "--sources", s.toString(), "--points", p.toString(), "--demag",
+                "surrogate", "--out", hs.toString());
+        assertEquals(0, sur.status, sur.err);
+        CliRunner ex = CliRunner.run("field", "--sources", s.toString(), "--points", p.toString(), "--out",
+                he.toString());
+        assertEquals(0, ex.status, ex.err);
+        List<String> a = Files.readAllLines(hs), b = Files.readAllLines(he);
+        double worst = 0, scale = 0;
+        for (int k = 1; k < a.size(); k++) {
+            String[] u = a.get(k).split(","), v = b.get(k).split(",");
+            for (int c = 0; c < 3; c++) {
+                worst = Math.max(worst, Math.abs(Double.parseDouble(u[c]) - Double.parseDouble(v[c])));
+                scale = Math.max(scale, Math.abs(Double.parseDouble(v[c])));
+            }
+        }
+        assertTrue(worst < 1e-4 * scale, "largest difference " + worst + " of " + scale);
+        CliRunner between = CliRunner.run("field", "--sources", s.toString(), "--points",
+                write("P3.csv", "x,y,z\n1e-8,1e-8,7.5e-9\n").toString(), "--demag", "surrogate", "--out",
+                dir.resolve("Hb.csv").toString());
+        assertEquals(Main.EXIT_INPUT, between.status, between.err);
+        assertTrue(between.err.contains("P3.csv:2") && between.err.contains("mid-planes of the sources' layers"),
+                between.err);
+    }
+
+    @Test
     void surrogateRejectsPointsOffTheMidPlaneBeforeFitting() throws IOException {
         Path out = dir.resolve("H.csv");
         CliRunner r = CliRunner.run("field", "--sources", write("S.csv", filmSources(5)).toString(), "--points",
