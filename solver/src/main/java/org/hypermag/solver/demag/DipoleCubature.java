@@ -56,6 +56,12 @@ final class DipoleCubature {
                 }
             }
         }
+        store(volume, s0, sxx, syy, szz, sxy, sxz, syz, out, offset);
+    }
+
+    /** N = V/(4π) (s0 − 3 s_ab) on the diagonal, −3 V/(4π) s_ab off it, from the weighted sums. */
+    private static void store(double volume, double s0, double sxx, double syy, double szz, double sxy, double sxz,
+                              double syz, double[] out, int offset) {
         double f = volume * INV_4PI;
         out[offset + PrismTensor.XX] = f * (s0 - 3 * sxx);
         out[offset + PrismTensor.YY] = f * (s0 - 3 * syy);
@@ -72,7 +78,7 @@ final class DipoleCubature {
      */
     private static void midPlane(double x, double y, double a, double b, double c, double[] g, double[] w,
                                  double volume, double[] out, int offset) {
-        int n = g.length, half = n / 2;
+        int n = g.length, half = n / 2, kEnd = (n + 1) / 2;
         double s0 = 0, sxx = 0, syy = 0, szz = 0, sxy = 0;
         for (int i = 0; i < n; i++) {
             double dx = x - a * g[i];
@@ -81,20 +87,11 @@ final class DipoleCubature {
                 double dy = y - b * g[j];
                 double wij = wi * w[j];
                 double dxy2 = dx * dx + dy * dy;
-                for (int k = 0; k < half; k++) {
+                // nodes k < n/2 stand for themselves and their mirror; the middle node of an odd rule for itself
+                for (int k = 0; k < kEnd; k++) {
                     double dz = c * g[k];
                     double d2 = dxy2 + dz * dz;
-                    double q = 2 * wij * w[k] / (d2 * d2 * Math.sqrt(d2));
-                    s0 += q * d2;
-                    sxx += q * dx * dx;
-                    syy += q * dy * dy;
-                    szz += q * dz * dz;
-                    sxy += q * dx * dy;
-                }
-                if (n % 2 == 1) {
-                    double d2 = dxy2 + c * g[half] * c * g[half];
-                    double dz = c * g[half];
-                    double q = wij * w[half] / (d2 * d2 * Math.sqrt(d2));
+                    double q = (k < half ? 2 : 1) * wij * w[k] / (d2 * d2 * Math.sqrt(d2));
                     s0 += q * d2;
                     sxx += q * dx * dx;
                     syy += q * dy * dy;
@@ -103,12 +100,6 @@ final class DipoleCubature {
                 }
             }
         }
-        double f = volume * INV_4PI;
-        out[offset + PrismTensor.XX] = f * (s0 - 3 * sxx);
-        out[offset + PrismTensor.YY] = f * (s0 - 3 * syy);
-        out[offset + PrismTensor.ZZ] = f * (s0 - 3 * szz);
-        out[offset + PrismTensor.XY] = -3 * f * sxy;
-        out[offset + PrismTensor.XZ] = 0;
-        out[offset + PrismTensor.YZ] = 0;
+        store(volume, s0, sxx, syy, szz, sxy, 0, 0, out, offset);
     }
 }
