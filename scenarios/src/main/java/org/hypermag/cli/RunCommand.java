@@ -160,8 +160,10 @@ final class RunCommand implements Callable<Integer> {
             double wall = (System.nanoTime() - stageWall) / 1e9;
             double rate = steps / Math.max(wall, 1e-9);
             double remaining = frac > 0 ? wall * (1 - frac) / frac : Double.NaN;
-            String text = String.format(Locale.ROOT, "t = %.4g of %.4g s, %d steps, %.0f steps/s, %s left",
-                    t, end, steps, rate, Double.isNaN(remaining) ? "?" : formatSeconds(remaining));
+            // below 10 steps/s (large problems) two significant digits, not a rounded 0
+            String text = String.format(Locale.ROOT, "t = %.4g of %.4g s, %d steps, %s steps/s, %s left",
+                    t, end, steps, String.format(Locale.ROOT, rate >= 10 ? "%.0f" : "%.2g", rate),
+                    Double.isNaN(remaining) ? "?" : formatSeconds(remaining));
             show(frac, text);
         }
 

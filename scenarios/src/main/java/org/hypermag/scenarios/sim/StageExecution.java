@@ -204,9 +204,11 @@ final class StageExecution {
         double seconds = (System.nanoTime() - wall) / 1e9;
         double[] m = sim.average();
         long[] counts = sim.stepCounts();
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "run %.4g s: %d steps in %.1f s (%.0f "
+        double rate = stepCount[0] / seconds;
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "run %.4g s: %d steps in %.1f s (%s "
                 + "steps/s; %d rejected, %d evaluations%s); <m>(end) = (%.5f, %.5f, %.5f)", r.duration(),
-                stepCount[0], seconds, stepCount[0] / seconds, counts[0], counts[1],
+                stepCount[0], seconds, String.format(Locale.ROOT, rate >= 10 ? "%.0f" : "%.2g", rate), counts[0],
+                counts[1],
                 dense ? ", outputs interpolated" : "", m[0], m[1], m[2]));
         if (zero[0] != null) {
             b.append(String.format(Locale.ROOT, "; first zero of <mx> at t = %.6g s (<my> = %.4f, <mz> = %.4f)",
