@@ -27,7 +27,8 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.yaml).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.yaml), or shipped scenarios' "
+            + "names (as run takes them).")
     List<Path> files;
 
     @Override
@@ -39,7 +40,10 @@ final class CheckCommand implements Callable<Integer> {
             List<Problem> problems;
             Scenario s = null;
             try {
-                s = ScenarioParser.parse(f, line -> err.println("  " + line));
+                String name = f.toString();
+                boolean shipped = !name.endsWith(".yaml") && !name.endsWith(".yml") && !Files.exists(f)
+                        && ShippedScenarios.NAMES.contains(name);
+                s = shipped ? ShippedScenarios.parse(name) : ScenarioParser.parse(f, line -> err.println("  " + line));
                 problems = ScenarioPreflight.problems(s);
             } catch (ScenarioException e) {
                 problems = e.problems();

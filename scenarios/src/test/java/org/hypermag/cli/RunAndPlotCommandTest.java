@@ -38,6 +38,17 @@ class RunAndPlotCommandTest {
     }
 
     @Test
+    void checkTakesAShippedScenarioByNameAsRunDoes() {
+        CliRunner r = CliRunner.run("check", "sp4-field1", "granular-bilayer");
+        assertEquals(0, r.status, r.out + r.err);
+        assertTrue(r.out.contains("sp4-field1: ok: sp4-field1") && r.out.contains("granular-bilayer: ok: "
+                + "granular-bilayer, 2 granular layers"), r.out);
+        CliRunner missing = CliRunner.run("check", "no-such-scenario");
+        assertEquals(Main.EXIT_INPUT, missing.status);
+        assertTrue(missing.err.contains("no-such-scenario") && missing.err.contains("file not found"), missing.err);
+    }
+
+    @Test
     void runWritesTheOutputsAndNamesThemInTheSummary() throws IOException {
         Path out = dir.resolve("out");
         CliRunner r = CliRunner.run("run", scenario("a", 20e-12).toString(), "--out", out.toString());
