@@ -2,6 +2,7 @@ package org.hypermag.surrogate;
 
 import java.util.Arrays;
 import org.hypermag.solver.VectorField;
+import org.hypermag.solver.parallel.Cancellation;
 import org.hypermag.solver.parallel.WorkerPool;
 
 /**
@@ -77,6 +78,7 @@ final class FarFieldInterLayer {
             double[] combined = points ? null : tableB.combinedBuffer(), buffer = points ? null : tableB.buffer();
             double[] wf = new double[kB], t = new double[6], k = new double[9];
             for (int i = from; i < to; i++) {
+                Cancellation.check();
                 if (!points) {
                     System.arraycopy(featB, i * kB, wf, 0, kB);
                     tableB.combine(wf, combined);
@@ -99,6 +101,7 @@ final class FarFieldInterLayer {
                 double[] combined = tableA.combinedBuffer(), buffer = tableA.buffer(), wf = new double[kA];
                 double[] k = new double[9];
                 for (int j = from; j < to; j++) {
+                    Cancellation.check();
                     System.arraycopy(featA, j * kA, wf, 0, kA);
                     tableA.combine(wf, combined);
                     for (int q = bySource[0][j]; q < bySource[0][j + 1]; q++) {

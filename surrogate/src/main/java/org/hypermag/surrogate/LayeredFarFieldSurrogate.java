@@ -13,6 +13,7 @@ import org.hypermag.solver.demag.NewellTensor;
 import org.hypermag.solver.demag.PrismTensor;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.geometry.RegularGrid;
+import org.hypermag.solver.parallel.Cancellation;
 import org.hypermag.solver.parallel.WorkerPool;
 
 /**
@@ -238,6 +239,7 @@ public final class LayeredFarFieldSurrogate implements DemagField {
                 if (a == c || ta.length == 0) {
                     continue;
                 }
+                Cancellation.check();
                 double dz = z[a] - z[c];
                 FarFieldModel ma = model(models, sx, sy, sc, c, reference, spanX, spanY, dz, t[c], cell, smeared,
                         pool);

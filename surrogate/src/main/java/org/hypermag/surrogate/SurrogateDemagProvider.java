@@ -146,7 +146,20 @@ public final class SurrogateDemagProvider implements DemagProvider {
         long n = magnet.size();
         // near blocks: about pi R^2 neighbours per domain (half stored, by symmetry), 6 numbers each
         long near = (long) (n * Math.PI * ff.nearRadius() * ff.nearRadius() * 6 * 8 / 2);
-        return 8 * basis * 16 + near + 400 * n;
+        long oneLayer = 8 * basis * 16 + near + 400 * n;
+        int layers;
+        try {
+            layers = LayeredFarFieldSurrogate.layers(magnet.prisms()).length;
+        } catch (IllegalArgumentException e) {
+            return oneLayer;
+        }
+        if (layers <= 1) {
+            return oneLayer;
+        }
+        // L^2 pieces, each with its transforms' spectra and grids (about 64 numbers per harmonic with moment
+        // features); near blocks of nine components between layers, as many pairs per domain and layer
+        long pieces = (long) layers * layers;
+        return pieces * 8 * basis * 64 + layers * (near * 3) + 400 * n * layers;
     }
 
     @Override
