@@ -11,6 +11,7 @@ import org.hypermag.solver.demag.DemagProvider;
 import org.hypermag.solver.demag.DemagRequest;
 import org.hypermag.solver.demag.DemagSettings;
 import org.hypermag.solver.demag.NoDemagProvider;
+import org.hypermag.surrogate.LayeredFarFieldSurrogate;
 import org.hypermag.surrogate.SurrogateDemagProvider;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -183,42 +184,30 @@ final class FieldCommand implements Callable<Integer> {
      */
     private void requireLayers(CsvInput.Table s, CsvInput.Table p) {
         double[] z = s.column("z"), sz = s.column("sz"), pz = p.column("z");
-        java.util.List<double[]> layers = new java.util.ArrayList<>();
-        for (int j = 0; j < z.length; j++) {
-            double tol = 1e-9 * sz[j];
-            double[] layer = null;
-            for (double[] l : layers) {
-                if (Math.abs(z[j] - l[0]) <= tol) {
-                    layer = l;
-                }
-            }
-            if (layer == null) {
-                layers.add(new double[] {z[j], sz[j], j});
-            } else if (Math.abs(sz[j] - layer[1]) > tol) {
-                throw new InputException(s.file(), s.lines()[j], 0, String.format(Locale.ROOT, "--demag surrogate "
-                        + "needs one thickness per layer: this source at z = %s m is %s m thick, source %d at the same"
-                        + " z %s m (use --demag exact)", z[j], sz[j], (int) layer[2] + 1, layer[1]));
-            }
+        LayeredFarFieldSurrogate.Layers layers;
+        try {
+            layers = LayeredFarFieldSurrogate.Layers.of(z, sz);
+        } catch (LayeredFarFieldSurrogate.MixedThickness e) {
+            int j = e.domain;
+            throw new InputException(s.file(), s.lines()[j], 0, String.format(Locale.ROOT, "--demag surrogate "
+                    + "needs one thickness per layer: this source at z = %s m is %s m thick, source %d at the same"
+                    + " z %s m (use --demag exact)", z[j], sz[j], e.other + 1, sz[e.other]));
         }
-        if (layers.size() > 1 && model != null) {
+        if (layers.count() > 1 && model != null) {
             throw new InputException(s.file(), s.lines()[0], 0, "--model holds one layer; the sources lie in "
-                    + layers.size() + " layers, whose models are made now (leave out --model)");
+                    + layers.count() + " layers, whose models are made now (leave out --model)");
         }
         for (int i = 0; i < pz.length; i++) {
-            boolean in = false;
-            for (double[] l : layers) {
-                in |= Math.abs(pz[i] - l[0]) <= 1e-9 * l[1];
-            }
-            if (!in) {
+            if (layers.at(pz[i]) < 0) {
                 StringBuilder planes = new StringBuilder();
-                for (double[] l : layers) {
-                    planes.append(planes.length() == 0 ? "" : ", ").append(l[0]);
+                for (double h : layers.z()) {
+                    planes.append(planes.length() == 0 ? "" : ", ").append(h);
                 }
-                String where = layers.size() > 1 ? "the mid-planes of the sources' layers z = " : "the sources' "
-                        + "mid-plane z = ";
+                boolean several = layers.count() > 1;
+                String where = several ? "the mid-planes of the sources' layers z = " : "the sources' mid-plane z = ";
                 throw new InputException(p.file(), p.lines()[i], 0, String.format(Locale.ROOT, "--demag surrogate "
                         + "evaluates the field in %s%s m; this point has z = %s m (use --demag exact off the "
-                        + "plane%s)", where, planes, pz[i], layers.size() > 1 ? "s" : ""));
+                        + "plane%s)", where, planes, pz[i], several ? "s" : ""));
             }
         }
     }

@@ -71,7 +71,7 @@ public final class FarFieldFit {
         FarFieldKernel perVolume;
         if (settings.construction() == FarFieldSettings.Construction.SMEARED) {
             // every point of the source cell and of the target cell lies within a cell diagonal of the pair's offset
-            perVolume = smeared(axes, settings, r, Math.hypot(dx, dy), dz, true, pool).forSize(dx, dy);
+            perVolume = smeared(axes, settings, r, Math.hypot(dx, dy), 0, dz, dz, pool).forSize(dx, dy);
         } else {
             FarFieldKernel fit = fitKernel(axes, lattice, iterative(axes, null) ? null : lattice.farPoints(),
                     (ox, oy, out) -> NewellTensor.evaluate(ox, oy, 0, dx, dy, dz, out, 0));
@@ -180,15 +180,8 @@ public final class FarFieldFit {
         System.arraycopy(held, 0, all, anchors.length, held.length);
         FarFieldKernel[] kernels = new FarFieldKernel[all.length];
         if (!fitted) {
-            double largest = 0;
-            for (int i = 0; i < n; i++) {
-                largest = Math.max(largest, Math.hypot(sx[i], sy[i]));
-            }
-            for (double[] a : all) {
-                largest = Math.max(largest, Math.hypot(a[0], a[1]));
-            }
             // the point coupling evaluates at the target's centre: only the source's half diagonal counts
-            FarFieldSmeared sm = smeared(axes, settings, r, 0.5 * largest, sz, false, pool);
+            FarFieldSmeared sm = smeared(axes, settings, r, halfLargestDiagonal(sx, sy, all), 0, sz, 0, pool);
             for (int a = 0; a < all.length; a++) {
                 kernels[a] = sm.forSize(all[a][0], all[a][1]);
                 progress.fitted(a + 1, all.length);
@@ -209,13 +202,8 @@ public final class FarFieldFit {
                     anchors, xTrain, held, xHeld, 1);
             features = SizeFeatures.mlp(t, reference);
         }
-        double[][] w = features.anchorWeights();
-        FarFieldKernel[] sets = new FarFieldKernel[w.length];
-        for (int k = 0; k < w.length; k++) {
-            sets[k] = FarFieldKernel.combine(fits, w[k]);
-        }
         return new FarFieldModel(settings, FarFieldModel.Coupling.POINT, sz, null, reference, spanX, spanY, axes[0], axes[1],
-                features, sets);
+                features, sets(features, fits));
     }
 
     /** Least-squares fits of the exact prism tensor at each anchor size, in parallel, per unit volume. */
@@ -262,34 +250,45 @@ public final class FarFieldFit {
         SizeFeatures features = cell != null ? SizeFeatures.classes(new double[][] {{cell[0], cell[1]}})
                 : SizeFeatures.forSizes(sx, sy, reference);
         double[][] anchors = features.anchors();
-        double reach;
-        if (cell != null) {
-            reach = Math.hypot(cell[0], cell[1]);
-        } else {
-            double largest = 0;
-            for (int i = 0; i < sx.length; i++) {
-                largest = Math.max(largest, Math.hypot(sx[i], sy[i]));
-            }
-            for (double[] a : anchors) {
-                largest = Math.max(largest, Math.hypot(a[0], a[1]));
-            }
-            reach = 0.5 * largest;
-        }
-        requireRoom(settings, r, reach);
-        FarFieldSmeared sm = new FarFieldSmeared(axes[0], axes[1], SmearingWindow.forBasis(r - reach,
-                settings.kR() / r), dz, thickness, cell != null ? cell[2] : 0, pool);
+        double reach = cell != null ? Math.hypot(cell[0], cell[1]) : halfLargestDiagonal(sx, sy, anchors);
+        FarFieldSmeared sm = smeared(axes, settings, r, reach, dz, thickness, cell != null ? cell[2] : 0, pool);
         FarFieldKernel[] fits = new FarFieldKernel[anchors.length];
         for (int a = 0; a < anchors.length; a++) {
             fits[a] = sm.forSize(anchors[a][0], anchors[a][1]);
         }
+        return new FarFieldModel(settings.withConstruction(FarFieldSettings.Construction.SMEARED),
+                cell != null ? FarFieldModel.Coupling.CELL_AVERAGED : FarFieldModel.Coupling.POINT, thickness,
+                cell == null ? null : cell.clone(), reference, spanX, spanY, axes[0], axes[1], features,
+                sets(features, fits));
+    }
+
+    /**
+     * The coefficient sets of the size features from the kernels at their anchor sizes:
+     * C_k = Σ_a W[k][a] kernel_a ({@link SizeFeatures#anchorWeights}).
+     *
+     * @param features the size features
+     * @param atAnchors the kernels per unit volume at {@link SizeFeatures#anchors}, in that order
+     * @return one set per feature
+     */
+    static FarFieldKernel[] sets(SizeFeatures features, FarFieldKernel[] atAnchors) {
         double[][] w = features.anchorWeights();
         FarFieldKernel[] sets = new FarFieldKernel[w.length];
         for (int k = 0; k < w.length; k++) {
-            sets[k] = FarFieldKernel.combine(fits, w[k]);
+            sets[k] = FarFieldKernel.combine(atAnchors, w[k]);
         }
-        return new FarFieldModel(settings.withConstruction(FarFieldSettings.Construction.SMEARED),
-                cell != null ? FarFieldModel.Coupling.CELL_AVERAGED : FarFieldModel.Coupling.POINT, thickness,
-                cell == null ? null : cell.clone(), reference, spanX, spanY, axes[0], axes[1], features, sets);
+        return sets;
+    }
+
+    /** Half the largest in-plane diagonal among the sizes and the anchor sizes (m): how far a source reaches. */
+    private static double halfLargestDiagonal(double[] sx, double[] sy, double[][] anchors) {
+        double largest = 0;
+        for (int i = 0; i < sx.length; i++) {
+            largest = Math.max(largest, Math.hypot(sx[i], sy[i]));
+        }
+        for (double[] a : anchors) {
+            largest = Math.max(largest, Math.hypot(a[0], a[1]));
+        }
+        return 0.5 * largest;
     }
 
     /** Refuses a near radius that leaves the smearing window less than half of it. */
@@ -303,17 +302,21 @@ public final class FarFieldFit {
     }
 
     /**
-     * The smeared line kernel for a film: the window's radius is the near radius less the reach of the domains
-     * (so that the smeared kernel is exact for every pair beyond R), its shape set by k_max.
+     * The smeared line kernel between two planes (or within one, dz = 0): the window's radius is the near radius
+     * less the reach of the domains (so that the smeared kernel is exact for every pair beyond R), its shape set by
+     * k_max.
      *
      * @param reach how far from a pair's centre offset the points of its source (and target, if averaged) lie (m)
+     * @param dz target mid-plane minus source mid-plane (m)
+     * @param sourceThickness the source's thickness (m)
+     * @param targetThickness the target's thickness (m) for the cell-averaged coupling, 0 for the point coupling
      */
     private static FarFieldSmeared smeared(HarmonicAxis[] axes, FarFieldSettings settings, double r, double reach,
-                                           double thickness, boolean cellAveraged, WorkerPool pool) {
-        double rho = r - reach;
+                                           double dz, double sourceThickness, double targetThickness,
+                                           WorkerPool pool) {
         requireRoom(settings, r, reach);
-        return new FarFieldSmeared(axes[0], axes[1], SmearingWindow.forBasis(rho, settings.kR() / r), thickness,
-                cellAveraged, pool);
+        return new FarFieldSmeared(axes[0], axes[1], SmearingWindow.forBasis(r - reach, settings.kR() / r), dz,
+                sourceThickness, targetThickness, pool);
     }
 
     private static HarmonicAxis[] axes(FarFieldSettings settings, double spanX, double spanY, double r) {

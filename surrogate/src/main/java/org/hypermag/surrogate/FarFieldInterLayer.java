@@ -57,12 +57,11 @@ final class FarFieldInterLayer {
         this.targets = targets.clone();
         this.sources = sources.clone();
         int nt = tx.length, n = px.length;
-        double[] vol = volume;
         boolean points = modelB == null, single = modelA == modelB;
         double[] featA = rows(modelA, sx, sy), featB = points ? null : rows(modelB, tsx, tsy);
         double wA = points ? 1 : single ? 0 : 0.5, wB = points ? 0 : single ? 1 : 0.5;
         Nufft2d fft = new Nufft2d(modelA.ax.modes, modelA.ay.modes, FarFieldSpectral.TOLERANCE, pool);
-        spectral = new FarFieldSpectral(modelA, points ? modelA : modelB, px, py, vol, featA, tx, ty, featB, wA, wB,
+        spectral = new FarFieldSpectral(modelA, points ? modelA : modelB, px, py, volume, featA, tx, ty, featB, wA, wB,
                 fft);
         double r = points ? modelA.radius : Math.max(modelA.radius, modelB.radius);
         int[][] csr = FarFieldNearZone.pairs(px, py, tx, ty, r, pool);
@@ -72,7 +71,6 @@ final class FarFieldInterLayer {
         FarFieldNearKernels tableB = points ? null : new FarFieldNearKernels(modelB, r, fft);
         FarFieldNearKernels tableA = single ? null : new FarFieldNearKernels(modelA, r, fft);
         int kB = points ? 0 : modelB.sets.length;
-        double[] zero = new double[9];
         // pass 1, by target: exact minus the target's half (all of it for one kernel), blocks combined once
         pool.forRange(nt, 64, (from, to) -> {
             double[] combined = points ? null : tableB.combinedBuffer(), buffer = points ? null : tableB.buffer();
@@ -85,11 +83,12 @@ final class FarFieldInterLayer {
                 }
                 for (int e = start[i]; e < start[i + 1]; e++) {
                     int j = index[e];
+                    exact.tensor(i, j, t);
+                    storeExact(block, e, t);
                     if (!points) {
                         tableB.tensorCombined(tx[i] - px[j], ty[i] - py[j], combined, buffer, k);
+                        subtract(block, e, k, wB * volume[j]);
                     }
-                    exact.tensor(i, j, t);
-                    store(block, e, t, points ? zero : k, wB * vol[j]);
                 }
             }
         });
@@ -107,7 +106,7 @@ final class FarFieldInterLayer {
                     for (int q = bySource[0][j]; q < bySource[0][j + 1]; q++) {
                         int e = bySource[1][q], i = bySource[2][q];
                         tableA.tensorCombined(tx[i] - px[j], ty[i] - py[j], combined, buffer, k);
-                        subtract(block, e, k, wA * vol[j]);
+                        subtract(block, e, k, wA * volume[j]);
                     }
                 }
             });
@@ -119,11 +118,6 @@ final class FarFieldInterLayer {
     /** @return the number of near pairs */
     int nearPairs() {
         return index.length;
-    }
-
-    /** @return transforms per evaluation */
-    int transforms() {
-        return spectral.transforms();
     }
 
     /**
@@ -169,24 +163,24 @@ final class FarFieldInterLayer {
         }
     }
 
-    /**
-     * Stores exact − v·k for pair e: exact in PrismTensor's order (xx, yy, zz, xy, xz, yz), k the surrogate per unit
-     * volume in {@link FarFieldSpectral#PAIRS} order (xx, xy, yx, yy, zz, xz, zx, yz, zy).
-     */
-    private static void store(double[] b, int e, double[] t, double[] k, double v) {
+    /** Stores the exact coupling of pair e, given in PrismTensor's order (xx, yy, zz, xy, xz, yz), as 3 × 3. */
+    private static void storeExact(double[] b, int e, double[] t) {
         int o = 9 * e;
-        b[o] = t[0] - v * k[0];
-        b[o + 1] = t[3] - v * k[1];
-        b[o + 2] = t[4] - v * k[5];
-        b[o + 3] = t[3] - v * k[2];
-        b[o + 4] = t[1] - v * k[3];
-        b[o + 5] = t[5] - v * k[7];
-        b[o + 6] = t[4] - v * k[6];
-        b[o + 7] = t[5] - v * k[8];
-        b[o + 8] = t[2] - v * k[4];
+        b[o] = t[0];
+        b[o + 1] = t[3];
+        b[o + 2] = t[4];
+        b[o + 3] = t[3];
+        b[o + 4] = t[1];
+        b[o + 5] = t[5];
+        b[o + 6] = t[4];
+        b[o + 7] = t[5];
+        b[o + 8] = t[2];
     }
 
-    /** Subtracts v·k (PAIRS order) from pair e's block. */
+    /**
+     * Subtracts v·k from pair e's block: k the surrogate per unit volume in {@link FarFieldSpectral#PAIRS} order
+     * (xx, xy, yx, yy, zz, xz, zx, yz, zy).
+     */
     private static void subtract(double[] b, int e, double[] k, double v) {
         int o = 9 * e;
         b[o] -= v * k[0];

@@ -347,26 +347,13 @@ final class FarFieldKernel {
      * @param out receives the five components
      */
     void tensor(double dx, double dy, double[] out) {
-        int kx = ax.modes, ky = ay.modes, ny = ky + 1;
-        double[] c = new double[kx + 1], s = new double[kx + 1], cyv = new double[ky + 1], syv = new double[ky + 1];
-        ax.trig(dx, c, s);
-        ay.trig(dy, cyv, syv);
-        double sxx = 0, syy = 0, szz = 0, sxy = 0;
-        for (int m = 0; m <= kx; m++) {
-            for (int n = 0; n <= ky; n++) {
-                int q = m * ny + n;
-                double cc = c[m] * cyv[n], ss = s[m] * syv[n];
-                sxx += xx[q] * cc;
-                syy += yy[q] * cc;
-                szz += zz[q] * cc;
-                sxy += xy[q] * ss;
-            }
-        }
-        out[0] = sxx;
-        out[1] = sxy;
-        out[2] = sxy;
-        out[3] = syy;
-        out[4] = szz;
+        double[] t = new double[6];
+        tensor6(dx, dy, t);
+        out[0] = t[0];
+        out[1] = t[3];
+        out[2] = t[3];
+        out[3] = t[1];
+        out[4] = t[2];
     }
 
     /**
@@ -387,14 +374,14 @@ final class FarFieldKernel {
         for (int m = 0; m <= kx; m++) {
             for (int n = 0; n <= ky; n++) {
                 int q = m * ny + n;
-                double cc = c[m] * cyv[n];
+                double cc = c[m] * cyv[n], ss = s[m] * syv[n];
                 sxx += xx[q] * cc;
                 syy += yy[q] * cc;
                 szz += zz[q] * cc;
-                sxy += xy[q] * s[m] * syv[n];
+                sxy += xy[q] * ss;
                 if (off) {
-                    sxz += xz[q] * s[m] * cyv[n];
-                    syz += yz[q] * c[m] * syv[n];
+                    sxz += xz[q] * (s[m] * cyv[n]);
+                    syz += yz[q] * (c[m] * syv[n]);
                 }
             }
         }

@@ -36,22 +36,6 @@ final class FarFieldSmeared {
     private final double[] xx, yy, xy, zz, xz, yz;
 
     /**
-     * Samples and transforms the thickness-averaged smeared dipole in a film's own mid-plane.
-     *
-     * @param ax x harmonics (period P_x, K_x)
-     * @param ay y harmonics
-     * @param window the smearing window
-     * @param thickness the film's thickness t (m)
-     * @param cellAveraged true for the cell-averaged coupling of a grid (source and target averaged over t), false
-     *     for the point coupling at the target's mid-plane (source averaged over t)
-     * @param pool threads for the sampling
-     */
-    FarFieldSmeared(HarmonicAxis ax, HarmonicAxis ay, SmearingWindow window, double thickness, boolean cellAveraged,
-                    WorkerPool pool) {
-        this(ax, ay, window, 0, thickness, cellAveraged ? thickness : 0, pool);
-    }
-
-    /**
      * Samples and transforms the smeared dipole between two layers: from a source layer of thickness t_s to targets
      * whose mid-plane lies dz above the source's, at the target's mid-plane point (t_t = 0, point coupling) or
      * averaged over the target's thickness t_t (cell-averaged coupling). Off the source's plane (dz ≠ 0) the xz and

@@ -57,44 +57,128 @@ public final class LayeredFarFieldSurrogate implements DemagField {
     }
 
     /**
-     * The domains grouped into layers by the z of their centres (within 1e-9 of the thickness), in ascending z.
+     * The layers of a collection of domains: a layer is every domain whose centre z lies within 1e-9 of its
+     * thickness of the layer's first domain's, all of one thickness; layers in ascending z.
+     *
+     * @param layerOf each domain's layer
+     * @param z each layer's mid-plane height (m)
+     * @param thickness each layer's thickness (m)
+     */
+    public record Layers(int[] layerOf, double[] z, double[] thickness) {
+        /**
+         * @param cz the domains' centre heights (m)
+         * @param sz their thicknesses (m)
+         * @return their layers
+         * @throws MixedThickness naming the first domain whose thickness differs from its layer's
+         */
+        public static Layers of(double[] cz, double[] sz) {
+            int n = cz.length;
+            int[] found = new int[n], first = new int[n];
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                int layer = -1;
+                for (int a = 0; a < count && layer < 0; a++) {
+                    if (Math.abs(cz[i] - cz[first[a]]) <= 1e-9 * sz[i]) {
+                        layer = a;
+                    }
+                }
+                if (layer < 0) {
+                    first[count] = i;
+                    layer = count++;
+                } else if (Math.abs(sz[i] - sz[first[layer]]) > 1e-9 * sz[i]) {
+                    throw new MixedThickness(i, first[layer], cz[i], sz[i], sz[first[layer]]);
+                }
+                found[i] = layer;
+            }
+            Integer[] order = new Integer[count];
+            for (int a = 0; a < count; a++) {
+                order[a] = a;
+            }
+            java.util.Arrays.sort(order, (u, v) -> Double.compare(cz[first[u]], cz[first[v]]));
+            int[] rank = new int[count];
+            double[] z = new double[count], t = new double[count];
+            for (int a = 0; a < count; a++) {
+                rank[order[a]] = a;
+                z[a] = cz[first[order[a]]];
+                t[a] = sz[first[order[a]]];
+            }
+            for (int i = 0; i < n; i++) {
+                found[i] = rank[found[i]];
+            }
+            return new Layers(found, z, t);
+        }
+
+        /** @return the number of layers */
+        public int count() {
+            return z.length;
+        }
+
+        /** @return the indices of each layer's domains, ascending */
+        public int[][] members() {
+            int[] size = new int[count()];
+            for (int l : layerOf) {
+                size[l]++;
+            }
+            int[][] out = new int[count()][];
+            for (int a = 0; a < out.length; a++) {
+                out[a] = new int[size[a]];
+            }
+            int[] fill = new int[count()];
+            for (int i = 0; i < layerOf.length; i++) {
+                out[layerOf[i]][fill[layerOf[i]]++] = i;
+            }
+            return out;
+        }
+
+        /**
+         * @param height a point's z (m)
+         * @return the layer whose mid-plane the point lies in (within 1e-9 of the layer's thickness), or −1
+         */
+        public int at(double height) {
+            for (int a = 0; a < z.length; a++) {
+                if (Math.abs(height - z[a]) <= 1e-9 * thickness[a]) {
+                    return a;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** A layer holding domains of different thicknesses. */
+    public static final class MixedThickness extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        /** The domain whose thickness differs, and the first domain of its layer. */
+        public final int domain, other;
+
+        MixedThickness(int domain, int other, double z, double thickness, double layerThickness) {
+            super(String.format(Locale.ROOT, "the far-field surrogate needs one thickness per layer: domain %d at "
+                    + "z = %.6g m is %.6g m thick, others there %.6g m", domain, z, thickness, layerThickness));
+            this.domain = domain;
+            this.other = other;
+        }
+    }
+
+    /**
+     * @param p the domains
+     * @return their layers ({@link Layers#of})
+     */
+    public static Layers layersOf(Prisms p) {
+        double[] sz = new double[p.size()];
+        for (int i = 0; i < sz.length; i++) {
+            sz[i] = p.sz(i);
+        }
+        return Layers.of(p.centresZ(), sz);
+    }
+
+    /**
+     * The domains grouped into layers ({@link Layers}).
      *
      * @param p the domains
-     * @return the indices of each layer's domains
+     * @return the indices of each layer's domains, layers in ascending z
      * @throws IllegalArgumentException if a layer holds domains of different thicknesses
      */
     public static int[][] layers(Prisms p) {
-        List<double[]> zs = new ArrayList<>();
-        List<List<Integer>> groups = new ArrayList<>();
-        for (int i = 0; i < p.size(); i++) {
-            int found = -1;
-            for (int a = 0; a < zs.size(); a++) {
-                if (Math.abs(p.cz(i) - zs.get(a)[0]) <= 1e-9 * p.sz(i)) {
-                    found = a;
-                    break;
-                }
-            }
-            if (found < 0) {
-                zs.add(new double[] {p.cz(i), p.sz(i)});
-                groups.add(new ArrayList<>());
-                found = zs.size() - 1;
-            } else if (Math.abs(p.sz(i) - zs.get(found)[1]) > 1e-9 * p.sz(i)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "the far-field surrogate needs one "
-                        + "thickness per layer: domain %d at z = %.6g m is %.6g m thick, others there %.6g m", i,
-                        p.cz(i), p.sz(i), zs.get(found)[1]));
-            }
-            groups.get(found).add(i);
-        }
-        Integer[] order = new Integer[zs.size()];
-        for (int a = 0; a < order.length; a++) {
-            order[a] = a;
-        }
-        java.util.Arrays.sort(order, (u, v) -> Double.compare(zs.get(u)[0], zs.get(v)[0]));
-        int[][] out = new int[order.length][];
-        for (int a = 0; a < order.length; a++) {
-            out[a] = groups.get(order[a]).stream().mapToInt(Integer::intValue).toArray();
-        }
-        return out;
+        return layersOf(p).members();
     }
 
     /**
@@ -108,7 +192,7 @@ public final class LayeredFarFieldSurrogate implements DemagField {
      */
     public static LayeredFarFieldSurrogate forPrisms(Prisms p, FarFieldSettings settings, WorkerPool pool,
                                                      Consumer<String> log) {
-        int[][] layers = layers(p);
+        Layers layers = layersOf(p);
         DirectSum exact = DirectSum.amongDomains(p, true, 0, pool);
         return build(p, layers, null, null, settings, pool, log, (i, j, out) -> exact.tensor(i, j, out, 0));
     }
@@ -129,31 +213,18 @@ public final class LayeredFarFieldSurrogate implements DemagField {
      */
     public static LayeredFarFieldSurrogate atPoints(Prisms sources, double[] x, double[] y, double[] z,
                                                     FarFieldSettings settings, WorkerPool pool, Consumer<String> log) {
-        int[][] layers = layers(sources);
+        Layers layers = layersOf(sources);
         for (int i = 0; i < z.length; i++) {
-            boolean found = false;
-            for (int a = 0; a < layers.length && !found; a++) {
-                int first = layers[a][0];
-                found = Math.abs(z[i] - sources.cz(first)) <= 1e-9 * sources.sz(first);
-            }
-            if (!found) {
+            if (layers.at(z[i]) < 0) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "point %d is at z = %.9g m; the "
                         + "far-field surrogate evaluates in the mid-planes of the sources' layers (z = %s m; use the "
-                        + "exact method off them)", i + 1, z[i], list(heights(sources, layers))));
+                        + "exact method off them)", i + 1, z[i], list(layers.z())));
             }
         }
         double[][] points = {x.clone(), y.clone(), z.clone()};
         return build(sources, layers, null, points, settings, pool, log, (i, j, out) -> PrismTensor.evaluate(
                 x[i] - sources.cx(j), y[i] - sources.cy(j), z[i] - sources.cz(j), sources.sx(j), sources.sy(j),
                 sources.sz(j), out, 0));
-    }
-
-    private static double[] heights(Prisms p, int[][] layers) {
-        double[] h = new double[layers.length];
-        for (int a = 0; a < layers.length; a++) {
-            h[a] = p.cz(layers[a][0]);
-        }
-        return h;
     }
 
     /**
@@ -170,7 +241,7 @@ public final class LayeredFarFieldSurrogate implements DemagField {
                                                    WorkerPool pool, Consumer<String> log) {
         Prisms p = cells == null ? grid.toPrisms() : grid.toPrisms(cells);
         double dx = grid.dx(), dy = grid.dy(), dz = grid.dz();
-        return build(p, layers(p), new double[] {dx, dy, dz}, null, settings, pool, log, (i, j, out) ->
+        return build(p, layersOf(p), new double[] {dx, dy, dz}, null, settings, pool, log, (i, j, out) ->
                 NewellTensor.evaluate(p.cx(i) - p.cx(j), p.cy(i) - p.cy(j), p.cz(i) - p.cz(j), dx, dy, dz, out, 0));
     }
 
@@ -178,10 +249,11 @@ public final class LayeredFarFieldSurrogate implements DemagField {
      * Builds the pieces. Targets: the domains themselves (points null: the exact coupling by domain indices), or
      * points grouped by layer ({@link #atPoints}: the exact coupling by (point, source)).
      */
-    private static LayeredFarFieldSurrogate build(Prisms p, int[][] layers, double[] cell, double[][] points,
+    private static LayeredFarFieldSurrogate build(Prisms p, Layers all, double[] cell, double[][] points,
                                                   FarFieldSettings settings, WorkerPool pool, Consumer<String> log,
                                                   FarFieldNearZone.PairTensor exact) {
         long t0 = System.nanoTime();
+        int[][] layers = all.members();
         int count = p.size();
         double[] cx = p.centresX(), cy = p.centresY(), vol = new double[count], sx = new double[count],
             sy = new double[count];
@@ -200,7 +272,7 @@ public final class LayeredFarFieldSurrogate implements DemagField {
             }
         }
         double spanX = b[1] - b[0], spanY = b[3] - b[2];
-        int[][] targetsOf = points == null ? layers : pointGroups(points[2], p, layers);
+        int[][] targetsOf = points == null ? layers : pointGroups(points[2], all);
         double reference = cell != null ? Math.max(cell[0], cell[1]) : FarFieldFit.medianSide(p);
         FarFieldSettings smeared = settings.withConstruction(FarFieldSettings.Construction.SMEARED);
         int nl = layers.length;
@@ -274,20 +346,13 @@ public final class LayeredFarFieldSurrogate implements DemagField {
                 between.toArray(new FarFieldInterLayer[0]), pool, d);
     }
 
-    /** Points grouped by the layer whose mid-plane they lie in (checked by {@link #atPoints}). */
-    private static int[][] pointGroups(double[] z, Prisms p, int[][] layers) {
-        int[][] out = new int[layers.length][];
-        for (int a = 0; a < layers.length; a++) {
-            int first = layers[a][0];
-            List<Integer> g = new ArrayList<>();
-            for (int i = 0; i < z.length; i++) {
-                if (Math.abs(z[i] - p.cz(first)) <= 1e-9 * p.sz(first)) {
-                    g.add(i);
-                }
-            }
-            out[a] = g.stream().mapToInt(Integer::intValue).toArray();
+    /** Points grouped by the layer whose mid-plane they lie in (each lies in one: checked by {@link #atPoints}). */
+    private static int[][] pointGroups(double[] z, Layers layers) {
+        int[] of = new int[z.length];
+        for (int i = 0; i < z.length; i++) {
+            of[i] = layers.at(z[i]);
         }
-        return out;
+        return new Layers(of, layers.z(), layers.thickness()).members();
     }
 
     /** The model for sources of one layer at a vertical offset, made once per (layer sizes, dz, thickness). */

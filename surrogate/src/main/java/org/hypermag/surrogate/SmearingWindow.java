@@ -39,12 +39,7 @@ final class SmearingWindow {
         }
         this.rho = rho;
         this.beta = beta;
-        double mass = 0;
-        for (int q = 0; q < MASS_ORDER; q++) {
-            double s = 0.5 * rho * (MASS_RULE.node(q) + 1);
-            mass += 0.5 * rho * MASS_RULE.weight(q) * 4 * Math.PI * s * s * shape(s);
-        }
-        c = 1 / mass;
+        c = 1 / unnormalisedMass(rho);
     }
 
     /**
@@ -81,15 +76,17 @@ final class SmearingWindow {
      * @return Q(r), the mass of W inside r: 1 at and beyond ρ
      */
     double mass(double r) {
-        if (r >= rho) {
-            return 1;
-        }
+        return r >= rho ? 1 : c * unnormalisedMass(r);
+    }
+
+    /** ∫₀ʳ 4π s² W(s)/C ds by Gauss–Legendre ({@link #MASS_ORDER} nodes; the integrand is entire). */
+    private double unnormalisedMass(double r) {
         double q = 0;
         for (int k = 0; k < MASS_ORDER; k++) {
             double s = 0.5 * r * (MASS_RULE.node(k) + 1);
             q += 0.5 * r * MASS_RULE.weight(k) * 4 * Math.PI * s * s * shape(s);
         }
-        return c * q;
+        return q;
     }
 
     /**

@@ -101,10 +101,9 @@ public final class SurrogateDemagProvider implements DemagProvider {
         Path file = settings.path("model");
         FarFieldModels.Target target = target(magnet);
         try {
-            if (file != null && layered(magnet)) {
-                return "a model file holds one layer; the domains lie in "
-                        + LayeredFarFieldSurrogate.layers(magnet.prisms()).length + " layers, whose models are made "
-                        + "at each run (remove demag.model)";
+            int layers = layerCount(magnet);
+            if (file != null && layers > 1) {
+                return modelFileRefusal(layers);
             }
             if (file != null) {
                 ModelFile contents = ModelFile.read(file);
@@ -115,14 +114,11 @@ public final class SurrogateDemagProvider implements DemagProvider {
                 return null;
             }
             FarFieldSettings ff = farFieldSettings(settings);
-            if (layered(magnet)) {
-                String why = layeredProblem(magnet, ff);
+            if (layers > 1) {
+                String why = layeredProblem(layers, ff);
                 if (why != null) {
                     return why;
                 }
-            }
-            if (!magnet.isOnGrid() && !layered(magnet)) {
-                FarFieldModel.requireSingleLayer(magnet.prisms());
             }
             long basis = FarFieldFit.basisSize(target, ff);
             if (basis > MAX_BASIS) {
@@ -149,7 +145,7 @@ public final class SurrogateDemagProvider implements DemagProvider {
         long oneLayer = 8 * basis * 16 + near + 400 * n;
         int layers;
         try {
-            layers = LayeredFarFieldSurrogate.layers(magnet.prisms()).length;
+            layers = layerCount(magnet);
         } catch (IllegalArgumentException e) {
             return oneLayer;
         }
@@ -173,22 +169,32 @@ public final class SurrogateDemagProvider implements DemagProvider {
      * @throws IllegalArgumentException if a layer mixes thicknesses
      */
     public static boolean layered(Magnet magnet) {
-        if (magnet.isOnGrid()) {
-            return magnet.grid().nz() > 1 && LayeredFarFieldSurrogate.layers(magnet.prisms()).length > 1;
-        }
-        return LayeredFarFieldSurrogate.layers(magnet.prisms()).length > 1;
+        return layerCount(magnet) > 1;
     }
 
-    /** Why layered domains cannot have these settings, or null: layers are built smeared, at each run. */
-    private static String layeredProblem(Magnet magnet, FarFieldSettings ff) {
+    /** The number of layers of the domains (a grid of one layer of cells without grouping them). */
+    private static int layerCount(Magnet magnet) {
+        if (magnet.isOnGrid() && magnet.grid().nz() == 1) {
+            return 1;
+        }
+        return LayeredFarFieldSurrogate.layersOf(magnet.prisms()).count();
+    }
+
+    /** Why domains in several layers cannot have these settings, or null: layers are built smeared, at each run. */
+    private static String layeredProblem(int layers, FarFieldSettings ff) {
         if (ff.construction() != FarFieldSettings.Construction.SMEARED) {
-            return "domains in " + LayeredFarFieldSurrogate.layers(magnet.prisms()).length + " layers need "
-                    + "far_field: smeared (the layered surrogate has no fitted models)";
+            return "domains in " + layers + " layers need far_field: smeared (the layered surrogate has no fitted "
+                    + "models)";
         }
         if (ff.sizeMap() != FarFieldSettings.SizeMap.MOMENTS) {
             return "domains in several layers use moment size features; size_features: mlp supports one layer";
         }
         return null;
+    }
+
+    private static String modelFileRefusal(int layers) {
+        return "a model file holds one layer; the domains lie in " + layers + " layers, whose models are made at "
+                + "each run (remove demag.model)";
     }
 
     /**
@@ -198,16 +204,7 @@ public final class SurrogateDemagProvider implements DemagProvider {
      * @return the field
      */
     static DemagField buildLayered(DemagRequest r) {
-        if (r.settings().path("model") != null) {
-            throw new IllegalArgumentException("a model file holds one layer; the domains lie in "
-                    + LayeredFarFieldSurrogate.layers(r.magnet().prisms()).length + " layers, whose models are "
-                    + "made at each run (remove demag.model)");
-        }
-        FarFieldSettings ff = farFieldSettings(r.settings());
-        String why = layeredProblem(r.magnet(), ff);
-        if (why != null) {
-            throw new IllegalArgumentException(why);
-        }
+        FarFieldSettings ff = requireLayeredSettings(r, layerCount(r.magnet()));
         if (r.device().isGpu()) {
             r.log().accept("gpu: the layered far-field surrogate has no GPU kernel; it runs on the CPU");
         }
@@ -218,7 +215,7 @@ public final class SurrogateDemagProvider implements DemagProvider {
 
     @Override
     public DemagField build(DemagRequest r) {
-        if (layered(r.magnet())) {
+        if (layerCount(r.magnet()) > 1) {
             return buildLayered(r);
         }
         Model m = model(r);
@@ -235,16 +232,9 @@ public final class SurrogateDemagProvider implements DemagProvider {
     @Override
     public DemagField atPoints(Prisms sources, double[] x, double[] y, double[] z, DemagRequest r) {
         Path file = r.settings().path("model");
-        if (LayeredFarFieldSurrogate.layers(sources).length > 1) {
-            if (file != null) {
-                throw new IllegalArgumentException("a model file holds one layer; the sources lie in "
-                        + LayeredFarFieldSurrogate.layers(sources).length + " layers, whose models are made at each "
-                        + "run (leave out the model)");
-            }
-            FarFieldSettings ff = farFieldSettings(r.settings());
-            if (ff.construction() != FarFieldSettings.Construction.SMEARED) {
-                throw new IllegalArgumentException("sources in several layers need far_field: smeared");
-            }
+        int layers = LayeredFarFieldSurrogate.layersOf(sources).count();
+        if (layers > 1) {
+            FarFieldSettings ff = requireLayeredSettings(r, layers);
             if (r.device().isGpu()) {
                 r.log().accept("gpu: the layered far-field surrogate has no GPU kernel; it runs on the CPU");
             }
@@ -283,11 +273,11 @@ public final class SurrogateDemagProvider implements DemagProvider {
      */
     public Model model(DemagRequest r) {
         Magnet magnet = r.magnet();
-        if (layered(magnet)) {
+        int layers = layerCount(magnet);
+        if (layers > 1) {
             // the layered surrogate's models are made with the field ({@link #build}); there is no file to keep
-            buildLayeredCheck(r);
-            return new Model(null, null, "smeared models of " + LayeredFarFieldSurrogate.layers(magnet.prisms())
-                    .length + " layers, made at each run", null, null);
+            requireLayeredSettings(r, layers);
+            return new Model(null, null, "smeared models of " + layers + " layers, made at each run", null, null);
         }
         FarFieldModels.Target target = target(magnet);
         Path file = r.settings().path("model");
@@ -327,17 +317,24 @@ public final class SurrogateDemagProvider implements DemagProvider {
         return new Model(model.toFile(text, Map.of()), null, origin[0], model, null);
     }
 
-    /** The checks of {@link #buildLayered} without building. */
-    private static void buildLayeredCheck(DemagRequest r) {
+    /**
+     * The settings of a request for domains in several layers, refused as {@link #unsupported} refuses them.
+     *
+     * @param r the request
+     * @param layers the number of layers (> 1)
+     * @return the far-field settings
+     * @throws IllegalArgumentException with a model file, fitted construction or MLP size features
+     */
+    private static FarFieldSettings requireLayeredSettings(DemagRequest r, int layers) {
         if (r.settings().path("model") != null) {
-            throw new IllegalArgumentException("a model file holds one layer; the domains lie in "
-                    + LayeredFarFieldSurrogate.layers(r.magnet().prisms()).length + " layers, whose models are "
-                    + "made at each run (remove demag.model)");
+            throw new IllegalArgumentException(modelFileRefusal(layers));
         }
-        String why = layeredProblem(r.magnet(), farFieldSettings(r.settings()));
+        FarFieldSettings ff = farFieldSettings(r.settings());
+        String why = layeredProblem(layers, ff);
         if (why != null) {
             throw new IllegalArgumentException(why);
         }
+        return ff;
     }
 
     /**

@@ -24,8 +24,8 @@ class FarFieldSmearedTest {
         double kmax = kR / R, period = 2 * SPAN + 4 * R;
         HarmonicAxis a = new HarmonicAxis(period, (int) Math.ceil(kmax * period / (2 * Math.PI)));
         double reach = cellAveraged ? Math.hypot(sx, sy) : 0.5 * Math.hypot(sx, sy);
-        FarFieldSmeared sm = new FarFieldSmeared(a, a, SmearingWindow.forBasis(R - reach, kmax), T, cellAveraged,
-                POOL);
+        FarFieldSmeared sm = new FarFieldSmeared(a, a, SmearingWindow.forBasis(R - reach, kmax), 0, T,
+                cellAveraged ? T : 0, POOL);
         FarFieldKernel k = sm.forSize(sx, sy);
         double v = sx * sy * T;
         double[] exact = new double[6], model = new double[5];
@@ -78,7 +78,7 @@ class FarFieldSmearedTest {
     @Test
     void theSizeMapIsTheRectanglesSincFactorsOfTheLineKernel() {
         HarmonicAxis a = new HarmonicAxis(1e-6, 40);
-        FarFieldSmeared sm = new FarFieldSmeared(a, a, SmearingWindow.forBasis(80e-9, 1e8), T, false, POOL);
+        FarFieldSmeared sm = new FarFieldSmeared(a, a, SmearingWindow.forBasis(80e-9, 1e8), 0, T, 0, POOL);
         FarFieldKernel point = sm.forSize(1e-30, 1e-30), prism = sm.forSize(30e-9, 20e-9);
         int m = 7, n = 3, l = m * 41 + n;
         double f = FarFieldSmeared.sinc(0.5 * a.w(m) * 30e-9) * FarFieldSmeared.sinc(0.5 * a.w(n) * 20e-9);
@@ -133,7 +133,7 @@ class FarFieldSmearedTest {
     @Test
     void inTheSourcesOwnPlaneTheKernelHasNoXzOrYzSeries() {
         HarmonicAxis a = new HarmonicAxis(1e-6, 30);
-        assertTrue(!new FarFieldSmeared(a, a, SmearingWindow.forBasis(80e-9, 1.2e8), T, false, POOL)
+        assertTrue(!new FarFieldSmeared(a, a, SmearingWindow.forBasis(80e-9, 1.2e8), 0, T, 0, POOL)
                 .forSize(10e-9, 10e-9).offPlane());
     }
 
@@ -143,18 +143,15 @@ class FarFieldSmearedTest {
         // at random sizes of a granular film's range: the hypernetwork's G(s) against the exact per-source map
         double kmax = 12 / R, period = 2 * SPAN + 4 * R;
         HarmonicAxis a = new HarmonicAxis(period, (int) Math.ceil(kmax * period / (2 * Math.PI)));
-        FarFieldSmeared sm = new FarFieldSmeared(a, a, SmearingWindow.forBasis(R - 12e-9, kmax), T, false, POOL);
+        FarFieldSmeared sm = new FarFieldSmeared(a, a, SmearingWindow.forBasis(R - 12e-9, kmax), 0, T, 0,
+                POOL);
         SizeFeatures f = SizeFeatures.moments(7.5e-9, 17e-9, 7.5e-9, 17e-9, 12e-9);
         double[][] anchors = f.anchors();
         FarFieldKernel[] exactAtAnchors = new FarFieldKernel[anchors.length];
         for (int k = 0; k < anchors.length; k++) {
             exactAtAnchors[k] = sm.forSize(anchors[k][0], anchors[k][1]);
         }
-        double[][] w = f.anchorWeights();
-        FarFieldKernel[] sets = new FarFieldKernel[w.length];
-        for (int k = 0; k < w.length; k++) {
-            sets[k] = FarFieldKernel.combine(exactAtAnchors, w[k]);
-        }
+        FarFieldKernel[] sets = FarFieldFit.sets(f, exactAtAnchors);
         Random rnd = new Random(4);
         double worst = 0;
         double[] phi = new double[f.count()];

@@ -360,11 +360,11 @@ final class GeometrySection {
                     regions[at] = layers.get(l).region();
                 }
             }
-            String what = "granular film of " + count + " grains (mean side " + fmt(grain) + " m, spread " + spread
-                    + ", gap " + fmt(gap) + " m) in " + fmt(size[0]) + " x " + fmt(size[1]) + " m";
-            return new Domains(Prisms.of(x, y, z, a, b, c), regions, null, null, layered ? what.replace(
-                    "granular film of " + count + " grains", layers.size() + " granular layers of " + count
-                    + " grains each") + ", seeds " + seeds(layers) : what + ", seed " + seed, layers.get(0).seed());
+            String what = (layered ? layers.size() + " granular layers of " + count + " grains each"
+                    : "granular film of " + count + " grains") + " (mean side " + fmt(grain) + " m, spread " + spread
+                    + ", gap " + fmt(gap) + " m) in " + fmt(size[0]) + " x " + fmt(size[1]) + " m"
+                    + (layered ? ", seeds " + seeds(layers) : ", seed " + seed);
+            return new Domains(Prisms.of(x, y, z, a, b, c), regions, null, null, what, layers.get(0).seed());
         } catch (IllegalStateException | IllegalArgumentException e) {
             node.error(e.getMessage());
             return null;

@@ -29,11 +29,12 @@ final class DipoleCubature {
      */
     static void evaluate(double x, double y, double z, double a, double b, double c, double[] g, double[] w,
                          double volume, double[] out, int offset) {
-        if (z == 0) {
-            midPlane(x, y, a, b, c, g, w, volume, out, offset);
-            return;
-        }
-        int n = g.length;
+        // at z = 0 (the source's mid-plane: every in-plane neighbour in a film) the nodes are symmetric
+        // (g[n − 1 − k] = −g[k], equal weights): the first half stands for itself and its mirror, the middle node of
+        // an odd rule for itself, and the xz and yz contributions cancel, so half the work and N_xz = N_yz = 0
+        int n = g.length, half = n / 2;
+        boolean midPlane = z == 0;
+        int kEnd = midPlane ? (n + 1) / 2 : n;
         double s0 = 0, sxx = 0, syy = 0, szz = 0, sxy = 0, sxz = 0, syz = 0;
         for (int i = 0; i < n; i++) {
             double dx = x - a * g[i];
@@ -42,10 +43,10 @@ final class DipoleCubature {
                 double dy = y - b * g[j];
                 double wij = wi * w[j];
                 double dxy2 = dx * dx + dy * dy;
-                for (int k = 0; k < n; k++) {
+                for (int k = 0; k < kEnd; k++) {
                     double dz = z - c * g[k];
                     double d2 = dxy2 + dz * dz;
-                    double q = wij * w[k] / (d2 * d2 * Math.sqrt(d2));
+                    double q = (midPlane && k < half ? 2 : 1) * wij * w[k] / (d2 * d2 * Math.sqrt(d2));
                     s0 += q * d2;
                     sxx += q * dx * dx;
                     syy += q * dy * dy;
@@ -56,7 +57,7 @@ final class DipoleCubature {
                 }
             }
         }
-        store(volume, s0, sxx, syy, szz, sxy, sxz, syz, out, offset);
+        store(volume, s0, sxx, syy, szz, sxy, midPlane ? 0 : sxz, midPlane ? 0 : syz, out, offset);
     }
 
     /** N = V/(4π) (s0 − 3 s_ab) on the diagonal, −3 V/(4π) s_ab off it, from the weighted sums. */
@@ -69,37 +70,5 @@ final class DipoleCubature {
         out[offset + PrismTensor.XY] = -3 * f * sxy;
         out[offset + PrismTensor.XZ] = -3 * f * sxz;
         out[offset + PrismTensor.YZ] = -3 * f * syz;
-    }
-
-    /**
-     * {@link #evaluate} at z = 0, the source's mid-plane (every in-plane neighbour in a film): the nodes are symmetric
-     * (g[n − 1 − k] = −g[k], equal weights), so the z nodes pair up with equal contributions to every component but
-     * xz and yz, whose contributions cancel: half the work, and N_xz = N_yz = 0 exactly.
-     */
-    private static void midPlane(double x, double y, double a, double b, double c, double[] g, double[] w,
-                                 double volume, double[] out, int offset) {
-        int n = g.length, half = n / 2, kEnd = (n + 1) / 2;
-        double s0 = 0, sxx = 0, syy = 0, szz = 0, sxy = 0;
-        for (int i = 0; i < n; i++) {
-            double dx = x - a * g[i];
-            double wi = w[i];
-            for (int j = 0; j < n; j++) {
-                double dy = y - b * g[j];
-                double wij = wi * w[j];
-                double dxy2 = dx * dx + dy * dy;
-                // nodes k < n/2 stand for themselves and their mirror; the middle node of an odd rule for itself
-                for (int k = 0; k < kEnd; k++) {
-                    double dz = c * g[k];
-                    double d2 = dxy2 + dz * dz;
-                    double q = (k < half ? 2 : 1) * wij * w[k] / (d2 * d2 * Math.sqrt(d2));
-                    s0 += q * d2;
-                    sxx += q * dx * dx;
-                    syy += q * dy * dy;
-                    szz += q * dz * dz;
-                    sxy += q * dx * dy;
-                }
-            }
-        }
-        store(volume, s0, sxx, syy, szz, sxy, 0, 0, out, offset);
     }
 }
