@@ -57,6 +57,13 @@ public class SurrogateDemagBenchmark {
     @Param({"default"})
     String kR;
 
+    /**
+     * How a smeared model of many sizes maps a source's size to its coefficients: "exact" (the line kernel times each
+     * prism's sinc factors, the default) or "moments" (its moment features, {@link FarFieldModel#withMomentMap}).
+     */
+    @Param({"exact"})
+    String sizeMap;
+
     /** How the far part is evaluated ({@link FarFieldSurrogate.Evaluation}): AUTO, PHASE_SUMS or TRANSFORMS. */
     @Param({"AUTO"})
     String evaluation;
@@ -86,6 +93,9 @@ public class SurrogateDemagBenchmark {
                 pred.requireFits(Runtime.getRuntime().maxMemory(), pool.threads());
             }
             fm = FarFieldModel.fitPrisms(p, b[1] - b[0], b[3] - b[2], settings, pool, FarFieldModel.Progress.NONE);
+        }
+        if (sizeMap.equals("moments")) {
+            fm = fm.withMomentMap();
         }
         long t2 = System.nanoTime();
         surrogate = FarFieldSurrogate.forPrisms(p, fm, pool, FarFieldSurrogate.Evaluation.valueOf(evaluation));

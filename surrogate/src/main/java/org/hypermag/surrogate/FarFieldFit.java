@@ -179,9 +179,11 @@ public final class FarFieldFit {
         System.arraycopy(anchors, 0, all, 0, anchors.length);
         System.arraycopy(held, 0, all, anchors.length, held.length);
         FarFieldKernel[] kernels = new FarFieldKernel[all.length];
+        FarFieldKernel line = null;
         if (!fitted) {
             // the point coupling evaluates at the target's centre: only the source's half diagonal counts
             FarFieldSmeared sm = smeared(axes, settings, r, halfLargestDiagonal(sx, sy, all), 0, sz, 0, pool);
+            line = features.kind == SizeFeatures.Kind.MOMENTS && !mlp ? sm.forSize(0, 0) : null;
             for (int a = 0; a < all.length; a++) {
                 kernels[a] = sm.forSize(all[a][0], all[a][1]);
                 progress.fitted(a + 1, all.length);
@@ -203,7 +205,7 @@ public final class FarFieldFit {
             features = SizeFeatures.mlp(t, reference);
         }
         return new FarFieldModel(settings, FarFieldModel.Coupling.POINT, sz, null, reference, spanX, spanY, axes[0], axes[1],
-                features, sets(features, fits));
+                features, sets(features, fits), line);
     }
 
     /** Least-squares fits of the exact prism tensor at each anchor size, in parallel, per unit volume. */

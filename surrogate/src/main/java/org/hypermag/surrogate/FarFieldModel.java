@@ -50,10 +50,26 @@ public final class FarFieldModel {
     final SizeFeatures features;
     /** C_k, per unit volume. */
     final FarFieldKernel[] sets;
+    /**
+     * The line kernel per unit volume (a source of no in-plane extent), from which a prism's coefficients follow
+     * exactly (times sinc(w_m s_x/2) sinc(w_n s_y/2)): smeared models of prisms of many sizes (moment features)
+     * carry it, and the surrogate evaluates with this exact size map instead of the moment sets; null otherwise.
+     */
+    final FarFieldKernel line;
 
     FarFieldModel(FarFieldSettings settings, Coupling coupling, double thickness, double[] cell, double reference,
                           double spanX, double spanY, HarmonicAxis ax, HarmonicAxis ay, SizeFeatures features,
                           FarFieldKernel[] sets) {
+        this(settings, coupling, thickness, cell, reference, spanX, spanY, ax, ay, features, sets, null);
+    }
+
+    FarFieldModel(FarFieldSettings settings, Coupling coupling, double thickness, double[] cell, double reference,
+                  double spanX, double spanY, HarmonicAxis ax, HarmonicAxis ay, SizeFeatures features,
+                  FarFieldKernel[] sets, FarFieldKernel line) {
+        if (line != null && (coupling != Coupling.POINT || features.kind != SizeFeatures.Kind.MOMENTS)) {
+            throw new IllegalArgumentException("only a point-coupled model with moment features uses a line kernel");
+        }
+        this.line = line;
         this.settings = settings;
         this.coupling = coupling;
         this.thickness = thickness;
@@ -141,13 +157,30 @@ public final class FarFieldModel {
         return radius;
     }
 
+    /**
+     * The same model evaluated with its moment features instead of the exact size map (the form the device kernels
+     * evaluate, {@code org.hypermag.surrogate.gpu}); this model itself when it has no line kernel.
+     *
+     * @return the model without its line kernel
+     */
+    public FarFieldModel withMomentMap() {
+        return line == null ? this : new FarFieldModel(settings, coupling, thickness, cell, reference, spanX, spanY,
+                ax, ay, features, sets, null);
+    }
+
+    /** @return whether the model carries a line kernel and so is evaluated with the exact size map */
+    public boolean exactSizeMap() {
+        return line != null;
+    }
+
     /** @return a one-line description */
     public String describe() {
         return String.format(Locale.ROOT, "far-field model (%s coupling): %d x %d harmonics (L = %d per channel), "
                 + "periods %.4g x %.4g m, near radius R = %.4g m (%.3g x %.4g m), k_max R = %.3g, %s",
                 coupling == Coupling.CELL_AVERAGED ? "cell-averaged" : "point", ax.modes + 1, ay.modes + 1,
                 basisSize(), ax.period, ay.period, radius, settings.nearRadius(), reference, settings.kR(),
-                features.describe());
+                features.describe() + (line != null ? " (evaluated with the exact size map: the line kernel times "
+                        + "each prism's sinc factors)" : ""));
     }
 
     /** The model's name in model files and on the command line. */

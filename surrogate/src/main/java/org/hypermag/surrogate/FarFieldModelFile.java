@@ -22,6 +22,11 @@ public final class FarFieldModelFile {
 
     /** The tensor components stored, each as a dataset {@code coefficients_<name>} of features × harmonics. */
     static final String[] COMPONENTS = {"xx", "yy", "xy", "zz"};
+    /**
+     * The dataset of the line kernel (smeared models with moment features): 4 × harmonics, rows xx, yy, xy, zz;
+     * files without it evaluate with the moment sets.
+     */
+    static final String LINE = "line_kernel";
 
     private FarFieldModelFile() {
     }
@@ -86,6 +91,13 @@ public final class FarFieldModelFile {
                 a[k] = component(m.sets[k], c);
             }
             arrays.put("coefficients_" + COMPONENTS[c], a);
+        }
+        if (m.line != null) {
+            double[][] a = new double[COMPONENTS.length][];
+            for (int c = 0; c < COMPONENTS.length; c++) {
+                a[c] = component(m.line, c);
+            }
+            arrays.put(LINE, a);
         }
         return new ModelFile(NAME, text, num, arrays);
     }
@@ -170,8 +182,18 @@ public final class FarFieldModelFile {
                 sets[q] = new FarFieldKernel(ax, ay, a[0][q], a[1][q], a[2][q], a[3][q]);
             }
         }
+        FarFieldKernel line = null;
+        if (f.arrays().containsKey(LINE)) {
+            if (coupling != FarFieldModel.Coupling.POINT || features.kind != SizeFeatures.Kind.MOMENTS) {
+                throw bad(path, "dataset '" + LINE + "' belongs to point-coupled models with moment features; this "
+                        + "one is " + couplingName + " with " + features.kind.name().toLowerCase(Locale.ROOT));
+            }
+            double[][] a = f.requireArray(path, LINE, COMPONENTS.length, (int) size);
+            finite(path, LINE, a);
+            line = new FarFieldKernel(ax, ay, a[0], a[1], a[2], a[3]);
+        }
         return new FarFieldModel(settings, coupling, positive(f, path, "thickness"), cell,
-                positive(f, path, "reference_size"), span[0], span[1], ax, ay, features, sets);
+                positive(f, path, "reference_size"), span[0], span[1], ax, ay, features, sets, line);
     }
 
     private static SizeFeatures features(ModelFile f, Path path, FarFieldSettings settings) {

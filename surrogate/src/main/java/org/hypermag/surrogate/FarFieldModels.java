@@ -111,9 +111,13 @@ public final class FarFieldModels {
         if (cached != null && Files.isRegularFile(cached)) {
             try {
                 FarFieldModel m = FarFieldModel.fromFile(ModelFile.read(cached), cached);
-                if (mismatch(m, target, settings) == null) {
+                if (mismatch(m, target, settings) == null && !withoutLine(m)) {
                     log.accept("far-field model " + cached + " (cached)");
                     return m;
+                }
+                if (withoutLine(m)) {
+                    log.accept("the cached model " + cached + " was made before models carried their line kernel "
+                            + "(the exact size map, 4x cheaper to evaluate); building it again");
                 }
             } catch (IllegalArgumentException e) {
                 log.accept("discarding the cached model " + cached + " (" + e.getMessage() + "); fitting it again");
@@ -162,6 +166,16 @@ public final class FarFieldModels {
     static double[] span(Prisms p) {
         double[] b = p.centreBounds();
         return new double[] {b[1] - b[0], b[3] - b[2]};
+    }
+
+    /**
+     * Whether a smeared model of many sizes lacks the line kernel a build now gives it (a cache file written before
+     * 2026-12-05): it would still be right, but evaluated with the dearer moment channels.
+     */
+    static boolean withoutLine(FarFieldModel m) {
+        return m.settings().construction() == FarFieldSettings.Construction.SMEARED
+                && m.coupling() == FarFieldModel.Coupling.POINT && m.features.kind == SizeFeatures.Kind.MOMENTS
+                && !m.exactSizeMap();
     }
 
     /** Why the model cannot serve the domains with these settings (null settings: any), or null. */

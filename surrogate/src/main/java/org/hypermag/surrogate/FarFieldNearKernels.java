@@ -15,7 +15,8 @@ package org.hypermag.surrogate;
 final class FarFieldNearKernels {
     private final Nufft2d fft;
     private final double w1x, w1y;
-    private final int halfX, halfY, width, w;
+    /** Block half-widths and row length; footprint widths per axis (the kernel's width, wider for boxes). */
+    private final int halfX, halfY, width, footX, footY;
     /** Components per offset: 5 in a layer's own mid-plane, 9 between layers ({@link FarFieldSpectral#PAIRS}). */
     final int components;
     /** Per coefficient set, one block of the upsampled kernel per component. */
@@ -27,20 +28,43 @@ final class FarFieldNearKernels {
      * @param fft the transforms on the model's harmonics (its grid is used as work space during construction)
      */
     FarFieldNearKernels(FarFieldModel model, double radius, Nufft2d fft) {
-        HarmonicAxis ax = model.ax, ay = model.ay;
+        this(model.ax, model.ay, model.sets, radius, 0, 0, fft);
+    }
+
+    /**
+     * The line kernel of a model ({@link FarFieldModel#line}) for sources that are rectangles: {@link #boxTensor}
+     * averages it over a rectangle, which is the exact kernel of a source of that size.
+     *
+     * @param model a model with a line kernel
+     * @param radius the largest |offset| per axis to serve (m)
+     * @param largestX the largest side along x of the rectangles to serve (m)
+     * @param largestY the largest side along y (m)
+     * @param fft the transforms on the model's harmonics
+     * @return the table
+     */
+    static FarFieldNearKernels boxes(FarFieldModel model, double radius, double largestX, double largestY,
+                                     Nufft2d fft) {
+        return new FarFieldNearKernels(model.ax, model.ay, new FarFieldKernel[] {model.line}, radius,
+                0.5 * largestX, 0.5 * largestY, fft);
+    }
+
+    private FarFieldNearKernels(HarmonicAxis ax, HarmonicAxis ay, FarFieldKernel[] sets, double radius,
+                                double boxX, double boxY, Nufft2d fft) {
         this.fft = fft;
-        w = fft.w;
         w1x = ax.w1;
         w1y = ay.w1;
-        halfX = fft.nearHalfWidth(w1x * radius, 0);
-        halfY = fft.nearHalfWidth(w1y * radius, 1);
+        footX = fft.boxWidth(w1x * boxX, 0);
+        footY = fft.boxWidth(w1y * boxY, 1);
+        // a box's footprint reaches up to two grid points beyond a point's
+        halfX = fft.nearHalfWidth(w1x * (radius + boxX), 0) + (boxX > 0 ? 2 : 0);
+        halfY = fft.nearHalfWidth(w1y * (radius + boxY), 1) + (boxY > 0 ? 2 : 0);
         width = 2 * halfX + 1;
-        int features = model.sets.length, modes = fft.mx * fft.my;
-        components = model.sets[0].offPlane() ? 9 : 5;
+        int features = sets.length, modes = fft.mx * fft.my;
+        components = sets[0].offPlane() ? 9 : 5;
         blocks = new double[features][components][];
         double[] f = new double[2 * modes];
         for (int k = 0; k < features; k++) {
-            double[][] t = FarFieldSpectral.multipliers(model.sets[k], ax, ay);
+            double[][] t = FarFieldSpectral.multipliers(sets[k], ax, ay);
             for (int c = 0; c < components; c++) {
                 // the kernel is −(the multipliers' sum); imaginary multipliers (i·t) go to the imaginary part
                 boolean im = FarFieldSpectral.imaginary(c);
@@ -95,7 +119,7 @@ final class FarFieldNearKernels {
      */
     void tensorCombined(double dx, double dy, double[] combined, double[] buffer, double[] out) {
         int gx = fft.nearFootprint(w1x * dx, 0, buffer, 0);
-        int gy = fft.nearFootprint(w1y * dy, 1, buffer, w);
+        int gy = fft.nearFootprint(w1y * dy, 1, buffer, footX);
         int size = blocks[0][0].length;
         for (int c = 0; c < components; c++) {
             double sum = interpolate(combined, c * size, gx, gy, buffer);
@@ -103,9 +127,28 @@ final class FarFieldNearKernels {
         }
     }
 
-    /** @return a work buffer for {@link #tensor} (2w numbers) */
+    /** @return a work buffer for {@link #tensor} and {@link #boxTensor} (the two footprints' weights) */
     double[] buffer() {
-        return new double[2 * w];
+        return new double[footX + footY];
+    }
+
+    /**
+     * The line kernel averaged over a rectangle centred at the offset: the kernel of a source of sides (s_x, s_y)
+     * per unit volume (a table from {@link #boxes}).
+     *
+     * @param dx offset x (m), |dx| ≤ the radius
+     * @param dy offset y (m)
+     * @param sx the rectangle's x side (m), at most the table's largest
+     * @param sy its y side (m)
+     * @param buffer from {@link #buffer}
+     * @param out receives the components ({@link #components})
+     */
+    void boxTensor(double dx, double dy, double sx, double sy, double[] buffer, double[] out) {
+        int gx = fft.nearFootprint(w1x * dx, 0.5 * w1x * sx, footX, 0, buffer, 0);
+        int gy = fft.nearFootprint(w1y * dy, 0.5 * w1y * sy, footY, 1, buffer, footX);
+        for (int c = 0; c < components; c++) {
+            out[c] = interpolate(blocks[0][c], 0, gx, gy, buffer);
+        }
     }
 
     /**
@@ -119,7 +162,7 @@ final class FarFieldNearKernels {
      */
     void tensor(double dx, double dy, double[] weights, double[] buffer, double[] out) {
         int gx = fft.nearFootprint(w1x * dx, 0, buffer, 0);
-        int gy = fft.nearFootprint(w1y * dy, 1, buffer, w);
+        int gy = fft.nearFootprint(w1y * dy, 1, buffer, footX);
         java.util.Arrays.fill(out, 0);
         for (int k = 0; k < weights.length; k++) {
             double wk = weights[k];
@@ -133,16 +176,19 @@ final class FarFieldNearKernels {
         }
     }
 
-    /** Σ_ab block[offset + (gy + b)(row) + gx + a] wx_a wy_b with the weights in buffer (x first, then y). */
+    /**
+     * Σ_ab block[offset + (gy + b)(row) + gx + a] wx_a wy_b with the weights in buffer (x first, then y; footprints
+     * of the kernel's width for points, wider for boxes).
+     */
     private double interpolate(double[] block, int offset, int gx, int gy, double[] buffer) {
         double sum = 0;
-        for (int j = 0; j < w; j++) {
+        for (int j = 0; j < footY; j++) {
             int base = offset + (gy + j + halfY) * width + gx + halfX;
             double sr = 0;
-            for (int i = 0; i < w; i++) {
+            for (int i = 0; i < footX; i++) {
                 sr += block[base + i] * buffer[i];
             }
-            sum += sr * buffer[w + j];
+            sum += sr * buffer[footX + j];
         }
         return sum;
     }

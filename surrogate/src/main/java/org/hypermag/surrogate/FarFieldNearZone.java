@@ -50,7 +50,9 @@ final class FarFieldNearZone {
             block = new double[5 * pairCount];
             // the surrogate's own near kernel: from the transform's upsampled grid where the far field is evaluated
             // by transforms (O(w²) per pair), else by its series (O(L) per pair)
-            FarFieldNearKernels table = fft != null ? new FarFieldNearKernels(model, r, fft) : null;
+            // (with the exact size map: the line kernel averaged over each source's rectangle)
+            FarFieldNearKernels table = fft == null ? null : s.exactMap ? FarFieldNearKernels.boxes(model, r,
+                    largest(s.sx), largest(s.sy), fft) : new FarFieldNearKernels(model, r, fft);
             if (table != null && s.reciprocal && !s.singleSet) {
                 bySymmetry(table, exact, pool);
             } else {
@@ -62,11 +64,15 @@ final class FarFieldNearZone {
                             int j = index[e];
                             ref[e] = e;
                             exact.tensor(i, j, t);
-                            s.pairWeights(i, j, wf);
+                            double dx = s.tx[i] - s.px[j], dy = s.ty[i] - s.py[j];
                             if (table == null) {
-                                FarFieldKernel.combine(model.sets, wf).tensor(s.tx[i] - s.px[j], s.ty[i] - s.py[j], k);
+                                s.pairKernel(i, j).tensor(dx, dy, k);
+                            } else if (s.exactMap) {
+                                // at points: the source's own kernel
+                                table.boxTensor(dx, dy, s.sx[j], s.sy[j], buffer, k);
                             } else {
-                                table.tensor(s.tx[i] - s.px[j], s.ty[i] - s.py[j], wf, buffer, k);
+                                s.pairWeights(i, j, wf);
+                                table.tensor(dx, dy, wf, buffer, k);
                             }
                             store(block, e, t, k, s.volume[j]);
                         }
@@ -117,16 +123,25 @@ final class FarFieldNearZone {
     private void bySymmetry(FarFieldNearKernels table, PairTensor exact, WorkerPool pool) {
         // chunks of 256 targets: each allocates its combined blocks once (5 blocks of the near grid)
         pool.forRange(s.nt, 256, (from, to) -> {
-            double[] combined = table.combinedBuffer(), buffer = table.buffer(), wf = new double[s.features];
+            double[] combined = s.exactMap ? null : table.combinedBuffer(), buffer = table.buffer();
+            double[] wf = new double[s.features];
             double[] k = new double[5];
             for (int i = from; i < to; i++) {
-                Arrays.fill(wf, 0);
-                s.addPhi(i, wf);
-                table.combine(wf, combined);
+                if (!s.exactMap) {
+                    Arrays.fill(wf, 0);
+                    s.addPhi(i, wf);
+                    table.combine(wf, combined);
+                }
                 for (int e = start[i]; e < start[i + 1]; e++) {
                     int j = index[e];
                     ref[e] = e;
-                    table.tensorCombined(s.tx[i] - s.px[j], s.ty[i] - s.py[j], combined, buffer, k);
+                    double dx = s.tx[i] - s.px[j], dy = s.ty[i] - s.py[j];
+                    if (s.exactMap) {
+                        // the target's own kernel: the line kernel averaged over its rectangle
+                        table.boxTensor(dx, dy, s.sx[i], s.sy[i], buffer, k);
+                    } else {
+                        table.tensorCombined(dx, dy, combined, buffer, k);
+                    }
                     System.arraycopy(k, 0, block, 5 * e, 5);
                 }
             }
@@ -152,6 +167,14 @@ final class FarFieldNearZone {
                 }
             }
         });
+    }
+
+    private static double largest(double[] a) {
+        double m = 0;
+        for (double v : a) {
+            m = Math.max(m, v);
+        }
+        return m;
     }
 
     /** Stores exact − surrogate for pair e: exact 6 components t, surrogate per unit volume k (5), source volume. */

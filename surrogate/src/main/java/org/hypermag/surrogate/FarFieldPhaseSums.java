@@ -45,7 +45,7 @@ final class FarFieldPhaseSums {
         int mx = Math.max(kx, ky) + 1;
         work = ThreadLocal.withInitial(() -> new double[][] {new double[mx], new double[mx], new double[mx],
             new double[mx], new double[size]});
-        coefficientBuffers = ThreadLocal.withInitial(() -> new double[4][size]);
+        coefficientBuffers = ThreadLocal.withInitial(s::buffers);
     }
 
     /**

@@ -30,6 +30,13 @@ final class FarFieldSources {
     final boolean useA, useB;
     /** Basis size L = (Kx + 1)(Ky + 1). */
     final int size;
+    /**
+     * Whether coefficients come from the model's line kernel times each source's sinc factors (the exact size map,
+     * {@link FarFieldModel#line}) rather than from its size features.
+     */
+    final boolean exactMap;
+    /** The sources' in-plane sides (m). */
+    final double[] sx, sy;
 
     /**
      * @param model the model
@@ -47,8 +54,12 @@ final class FarFieldSources {
         ty = reciprocal ? py : targetY.clone();
         nt = tx.length;
         volume = new double[n];
+        sx = new double[n];
+        sy = new double[n];
         for (int i = 0; i < n; i++) {
             volume[i] = p.volume(i);
+            sx[i] = p.sx(i);
+            sy[i] = p.sy(i);
         }
         size = (model.ax.modes + 1) * (model.ay.modes + 1);
         SizeFeatures f = model.features;
@@ -78,6 +89,7 @@ final class FarFieldSources {
             same = klass[i] == klass[0];
         }
         singleSet = same;
+        exactMap = model.line != null && !singleSet;
         useA = !singleSet;
         useB = singleSet || reciprocal;
     }
@@ -133,10 +145,12 @@ final class FarFieldSources {
     }
 
     /**
-     * The per-unit-volume coefficients of domain i: its class's set, or built from its features into the buffers.
+     * The per-unit-volume coefficients of domain i: its class's set, built from its features, or (exact map) the line
+     * kernel's times sinc(w_m s_x/2) sinc(w_n s_y/2) with its own sides.
      *
      * @param i a domain
-     * @param buffers four work arrays of the basis size, filled when the coefficients are a combination
+     * @param buffers work arrays of the basis size, filled when the coefficients are built: four, and a fifth (at
+     *     least Ky + 1 long) for the exact map
      * @param out receives a^xx, a^yy, a^xy, a^zz (the class's own arrays or the buffers)
      * @return out
      */
@@ -149,21 +163,74 @@ final class FarFieldSources {
             out[3] = k.zz;
             return out;
         }
-        for (double[] b : buffers) {
-            Arrays.fill(b, 0);
-        }
         double[] bxx = buffers[0], byy = buffers[1], bxy = buffers[2], bzz = buffers[3];
-        for (int k = 0; k < features; k++) {
-            double w = phi[i * features + k];
-            FarFieldKernel s = model.sets[k];
-            for (int l = 0; l < size; l++) {
-                bxx[l] += w * s.xx[l];
-                byy[l] += w * s.yy[l];
-                bxy[l] += w * s.xy[l];
-                bzz[l] += w * s.zz[l];
+        if (exactMap) {
+            FarFieldKernel line = model.line;
+            double[] fy = buffers[4];
+            int kx = model.ax.modes, ky = model.ay.modes;
+            for (int q = 0; q <= ky; q++) {
+                fy[q] = FarFieldSmeared.sinc(0.5 * model.ay.w(q) * sy[i]);
+            }
+            for (int m = 0, l = 0; m <= kx; m++) {
+                double fx = FarFieldSmeared.sinc(0.5 * model.ax.w(m) * sx[i]);
+                for (int q = 0; q <= ky; q++, l++) {
+                    double g = fx * fy[q];
+                    bxx[l] = g * line.xx[l];
+                    byy[l] = g * line.yy[l];
+                    bxy[l] = g * line.xy[l];
+                    bzz[l] = g * line.zz[l];
+                }
+            }
+        } else {
+            for (int b = 0; b < 4; b++) {
+                Arrays.fill(buffers[b], 0);
+            }
+            for (int k = 0; k < features; k++) {
+                double w = phi[i * features + k];
+                FarFieldKernel s = model.sets[k];
+                for (int l = 0; l < size; l++) {
+                    bxx[l] += w * s.xx[l];
+                    byy[l] += w * s.yy[l];
+                    bxy[l] += w * s.xy[l];
+                    bzz[l] += w * s.zz[l];
+                }
             }
         }
         System.arraycopy(buffers, 0, out, 0, 4);
         return out;
+    }
+
+    /**
+     * The surrogate's kernel of the pair (target i, source j) per unit source volume, by its series: ½ (g_i + g_j)
+     * between domains, g_j at points, g the coefficients of {@link #coefficients}. O(L) per call; allocates.
+     *
+     * @param i target
+     * @param j source
+     * @return the kernel
+     */
+    FarFieldKernel pairKernel(int i, int j) {
+        if (!exactMap) {
+            double[] w = new double[features];
+            pairWeights(i, j, w);
+            return FarFieldKernel.combine(model.sets, w);
+        }
+        double[][] out = new double[4][], bj = buffers(), bi = buffers();
+        double[][] gj = coefficients(j, bj, new double[4][]);
+        if (!reciprocal) {
+            return new FarFieldKernel(model.ax, model.ay, gj[0], gj[1], gj[2], gj[3]);
+        }
+        double[][] gi = coefficients(i, bi, out);
+        for (int c = 0; c < 4; c++) {
+            for (int l = 0; l < size; l++) {
+                gi[c][l] = 0.5 * (gi[c][l] + gj[c][l]);
+            }
+        }
+        return new FarFieldKernel(model.ax, model.ay, gi[0], gi[1], gi[2], gi[3]);
+    }
+
+    /** @return work arrays for {@link #coefficients} */
+    double[][] buffers() {
+        return new double[][] {new double[size], new double[size], new double[size], new double[size],
+            new double[model.ay.modes + 1]};
     }
 }

@@ -46,9 +46,8 @@ public final class FarFieldSurrogate implements DemagField {
     private final FarFieldNearZone near;
     private final WorkerPool pool;
     private final String description;
-    /** The far part: by phase sums, or by transforms (exactly one is not null). */
-    private final FarFieldPhaseSums sums;
-    private final FarFieldSpectral spectral;
+    /** The far part: phase sums, transforms of the size features' channels, or transforms of rectangles. */
+    private final java.util.function.BiConsumer<VectorField, VectorField> far;
     private VectorField currentM, currentH;
     private final WorkerPool.RangeTask nearTask = (from, to) -> near().addField(currentM, currentH, from, to);
 
@@ -78,15 +77,26 @@ public final class FarFieldSurrogate implements DemagField {
         Nufft2d fft = transforms ? new Nufft2d(model.ax.modes, model.ay.modes, FarFieldSpectral.TOLERANCE, pool)
                 : null;
         near = new FarFieldNearZone(s, exact, fft, pool);
-        spectral = transforms ? new FarFieldSpectral(model, s.px, s.py, s.volume, s.featureRows(s.n, false), s.tx,
-                s.ty, s.useB ? s.featureRows(s.nt, !s.reciprocal) : null, s.weightA(), s.weightB(), fft) : null;
-        sums = transforms ? null : new FarFieldPhaseSums(s, pool);
-        String far = spectral == null ? "far field by phase sums" : String.format(Locale.ROOT, "far field by "
-                + "non-uniform FFTs (%d transforms on %d x %d grids, kernel width %d)", spectral.transforms(),
-                spectral.grid()[0], spectral.grid()[1], spectral.grid()[2]);
+        String how;
+        if (!transforms) {
+            far = new FarFieldPhaseSums(s, pool)::addField;
+            how = "far field by phase sums";
+        } else if (s.exactMap) {
+            FarFieldBoxTransforms boxes = new FarFieldBoxTransforms(s, fft);
+            far = boxes::addField;
+            how = String.format(Locale.ROOT, "far field by non-uniform FFTs over the prisms' rectangles (%d "
+                    + "transforms on %d x %d grids, kernel width %d, rectangles' footprints %d x %d)",
+                    boxes.transforms(), fft.nfx, fft.nfy, fft.w, boxes.boxWidths()[0], boxes.boxWidths()[1]);
+        } else {
+            FarFieldSpectral spectral = new FarFieldSpectral(model, s.px, s.py, s.volume, s.featureRows(s.n, false),
+                    s.tx, s.ty, s.useB ? s.featureRows(s.nt, !s.reciprocal) : null, s.weightA(), s.weightB(), fft);
+            far = spectral::addField;
+            how = String.format(Locale.ROOT, "far field by non-uniform FFTs (%d transforms on %d x %d grids, kernel "
+                    + "width %d)", spectral.transforms(), fft.nfx, fft.nfy, fft.w);
+        }
         description = String.format(Locale.ROOT, "%s; %.1f exact near blocks per target, %d sources, %s; %s",
                 model.describe(), near.pairs() / (double) Math.max(1, s.nt), s.n, s.reciprocal ? "targets: the "
-                        + "domains (reciprocal coupling)" : s.nt + " target points", far);
+                        + "domains (reciprocal coupling)" : s.nt + " target points", how);
     }
 
     private FarFieldNearZone near() {
@@ -105,11 +115,13 @@ public final class FarFieldSurrogate implements DemagField {
         if (evaluation != Evaluation.AUTO) {
             return evaluation == Evaluation.TRANSFORMS;
         }
-        int features = model.sets.length, kx = model.ax.modes, ky = model.ay.modes;
+        // with the exact size map a source's coefficients cost one set (its sinc factors), and the transforms are
+        // three per channel over wider footprints (about w + 2 points per axis)
+        int features = s.exactMap ? 1 : model.sets.length, kx = model.ax.modes, ky = model.ay.modes;
         boolean useA = s.useA, useB = s.useB;
         double sums = (double) s.size * (s.n * 12.0 * ((useB ? 1 : 0) + (useA ? 1 + 0.5 * features : 0))
                 + s.nt * 24.0 * (useB && !s.singleSet ? 1 + 0.5 * features : 1));
-        int w = Nufft2d.width(FarFieldSpectral.TOLERANCE);
+        int w = Nufft2d.width(FarFieldSpectral.TOLERANCE) + (s.exactMap ? 2 : 0);
         double nfx = 2.0 * (2 * kx + 1), nfy = 2.0 * (2 * ky + 1);
         int inputs = (useB ? 3 : 0) + (useA ? 3 * features : 0);
         int outputs = (useB ? 3 * (s.singleSet ? 1 : features) : 0) + (useA ? 3 : 0);
@@ -293,11 +305,7 @@ public final class FarFieldSurrogate implements DemagField {
             throw new IllegalArgumentException("surrogate has " + s.n + " sources and " + s.nt + " targets; got "
                     + "magnetisation of size " + magnetisation.size() + " and field of size " + h.size());
         }
-        if (sums != null) {
-            sums.addField(magnetisation, h);
-        } else {
-            spectral.addField(magnetisation, h);
-        }
+        far.accept(magnetisation, h);
         currentM = magnetisation;
         currentH = h;
         try {

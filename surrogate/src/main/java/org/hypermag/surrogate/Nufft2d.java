@@ -29,7 +29,8 @@ final class Nufft2d {
     final int kx, ky, mx, my;
     /** Oversampled grid size per axis and kernel width (grid points). */
     final int nfx, nfy, w;
-    private final double beta, alphaX, alphaY, hx, hy;
+    private final double alphaX, alphaY, hx, hy;
+    private final SpreadingKernel kernel;
     /** 1 / φ̂ per mode index p + K (the kernel's Fourier transform, times the grid spacing). */
     private final double[] corrX, corrY;
     private final WorkerPool pool;
@@ -64,20 +65,32 @@ final class Nufft2d {
         }
     }
 
-    /** Points on the torus with their precomputed kernel weights. Immutable. */
+    /**
+     * Points on the torus with their precomputed kernel weights (the kernel itself, or its average over each point's
+     * box, {@link #boxPoints}). Immutable.
+     */
     static final class Points {
         final int n;
+        /** Footprint width per axis (grid points): the kernel's width w, wider for boxes. */
+        final int widthX, widthY;
         /** First grid index of each point's footprint, per axis (in [0, nf)). */
         final int[] gx, gy;
-        /** Kernel weights, w per point and axis. */
+        /** Kernel weights, widthX (widthY) per point along x (y). */
         final double[] wx, wy;
 
-        private Points(int n, int w) {
+        private Points(int n, int widthX, int widthY) {
             this.n = n;
+            this.widthX = widthX;
+            this.widthY = widthY;
             gx = new int[n];
             gy = new int[n];
-            wx = new double[n * w];
-            wy = new double[n * w];
+            wx = new double[n * widthX];
+            wy = new double[n * widthY];
+        }
+
+        /** @return the bytes these points hold */
+        static long bytes(long n, int widthX, int widthY) {
+            return n * (8L * (widthX + widthY) + 8);
         }
     }
 
@@ -98,15 +111,15 @@ final class Nufft2d {
         mx = 2 * kx + 1;
         my = 2 * ky + 1;
         w = width(tolerance);
-        beta = 2.30 * w;
+        kernel = new SpreadingKernel(2.30 * w);
         nfx = smooth(Math.max(2 * mx, 2 * w + 2));
         nfy = smooth(Math.max(2 * my, 2 * w + 2));
         hx = 2 * Math.PI / nfx;
         hy = 2 * Math.PI / nfy;
         alphaX = w * hx / 2;
         alphaY = w * hy / 2;
-        corrX = correction(kx, alphaX, hx);
-        corrY = correction(ky, alphaY, hy);
+        corrX = kernel.correction(kx, alphaX, hx, w);
+        corrY = kernel.correction(ky, alphaY, hy, w);
         chunks = Math.max(1, Math.min(pool.threads(), 8));
         grid = new double[chunks][2 * nfx * nfy];
         scratch = ThreadLocal.withInitial(() -> new Scratch(nfx, nfy));
@@ -125,56 +138,6 @@ final class Nufft2d {
         return org.hypermag.solver.math.FftSizes.good(n, false);
     }
 
-    /** The kernel φ(z) on [−1, 1]. */
-    private double kernel(double z) {
-        double s = 1 - z * z;
-        return s <= 0 ? 0 : Math.exp(beta * (Math.sqrt(s) - 1));
-    }
-
-    /** 1 / (φ̂(p) / h) for p = −K..K, φ̂(p) = α ∫ φ(z) cos(p α z) dz by Gauss–Legendre quadrature. */
-    private double[] correction(int k, double alpha, double h) {
-        int nq = 4 * w + 16;
-        double[][] gl = gaussLegendre(nq);
-        double[] c = new double[2 * k + 1];
-        for (int p = 0; p <= k; p++) {
-            double s = 0;
-            for (int q = 0; q < nq; q++) {
-                s += gl[1][q] * kernel(gl[0][q]) * Math.cos(p * alpha * gl[0][q]);
-            }
-            double inv = h / (alpha * s);
-            c[k + p] = inv;
-            c[k - p] = inv;
-        }
-        return c;
-    }
-
-    /** Nodes and weights of n-point Gauss–Legendre quadrature on [−1, 1] (Newton on P_n). */
-    static double[][] gaussLegendre(int n) {
-        double[] x = new double[n], wt = new double[n];
-        for (int i = 0; i < (n + 1) / 2; i++) {
-            double z = Math.cos(Math.PI * (i + 0.75) / (n + 0.5)), dp = 0;
-            for (int it = 0; it < 100; it++) {
-                double p0 = 1, p1 = z;
-                for (int j = 2; j <= n; j++) {
-                    double p2 = ((2 * j - 1) * z * p1 - (j - 1) * p0) / j;
-                    p0 = p1;
-                    p1 = p2;
-                }
-                dp = n * (z * p1 - p0) / (z * z - 1);
-                double dz = p1 / dp;
-                z -= dz;
-                if (Math.abs(dz) < 1e-16) {
-                    break;
-                }
-            }
-            x[i] = -z;
-            x[n - 1 - i] = z;
-            wt[i] = 2 / ((1 - z * z) * dp * dp);
-            wt[n - 1 - i] = wt[i];
-        }
-        return new double[][] {x, wt};
-    }
-
     /**
      * Precomputes the kernel weights of points given as angles (any real value; taken modulo 2π).
      *
@@ -183,22 +146,57 @@ final class Nufft2d {
      * @return the points
      */
     Points points(double[] thetaX, double[] thetaY) {
+        return boxPoints(thetaX, thetaY, null, null);
+    }
+
+    /**
+     * Points that are uniform rectangles: their weights are the kernel averaged over [θ − a, θ + a] per axis, so a
+     * type-1 transform gives Σ_j c_j sinc(p a_x,j) sinc(q a_y,j) e^{−i(p θx_j + q θy_j)} and a type-2 transform the
+     * average of the series over each rectangle ({@link SpreadingKernel}).
+     *
+     * @param thetaX angles along x (rad)
+     * @param thetaY angles along y (rad)
+     * @param halfX half-widths along x (rad, ≥ 0, below π), or null for points
+     * @param halfY half-widths along y (rad), or null for points
+     * @return the points
+     */
+    Points boxPoints(double[] thetaX, double[] thetaY, double[] halfX, double[] halfY) {
         int n = thetaX.length;
-        Points p = new Points(n, w);
+        int widthX = SpreadingKernel.width(w, hx, largest(halfX)), widthY = SpreadingKernel.width(w, hy, largest(halfY));
+        if (widthX > nfx || widthY > nfy) {
+            throw new IllegalArgumentException("a box is wider than the period's grid (" + widthX + " x " + widthY
+                    + " points on " + nfx + " x " + nfy + ")");
+        }
+        Points p = new Points(n, widthX, widthY);
         for (int i = 0; i < n; i++) {
-            p.gx[i] = footprint(thetaX[i], hx, alphaX, nfx, p.wx, i * w);
-            p.gy[i] = footprint(thetaY[i], hy, alphaY, nfy, p.wy, i * w);
+            p.gx[i] = footprint(thetaX[i], hx, alphaX, halfX == null ? 0 : halfX[i], widthX, nfx, p.wx, i * widthX);
+            p.gy[i] = footprint(thetaY[i], hy, alphaY, halfY == null ? 0 : halfY[i], widthY, nfy, p.wy, i * widthY);
         }
         return p;
     }
 
-    private int footprint(double theta, double h, double alpha, int nf, double[] weights, int at) {
-        double t = theta - 2 * Math.PI * Math.floor(theta / (2 * Math.PI));
-        int g0 = (int) Math.ceil((t - alpha) / h);
-        for (int k = 0; k < w; k++) {
-            weights[at + k] = kernel(((g0 + k) * h - t) / alpha);
+    private static double largest(double[] a) {
+        double m = 0;
+        if (a != null) {
+            for (double v : a) {
+                if (!(v >= 0 && v < Math.PI)) {
+                    throw new IllegalArgumentException("a box half-width must be in [0, pi) rad; got " + v);
+                }
+                m = Math.max(m, v);
+            }
         }
-        return Math.floorMod(g0, nf);
+        return m;
+    }
+
+    /** @return the footprint width (grid points) of boxes of half-width up to a (rad) along x (axis 0) or y */
+    int boxWidth(double a, int axis) {
+        return SpreadingKernel.width(w, axis == 0 ? hx : hy, a);
+    }
+
+    private int footprint(double theta, double h, double alpha, double a, int width, int nf, double[] weights,
+                          int at) {
+        double t = theta - 2 * Math.PI * Math.floor(theta / (2 * Math.PI));
+        return Math.floorMod(kernel.footprint(t, h, alpha, a, width, weights, at), nf);
     }
 
     /**
@@ -332,17 +330,30 @@ final class Nufft2d {
      * @return the first grid index of the footprint (may be negative)
      */
     int nearFootprint(double theta, int axis, double[] weights, int at) {
+        return nearFootprint(theta, 0, w, axis, weights, at);
+    }
+
+    /**
+     * Kernel weights of a box of half-width a around angle θ near the origin (not wrapped), for
+     * {@link #upsampledNearOrigin} blocks: interpolating with them averages over the box.
+     *
+     * @param theta the centre's angle (rad)
+     * @param a the half-width (rad), ≥ 0
+     * @param width the footprint width, {@link #boxWidth} of at least a
+     * @param axis 0 for x, 1 for y
+     * @param weights receives width weights from index at
+     * @param at where in weights
+     * @return the first grid index of the footprint (may be negative)
+     */
+    int nearFootprint(double theta, double a, int width, int axis, double[] weights, int at) {
         double h = axis == 0 ? hx : hy, alpha = axis == 0 ? alphaX : alphaY;
-        int g0 = (int) Math.ceil((theta - alpha) / h);
-        for (int k = 0; k < w; k++) {
-            weights[at + k] = kernel(((g0 + k) * h - theta) / alpha);
-        }
-        return g0;
+        return kernel.footprint(theta, h, alpha, a, width, weights, at);
     }
 
     private void spread(int fromChunk, int toChunk) {
         Points p = points;
         double[] c = values;
+        int wxn = p.widthX, wyn = p.widthY;
         for (int chunk = fromChunk; chunk < toChunk; chunk++) {
             double[] g = grid[chunk];
             java.util.Arrays.fill(g, 0);
@@ -352,27 +363,27 @@ final class Nufft2d {
                 if (v == 0) {
                     continue;
                 }
-                int gx0 = p.gx[j], gy0 = p.gy[j], o = j * w;
-                boolean wrapX = gx0 + w > nfx;
-                for (int b = 0; b < w; b++) {
+                int gx0 = p.gx[j], gy0 = p.gy[j], ox = j * wxn, oy = j * wyn;
+                boolean wrapX = gx0 + wxn > nfx;
+                for (int b = 0; b < wyn; b++) {
                     int row = gy0 + b;
                     if (row >= nfy) {
                         row -= nfy;
                     }
-                    double vy = v * p.wy[o + b];
+                    double vy = v * p.wy[oy + b];
                     int base = 2 * row * nfx;
                     if (!wrapX) {
                         int at = base + 2 * gx0;
-                        for (int a = 0; a < w; a++, at += 2) {
-                            g[at] += vy * p.wx[o + a];
+                        for (int a = 0; a < wxn; a++, at += 2) {
+                            g[at] += vy * p.wx[ox + a];
                         }
                     } else {
-                        for (int a = 0; a < w; a++) {
+                        for (int a = 0; a < wxn; a++) {
                             int col = gx0 + a;
                             if (col >= nfx) {
                                 col -= nfx;
                             }
-                            g[base + 2 * col] += vy * p.wx[o + a];
+                            g[base + 2 * col] += vy * p.wx[ox + a];
                         }
                     }
                 }
@@ -454,24 +465,25 @@ final class Nufft2d {
     private void interpolate(int from, int to) {
         Points p = points;
         double[] g = grid[0], r = out;
+        int wxn = p.widthX, wyn = p.widthY;
         for (int i = from; i < to; i++) {
-            int gx0 = p.gx[i], gy0 = p.gy[i], o = i * w;
+            int gx0 = p.gx[i], gy0 = p.gy[i], ox = i * wxn, oy = i * wyn;
             double sum = 0;
-            for (int b = 0; b < w; b++) {
+            for (int b = 0; b < wyn; b++) {
                 int row = gy0 + b;
                 if (row >= nfy) {
                     row -= nfy;
                 }
                 int base = 2 * row * nfx;
                 double sr = 0;
-                for (int a = 0; a < w; a++) {
+                for (int a = 0; a < wxn; a++) {
                     int col = gx0 + a;
                     if (col >= nfx) {
                         col -= nfx;
                     }
-                    sr += g[base + 2 * col] * p.wx[o + a];
+                    sr += g[base + 2 * col] * p.wx[ox + a];
                 }
-                sum += sr * p.wy[o + b];
+                sum += sr * p.wy[oy + b];
             }
             r[i] += scale * sum;
         }

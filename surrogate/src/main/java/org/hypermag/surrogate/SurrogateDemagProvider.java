@@ -142,7 +142,11 @@ public final class SurrogateDemagProvider implements DemagProvider {
         long n = magnet.size();
         // near blocks: about pi R^2 neighbours per domain (half stored, by symmetry), 6 numbers each
         long near = (long) (n * Math.PI * ff.nearRadius() * ff.nearRadius() * 6 * 8 / 2);
-        long oneLayer = 8 * basis * 16 + near + 400 * n;
+        // the transforms: 2K+1 modes per axis, about 4 L complex numbers per spectrum (6 spectra and a sum with the
+        // exact size map) and oversampled grids of about 16 L complex numbers, one per spreading chunk (up to 8);
+        // per domain its kernel weights (centres and rectangles, about 46 numbers) and work arrays
+        int chunks = Math.min(8, Runtime.getRuntime().availableProcessors());
+        long oneLayer = 8 * basis * (8 * 7 + 32L * chunks) + near + 800 * n;
         int layers;
         try {
             layers = layerCount(magnet);

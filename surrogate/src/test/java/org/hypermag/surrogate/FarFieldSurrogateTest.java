@@ -236,6 +236,7 @@ class FarFieldSurrogateTest {
         ModelFile f = ModelFile.read(file);
         assertEquals("test", f.text().get("training"));
         FarFieldModel back = FarFieldModel.fromFile(f, file);
+        assertTrue(model.exactSizeMap() && back.exactSizeMap(), "the line kernel is written and read back");
         VectorField m = Patterns.random(p, 3);
         VectorField h1 = Patterns.field(FarFieldSurrogate.forPrisms(p, model, POOL), m);
         VectorField h2 = Patterns.field(FarFieldSurrogate.forPrisms(p, back, POOL), m);

@@ -60,9 +60,73 @@ class FarFieldTransformsTest {
     void prismsOfVariedSizesGiveTheSameFieldEitherWay() {
         Prisms p = FarFieldSurrogateTest.granular();
         FarFieldModel model = FarFieldSurrogateTest.fitCovering(p, FarFieldSettings.DEFAULT);
-        assertSame("granular film (moment features)", FarFieldSurrogate.forPrisms(p, model, POOL,
-                Evaluation.PHASE_SUMS), FarFieldSurrogate.forPrisms(p, model, POOL, Evaluation.TRANSFORMS), p,
+        assertTrue(model.exactSizeMap());
+        FarFieldSurrogate boxes = FarFieldSurrogate.forPrisms(p, model, POOL, Evaluation.TRANSFORMS);
+        assertTrue(boxes.describe().contains("rectangles"), boxes.describe());
+        assertSame("granular film (exact size map)", FarFieldSurrogate.forPrisms(p, model, POOL,
+                Evaluation.PHASE_SUMS), boxes, p, p.size());
+        FarFieldModel moments = model.withMomentMap();
+        assertSame("granular film (moment features)", FarFieldSurrogate.forPrisms(p, moments, POOL,
+                Evaluation.PHASE_SUMS), FarFieldSurrogate.forPrisms(p, moments, POOL, Evaluation.TRANSFORMS), p,
                 p.size());
+    }
+
+    @Test
+    void theExactSizeMapAndTheMomentFeaturesGiveTheSameFieldToTheFeaturesError() {
+        // the moment features reproduce the exact map's coefficients to 5.5e-8 of the largest (FarFieldSmearedTest)
+        Prisms p = FarFieldSurrogateTest.granular();
+        FarFieldModel model = FarFieldSurrogateTest.fitCovering(p, FarFieldSettings.DEFAULT);
+        FarFieldSurrogate exact = FarFieldSurrogate.forPrisms(p, model, POOL, Evaluation.TRANSFORMS);
+        FarFieldSurrogate moments = FarFieldSurrogate.forPrisms(p, model.withMomentMap(), POOL,
+                Evaluation.TRANSFORMS);
+        for (VectorField m : new VectorField[] {Patterns.random(p, 3), Patterns.vortex(p)}) {
+            double d = difference(moments, exact, m, p.size());
+            assertTrue(d <= 1e-7, "relative difference " + d);
+        }
+    }
+
+    @Test
+    void boxAveragedNearKernelsMatchTheSeriesOfEachSize() {
+        Prisms p = FarFieldSurrogateTest.granular();
+        FarFieldModel model = FarFieldSurrogateTest.fitCovering(p, FarFieldSettings.DEFAULT);
+        double r = model.radius, largest = 0;
+        for (int i = 0; i < p.size(); i++) {
+            largest = Math.max(largest, Math.max(p.sx(i), p.sy(i)));
+        }
+        FarFieldNearKernels table = FarFieldNearKernels.boxes(model, r, largest, largest,
+                new Nufft2d(model.ax.modes, model.ay.modes, FarFieldSpectral.TOLERANCE, POOL));
+        Random rnd = new Random(6);
+        double[] buffer = table.buffer(), a = new double[5], b = new double[5];
+        double worst = 0, scale = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            int j = rnd.nextInt(p.size());
+            double sx = trial == 0 ? largest : p.sx(j), sy = trial == 0 ? largest : p.sy(j);
+            double dx = (2 * rnd.nextDouble() - 1) * r, dy = (2 * rnd.nextDouble() - 1) * r;
+            table.boxTensor(dx, dy, sx, sy, buffer, a);
+            sized(model, sx, sy).tensor(dx, dy, b);
+            for (int c = 0; c < 5; c++) {
+                worst = Math.max(worst, Math.abs(a[c] - b[c]));
+                scale = Math.max(scale, Math.abs(b[c]));
+            }
+        }
+        assertTrue(worst <= 1e-7 * scale, "largest difference " + worst + " against largest value " + scale);
+    }
+
+    /** The line kernel times sinc(w_m s_x/2) sinc(w_n s_y/2): the kernel of a source of that size, by its series. */
+    private static FarFieldKernel sized(FarFieldModel model, double sx, double sy) {
+        FarFieldKernel line = model.line;
+        int ky = model.ay.modes, size = line.xx.length;
+        double[][] c = new double[4][size];
+        for (int m = 0, l = 0; m <= model.ax.modes; m++) {
+            for (int n = 0; n <= ky; n++, l++) {
+                double g = FarFieldSmeared.sinc(0.5 * model.ax.w(m) * sx) * FarFieldSmeared.sinc(0.5 * model.ay.w(n) * sy);
+                c[0][l] = g * line.xx[l];
+                c[1][l] = g * line.yy[l];
+                c[2][l] = g * line.xy[l];
+                c[3][l] = g * line.zz[l];
+            }
+        }
+        return new FarFieldKernel(model.ax, model.ay, c[0], c[1], c[2], c[3]);
     }
 
     @Test

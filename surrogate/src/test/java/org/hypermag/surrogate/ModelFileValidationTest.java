@@ -103,4 +103,41 @@ class ModelFileValidationTest {
         assertEquals(first.basisSize(), again.basisSize());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("cached as ")), "the new fit replaces it: " + log);
     }
+
+    @Test
+    void aCachedModelOfManySizesWithoutItsLineKernelIsBuiltAgainWithOneLineSayingSo() {
+        org.hypermag.solver.geometry.Prisms p = FarFieldSurrogateTest.granular();
+        FarFieldModels.Target target = new FarFieldModels.Target(p, null, null);
+        Path cache = dir.resolve("cache");
+        List<String> log = new ArrayList<>();
+        FarFieldModel first = FarFieldModels.obtain(target, FarFieldSettings.DEFAULT, List.of(), cache,
+                WorkerPool.shared(), log::add);
+        assertTrue(first.exactSizeMap(), "a built model of many sizes carries its line kernel");
+        Path cached = log.stream().filter(l -> l.startsWith("cached as ")).map(l -> Path.of(l.substring(10)))
+                .findFirst().orElseThrow();
+        // the file as written before 2026-12-05: the same model without the line kernel
+        ModelFile f = ModelFile.read(cached);
+        Map<String, double[][]> arrays = new LinkedHashMap<>(f.arrays());
+        arrays.remove(FarFieldModelFile.LINE);
+        new ModelFile(f.model(), f.text(), f.numbers(), arrays).write(cached);
+        log.clear();
+        FarFieldModel again = FarFieldModels.obtain(target, FarFieldSettings.DEFAULT, List.of(), cache,
+                WorkerPool.shared(), log::add);
+        assertEquals(1, log.stream().filter(l -> l.contains("was made before models carried their line kernel"))
+                .count(), log.toString());
+        assertTrue(again.exactSizeMap());
+        log.clear();
+        assertTrue(FarFieldModels.obtain(target, FarFieldSettings.DEFAULT, List.of(), cache, WorkerPool.shared(),
+                log::add).exactSizeMap());
+        assertTrue(log.stream().anyMatch(l -> l.endsWith("(cached)")), "the rebuilt file is used next: " + log);
+    }
+
+    @Test
+    void aLineKernelInAGridModelIsRefused() {
+        ModelFile f = good();
+        int size = f.arrays().get("coefficients_xx")[0].length;
+        IllegalArgumentException e = refused(with(f, null, null, FarFieldModelFile.LINE, new double[4][size]));
+        assertTrue(e.getMessage().contains("line_kernel") && e.getMessage().contains("cell-averaged"),
+                e.getMessage());
+    }
 }
