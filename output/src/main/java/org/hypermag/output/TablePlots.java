@@ -220,7 +220,7 @@ public final class TablePlots {
         return s;
     }
 
-    private static JFreeChart chart(String title, String xLabel, String yLabel, XYSeriesCollection data) {
+    static JFreeChart chart(String title, String xLabel, String yLabel, XYSeriesCollection data) {
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true,
                 false, false);
         XYPlot plot = chart.getXYPlot();
@@ -236,7 +236,7 @@ public final class TablePlots {
         return chart;
     }
 
-    private static void write(JFreeChart chart, Path png) {
+    static void write(JFreeChart chart, Path png) {
         try {
             Path dir = png.toAbsolutePath().getParent();
             Files.createDirectories(dir);

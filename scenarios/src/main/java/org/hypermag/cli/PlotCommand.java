@@ -11,11 +11,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code hypermag plot DIR}: PNG plots of a run, those its stages mean something for. */
+/** {@code hypermag plot DIR}: PNG plots of a run, those its stages mean something for; or of a sweep. */
 @Command(name = "plot",
-        description = "Writes the plots a run's stages mean something for: DIR/m.png (<m>(t)) and DIR/energy.png "
+        description = {"Writes the plots a run's stages mean something for: DIR/m.png (<m>(t)) and DIR/energy.png "
                 + "(energies against t) when run stages advanced time, DIR/relax.png (energy and max torque against "
                 + "iteration) from DIR/relax.csv for relax stages, DIR/hysteresis.png from DIR/hysteresis.csv.",
+            "For a sweep's directory (hypermag sweep): --x PARAMETER --y LANDMARK writes DIR/plot-Y-vs-X.png from "
+                + "DIR/sweep.csv, one series per combination of the other parameters and their mean."},
         mixinStandardHelpOptions = true)
 final class PlotCommand implements Callable<Integer> {
     @Spec
@@ -32,8 +34,32 @@ final class PlotCommand implements Callable<Integer> {
             + "(negative from the end; default -1, the last).")
     int frame = -1;
 
+    @picocli.CommandLine.Option(names = "--x", paramLabel = "COLUMN", description = "Sweeps: the parameter along x "
+            + "(a key path, or its last part: temperature).")
+    String x;
+
+    @picocli.CommandLine.Option(names = "--y", paramLabel = "COLUMN", description = "Sweeps: the landmark along y "
+            + "(Hc_mT or Hc, Mr, mx, my, mz, t_zero_s, skyrmion_radius_m, wall_s).")
+    String y;
+
     @Override
     public Integer call() {
+        if (org.hypermag.output.SweepPlot.isSweep(dir)) {
+            if (x == null || y == null) {
+                throw new Main.UsageException(dir + " holds a sweep: name what to plot, e.g. --x temperature --y Hc");
+            }
+            Path png;
+            try {
+                png = org.hypermag.output.SweepPlot.draw(dir, x, y);
+            } catch (IllegalArgumentException e) {
+                throw new Main.UsageException(e.getMessage());
+            }
+            spec.commandLine().getOut().println("wrote " + png.toAbsolutePath().normalize());
+            return 0;
+        }
+        if (x != null || y != null) {
+            throw new Main.UsageException("--x and --y plot a sweep; " + dir + " holds no sweep.csv");
+        }
         Path table = dir.resolve("table.csv");
         if (!Files.isRegularFile(table)) {
             throw new Main.UsageException(table + ": not found; expected the output directory of a run");
