@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, CheckCommand.class, FieldCommand.class, PlotCommand.class, TrainCommand.class,
             AccuracyCommand.class, ValidateCommand.class, CoreposCommand.class, ConvertCommand.class,
             CommandLine.HelpCommand.class},
-        footer = {"", "Run 'hypermag help COMMAND' for the options of a command."})
+        footer = {"", "  sweep      Runs a sweep file's variants on Apache Spark (its own module: hypermag sweep --help; "
+                + "docs/sweeps.md).", "", "Run 'hypermag help COMMAND' for the options of a command."})
 public final class Main implements Runnable {
     /** Exit status for bad input or usage. */
     public static final int EXIT_INPUT = 2;
