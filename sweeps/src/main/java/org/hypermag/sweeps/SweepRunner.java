@@ -149,12 +149,14 @@ final class SweepRunner {
     private SparkConf conf(String master, Path out) {
         SparkConf c = new SparkConf().setMaster(master).setAppName("hypermag sweep " + spec.name())
                 .set("spark.ui.enabled", "false")
-                .set("spark.local.dir", out.resolve(".spark-tmp").toString())
                 .set("spark.task.cpus", Integer.toString(spec.threads()))
                 .set("spark.task.maxFailures", "4");
         boolean local = master.startsWith("local[") || master.equals("local");
         if (local || master.startsWith("local-cluster")) {
-            c.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+            // on this machine: no network, and Spark's scratch files beside the sweep (a cluster's workers have
+            // their own, SPARK_LOCAL_DIRS)
+            c.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
+                    .set("spark.local.dir", out.resolve(".spark-tmp").toString());
         }
         if (!local) {
             // executors elsewhere run this process's classes: the sweeps jar and its dependencies
