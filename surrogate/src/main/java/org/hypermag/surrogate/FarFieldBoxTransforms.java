@@ -17,7 +17,9 @@ import org.hypermag.solver.VectorField;
  * </ul>
  * Among domains H = ½ (H_A + H_B), the reciprocal coupling ½ V_j [g(s_j) + g(s_i)](d) of the exact path; at points
  * H = H_A. 12 transforms among domains (6 at points) whatever the spread of sizes, against 60 with nine moment
- * features ({@link FarFieldSpectral}), and no moment approximation.
+ * features ({@link FarFieldSpectral}), and no moment approximation. Between two layers
+ * ({@link FarFieldInterLayer}) the same with a line kernel per channel: the source layer's thickness for A, the
+ * target layer's for B, each with its xz and yz series.
  *
  * <p>Allocates nothing per evaluation. Not thread-safe.
  */
@@ -26,47 +28,76 @@ final class FarFieldBoxTransforms {
     private final Nufft2d.Points boxSources, centreSources, centreTargets, boxTargets;
     private final int n;
     private final double wA, wB;
-    /** The line kernel's multipliers in {@link FarFieldSpectral#PAIRS} order (in-plane: five). */
-    private final double[][] t;
+    /** The line kernels' multipliers in {@link FarFieldSpectral#PAIRS} order: channel A's and channel B's. */
+    private final double[][] tA, tB;
     private final double[] volume, q, combined;
     private final double[][] spectraA, spectraB;
 
     /**
+     * Among the domains of one layer (reciprocal) or at points of its mid-plane.
+     *
      * @param s the sources and targets; their model has a line kernel ({@link FarFieldSources#exactMap})
      * @param fft the transforms on the model's harmonics
      */
     FarFieldBoxTransforms(FarFieldSources s, Nufft2d fft) {
+        this(require(s).model.line, s.reciprocal ? s.model.line : null, s.px, s.py, s.volume, s.sx, s.sy, s.tx, s.ty,
+                s.reciprocal ? s.sx : null, s.reciprocal ? s.sy : null, s.weightA(), s.weightB(), s.model.ax,
+                s.model.ay, fft);
+    }
+
+    private static FarFieldSources require(FarFieldSources s) {
         if (!s.exactMap) {
             throw new IllegalArgumentException("the box transforms need a model with a line kernel");
         }
-        FarFieldModel model = s.model;
-        HarmonicAxis ax = model.ax, ay = model.ay;
+        return s;
+    }
+
+    /**
+     * Any sources and targets, e.g. two layers: H = wA·(channel A with lineA) + wB·(channel B with lineB). Targets
+     * given as the same arrays as the sources (tx == px, tsx == sx) share the sources' points.
+     *
+     * @param lineA the line kernel of the sources' own coefficients (per unit volume)
+     * @param lineB the line kernel of the targets' coefficients, or null (channel B unused)
+     * @param px source x (m)
+     * @param py source y (m)
+     * @param volume source volumes (m³)
+     * @param sx source x sides (m)
+     * @param sy source y sides (m)
+     * @param tx target x (m)
+     * @param ty target y (m)
+     * @param tsx target x sides (m), or null when channel B is unused
+     * @param tsy target y sides (m), or null
+     * @param wA weight of channel A
+     * @param wB weight of channel B (0 when lineB is null)
+     * @param ax x harmonics of both line kernels
+     * @param ay y harmonics
+     * @param fft the transforms on those harmonics
+     */
+    FarFieldBoxTransforms(FarFieldKernel lineA, FarFieldKernel lineB, double[] px, double[] py, double[] volume,
+                          double[] sx, double[] sy, double[] tx, double[] ty, double[] tsx, double[] tsy, double wA,
+                          double wB, HarmonicAxis ax, HarmonicAxis ay, Nufft2d fft) {
         this.fft = fft;
-        n = s.n;
-        volume = s.volume;
-        wA = s.weightA();
-        wB = s.weightB();
-        t = FarFieldSpectral.multipliers(model.line, ax, ay);
-        double[] cx = angles(s.px, ax.w1), cy = angles(s.py, ay.w1);
-        double[] halfX = new double[n], halfY = new double[n];
-        for (int j = 0; j < n; j++) {
-            halfX[j] = 0.5 * ax.w1 * s.sx[j];
-            halfY[j] = 0.5 * ay.w1 * s.sy[j];
-        }
-        boxSources = fft.boxPoints(cx, cy, halfX, halfY);
-        if (s.reciprocal) {
-            // the targets are the domains: their centres and rectangles are the sources'
-            centreSources = fft.points(cx, cy);
-            centreTargets = centreSources;
-            boxTargets = boxSources;
+        n = px.length;
+        this.volume = volume;
+        this.wA = wA;
+        this.wB = lineB == null ? 0 : wB;
+        tA = FarFieldSpectral.multipliers(lineA, ax, ay);
+        tB = lineB == null ? null : FarFieldSpectral.multipliers(lineB, ax, ay);
+        double[] cx = angles(px, ax.w1), cy = angles(py, ay.w1);
+        boxSources = fft.boxPoints(cx, cy, halves(sx, ax.w1), halves(sy, ay.w1));
+        boolean same = tx == px && ty == py;
+        centreTargets = same ? fft.points(cx, cy) : fft.points(angles(tx, ax.w1), angles(ty, ay.w1));
+        if (lineB != null) {
+            centreSources = same ? centreTargets : fft.points(cx, cy);
+            boxTargets = same && tsx == sx && tsy == sy ? boxSources : fft.boxPoints(angles(tx, ax.w1),
+                    angles(ty, ay.w1), halves(tsx, ax.w1), halves(tsy, ay.w1));
         } else {
             centreSources = null;
-            centreTargets = fft.points(angles(s.tx, ax.w1), angles(s.ty, ay.w1));
             boxTargets = null;
         }
         int modes = fft.mx * fft.my;
         spectraA = new double[3][2 * modes];
-        spectraB = wB != 0 ? new double[3][2 * modes] : null;
+        spectraB = lineB != null ? new double[3][2 * modes] : null;
         combined = new double[2 * modes];
         q = new double[n];
     }
@@ -79,12 +110,21 @@ final class FarFieldBoxTransforms {
         return a;
     }
 
+    /** Half sides as angles. */
+    private static double[] halves(double[] s, double w1) {
+        double[] a = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            a[i] = 0.5 * w1 * s[i];
+        }
+        return a;
+    }
+
     /** @return transforms per evaluation (type 1 plus type 2) */
     int transforms() {
         return spectraB == null ? 6 : 12;
     }
 
-    /** @return the footprint widths of the rectangles {x, y} (grid points) */
+    /** @return the footprint widths of the sources' rectangles {x, y} (grid points) */
     int[] boxWidths() {
         return new int[] {boxSources.widthX, boxSources.widthY};
     }
@@ -108,27 +148,37 @@ final class FarFieldBoxTransforms {
         }
         for (int c = 0; c < 3; c++) {
             double[] out = component(h, c);
-            combine(c, spectraA, wA);
+            combine(c, spectraA, tA, wA);
             fft.backward(combined, centreTargets, 1, out);
             if (spectraB != null) {
-                combine(c, spectraB, wB);
+                combine(c, spectraB, tB, wB);
                 fft.backward(combined, boxTargets, 1, out);
             }
         }
     }
 
-    /** combined = weight Σ_c' T_{c c'} S_c' over the in-plane pairs of {@link FarFieldSpectral#PAIRS}. */
-    private void combine(int c, double[][] spectra, double weight) {
+    /**
+     * combined = weight Σ_c' T_{c c'} S_c' over the pairs of {@link FarFieldSpectral#PAIRS} the multipliers have
+     * (five in a layer's plane; nine between layers, whose xz and yz terms are imaginary).
+     */
+    private void combine(int c, double[][] spectra, double[][] t, double weight) {
         Arrays.fill(combined, 0);
-        for (int k = 0; k < 5; k++) {
+        for (int k = 0; k < t.length; k++) {
             if (FarFieldSpectral.PAIRS[k][0] != c) {
                 continue;
             }
             double[] s = spectra[FarFieldSpectral.PAIRS[k][1]], tk = t[k];
+            boolean imaginary = FarFieldSpectral.imaginary(k);
             for (int i = 0; i < tk.length; i++) {
                 double g = weight * tk[i];
-                combined[2 * i] += g * s[2 * i];
-                combined[2 * i + 1] += g * s[2 * i + 1];
+                if (imaginary) {
+                    // i·g·(re + i im) = −g im + i g re
+                    combined[2 * i] -= g * s[2 * i + 1];
+                    combined[2 * i + 1] += g * s[2 * i];
+                } else {
+                    combined[2 * i] += g * s[2 * i];
+                    combined[2 * i + 1] += g * s[2 * i + 1];
+                }
             }
         }
     }

@@ -258,10 +258,9 @@ public final class FarFieldFit {
         for (int a = 0; a < anchors.length; a++) {
             fits[a] = sm.forSize(anchors[a][0], anchors[a][1]);
         }
-        // a layer's own model of many sizes carries its line kernel (its surrogate then uses the exact size map);
-        // the pieces between layers evaluate their moment sets
-        FarFieldKernel line = dz == 0 && cell == null && features.kind == SizeFeatures.Kind.MOMENTS
-                ? sm.forSize(0, 0) : null;
+        // a model of many sizes carries its line kernel: the surrogates (a layer's own, and between layers) then use
+        // the exact size map
+        FarFieldKernel line = cell == null && features.kind == SizeFeatures.Kind.MOMENTS ? sm.forSize(0, 0) : null;
         return new FarFieldModel(settings.withConstruction(FarFieldSettings.Construction.SMEARED),
                 cell != null ? FarFieldModel.Coupling.CELL_AVERAGED : FarFieldModel.Coupling.POINT, thickness,
                 cell == null ? null : cell.clone(), reference, spanX, spanY, axes[0], axes[1], features,

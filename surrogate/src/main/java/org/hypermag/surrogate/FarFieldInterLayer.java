@@ -22,7 +22,9 @@ import org.hypermag.solver.parallel.WorkerPool;
 final class FarFieldInterLayer {
     /** Indices, into the whole collection, of the targets (one layer) and of the sources (another). */
     final int[] targets, sources;
+    /** The far part: by the moment channels, or (exact size map: both models carry line kernels) by rectangles. */
     private final FarFieldSpectral spectral;
+    private final FarFieldBoxTransforms boxes;
     private final int[] start, index;
     /** Per near pair, exact minus surrogate, 3 × 3 row-major (dimensionless). */
     private final double[] block;
@@ -61,23 +63,31 @@ final class FarFieldInterLayer {
         double[] featA = rows(modelA, sx, sy), featB = points ? null : rows(modelB, tsx, tsy);
         double wA = points ? 1 : single ? 0 : 0.5, wB = points ? 0 : single ? 1 : 0.5;
         Nufft2d fft = new Nufft2d(modelA.ax.modes, modelA.ay.modes, FarFieldSpectral.TOLERANCE, pool);
-        spectral = new FarFieldSpectral(modelA, points ? modelA : modelB, px, py, volume, featA, tx, ty, featB, wA, wB,
-                fft);
+        boolean exactMap = !single && modelA.line != null && (points || modelB.line != null);
+        spectral = exactMap ? null : new FarFieldSpectral(modelA, points ? modelA : modelB, px, py, volume, featA, tx,
+                ty, featB, wA, wB, fft);
+        boxes = exactMap ? new FarFieldBoxTransforms(modelA.line, points ? null : modelB.line, px, py, volume, sx, sy,
+                tx, ty, tsx, tsy, wA, wB, modelA.ax, modelA.ay, fft) : null;
         double r = points ? modelA.radius : Math.max(modelA.radius, modelB.radius);
         int[][] csr = FarFieldNearZone.pairs(px, py, tx, ty, r, pool);
         start = csr[0];
         index = csr[1];
         block = new double[9 * index.length];
-        FarFieldNearKernels tableB = points ? null : new FarFieldNearKernels(modelB, r, fft);
-        FarFieldNearKernels tableA = single ? null : new FarFieldNearKernels(modelA, r, fft);
+        // the surrogate's own near kernels: the line kernels averaged over each rectangle (exact map), or the
+        // coefficient sets combined with each domain's features
+        FarFieldNearKernels tableB = points ? null : exactMap ? FarFieldNearKernels.boxes(modelB, r, largest(tsx),
+                largest(tsy), fft) : new FarFieldNearKernels(modelB, r, fft);
+        FarFieldNearKernels tableA = single ? null : exactMap ? FarFieldNearKernels.boxes(modelA, r, largest(sx),
+                largest(sy), fft) : new FarFieldNearKernels(modelA, r, fft);
         int kB = points ? 0 : modelB.sets.length;
         // pass 1, by target: exact minus the target's half (all of it for one kernel), blocks combined once
         pool.forRange(nt, 64, (from, to) -> {
-            double[] combined = points ? null : tableB.combinedBuffer(), buffer = points ? null : tableB.buffer();
+            double[] combined = points || exactMap ? null : tableB.combinedBuffer();
+            double[] buffer = points ? null : tableB.buffer();
             double[] wf = new double[kB], t = new double[6], k = new double[9];
             for (int i = from; i < to; i++) {
                 Cancellation.check();
-                if (!points) {
+                if (!points && !exactMap) {
                     System.arraycopy(featB, i * kB, wf, 0, kB);
                     tableB.combine(wf, combined);
                 }
@@ -86,7 +96,11 @@ final class FarFieldInterLayer {
                     exact.tensor(i, j, t);
                     storeExact(block, e, t);
                     if (!points) {
-                        tableB.tensorCombined(tx[i] - px[j], ty[i] - py[j], combined, buffer, k);
+                        if (exactMap) {
+                            tableB.boxTensor(tx[i] - px[j], ty[i] - py[j], tsx[i], tsy[i], buffer, k);
+                        } else {
+                            tableB.tensorCombined(tx[i] - px[j], ty[i] - py[j], combined, buffer, k);
+                        }
                         subtract(block, e, k, wB * volume[j]);
                     }
                 }
@@ -97,15 +111,21 @@ final class FarFieldInterLayer {
             int[][] bySource = transpose(start, index, n);
             int kA = modelA.sets.length;
             pool.forRange(n, 64, (from, to) -> {
-                double[] combined = tableA.combinedBuffer(), buffer = tableA.buffer(), wf = new double[kA];
-                double[] k = new double[9];
+                double[] combined = exactMap ? null : tableA.combinedBuffer(), buffer = tableA.buffer();
+                double[] wf = new double[kA], k = new double[9];
                 for (int j = from; j < to; j++) {
                     Cancellation.check();
-                    System.arraycopy(featA, j * kA, wf, 0, kA);
-                    tableA.combine(wf, combined);
+                    if (!exactMap) {
+                        System.arraycopy(featA, j * kA, wf, 0, kA);
+                        tableA.combine(wf, combined);
+                    }
                     for (int q = bySource[0][j]; q < bySource[0][j + 1]; q++) {
                         int e = bySource[1][q], i = bySource[2][q];
-                        tableA.tensorCombined(tx[i] - px[j], ty[i] - py[j], combined, buffer, k);
+                        if (exactMap) {
+                            tableA.boxTensor(tx[i] - px[j], ty[i] - py[j], sx[j], sy[j], buffer, k);
+                        } else {
+                            tableA.tensorCombined(tx[i] - px[j], ty[i] - py[j], combined, buffer, k);
+                        }
                         subtract(block, e, k, wA * volume[j]);
                     }
                 }
@@ -113,6 +133,19 @@ final class FarFieldInterLayer {
         }
         m = new VectorField(n);
         h = new VectorField(nt);
+    }
+
+    private static double largest(double[] a) {
+        double m = 0;
+        for (double v : a) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    /** @return whether the far part uses the exact size map (rectangles) */
+    boolean exactSizeMap() {
+        return boxes != null;
     }
 
     /** @return the number of near pairs */
@@ -135,7 +168,11 @@ final class FarFieldInterLayer {
             m.z[j] = all.z[g];
         }
         h.clear();
-        spectral.addField(m, h);
+        if (boxes != null) {
+            boxes.addField(m, h);
+        } else {
+            spectral.addField(m, h);
+        }
         currentOut = out;
         try {
             pool.forRange(targets.length, 64, nearTask);

@@ -336,10 +336,11 @@ public final class LayeredFarFieldSurrogate implements DemagField {
         }
         FarFieldModel first = models.values().iterator().next();
         int nt = points == null ? count : points[0].length;
-        String d = String.format(Locale.ROOT, "far-field surrogate in %d layers (z = %s m): %d pieces, %d smeared "
-                + "models, L = %d per channel, %.1f exact near blocks per target; %s", nl, list(z),
-                nl + between.size(), models.size(), first.basisSize(), nearPairs[0] / (double) Math.max(1, nt),
-                first.describe());
+        long exactMap = between.stream().filter(FarFieldInterLayer::exactSizeMap).count();
+        String d = String.format(Locale.ROOT, "far-field surrogate in %d layers (z = %s m): %d pieces (%d between "
+                + "layers, %d of them over the prisms' rectangles), %d smeared models, L = %d per channel, %.1f exact "
+                + "near blocks per target; %s", nl, list(z), nl + between.size(), between.size(), exactMap,
+                models.size(), first.basisSize(), nearPairs[0] / (double) Math.max(1, nt), first.describe());
         log.accept(String.format(Locale.ROOT, "built the layered far-field surrogate (%d layers, %d models) in %.1f s",
                 nl, models.size(), (System.nanoTime() - t0) * 1e-9));
         return new LayeredFarFieldSurrogate(count, nt, layers, targetsOf, own,
