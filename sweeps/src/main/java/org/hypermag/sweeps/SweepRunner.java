@@ -137,7 +137,26 @@ final class SweepRunner {
             throw new IllegalStateException("Spark master '" + m + "': expected local, local[N], local[*], "
                     + "local[N,F], local-cluster[W,C,MB], spark://HOST:PORT[,HOST:PORT...] or k8s://https://HOST:PORT");
         }
+        int slots = localSlots(m);
+        if (slots > 0 && slots < spec.threads()) {
+            throw new IllegalStateException("Spark master '" + m + "' gives " + slots + " slot(s) per process, "
+                    + "fewer than threads_per_variant = " + spec.threads() + " (" + spec.file() + "): no variant "
+                    + "could start; use local[" + spec.threads() + "] or more, or fewer threads per variant");
+        }
         return m;
+    }
+
+    /** @return the task slots per process of a master on this machine (local, local-cluster), else 0 (unknown) */
+    static int localSlots(String m) {
+        java.util.regex.Matcher local = java.util.regex.Pattern.compile("local(?:\\[(\\d+|\\*)(?:,\\d+)?\\])?")
+                .matcher(m);
+        if (local.matches()) {
+            String n = local.group(1);
+            return n == null ? 1 : n.equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(n);
+        }
+        java.util.regex.Matcher cluster = java.util.regex.Pattern.compile("local-cluster\\[\\d+,(\\d+),\\d+\\]")
+                .matcher(m);
+        return cluster.matches() ? Integer.parseInt(cluster.group(1)) : 0;
     }
 
     /** @return whether a master URL has one of the forms Spark accepts (it is checked before Spark starts) */

@@ -171,6 +171,15 @@ class SweepFileTest {
             "spark://h1:7077", "spark://h1:7077,h2:7077", "k8s://https://10.0.0.1:6443"}) {
             assertTrue(SweepRunner.validMaster(m), m);
         }
+        // more threads per variant than a local master has slots: no variant could start, so it is refused
+        Path wide = sweepFile(dir, "wide.yaml", "base: small-granular.yaml\nthreads_per_variant: 4\nvary:\n"
+                + "  - key: materials[0].alpha\n    values: [1]\n");
+        o = run(new SweepCommand(), wide.toString(), "--out", out.toString(), "--master", "local[2]");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("gives 2 slot(s) per process, fewer than threads_per_variant = 4"), o.err());
+        assertFalse(Files.exists(out));
+        assertEquals(3, SweepRunner.localSlots("local-cluster[2,3,1024]"));
+        assertEquals(0, SweepRunner.localSlots("spark://h1:7077"));
     }
 
     @Test
