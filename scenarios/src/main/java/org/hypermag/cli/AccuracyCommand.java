@@ -77,10 +77,27 @@ final class AccuracyCommand implements Callable<Integer> {
             + "(default " + PaperReport.DEFAULT_SEED + ").")
     Long evalSeed;
 
+    @Option(names = "--protocol", paramLabel = "NAME", description = "paper-2d: FILE is a model of the paper's own 2-D "
+            + "protocol (train --protocol paper-2d); its errors on the protocol's validation and test sets.")
+    String protocol;
+
     @Override
     public Integer call() {
         if (threads != null && threads < 1) {
             throw new Main.UsageException("--threads must be >= 1, got " + threads);
+        }
+        if (protocol != null) {
+            Paper2dCommands.require(protocol, null);
+            if (file == null) {
+                throw new Main.UsageException("--protocol " + protocol + " measures a model FILE");
+            }
+            ModelFile f;
+            try {
+                f = ModelFile.read(file);
+            } catch (IllegalArgumentException e) {
+                throw new Main.UsageException(e.getMessage());
+            }
+            return Paper2dCommands.accuracy(f, file, evalSeed, spec.commandLine().getOut());
         }
         if (paperProtocol != null) {
             return farFieldPaperProtocol();

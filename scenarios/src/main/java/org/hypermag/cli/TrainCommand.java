@@ -107,10 +107,33 @@ final class TrainCommand implements Callable<Integer> {
             + "default: the paper's thickness uniform in [0.1, 1].")
     Double thickness;
 
+    @Option(names = "--protocol", paramLabel = "NAME", description = "paper-2d: the paper's own 2-D protocol (discs, "
+            + "10^4 single-source samples; Table 2's sets; docs/paper-models.md). Trains --model linear so far.")
+    String protocol;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "--protocol paper-2d: full-batch Adam epochs on the "
+            + "Huber loss (default 0: exact least squares).")
+    Integer epochs;
+
+    @Option(names = "--rate", paramLabel = "R", description = "--protocol paper-2d: Adam's learning rate "
+            + "(default 1e-2).")
+    Double rate;
+
+    @Option(names = "--fraction", paramLabel = "F", description = "--protocol paper-2d: the fraction of the 10^4 "
+            + "training samples to use (default 1).")
+    Double fraction;
+
     @Override
     public Integer call() {
         if (threads != null && threads < 1) {
             throw new Main.UsageException("--threads must be >= 1, got " + threads);
+        }
+        if (protocol != null) {
+            return Paper2dCommands.train(protocol, model.equals(FarFieldModel.NAME) ? "linear" : model, epochs, rate,
+                    fraction, seed, out, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        if (epochs != null || rate != null || fraction != null) {
+            throw new Main.UsageException("--epochs, --rate and --fraction belong to --protocol paper-2d");
         }
         if (PaperModels.NAMES.contains(model)) {
             return trainPaperModel();

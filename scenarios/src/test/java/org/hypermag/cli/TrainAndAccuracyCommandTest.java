@@ -187,4 +187,31 @@ class TrainAndAccuracyCommandTest {
         assertEquals(Main.EXIT_INPUT, bad.status);
         assertTrue(bad.err.contains("--size-features must be moments or mlp, got 'spline'"), bad.err);
     }
+
+    @Test
+    void thePapersOwnProtocolTrainsLinearReportsItBesideTable2AndRefusesWhatIsNotBuilt() {
+        Path model = dir.resolve("linear.h5");
+        CliRunner t = CliRunner.run("train", "--protocol", "paper-2d", "--model", "linear", "--fraction", "0.2",
+                "--out", model.toString());
+        assertEquals(0, t.status, t.err);
+        assertTrue(t.out.contains("LINEAR on the paper's 2-D protocol (exact least squares") && t.out.contains(
+                "| single source (1 sample, 2 500 points) |") && t.out.contains("| 70.0 |"), t.out);
+        CliRunner a = CliRunner.run("accuracy", "--protocol", "paper-2d", model.toString());
+        assertEquals(0, a.status, a.err);
+        // the same model on the same sets: the same table rows
+        assertEquals(t.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList(),
+                a.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList());
+        CliRunner f = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fourier", "--out",
+                dir.resolve("f.h5").toString());
+        assertEquals(2, f.status);
+        assertTrue(f.err.contains("'fourier' on this protocol is not built yet"), f.err);
+        CliRunner bad = CliRunner.run("train", "--protocol", "paper-3d", "--model", "linear", "--out",
+                dir.resolve("g.h5").toString());
+        assertEquals(2, bad.status);
+        assertTrue(bad.err.contains("--protocol must be paper-2d"), bad.err);
+        CliRunner stray = CliRunner.run("train", "--scenario", "sp4-field1", "--epochs", "3", "--out",
+                dir.resolve("h.h5").toString());
+        assertEquals(2, stray.status);
+        assertTrue(stray.err.contains("belong to --protocol paper-2d"), stray.err);
+    }
 }

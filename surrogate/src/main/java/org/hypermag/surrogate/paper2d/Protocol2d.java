@@ -1,0 +1,154 @@
+package org.hypermag.surrogate.paper2d;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.hypermag.output.ModelFile;
+
+/**
+ * The paper's 2-D protocol end to end (issue 20): train on {@link Discs.Set#TRAIN} (single sources), report on the
+ * one-sample validation sets (Table 2's single- and multi-source columns) and on the 1000-sample four-source test set,
+ * by both metrics of {@link Metrics2d}. So far LINEAR only ({@link Linear2d}); FOURIER and FC + ILR on this protocol
+ * are not built yet.
+ */
+public final class Protocol2d {
+    /** The protocol's name on the command line and in model files. */
+    public static final String NAME = "paper-2d";
+    /** The models the protocol can train here. */
+    public static final List<String> MODELS = List.of("linear");
+    /** Table 2 of the paper: single- and multi-source error (%) per model. */
+    public static final Map<String, double[]> TABLE2 = Map.of("fourier", new double[] {4.74, 5.73}, "fc-ilr",
+            new double[] {4.38, 4.76}, "linear", new double[] {70.0, 71.2});
+    private static final String MODEL_FILE_NAME = NAME + "-linear";
+
+    private Protocol2d() {
+    }
+
+    /**
+     * How a model was made and how it did.
+     *
+     * @param model the model's name
+     * @param method how it was made (least squares, or Adam with its epochs and rate)
+     * @param fraction the fraction of the training set's samples used
+     * @param seedOffset added to every data set's seed
+     * @param seconds training time (s)
+     * @param single errors on the one-sample single-source validation set
+     * @param multi errors on the one-sample four-source validation set
+     * @param test errors on the 1000-sample four-source test set
+     */
+    public record Report(String model, String method, double fraction, long seedOffset, double seconds,
+                         Metrics2d.Errors single, Metrics2d.Errors multi, Metrics2d.Errors test) {
+        /** @return the report as Markdown, beside Table 2 */
+        public String markdown() {
+            double[] paper = TABLE2.get(model);
+            StringBuilder b = new StringBuilder();
+            b.append(String.format(Locale.ROOT, "%s on the paper's 2-D protocol (%s; %.0f %% of the 10^4 training "
+                    + "samples; seeds 100/101/102 + %d; %.1f s)%n%n", model.toUpperCase(Locale.ROOT), method,
+                    100 * fraction, seedOffset, seconds));
+            b.append("| set | phi, code metric (%) | phi, Eq. 10 median (%) | H, code metric (%) | H, Eq. 10 median (%) "
+                    + "| paper, Table 2 (%) |\n|---|---|---|---|---|---|\n");
+            row(b, "single source (1 sample, 2 500 points)", single, paper[0]);
+            row(b, "four sources (1 sample, 2 500 points)", multi, paper[1]);
+            row(b, "four sources (1 000 samples, 1 024 points)", test, Double.NaN);
+            return b.toString();
+        }
+
+        private static void row(StringBuilder b, String name, Metrics2d.Errors e, double paper) {
+            b.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %s |%n", name, e.codePhi(),
+                    e.medianPhi(), e.codeH(), e.medianH(), Double.isNaN(paper) ? "" : String.format(Locale.ROOT,
+                            "%.1f", paper)));
+        }
+    }
+
+    /**
+     * Trains LINEAR and reports.
+     *
+     * @param epochs 0: exact least squares of the mean-square loss; else full-batch Adam epochs on the Huber loss
+     * @param rate Adam's learning rate
+     * @param fraction the fraction of the training samples to use, in (0, 1]
+     * @param seedOffset added to every data set's seed
+     * @param progress progress lines
+     * @return the model and its report
+     */
+    public static Map.Entry<Linear2d, Report> linear(int epochs, double rate, double fraction, long seedOffset,
+                                                     Consumer<String> progress) {
+        if (epochs < 0 || !(rate > 0)) {
+            throw new IllegalArgumentException("epochs must be >= 0 and the rate > 0; got " + epochs + ", " + rate);
+        }
+        progress.accept("generating the training set (" + Math.round(10_000 * fraction) + " samples x 1024 points)");
+        Discs.DataSet train = Discs.Set.TRAIN.generate(fraction, seedOffset);
+        long t0 = System.nanoTime();
+        Linear2d m = epochs == 0 ? Linear2d.leastSquares(train) : Linear2d.train(train, epochs, rate, progress);
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        String method = epochs == 0 ? "exact least squares of the mean-square loss" : String.format(Locale.ROOT,
+                "full-batch Adam on the Huber loss, %d epochs at %.3g", epochs, rate);
+        return Map.entry(m, evaluate(m, method, fraction, seedOffset, seconds));
+    }
+
+    /**
+     * Reports a model on the validation and test sets.
+     *
+     * @param m the model
+     * @param method how it was made
+     * @param fraction the fraction of training samples it used
+     * @param seedOffset added to the sets' seeds
+     * @param seconds its training time
+     * @return the report
+     */
+    public static Report evaluate(Linear2d m, String method, double fraction, long seedOffset, double seconds) {
+        return new Report("linear", method, fraction, seedOffset, seconds,
+                m.errors(Discs.Set.VAL_SINGLE.generate(1, seedOffset)),
+                m.errors(Discs.Set.VAL_MULTI.generate(1, seedOffset)), m.errors(Discs.Set.TEST.generate(1, seedOffset)));
+    }
+
+    /**
+     * @param m a trained model
+     * @param r its report
+     * @return the model file (model {@value #MODEL_FILE_NAME}; dataset {@code parameters}; how it was made)
+     */
+    public static ModelFile toFile(Linear2d m, Report r) {
+        Map<String, String> text = new LinkedHashMap<>();
+        text.put("protocol", NAME);
+        text.put("method", r.method());
+        Map<String, double[]> numbers = new LinkedHashMap<>();
+        numbers.put("fraction", new double[] {r.fraction()});
+        numbers.put("seed_offset", new double[] {r.seedOffset()});
+        numbers.put("error_single_phi_code", new double[] {r.single().codePhi()});
+        numbers.put("error_multi_phi_code", new double[] {r.multi().codePhi()});
+        Map<String, double[][]> arrays = new LinkedHashMap<>();
+        arrays.put("parameters", new double[][] {m.parameters()});
+        return new ModelFile(MODEL_FILE_NAME, text, numbers, arrays);
+    }
+
+    /**
+     * @param f a model file
+     * @param path where it came from, for messages
+     * @return the model and how it was made (text attributes)
+     * @throws IllegalArgumentException naming the file and what is wrong
+     */
+    public static Map.Entry<Linear2d, Map<String, String>> fromFile(ModelFile f, Path path) {
+        if (!MODEL_FILE_NAME.equals(f.model())) {
+            throw new IllegalArgumentException("model file " + path + " holds a '" + f.model() + "' model, not a "
+                    + MODEL_FILE_NAME + " model (train one with train --protocol " + NAME + " --model linear)");
+        }
+        double[][] p = f.requireArray(path, "parameters", 1, Linear2d.PARAMETERS);
+        for (double v : p[0]) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("model file " + path + ": dataset 'parameters' holds " + v
+                        + "; expected finite numbers");
+            }
+        }
+        return Map.entry(new Linear2d(p[0]), f.text());
+    }
+
+    /**
+     * @param f a model file
+     * @return whether it holds a model of this protocol
+     */
+    public static boolean isModelFile(ModelFile f) {
+        return MODEL_FILE_NAME.equals(f.model());
+    }
+}
