@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.hypermag.output.ModelFile;
-import org.hypermag.surrogate.paper2d.Linear2d;
+import org.hypermag.surrogate.paper2d.Model2d;
 import org.hypermag.surrogate.paper2d.Protocol2d;
 
 /**
@@ -26,29 +26,60 @@ final class Paper2dCommands {
         }
     }
 
+    /** The training options of {@code train --protocol paper-2d} (null: the default). */
+    record Options(String model, Integer epochs, Double rate, Double fraction, Long seed, Integer order, Integer width,
+                   Integer depth, Integer threads) {
+    }
+
     /**
      * Trains, prints the report beside Table 2 and writes the model file.
      *
      * @return the exit status
      */
-    static int train(String protocol, String model, Integer epochs, Double rate, Double fraction, Long seed, Path out,
-                     PrintWriter o, PrintWriter err) {
-        require(protocol, model);
-        int e = epochs == null ? 0 : epochs;
-        double r = rate == null ? 1e-2 : rate, f = fraction == null ? 1 : fraction;
-        if (e < 0 || !(r > 0) || !(f > 0 && f <= 1)) {
-            throw new Main.UsageException("--epochs must be >= 0 (0: exact least squares), --rate > 0 and --fraction "
-                    + "in (0, 1]; got " + e + ", " + r + ", " + f);
-        }
-        Map.Entry<Linear2d, Protocol2d.Report> trained = Protocol2d.linear(e, r, f, seed == null ? 0 : seed, line -> {
+    static int train(String protocol, Options op, Path out, PrintWriter o, PrintWriter err) {
+        require(protocol, op.model());
+        double f = op.fraction() == null ? 1 : op.fraction();
+        long seed = op.seed() == null ? 0 : op.seed();
+        java.util.function.Consumer<String> progress = line -> {
             err.println("  " + line);
             err.flush();
-        });
+        };
+        Map.Entry<? extends Model2d, Protocol2d.Report> trained;
+        if (op.model().equals("linear")) {
+            if (op.order() != null || op.width() != null || op.depth() != null) {
+                throw new Main.UsageException("--order, --hyper-width and --hyper-depth are FOURIER's");
+            }
+            int e = op.epochs() == null ? 0 : op.epochs();
+            double r = op.rate() == null ? 1e-2 : op.rate();
+            check(e >= 0 && r > 0 && f > 0 && f <= 1, "--epochs must be >= 0 (0: exact least squares), --rate > 0 "
+                    + "and --fraction in (0, 1]; got " + e + ", " + r + ", " + f);
+            trained = Protocol2d.linear(e, r, f, seed, progress);
+        } else {
+            // the defaults are the paper's code's: N = 32, width 0.25 x 4N^2, 3 hidden layers, 25 000 epochs at 5e-5
+            int n = op.order() == null ? 32 : op.order();
+            int width = op.width() == null ? Math.max(1, (int) Math.round(0.25 * 4 * n * n)) : op.width();
+            int depth = op.depth() == null ? 3 : op.depth(), e = op.epochs() == null ? 25_000 : op.epochs();
+            double r = op.rate() == null ? 5e-5 : op.rate();
+            check(n >= 2 && n <= 128 && width >= 1 && width <= 1 << 14 && depth >= 1 && depth <= 8 && e >= 1
+                    && r > 0 && f > 0 && f <= 1, "FOURIER needs --order in 2..128, --hyper-width in 1..16384, "
+                    + "--hyper-depth in 1..8, --epochs >= 1, --rate > 0 and --fraction in (0, 1]; got " + n + ", "
+                    + width + ", " + depth + ", " + e + ", " + r + ", " + f);
+            org.hypermag.solver.parallel.WorkerPool pool = op.threads() == null
+                    ? org.hypermag.solver.parallel.WorkerPool.shared()
+                    : new org.hypermag.solver.parallel.WorkerPool(op.threads());
+            trained = Protocol2d.fourier(n, width, depth, e, r, f, seed, pool, progress);
+        }
         o.print(trained.getValue().markdown());
         Protocol2d.toFile(trained.getKey(), trained.getValue()).write(out);
         o.println("wrote " + out.toAbsolutePath().normalize());
         o.flush();
         return 0;
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new Main.UsageException(message);
+        }
     }
 
     /**
@@ -57,7 +88,7 @@ final class Paper2dCommands {
      * @return the exit status
      */
     static int accuracy(ModelFile f, Path path, Long seed, PrintWriter o) {
-        Map.Entry<Linear2d, Map<String, String>> m;
+        Map.Entry<Model2d, Map<String, String>> m;
         try {
             m = Protocol2d.fromFile(f, path);
         } catch (IllegalArgumentException e) {

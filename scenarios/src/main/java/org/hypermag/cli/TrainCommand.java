@@ -108,15 +108,27 @@ final class TrainCommand implements Callable<Integer> {
     Double thickness;
 
     @Option(names = "--protocol", paramLabel = "NAME", description = "paper-2d: the paper's own 2-D protocol (discs, "
-            + "10^4 single-source samples; Table 2's sets; docs/paper-models.md). Trains --model linear so far.")
+            + "10^4 single-source samples; Table 2's sets; docs/paper-models.md). Trains --model linear or fourier.")
     String protocol;
 
+    @Option(names = "--order", paramLabel = "N", description = "--protocol paper-2d, fourier: wavenumbers per axis "
+            + "including 0 (default 32, the paper's).")
+    Integer order;
+
+    @Option(names = "--hyper-width", paramLabel = "W", description = "--protocol paper-2d, fourier: the "
+            + "hypernetwork's hidden width (default 0.25 x 4N^2, the paper's).")
+    Integer hyperWidth;
+
+    @Option(names = "--hyper-depth", paramLabel = "D", description = "--protocol paper-2d, fourier: its hidden layers "
+            + "(default 3, the paper's code).")
+    Integer hyperDepth;
+
     @Option(names = "--epochs", paramLabel = "N", description = "--protocol paper-2d: full-batch Adam epochs on the "
-            + "Huber loss (default 0: exact least squares).")
+            + "Huber loss (linear: default 0, exact least squares; fourier: default 25000, the paper's code's).")
     Integer epochs;
 
     @Option(names = "--rate", paramLabel = "R", description = "--protocol paper-2d: Adam's learning rate "
-            + "(default 1e-2).")
+            + "(linear: default 1e-2; fourier: 5e-5, the paper's code's).")
     Double rate;
 
     @Option(names = "--fraction", paramLabel = "F", description = "--protocol paper-2d: the fraction of the 10^4 "
@@ -129,11 +141,14 @@ final class TrainCommand implements Callable<Integer> {
             throw new Main.UsageException("--threads must be >= 1, got " + threads);
         }
         if (protocol != null) {
-            return Paper2dCommands.train(protocol, model.equals(FarFieldModel.NAME) ? "linear" : model, epochs, rate,
-                    fraction, seed, out, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return Paper2dCommands.train(protocol, new Paper2dCommands.Options(model.equals(FarFieldModel.NAME)
+                    ? "linear" : model, epochs, rate, fraction, seed, order, hyperWidth, hyperDepth, threads), out,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
         }
-        if (epochs != null || rate != null || fraction != null) {
-            throw new Main.UsageException("--epochs, --rate and --fraction belong to --protocol paper-2d");
+        if (epochs != null || rate != null || fraction != null || order != null || hyperWidth != null
+                || hyperDepth != null) {
+            throw new Main.UsageException("--epochs, --rate, --fraction, --order, --hyper-width and --hyper-depth "
+                    + "belong to --protocol paper-2d");
         }
         if (PaperModels.NAMES.contains(model)) {
             return trainPaperModel();

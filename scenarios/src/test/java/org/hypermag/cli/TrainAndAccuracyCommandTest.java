@@ -201,10 +201,22 @@ class TrainAndAccuracyCommandTest {
         // the same model on the same sets: the same table rows
         assertEquals(t.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList(),
                 a.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList());
-        CliRunner f = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fourier", "--out",
+        CliRunner f = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--out",
                 dir.resolve("f.h5").toString());
         assertEquals(2, f.status);
-        assertTrue(f.err.contains("'fourier' on this protocol is not built yet"), f.err);
+        assertTrue(f.err.contains("'fc-ilr' on this protocol is not built yet"), f.err);
+        // a tiny FOURIER: trained, written, read back and measured the same
+        Path fourier = dir.resolve("fourier.h5");
+        CliRunner tf = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fourier", "--order", "3",
+                "--hyper-width", "8", "--hyper-depth", "1", "--epochs", "5", "--rate", "1e-3", "--fraction", "0.005",
+                "--out", fourier.toString());
+        assertEquals(0, tf.status, tf.err);
+        assertTrue(tf.out.contains("FOURIER on the paper's 2-D protocol (N = 3") && tf.out.contains("| 4.7 |"),
+                tf.out);
+        CliRunner af = CliRunner.run("accuracy", "--protocol", "paper-2d", fourier.toString());
+        assertEquals(0, af.status, af.err);
+        assertEquals(tf.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList(),
+                af.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList());
         CliRunner bad = CliRunner.run("train", "--protocol", "paper-3d", "--model", "linear", "--out",
                 dir.resolve("g.h5").toString());
         assertEquals(2, bad.status);

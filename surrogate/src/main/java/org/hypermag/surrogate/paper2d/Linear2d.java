@@ -11,7 +11,7 @@ import org.hypermag.surrogate.nn.Adam;
  * nothing (composed linear maps). Made either by exact least squares of the joint mean-square loss, or as the paper's
  * code trains: full-batch Adam on the mean Huber loss (δ = 1) of φ plus that of H ({@link #loss}). Immutable.
  */
-public final class Linear2d {
+public final class Linear2d implements Model2d {
     /** Parameters: W row-major, rows c_0, c_1, c_2, columns m_x, m_y, c_x, c_y, 1. */
     public static final int PARAMETERS = 15;
 
@@ -27,7 +27,13 @@ public final class Linear2d {
         this.w = w.clone();
     }
 
+    @Override
+    public String name() {
+        return "linear";
+    }
+
     /** @return a copy of the parameters */
+    @Override
     public double[] parameters() {
         return w.clone();
     }
@@ -78,6 +84,7 @@ public final class Linear2d {
      * @param d a data set
      * @return this model's errors on it
      */
+    @Override
     public Metrics2d.Errors errors(Discs.DataSet d) {
         int n = d.phi().length;
         double[] phi = new double[n], hx = new double[n], hy = new double[n];

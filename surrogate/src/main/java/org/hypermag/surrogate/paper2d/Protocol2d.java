@@ -11,18 +11,18 @@ import org.hypermag.output.ModelFile;
 /**
  * The paper's 2-D protocol end to end (issue 20): train on {@link Discs.Set#TRAIN} (single sources), report on the
  * one-sample validation sets (Table 2's single- and multi-source columns) and on the 1000-sample four-source test set,
- * by both metrics of {@link Metrics2d}. So far LINEAR only ({@link Linear2d}); FOURIER and FC + ILR on this protocol
- * are not built yet.
+ * by both metrics of {@link Metrics2d}. LINEAR ({@link Linear2d}) and FOURIER ({@link Fourier2d}); FC + ILR on this
+ * protocol is not built yet.
  */
 public final class Protocol2d {
     /** The protocol's name on the command line and in model files. */
     public static final String NAME = "paper-2d";
     /** The models the protocol can train here. */
-    public static final List<String> MODELS = List.of("linear");
+    public static final List<String> MODELS = List.of("linear", "fourier");
     /** Table 2 of the paper: single- and multi-source error (%) per model. */
     public static final Map<String, double[]> TABLE2 = Map.of("fourier", new double[] {4.74, 5.73}, "fc-ilr",
             new double[] {4.38, 4.76}, "linear", new double[] {70.0, 71.2});
-    private static final String MODEL_FILE_NAME = NAME + "-linear";
+    private static final String PREFIX = NAME + "-";
 
     private Protocol2d() {
     }
@@ -98,18 +98,54 @@ public final class Protocol2d {
      * @param seconds its training time
      * @return the report
      */
-    public static Report evaluate(Linear2d m, String method, double fraction, long seedOffset, double seconds) {
-        return new Report("linear", method, fraction, seedOffset, seconds,
+    public static Report evaluate(Model2d m, String method, double fraction, long seedOffset, double seconds) {
+        return new Report(m.name(), method, fraction, seedOffset, seconds,
                 m.errors(Discs.Set.VAL_SINGLE.generate(1, seedOffset)),
                 m.errors(Discs.Set.VAL_MULTI.generate(1, seedOffset)), m.errors(Discs.Set.TEST.generate(1, seedOffset)));
     }
 
     /**
+     * Trains FOURIER and reports.
+     *
+     * @param order N (the paper: 32)
+     * @param width the hypernetwork's hidden width (the paper: 1 024 = 0.25·4N²)
+     * @param depth its hidden layers (the paper's code: 3)
+     * @param epochs full-batch Adam epochs (the paper's code: 25 000)
+     * @param rate learning rate (the paper's code: 5e-5)
+     * @param fraction the fraction of the training samples to use
+     * @param seedOffset added to every data set's seed (and the initialisation's, 42)
+     * @param pool threads
+     * @param progress progress lines
+     * @return the model and its report
+     */
+    public static Map.Entry<Fourier2d, Report> fourier(int order, int width, int depth, int epochs, double rate,
+                                                       double fraction, long seedOffset,
+                                                       org.hypermag.solver.parallel.WorkerPool pool,
+                                                       Consumer<String> progress) {
+        if (epochs < 1 || !(rate > 0)) {
+            throw new IllegalArgumentException("FOURIER needs epochs >= 1 and a rate > 0; got " + epochs + ", " + rate);
+        }
+        progress.accept("generating the training set (" + Math.round(10_000 * fraction) + " samples x 1024 points)");
+        Discs.DataSet train = Discs.Set.TRAIN.generate(fraction, seedOffset);
+        Fourier2d m0 = Fourier2d.initial(order, width, depth, 42 + seedOffset);
+        progress.accept(String.format(Locale.ROOT, "FOURIER: N = %d (%d coefficients), hypernetwork 4 -> %d x %d -> "
+                + "%d (%d parameters)", order, 4 * order * order, width, depth, 4 * order * order,
+                m0.parameterCount()));
+        long t0 = System.nanoTime();
+        Fourier2d m = m0.train(train, epochs, rate, pool, progress);
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        String method = String.format(Locale.ROOT, "N = %d, hypernetwork width %d, %d hidden layers (%d parameters); "
+                + "full-batch Adam on the Huber loss, %d epochs at %.3g", order, width, depth, m.parameterCount(),
+                epochs, rate);
+        return Map.entry(m, evaluate(m, method, fraction, seedOffset, seconds));
+    }
+
+    /**
      * @param m a trained model
      * @param r its report
-     * @return the model file (model {@value #MODEL_FILE_NAME}; dataset {@code parameters}; how it was made)
+     * @return the model file (model {@code paper-2d-NAME}; dataset {@code parameters}; its shape; how it was made)
      */
-    public static ModelFile toFile(Linear2d m, Report r) {
+    public static ModelFile toFile(Model2d m, Report r) {
         Map<String, String> text = new LinkedHashMap<>();
         text.put("protocol", NAME);
         text.put("method", r.method());
@@ -118,9 +154,13 @@ public final class Protocol2d {
         numbers.put("seed_offset", new double[] {r.seedOffset()});
         numbers.put("error_single_phi_code", new double[] {r.single().codePhi()});
         numbers.put("error_multi_phi_code", new double[] {r.multi().codePhi()});
+        if (m instanceof Fourier2d f) {
+            int[] shape = f.shape();
+            numbers.put("shape", new double[] {shape[0], shape[1], shape[2]});
+        }
         Map<String, double[][]> arrays = new LinkedHashMap<>();
         arrays.put("parameters", new double[][] {m.parameters()});
-        return new ModelFile(MODEL_FILE_NAME, text, numbers, arrays);
+        return new ModelFile(PREFIX + m.name(), text, numbers, arrays);
     }
 
     /**
@@ -129,19 +169,41 @@ public final class Protocol2d {
      * @return the model and how it was made (text attributes)
      * @throws IllegalArgumentException naming the file and what is wrong
      */
-    public static Map.Entry<Linear2d, Map<String, String>> fromFile(ModelFile f, Path path) {
-        if (!MODEL_FILE_NAME.equals(f.model())) {
-            throw new IllegalArgumentException("model file " + path + " holds a '" + f.model() + "' model, not a "
-                    + MODEL_FILE_NAME + " model (train one with train --protocol " + NAME + " --model linear)");
+    public static Map.Entry<Model2d, Map<String, String>> fromFile(ModelFile f, Path path) {
+        if (!isModelFile(f)) {
+            throw new IllegalArgumentException("model file " + path + " holds a '" + f.model() + "' model, not one of "
+                    + "the " + NAME + " protocol's (train one with train --protocol " + NAME + " --model linear|fourier)");
         }
-        double[][] p = f.requireArray(path, "parameters", 1, Linear2d.PARAMETERS);
-        for (double v : p[0]) {
+        String name = f.model().substring(PREFIX.length());
+        try {
+            if (name.equals("linear")) {
+                return Map.entry(new Linear2d(finite(f.requireArray(path, "parameters", 1, Linear2d.PARAMETERS)[0],
+                        path)), f.text());
+            }
+            double[] shape = f.requireNumbers(path, "shape", 3);
+            for (double v : shape) {
+                if (v != Math.rint(v) || v < 1 || v > 1 << 14) {
+                    throw new IllegalArgumentException("attribute 'shape' holds " + v + "; expected whole numbers "
+                            + "from 1 to 16384");
+                }
+            }
+            Fourier2d probe = Fourier2d.initial((int) shape[0], (int) shape[1], (int) shape[2], 0);
+            double[] p = finite(f.requireArray(path, "parameters", 1, probe.parameterCount())[0], path);
+            return Map.entry(Fourier2d.of((int) shape[0], (int) shape[1], (int) shape[2], p), f.text());
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith("model file") ? e : new IllegalArgumentException("model file " + path
+                    + ": " + e.getMessage());
+        }
+    }
+
+    private static double[] finite(double[] p, Path path) {
+        for (double v : p) {
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException("model file " + path + ": dataset 'parameters' holds " + v
                         + "; expected finite numbers");
             }
         }
-        return Map.entry(new Linear2d(p[0]), f.text());
+        return p;
     }
 
     /**
@@ -149,6 +211,6 @@ public final class Protocol2d {
      * @return whether it holds a model of this protocol
      */
     public static boolean isModelFile(ModelFile f) {
-        return MODEL_FILE_NAME.equals(f.model());
+        return f.model().startsWith(PREFIX) && MODELS.contains(f.model().substring(PREFIX.length()));
     }
 }

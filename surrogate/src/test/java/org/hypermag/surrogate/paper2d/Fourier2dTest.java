@@ -1,0 +1,89 @@
+package org.hypermag.surrogate.paper2d;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.hypermag.solver.parallel.WorkerPool;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FOURIER on the paper's 2-D protocol: the gradient of the authors' loss (through the basis, the wavenumber bounds
+ * and the hypernetwork) against finite differences, the field as minus the gradient of the potential, and a reduced
+ * training run that a broken gradient could not pass.
+ */
+class Fourier2dTest {
+    private static final WorkerPool POOL = WorkerPool.shared();
+
+    @Test
+    void theLossGradientMatchesFiniteDifferencesIncludingTheWavenumberBounds() {
+        Discs.DataSet d = Discs.generate(5, 2, 16, 3);
+        Fourier2d m = Fourier2d.initial(4, 6, 2, 9);
+        double[] p = m.parameters(), g = new double[p.length];
+        // bounds where the wavenumbers are of order one, so that their gradient is not negligible
+        p[p.length - 2] = -0.5;
+        p[p.length - 1] = 0.4;
+        m.loss(d, p, g, POOL);
+        Random rnd = new Random(4);
+        int[] which = new int[14];
+        for (int t = 0; t < which.length - 2; t++) {
+            which[t] = rnd.nextInt(p.length - 2);
+        }
+        which[which.length - 2] = p.length - 2;
+        which[which.length - 1] = p.length - 1;
+        double h = 1e-6;
+        for (int i : which) {
+            double[] up = p.clone(), down = p.clone();
+            up[i] += h;
+            down[i] -= h;
+            double fd = (m.loss(d, up, null, POOL) - m.loss(d, down, null, POOL)) / (2 * h);
+            assertEquals(fd, g[i], 1e-6 * Math.max(Math.abs(fd), 1e-3), "parameter " + i + " of " + p.length);
+        }
+    }
+
+    @Test
+    void thePredictedFieldIsMinusTheGradientOfThePredictedPotential() {
+        Fourier2d m = Fourier2d.initial(5, 8, 2, 1);
+        double[] p = m.parameters();
+        p[p.length - 2] = -0.7;
+        p[p.length - 1] = 0.5;
+        m = Fourier2d.of(5, 8, 2, p);
+        Discs.DataSet one = Discs.generate(1, 3, 1, 8);
+        double x = one.x()[0], y = one.y()[0], h = 1e-5;
+        double[] at = predictAt(m, one, x, y), xp = predictAt(m, one, x + h, y), xm = predictAt(m, one, x - h, y);
+        double[] yp = predictAt(m, one, x, y + h), ym = predictAt(m, one, x, y - h);
+        assertEquals(-(xp[0] - xm[0]) / (2 * h), at[1], 1e-7 * Math.max(1, Math.abs(at[1])));
+        assertEquals(-(yp[0] - ym[0]) / (2 * h), at[2], 1e-7 * Math.max(1, Math.abs(at[2])));
+    }
+
+    /** {φ̂, Ĥx, Ĥy} of the model for the data set's sources at one point. */
+    private static double[] predictAt(Fourier2d m, Discs.DataSet d, double x, double y) {
+        Discs.DataSet at = new Discs.DataSet(1, d.sources(), 1, d.src(), new double[] {x}, new double[] {y},
+                new double[1], new double[1], new double[1], 0);
+        double[] phi = new double[1], hx = new double[1], hy = new double[1];
+        m.predict(at, phi, hx, hy);
+        return new double[] {phi[0], hx[0], hy[0]};
+    }
+
+    @Test
+    void aReducedTrainingLearnsTheFieldOfSourcesItNeverSawTogether() {
+        // reduced protocol (CI): 400 single-source samples of 64 points, N = 6, width 48, two hidden layers
+        Discs.DataSet train = Discs.generate(400, 1, 64, 100);
+        Fourier2d m = Fourier2d.initial(6, 48, 2, 42);
+        double before = m.loss(train, m.parameters(), null, POOL);
+        Fourier2d trained = m.train(train, TRAIN_EPOCHS, 3e-3, POOL, line -> { });
+        double after = trained.loss(train, trained.parameters(), null, POOL);
+        Metrics2d.Errors multi = trained.errors(Discs.generate(50, 4, 256, 101));
+        System.out.printf("FOURIER (reduced): loss %.4g -> %.4g; four sources, 50 samples: phi %.1f %%, H %.1f %% "
+                + "(code metric)%n", before, after, multi.codePhi(), multi.codeH());
+        assertTrue(after < LOSS_FACTOR * before, "loss " + before + " -> " + after);
+        assertTrue(multi.codePhi() < PHI_BOUND, "phi error on four-source samples " + multi.codePhi() + " %");
+    }
+
+    /**
+     * Measured 2026-12-05: loss 0.756 → 0.0027 (a factor 280) and 55.4 % on the four-source samples (LINEAR: 74 % on
+     * the test set); the bounds leave a margin and still fail a gradient that does not train (e.g. a sign error).
+     */
+    static final int TRAIN_EPOCHS = 300;
+    static final double LOSS_FACTOR = 0.02, PHI_BOUND = 65;
+}
