@@ -81,6 +81,10 @@ final class AccuracyCommand implements Callable<Integer> {
             + "protocol (train --protocol paper-2d); its errors on the protocol's validation and test sets.")
     String protocol;
 
+    @Option(names = "--figure", paramLabel = "PNG", description = "--protocol paper-2d: also draw the four-source "
+            + "validation example, true against the model (potential and |H|), as the paper's Fig. 6.")
+    Path figure;
+
     @Override
     public Integer call() {
         if (threads != null && threads < 1) {
@@ -97,7 +101,10 @@ final class AccuracyCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new Main.UsageException(e.getMessage());
             }
-            return Paper2dCommands.accuracy(f, file, evalSeed, spec.commandLine().getOut());
+            return Paper2dCommands.accuracy(f, file, evalSeed, figure, spec.commandLine().getOut());
+        }
+        if (figure != null) {
+            throw new Main.UsageException("--figure belongs to --protocol paper-2d");
         }
         if (paperProtocol != null) {
             return farFieldPaperProtocol();

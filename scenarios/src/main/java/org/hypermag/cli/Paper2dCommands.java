@@ -87,7 +87,7 @@ final class Paper2dCommands {
      *
      * @return the exit status
      */
-    static int accuracy(ModelFile f, Path path, Long seed, PrintWriter o) {
+    static int accuracy(ModelFile f, Path path, Long seed, Path figure, PrintWriter o) {
         Map.Entry<Model2d, Map<String, String>> m;
         try {
             m = Protocol2d.fromFile(f, path);
@@ -97,6 +97,12 @@ final class Paper2dCommands {
         double fraction = f.numbers().containsKey("fraction") ? f.numbers().get("fraction")[0] : 1;
         o.print(Protocol2d.evaluate(m.getKey(), m.getValue().getOrDefault("method", "?"), fraction,
                 seed == null ? 0 : seed, 0).markdown());
+        if (figure != null) {
+            // as the paper's Fig. 6: the four-source validation example, true against the model
+            org.hypermag.surrogate.paper2d.Figure2d.draw(m.getKey(),
+                    org.hypermag.surrogate.paper2d.Discs.Set.VAL_MULTI.generate(1, seed == null ? 0 : seed), figure);
+            o.println("wrote " + figure.toAbsolutePath().normalize());
+        }
         o.flush();
         return 0;
     }

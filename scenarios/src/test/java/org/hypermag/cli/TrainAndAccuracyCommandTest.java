@@ -196,8 +196,17 @@ class TrainAndAccuracyCommandTest {
         assertEquals(0, t.status, t.err);
         assertTrue(t.out.contains("LINEAR on the paper's 2-D protocol (exact least squares") && t.out.contains(
                 "| single source (1 sample, 2 500 points) |") && t.out.contains("| 70.0 |"), t.out);
-        CliRunner a = CliRunner.run("accuracy", "--protocol", "paper-2d", model.toString());
+        Path png = dir.resolve("fig6.png");
+        CliRunner a = CliRunner.run("accuracy", "--protocol", "paper-2d", model.toString(), "--figure",
+                png.toString());
         assertEquals(0, a.status, a.err);
+        assertTrue(a.out.contains("wrote " + png), a.out);
+        try {
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+            assertEquals(690, img.getWidth());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         // the same model on the same sets: the same table rows
         assertEquals(t.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList(),
                 a.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList());
