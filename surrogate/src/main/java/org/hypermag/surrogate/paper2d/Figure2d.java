@@ -51,11 +51,7 @@ public final class Figure2d {
         }
         Discs.DataSet grid = new Discs.DataSet(1, example.sources(), n, src, x, y, phi, hx, hy, example.seed());
         double[] mphi = new double[n], mhx = new double[n], mhy = new double[n];
-        if (model instanceof Linear2d l) {
-            l.predict(grid, mphi, mhx, mhy);
-        } else {
-            ((Fourier2d) model).predict(grid, mphi, mhx, mhy);
-        }
+        model.predict(grid, mphi, mhx, mhy);
         double phiScale = 0;
         double[] h = new double[n], mh = new double[n];
         for (int p = 0; p < n; p++) {

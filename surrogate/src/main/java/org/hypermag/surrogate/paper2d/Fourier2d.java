@@ -309,6 +309,7 @@ public final class Fourier2d implements Model2d {
      * @param hx receives Ĥ_x
      * @param hy receives Ĥ_y
      */
+    @Override
     public void predict(Discs.DataSet d, double[] phi, double[] hx, double[] hy) {
         Work w = new Work(null);
         wavenumbers(order, params[net.end()], params[net.end() + 1], w.k, w.dk0, w.dk1);
@@ -323,18 +324,6 @@ public final class Fourier2d implements Model2d {
                 hy[i] = out[2];
             }
         }
-    }
-
-    /**
-     * @param d a data set
-     * @return this model's errors on it
-     */
-    @Override
-    public Metrics2d.Errors errors(Discs.DataSet d) {
-        int n = d.phi().length;
-        double[] phi = new double[n], hx = new double[n], hy = new double[n];
-        predict(d, phi, hx, hy);
-        return Metrics2d.of(d, phi, hx, hy);
     }
 
     /**

@@ -66,6 +66,7 @@ public final class Linear2d implements Model2d {
      * @param hx receives Ĥ_x
      * @param hy receives Ĥ_y
      */
+    @Override
     public void predict(Discs.DataSet d, double[] phi, double[] hx, double[] hy) {
         double[] s = new double[5];
         for (int n = 0; n < d.samples(); n++) {
@@ -78,18 +79,6 @@ public final class Linear2d implements Model2d {
                 hy[i] = -c2;
             }
         }
-    }
-
-    /**
-     * @param d a data set
-     * @return this model's errors on it
-     */
-    @Override
-    public Metrics2d.Errors errors(Discs.DataSet d) {
-        int n = d.phi().length;
-        double[] phi = new double[n], hx = new double[n], hy = new double[n];
-        predict(d, phi, hx, hy);
-        return Metrics2d.of(d, phi, hx, hy);
     }
 
     /**

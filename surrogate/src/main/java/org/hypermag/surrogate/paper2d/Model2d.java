@@ -9,8 +9,23 @@ public sealed interface Model2d permits Linear2d, Fourier2d {
     double[] parameters();
 
     /**
+     * Predicts a data set.
+     *
+     * @param d the data set
+     * @param phi receives φ̂, samples × points
+     * @param hx receives Ĥ_x
+     * @param hy receives Ĥ_y
+     */
+    void predict(Discs.DataSet d, double[] phi, double[] hx, double[] hy);
+
+    /**
      * @param d a data set
      * @return the model's errors on it
      */
-    Metrics2d.Errors errors(Discs.DataSet d);
+    default Metrics2d.Errors errors(Discs.DataSet d) {
+        int n = d.phi().length;
+        double[] phi = new double[n], hx = new double[n], hy = new double[n];
+        predict(d, phi, hx, hy);
+        return Metrics2d.of(d, phi, hx, hy);
+    }
 }
