@@ -28,7 +28,7 @@ final class Paper2dCommands {
 
     /** The training options of {@code train --protocol paper-2d} (null: the default). */
     record Options(String model, Integer epochs, Double rate, Double fraction, Long seed, Integer order, Integer width,
-                   Integer depth, Integer threads) {
+                   Integer depth, Integer basisWidth, Integer basisLayers, Integer threads) {
     }
 
     /**
@@ -45,15 +45,37 @@ final class Paper2dCommands {
             err.flush();
         };
         Map.Entry<? extends Model2d, Protocol2d.Report> trained;
+        org.hypermag.solver.parallel.WorkerPool pool = op.threads() == null
+                ? org.hypermag.solver.parallel.WorkerPool.shared()
+                : new org.hypermag.solver.parallel.WorkerPool(op.threads());
+        if (!op.model().equals("fc-ilr") && (op.basisWidth() != null || op.basisLayers() != null)) {
+            throw new Main.UsageException("--basis-width and --basis-layers are FC + ILR's");
+        }
         if (op.model().equals("linear")) {
             if (op.order() != null || op.width() != null || op.depth() != null) {
-                throw new Main.UsageException("--order, --hyper-width and --hyper-depth are FOURIER's");
+                throw new Main.UsageException("--order, --hyper-width and --hyper-depth are FOURIER's and FC + ILR's");
             }
             int e = op.epochs() == null ? 0 : op.epochs();
             double r = op.rate() == null ? 1e-2 : op.rate();
             check(e >= 0 && r > 0 && f > 0 && f <= 1, "--epochs must be >= 0 (0: exact least squares), --rate > 0 "
                     + "and --fraction in (0, 1]; got " + e + ", " + r + ", " + f);
             trained = Protocol2d.linear(e, r, f, seed, progress);
+        } else if (op.model().equals("fc-ilr")) {
+            if (op.order() != null) {
+                throw new Main.UsageException("--order is FOURIER's");
+            }
+            // the defaults are the paper's: basis 2 -> 400 x 4, hypernetwork 4 -> 601 x 3 -> 401, 25 000 epochs at 1e-4
+            int b = op.basisWidth() == null ? 400 : op.basisWidth(), bl = op.basisLayers() == null ? 4
+                    : op.basisLayers();
+            int hw = op.width() == null ? (int) Math.round(1.5 * (b + 1)) : op.width();
+            int hd = op.depth() == null ? 3 : op.depth(), e = op.epochs() == null ? 25_000 : op.epochs();
+            double r = op.rate() == null ? 1e-4 : op.rate();
+            check(b >= 1 && b <= 1 << 14 && bl >= 1 && bl <= 8 && hw >= 1 && hw <= 1 << 14 && hd >= 1 && hd <= 8
+                    && e >= 1 && r > 0 && f > 0 && f <= 1, "FC + ILR needs --basis-width in 1..16384, --basis-layers "
+                    + "in 1..8, --hyper-width in 1..16384, --hyper-depth in 1..8, --epochs >= 1, --rate > 0 and "
+                    + "--fraction in (0, 1]; got " + b + ", " + bl + ", " + hw + ", " + hd + ", " + e + ", " + r
+                    + ", " + f);
+            trained = Protocol2d.fcIlr(new int[] {b, bl, hw, hd}, e, r, f, seed, pool, progress);
         } else {
             // the defaults are the paper's code's: N = 32, width 0.25 x 4N^2, 3 hidden layers, 25 000 epochs at 5e-5
             int n = op.order() == null ? 32 : op.order();
@@ -64,9 +86,6 @@ final class Paper2dCommands {
                     && r > 0 && f > 0 && f <= 1, "FOURIER needs --order in 2..128, --hyper-width in 1..16384, "
                     + "--hyper-depth in 1..8, --epochs >= 1, --rate > 0 and --fraction in (0, 1]; got " + n + ", "
                     + width + ", " + depth + ", " + e + ", " + r + ", " + f);
-            org.hypermag.solver.parallel.WorkerPool pool = op.threads() == null
-                    ? org.hypermag.solver.parallel.WorkerPool.shared()
-                    : new org.hypermag.solver.parallel.WorkerPool(op.threads());
             trained = Protocol2d.fourier(n, width, depth, e, r, f, seed, pool, progress);
         }
         o.print(trained.getValue().markdown());

@@ -108,20 +108,29 @@ final class TrainCommand implements Callable<Integer> {
     Double thickness;
 
     @Option(names = "--protocol", paramLabel = "NAME", description = "paper-2d: the paper's own 2-D protocol (discs, "
-            + "10^4 single-source samples; Table 2's sets; docs/paper-models.md). Trains --model linear or fourier.")
+            + "10^4 single-source samples; Table 2's sets; docs/paper-models.md). Trains --model linear, fourier or "
+            + "fc-ilr.")
     String protocol;
 
     @Option(names = "--order", paramLabel = "N", description = "--protocol paper-2d, fourier: wavenumbers per axis "
             + "including 0 (default 32, the paper's).")
     Integer order;
 
-    @Option(names = "--hyper-width", paramLabel = "W", description = "--protocol paper-2d, fourier: the "
-            + "hypernetwork's hidden width (default 0.25 x 4N^2, the paper's).")
+    @Option(names = "--hyper-width", paramLabel = "W", description = "--protocol paper-2d, fourier and fc-ilr: the "
+            + "hypernetwork's hidden width (default the paper's: 0.25 x 4N^2; 1.5 x (basis width + 1)).")
     Integer hyperWidth;
 
-    @Option(names = "--hyper-depth", paramLabel = "D", description = "--protocol paper-2d, fourier: its hidden layers "
-            + "(default 3, the paper's code).")
+    @Option(names = "--hyper-depth", paramLabel = "D", description = "--protocol paper-2d, fourier and fc-ilr: its "
+            + "hidden layers (default 3, the paper's code).")
     Integer hyperDepth;
+
+    @Option(names = "--basis-width", paramLabel = "B", description = "--protocol paper-2d, fc-ilr: the basis "
+            + "network's width (default 400, the paper's).")
+    Integer basisWidth;
+
+    @Option(names = "--basis-layers", paramLabel = "L", description = "--protocol paper-2d, fc-ilr: its layers "
+            + "(default 4, the paper's).")
+    Integer basisLayers;
 
     @Option(names = "--epochs", paramLabel = "N", description = "--protocol paper-2d: full-batch Adam epochs on the "
             + "Huber loss (linear: default 0, exact least squares; fourier: default 25000, the paper's code's).")
@@ -142,13 +151,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (protocol != null) {
             return Paper2dCommands.train(protocol, new Paper2dCommands.Options(model.equals(FarFieldModel.NAME)
-                    ? "linear" : model, epochs, rate, fraction, seed, order, hyperWidth, hyperDepth, threads), out,
+                    ? "linear" : model, epochs, rate, fraction, seed, order, hyperWidth, hyperDepth, basisWidth,
+                    basisLayers, threads), out,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (epochs != null || rate != null || fraction != null || order != null || hyperWidth != null
-                || hyperDepth != null) {
-            throw new Main.UsageException("--epochs, --rate, --fraction, --order, --hyper-width and --hyper-depth "
-                    + "belong to --protocol paper-2d");
+                || hyperDepth != null || basisWidth != null || basisLayers != null) {
+            throw new Main.UsageException("--epochs, --rate, --fraction, --order, --hyper-width, --hyper-depth, "
+                    + "--basis-width and --basis-layers belong to --protocol paper-2d");
         }
         if (PaperModels.NAMES.contains(model)) {
             return trainPaperModel();

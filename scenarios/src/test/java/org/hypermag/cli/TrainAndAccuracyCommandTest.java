@@ -210,10 +210,22 @@ class TrainAndAccuracyCommandTest {
         // the same model on the same sets: the same table rows
         assertEquals(t.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList(),
                 a.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList());
-        CliRunner f = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--out",
+        CliRunner f = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-inr", "--out",
                 dir.resolve("f.h5").toString());
         assertEquals(2, f.status);
-        assertTrue(f.err.contains("'fc-ilr' on this protocol is not built yet"), f.err);
+        assertTrue(f.err.contains("'fc-inr' on this protocol is not built yet"), f.err);
+        // a tiny FC + ILR: trained, written, read back and measured the same
+        Path ilr = dir.resolve("fc-ilr.h5");
+        CliRunner ti = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--basis-width", "6",
+                "--basis-layers", "2", "--hyper-width", "8", "--hyper-depth", "1", "--epochs", "4", "--rate", "1e-3",
+                "--fraction", "0.005", "--out", ilr.toString());
+        assertEquals(0, ti.status, ti.err);
+        assertTrue(ti.out.contains("FC-ILR on the paper's 2-D protocol (basis 2 -> 6 x 2") && ti.out.contains(
+                "| 4.4 |"), ti.out);
+        CliRunner ai = CliRunner.run("accuracy", "--protocol", "paper-2d", ilr.toString());
+        assertEquals(0, ai.status, ai.err);
+        assertEquals(ti.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList(),
+                ai.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList());
         // a tiny FOURIER: trained, written, read back and measured the same
         Path fourier = dir.resolve("fourier.h5");
         CliRunner tf = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fourier", "--order", "3",

@@ -1,7 +1,7 @@
 package org.hypermag.surrogate.paper2d;
 
-/** A model of the 2-D protocol: LINEAR or FOURIER so far. */
-public sealed interface Model2d permits Linear2d, Fourier2d {
+/** A model of the 2-D protocol: LINEAR, FOURIER or FC + ILR. */
+public sealed interface Model2d permits Linear2d, Fourier2d, FcIlr2d {
     /** @return the model's name: linear or fourier */
     String name();
 

@@ -11,14 +11,14 @@ import org.hypermag.output.ModelFile;
 /**
  * The paper's 2-D protocol end to end (issue 20): train on {@link Discs.Set#TRAIN} (single sources), report on the
  * one-sample validation sets (Table 2's single- and multi-source columns) and on the 1000-sample four-source test set,
- * by both metrics of {@link Metrics2d}. LINEAR ({@link Linear2d}) and FOURIER ({@link Fourier2d}); FC + ILR on this
- * protocol is not built yet.
+ * by both metrics of {@link Metrics2d}: LINEAR ({@link Linear2d}), FOURIER ({@link Fourier2d}) and FC + ILR
+ * ({@link FcIlr2d}).
  */
 public final class Protocol2d {
     /** The protocol's name on the command line and in model files. */
     public static final String NAME = "paper-2d";
     /** The models the protocol can train here. */
-    public static final List<String> MODELS = List.of("linear", "fourier");
+    public static final List<String> MODELS = List.of("linear", "fourier", "fc-ilr");
     /** Table 2 of the paper: single- and multi-source error (%) per model. */
     public static final Map<String, double[]> TABLE2 = Map.of("fourier", new double[] {4.74, 5.73}, "fc-ilr",
             new double[] {4.38, 4.76}, "linear", new double[] {70.0, 71.2});
@@ -141,6 +141,36 @@ public final class Protocol2d {
     }
 
     /**
+     * Trains FC + ILR and reports.
+     *
+     * @param shape {B, basis layers, H, hyper depth} (the paper: 400, 4, 601, 3)
+     * @param epochs full-batch Adam epochs (the paper's code: 25 000)
+     * @param rate learning rate (the paper's code: 1e-4)
+     * @param fraction the fraction of the training samples to use
+     * @param seedOffset added to every data set's seed (and the initialisation's, 42)
+     * @param pool threads
+     * @param progress progress lines
+     * @return the model and its report
+     */
+    public static Map.Entry<FcIlr2d, Report> fcIlr(int[] shape, int epochs, double rate, double fraction,
+                                                   long seedOffset, org.hypermag.solver.parallel.WorkerPool pool,
+                                                   Consumer<String> progress) {
+        if (epochs < 1 || !(rate > 0)) {
+            throw new IllegalArgumentException("FC + ILR needs epochs >= 1 and a rate > 0; got " + epochs + ", " + rate);
+        }
+        progress.accept("generating the training set (" + Math.round(10_000 * fraction) + " samples x 1024 points)");
+        Discs.DataSet train = Discs.Set.TRAIN.generate(fraction, seedOffset);
+        FcIlr2d m0 = FcIlr2d.initial(shape[0], shape[1], shape[2], shape[3], 42 + seedOffset);
+        long t0 = System.nanoTime();
+        FcIlr2d m = m0.train(train, epochs, rate, pool, progress);
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        String method = String.format(Locale.ROOT, "basis 2 -> %d x %d, hypernetwork 4 -> %d x %d -> %d (%d parameters); "
+                + "full-batch Adam on the Huber loss, %d epochs at %.3g", shape[0], shape[1], shape[2], shape[3],
+                shape[0] + 1, m.parameterCount(), epochs, rate);
+        return Map.entry(m, evaluate(m, method, fraction, seedOffset, seconds));
+    }
+
+    /**
      * @param m a trained model
      * @param r its report
      * @return the model file (model {@code paper-2d-NAME}; dataset {@code parameters}; its shape; how it was made)
@@ -157,6 +187,9 @@ public final class Protocol2d {
         if (m instanceof Fourier2d f) {
             int[] shape = f.shape();
             numbers.put("shape", new double[] {shape[0], shape[1], shape[2]});
+        } else if (m instanceof FcIlr2d f) {
+            int[] shape = f.shape();
+            numbers.put("shape", new double[] {shape[0], shape[1], shape[2], shape[3]});
         }
         Map<String, double[][]> arrays = new LinkedHashMap<>();
         arrays.put("parameters", new double[][] {m.parameters()});
@@ -172,7 +205,8 @@ public final class Protocol2d {
     public static Map.Entry<Model2d, Map<String, String>> fromFile(ModelFile f, Path path) {
         if (!isModelFile(f)) {
             throw new IllegalArgumentException("model file " + path + " holds a '" + f.model() + "' model, not one of "
-                    + "the " + NAME + " protocol's (train one with train --protocol " + NAME + " --model linear|fourier)");
+                    + "the " + NAME + " protocol's (train one with train --protocol " + NAME + " --model "
+                    + String.join("|", MODELS) + ")");
         }
         String name = f.model().substring(PREFIX.length());
         try {
@@ -180,12 +214,18 @@ public final class Protocol2d {
                 return Map.entry(new Linear2d(finite(f.requireArray(path, "parameters", 1, Linear2d.PARAMETERS)[0],
                         path)), f.text());
             }
-            double[] shape = f.requireNumbers(path, "shape", 3);
+            double[] shape = f.requireNumbers(path, "shape", name.equals("fourier") ? 3 : 4);
             for (double v : shape) {
                 if (v != Math.rint(v) || v < 1 || v > 1 << 14) {
                     throw new IllegalArgumentException("attribute 'shape' holds " + v + "; expected whole numbers "
                             + "from 1 to 16384");
                 }
+            }
+            if (name.equals("fc-ilr")) {
+                int[] sh = {(int) shape[0], (int) shape[1], (int) shape[2], (int) shape[3]};
+                FcIlr2d probe = FcIlr2d.initial(sh[0], sh[1], sh[2], sh[3], 0);
+                double[] p = finite(f.requireArray(path, "parameters", 1, probe.parameterCount())[0], path);
+                return Map.entry(FcIlr2d.of(sh, p), f.text());
             }
             Fourier2d probe = Fourier2d.initial((int) shape[0], (int) shape[1], (int) shape[2], 0);
             double[] p = finite(f.requireArray(path, "parameters", 1, probe.parameterCount())[0], path);

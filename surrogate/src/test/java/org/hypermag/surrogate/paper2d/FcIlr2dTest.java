@@ -1,0 +1,77 @@
+package org.hypermag.surrogate.paper2d;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.hypermag.solver.parallel.WorkerPool;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FC + ILR on the paper's 2-D protocol: the gradient of the authors' loss through the read-out, the hypernetwork and
+ * the basis network's values and tangents against finite differences; the field as minus the gradient of the
+ * potential; a reduced training run that a broken gradient could not pass.
+ */
+class FcIlr2dTest {
+    private static final WorkerPool POOL = WorkerPool.shared();
+
+    @Test
+    void theLossGradientMatchesFiniteDifferencesThroughTheBasisTangents() {
+        Discs.DataSet d = Discs.generate(6, 2, 12, 5);
+        FcIlr2d m = FcIlr2d.initial(5, 2, 7, 2, 3);
+        double[] p = m.parameters(), g = new double[p.length];
+        m.loss(d, p, g, POOL);
+        Random rnd = new Random(8);
+        int hyperEnd = m.hyper.end();
+        double h = 1e-6;
+        for (int t = 0; t < 16; t++) {
+            // half in the hypernetwork, half in the basis network
+            int i = t % 2 == 0 ? rnd.nextInt(hyperEnd) : hyperEnd + rnd.nextInt(p.length - hyperEnd);
+            double[] up = p.clone(), down = p.clone();
+            up[i] += h;
+            down[i] -= h;
+            double fd = (m.loss(d, up, null, POOL) - m.loss(d, down, null, POOL)) / (2 * h);
+            assertEquals(fd, g[i], 1e-6 * Math.max(Math.abs(fd), 1e-3), "parameter " + i + " of " + p.length);
+        }
+    }
+
+    @Test
+    void thePredictedFieldIsMinusTheGradientOfThePredictedPotential() {
+        FcIlr2d m = FcIlr2d.initial(6, 3, 8, 2, 11);
+        Discs.DataSet one = Discs.generate(1, 3, 1, 4);
+        double x = one.x()[0], y = one.y()[0], h = 1e-5;
+        double[] at = at(m, one, x, y), xp = at(m, one, x + h, y), xm = at(m, one, x - h, y);
+        double[] yp = at(m, one, x, y + h), ym = at(m, one, x, y - h);
+        assertEquals(-(xp[0] - xm[0]) / (2 * h), at[1], 1e-7 * Math.max(1, Math.abs(at[1])));
+        assertEquals(-(yp[0] - ym[0]) / (2 * h), at[2], 1e-7 * Math.max(1, Math.abs(at[2])));
+    }
+
+    private static double[] at(FcIlr2d m, Discs.DataSet d, double x, double y) {
+        Discs.DataSet p = new Discs.DataSet(1, d.sources(), 1, d.src(), new double[] {x}, new double[] {y},
+                new double[1], new double[1], new double[1], 0);
+        double[] phi = new double[1], hx = new double[1], hy = new double[1];
+        m.predict(p, phi, hx, hy);
+        return new double[] {phi[0], hx[0], hy[0]};
+    }
+
+    @Test
+    void aReducedTrainingLearnsTheFieldOfSourcesItNeverSawTogether() {
+        Discs.DataSet train = Discs.generate(400, 1, 64, 100);
+        FcIlr2d m = FcIlr2d.initial(32, 3, 48, 2, 42);
+        double before = m.loss(train, m.parameters(), null, POOL);
+        FcIlr2d trained = m.train(train, EPOCHS, 3e-3, POOL, line -> { });
+        double after = trained.loss(train, trained.parameters(), null, POOL);
+        Metrics2d.Errors multi = trained.errors(Discs.generate(50, 4, 256, 101));
+        System.out.printf("FC + ILR (reduced): loss %.4g -> %.4g; four sources, 50 samples: phi %.1f %%, H %.1f %% "
+                + "(code metric)%n", before, after, multi.codePhi(), multi.codeH());
+        assertTrue(after < LOSS_FACTOR * before, "loss " + before + " -> " + after);
+        assertTrue(multi.codePhi() < PHI_BOUND, "phi error on four-source samples " + multi.codePhi() + " %");
+    }
+
+    /**
+     * Measured 2026-12-05: loss 0.0216 → 0.0014 (a factor 15) and 38.0 % on the four-source samples; the bounds leave
+     * a margin and still fail a gradient that does not train.
+     */
+    static final int EPOCHS = 300;
+    static final double LOSS_FACTOR = 0.2, PHI_BOUND = 50;
+}
