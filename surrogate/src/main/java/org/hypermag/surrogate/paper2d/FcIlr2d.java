@@ -1,12 +1,10 @@
 package org.hypermag.surrogate.paper2d;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.nn.Activation;
-import org.hypermag.surrogate.nn.Adam;
 import org.hypermag.surrogate.nn.Mlp;
 
 /**
@@ -147,7 +145,7 @@ public final class FcIlr2d implements Model2d {
         pool.forRange(chunks, 1, (from, to) -> {
             for (int c = from; c < to; c++) {
                 Mlp.Workspace ws = hyper.workspace(0);
-                double[] a = new double[nb + 1], ga = new double[nb + 1];
+                double[] a = new double[nb + 1], ga = new double[nb + 1], out = new double[3];
                 double[] g = grad == null ? null : new double[p.length];
                 double[] gfc = grad == null ? null : new double[3 * np * nb];
                 double total = 0;
@@ -157,18 +155,13 @@ public final class FcIlr2d implements Model2d {
                     Arrays.fill(ga, 0);
                     for (int q = 0; q < np; q++) {
                         int o = q * nb, i = n * np + q;
-                        double phi = a[nb], hx = 0, hy = 0;
-                        for (int k = 0; k < nb; k++) {
-                            phi += a[k] * f[0][o + k];
-                            hx -= a[k] * f[1][o + k];
-                            hy -= a[k] * f[2][o + k];
-                        }
-                        double e = phi - d.phi()[i], ex = hx - d.hx()[i], ey = hy - d.hy()[i];
+                        readOut(a, f, o, nb, out);
+                        double e = out[0] - d.phi()[i], ex = out[1] - d.hx()[i], ey = out[2] - d.hy()[i];
                         total += Linear2d.huber(e) / nPhi + (Linear2d.huber(ex) + Linear2d.huber(ey)) / nH;
                         if (g == null) {
                             continue;
                         }
-                        double gp = slope(e) / nPhi, gx = slope(ex) / nH, gy = slope(ey) / nH;
+                        double gp = Linear2d.slope(e) / nPhi, gx = Linear2d.slope(ex) / nH, gy = Linear2d.slope(ey) / nH;
                         ga[nb] += gp;
                         for (int k = 0; k < nb; k++) {
                             ga[k] += gp * f[0][o + k] - gx * f[1][o + k] - gy * f[2][o + k];
@@ -222,8 +215,17 @@ public final class FcIlr2d implements Model2d {
         return total;
     }
 
-    private static double slope(double e) {
-        return Math.abs(e) <= 1 ? e : Math.signum(e);
+    /** {φ̂, Ĥx, Ĥy} at one point: the read-out a over the basis values and tangents from index o. */
+    private static void readOut(double[] a, double[][] f, int o, int nb, double[] out) {
+        double phi = a[nb], hx = 0, hy = 0;
+        for (int k = 0; k < nb; k++) {
+            phi += a[k] * f[0][o + k];
+            hx -= a[k] * f[1][o + k];
+            hy -= a[k] * f[2][o + k];
+        }
+        out[0] = phi;
+        out[1] = hx;
+        out[2] = hy;
     }
 
     @Override
@@ -231,20 +233,15 @@ public final class FcIlr2d implements Model2d {
         int nb = basis.outputs(), np = d.points();
         double[][] f = features(params, d);
         Mlp.Workspace ws = hyper.workspace(0);
-        double[] a = new double[nb + 1];
+        double[] a = new double[nb + 1], out = new double[3];
         for (int n = 0; n < d.samples(); n++) {
             represent(params, d, n, ws, a);
             for (int q = 0; q < np; q++) {
-                int o = q * nb, i = n * np + q;
-                double v = a[nb], x = 0, y = 0;
-                for (int k = 0; k < nb; k++) {
-                    v += a[k] * f[0][o + k];
-                    x -= a[k] * f[1][o + k];
-                    y -= a[k] * f[2][o + k];
-                }
-                phi[i] = v;
-                hx[i] = x;
-                hy[i] = y;
+                int i = n * np + q;
+                readOut(a, f, q * nb, nb, out);
+                phi[i] = out[0];
+                hx[i] = out[1];
+                hy[i] = out[2];
             }
         }
     }
@@ -260,18 +257,7 @@ public final class FcIlr2d implements Model2d {
      * @return the trained model
      */
     public FcIlr2d train(Discs.DataSet d, int epochs, double rate, WorkerPool pool, Consumer<String> progress) {
-        double[] p = params.clone(), g = new double[p.length];
-        Adam adam = new Adam(p.length);
-        long t0 = System.nanoTime();
-        for (int e = 0; e < epochs; e++) {
-            double l = loss(d, p, g, pool);
-            adam.step(p, g, rate);
-            if ((e + 1) % Math.max(1, epochs / 10) == 0 || e == epochs - 1) {
-                double s = (System.nanoTime() - t0) * 1e-9;
-                progress.accept(String.format(Locale.ROOT, "fc-ilr: epoch %d of %d, loss %.6g, %.0f s, about %.0f s "
-                        + "left", e + 1, epochs, l, s, s / (e + 1) * (epochs - e - 1)));
-            }
-        }
-        return new FcIlr2d(hyper, basis, p);
+        return new FcIlr2d(hyper, basis, FullBatch.adam(params, epochs, rate, (p, g) -> loss(d, p, g, pool), name(),
+                progress));
     }
 }

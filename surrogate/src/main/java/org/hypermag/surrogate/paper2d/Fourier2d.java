@@ -1,12 +1,10 @@
 package org.hypermag.surrogate.paper2d;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.nn.Activation;
-import org.hypermag.surrogate.nn.Adam;
 import org.hypermag.surrogate.nn.Mlp;
 
 /**
@@ -276,7 +274,7 @@ public final class Fourier2d implements Model2d {
                 double e = out[0] - d.phi()[i], ex = out[1] - d.hx()[i], ey = out[2] - d.hy()[i];
                 total += Linear2d.huber(e) / nPhi + (Linear2d.huber(ex) + Linear2d.huber(ey)) / nH;
                 if (w.grad != null) {
-                    pointGradient(x, y, slope(e) / nPhi, slope(ex) / nH, slope(ey) / nH, w);
+                    pointGradient(x, y, Linear2d.slope(e) / nPhi, Linear2d.slope(ex) / nH, Linear2d.slope(ey) / nH, w);
                 }
             }
             if (w.grad != null) {
@@ -295,10 +293,6 @@ public final class Fourier2d implements Model2d {
             }
         }
         return total;
-    }
-
-    private static double slope(double e) {
-        return Math.abs(e) <= 1 ? e : Math.signum(e);
     }
 
     /**
@@ -337,18 +331,7 @@ public final class Fourier2d implements Model2d {
      * @return the trained model
      */
     public Fourier2d train(Discs.DataSet d, int epochs, double rate, WorkerPool pool, Consumer<String> progress) {
-        double[] p = params.clone(), g = new double[p.length];
-        Adam adam = new Adam(p.length);
-        long t0 = System.nanoTime();
-        for (int e = 0; e < epochs; e++) {
-            double l = loss(d, p, g, pool);
-            adam.step(p, g, rate);
-            if ((e + 1) % Math.max(1, epochs / 10) == 0 || e == epochs - 1) {
-                double s = (System.nanoTime() - t0) * 1e-9;
-                progress.accept(String.format(Locale.ROOT, "fourier: epoch %d of %d, loss %.6g, %.0f s, about %.0f s "
-                        + "left", e + 1, epochs, l, s, s / (e + 1) * (epochs - e - 1)));
-            }
-        }
-        return new Fourier2d(order, net, p);
+        return new Fourier2d(order, net, FullBatch.adam(params, epochs, rate, (p, g) -> loss(d, p, g, pool), name(),
+                progress));
     }
 }

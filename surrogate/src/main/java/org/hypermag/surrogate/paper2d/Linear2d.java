@@ -1,8 +1,6 @@
 package org.hypermag.surrogate.paper2d;
 
-import java.util.Locale;
 import java.util.function.Consumer;
-import org.hypermag.surrogate.nn.Adam;
 
 /**
  * LINEAR of the paper on its 2-D protocol: the hypernetwork g and the basis f single linear layers. A source's
@@ -127,7 +125,8 @@ public final class Linear2d implements Model2d {
         return a <= 1 ? 0.5 * e * e : a - 0.5;
     }
 
-    private static double slope(double e) {
+    /** The Huber loss's derivative (δ = 1). */
+    static double slope(double e) {
         return Math.abs(e) <= 1 ? e : Math.signum(e);
     }
 
@@ -141,16 +140,8 @@ public final class Linear2d implements Model2d {
      * @return the trained model
      */
     public static Linear2d train(Discs.DataSet d, int epochs, double rate, Consumer<String> progress) {
-        double[] p = new double[PARAMETERS], g = new double[PARAMETERS];
-        Adam adam = new Adam(PARAMETERS);
-        for (int e = 0; e < epochs; e++) {
-            double l = loss(d, p, g);
-            adam.step(p, g, rate);
-            if ((e + 1) % Math.max(1, epochs / 10) == 0 || e == epochs - 1) {
-                progress.accept(String.format(Locale.ROOT, "linear: epoch %d of %d, loss %.6g", e + 1, epochs, l));
-            }
-        }
-        return new Linear2d(p);
+        return new Linear2d(FullBatch.adam(new double[PARAMETERS], epochs, rate, (p, g) -> loss(d, p, g), "linear",
+                progress));
     }
 
     /**

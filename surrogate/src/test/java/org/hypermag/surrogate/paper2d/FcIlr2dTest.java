@@ -37,21 +37,7 @@ class FcIlr2dTest {
 
     @Test
     void thePredictedFieldIsMinusTheGradientOfThePredictedPotential() {
-        FcIlr2d m = FcIlr2d.initial(6, 3, 8, 2, 11);
-        Discs.DataSet one = Discs.generate(1, 3, 1, 4);
-        double x = one.x()[0], y = one.y()[0], h = 1e-5;
-        double[] at = at(m, one, x, y), xp = at(m, one, x + h, y), xm = at(m, one, x - h, y);
-        double[] yp = at(m, one, x, y + h), ym = at(m, one, x, y - h);
-        assertEquals(-(xp[0] - xm[0]) / (2 * h), at[1], 1e-7 * Math.max(1, Math.abs(at[1])));
-        assertEquals(-(yp[0] - ym[0]) / (2 * h), at[2], 1e-7 * Math.max(1, Math.abs(at[2])));
-    }
-
-    private static double[] at(FcIlr2d m, Discs.DataSet d, double x, double y) {
-        Discs.DataSet p = new Discs.DataSet(1, d.sources(), 1, d.src(), new double[] {x}, new double[] {y},
-                new double[1], new double[1], new double[1], 0);
-        double[] phi = new double[1], hx = new double[1], hy = new double[1];
-        m.predict(p, phi, hx, hy);
-        return new double[] {phi[0], hx[0], hy[0]};
+        Models2d.assertFieldIsMinusGradient(FcIlr2d.initial(6, 3, 8, 2, 11), Discs.generate(1, 3, 1, 4));
     }
 
     @Test

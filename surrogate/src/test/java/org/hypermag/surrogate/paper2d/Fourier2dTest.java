@@ -47,22 +47,7 @@ class Fourier2dTest {
         double[] p = m.parameters();
         p[p.length - 2] = -0.7;
         p[p.length - 1] = 0.5;
-        m = Fourier2d.of(5, 8, 2, p);
-        Discs.DataSet one = Discs.generate(1, 3, 1, 8);
-        double x = one.x()[0], y = one.y()[0], h = 1e-5;
-        double[] at = predictAt(m, one, x, y), xp = predictAt(m, one, x + h, y), xm = predictAt(m, one, x - h, y);
-        double[] yp = predictAt(m, one, x, y + h), ym = predictAt(m, one, x, y - h);
-        assertEquals(-(xp[0] - xm[0]) / (2 * h), at[1], 1e-7 * Math.max(1, Math.abs(at[1])));
-        assertEquals(-(yp[0] - ym[0]) / (2 * h), at[2], 1e-7 * Math.max(1, Math.abs(at[2])));
-    }
-
-    /** {φ̂, Ĥx, Ĥy} of the model for the data set's sources at one point. */
-    private static double[] predictAt(Fourier2d m, Discs.DataSet d, double x, double y) {
-        Discs.DataSet at = new Discs.DataSet(1, d.sources(), 1, d.src(), new double[] {x}, new double[] {y},
-                new double[1], new double[1], new double[1], 0);
-        double[] phi = new double[1], hx = new double[1], hy = new double[1];
-        m.predict(at, phi, hx, hy);
-        return new double[] {phi[0], hx[0], hy[0]};
+        Models2d.assertFieldIsMinusGradient(Fourier2d.of(5, 8, 2, p), Discs.generate(1, 3, 1, 8));
     }
 
     @Test
