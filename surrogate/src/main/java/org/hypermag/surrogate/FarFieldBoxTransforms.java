@@ -83,14 +83,15 @@ final class FarFieldBoxTransforms {
         this.wB = lineB == null ? 0 : wB;
         tA = FarFieldSpectral.multipliers(lineA, ax, ay);
         tB = lineB == null ? null : FarFieldSpectral.multipliers(lineB, ax, ay);
-        double[] cx = angles(px, ax.w1), cy = angles(py, ay.w1);
+        double[] cx = FarFieldSpectral.angles(px, ax), cy = FarFieldSpectral.angles(py, ay);
         boxSources = fft.boxPoints(cx, cy, halves(sx, ax.w1), halves(sy, ay.w1));
         boolean same = tx == px && ty == py;
-        centreTargets = same ? fft.points(cx, cy) : fft.points(angles(tx, ax.w1), angles(ty, ay.w1));
+        double[] tax = same ? cx : FarFieldSpectral.angles(tx, ax), tay = same ? cy : FarFieldSpectral.angles(ty, ay);
+        centreTargets = fft.points(tax, tay);
         if (lineB != null) {
             centreSources = same ? centreTargets : fft.points(cx, cy);
-            boxTargets = same && tsx == sx && tsy == sy ? boxSources : fft.boxPoints(angles(tx, ax.w1),
-                    angles(ty, ay.w1), halves(tsx, ax.w1), halves(tsy, ay.w1));
+            boxTargets = same && tsx == sx && tsy == sy ? boxSources : fft.boxPoints(tax, tay, halves(tsx, ax.w1),
+                    halves(tsy, ay.w1));
         } else {
             centreSources = null;
             boxTargets = null;
@@ -100,14 +101,6 @@ final class FarFieldBoxTransforms {
         spectraB = lineB != null ? new double[3][2 * modes] : null;
         combined = new double[2 * modes];
         q = new double[n];
-    }
-
-    private static double[] angles(double[] x, double w1) {
-        double[] a = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            a[i] = w1 * x[i];
-        }
-        return a;
     }
 
     /** Half sides as angles. */
@@ -137,7 +130,7 @@ final class FarFieldBoxTransforms {
      */
     void addField(VectorField m, VectorField h) {
         for (int c = 0; c < 3; c++) {
-            double[] mc = component(m, c);
+            double[] mc = FarFieldSpectral.component(m, c);
             for (int j = 0; j < n; j++) {
                 q[j] = volume[j] * mc[j];
             }
@@ -147,7 +140,7 @@ final class FarFieldBoxTransforms {
             }
         }
         for (int c = 0; c < 3; c++) {
-            double[] out = component(h, c);
+            double[] out = FarFieldSpectral.component(h, c);
             combine(c, spectraA, tA, wA);
             fft.backward(combined, centreTargets, 1, out);
             if (spectraB != null) {
@@ -181,9 +174,5 @@ final class FarFieldBoxTransforms {
                 }
             }
         }
-    }
-
-    private static double[] component(VectorField v, int c) {
-        return c == 0 ? v.x : c == 1 ? v.y : v.z;
     }
 }

@@ -75,10 +75,10 @@ final class FarFieldInterLayer {
         block = new double[9 * index.length];
         // the surrogate's own near kernels: the line kernels averaged over each rectangle (exact map), or the
         // coefficient sets combined with each domain's features
-        FarFieldNearKernels tableB = points ? null : exactMap ? FarFieldNearKernels.boxes(modelB, r, largest(tsx),
-                largest(tsy), fft) : new FarFieldNearKernels(modelB, r, fft);
-        FarFieldNearKernels tableA = single ? null : exactMap ? FarFieldNearKernels.boxes(modelA, r, largest(sx),
-                largest(sy), fft) : new FarFieldNearKernels(modelA, r, fft);
+        FarFieldNearKernels tableB = points ? null : exactMap ? FarFieldNearKernels.boxes(modelB, r, tsx, tsy, fft)
+                : new FarFieldNearKernels(modelB, r, fft);
+        FarFieldNearKernels tableA = single ? null : exactMap ? FarFieldNearKernels.boxes(modelA, r, sx, sy, fft)
+                : new FarFieldNearKernels(modelA, r, fft);
         int kB = points ? 0 : modelB.sets.length;
         // pass 1, by target: exact minus the target's half (all of it for one kernel), blocks combined once
         pool.forRange(nt, 64, (from, to) -> {
@@ -133,14 +133,6 @@ final class FarFieldInterLayer {
         }
         m = new VectorField(n);
         h = new VectorField(nt);
-    }
-
-    private static double largest(double[] a) {
-        double m = 0;
-        for (double v : a) {
-            m = Math.max(m, v);
-        }
-        return m;
     }
 
     /** @return whether the far part uses the exact size map (rectangles) */

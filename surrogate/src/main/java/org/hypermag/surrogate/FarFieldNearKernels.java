@@ -37,15 +37,22 @@ final class FarFieldNearKernels {
      *
      * @param model a model with a line kernel
      * @param radius the largest |offset| per axis to serve (m)
-     * @param largestX the largest side along x of the rectangles to serve (m)
-     * @param largestY the largest side along y (m)
+     * @param sx the x sides of the rectangles to serve (m)
+     * @param sy their y sides (m)
      * @param fft the transforms on the model's harmonics
      * @return the table
      */
-    static FarFieldNearKernels boxes(FarFieldModel model, double radius, double largestX, double largestY,
-                                     Nufft2d fft) {
+    static FarFieldNearKernels boxes(FarFieldModel model, double radius, double[] sx, double[] sy, Nufft2d fft) {
         return new FarFieldNearKernels(model.ax, model.ay, new FarFieldKernel[] {model.line}, radius,
-                0.5 * largestX, 0.5 * largestY, fft);
+                0.5 * largest(sx), 0.5 * largest(sy), fft);
+    }
+
+    private static double largest(double[] a) {
+        double m = 0;
+        for (double v : a) {
+            m = Math.max(m, v);
+        }
+        return m;
     }
 
     private FarFieldNearKernels(HarmonicAxis ax, HarmonicAxis ay, FarFieldKernel[] sets, double radius,

@@ -51,8 +51,8 @@ final class FarFieldNearZone {
             // the surrogate's own near kernel: from the transform's upsampled grid where the far field is evaluated
             // by transforms (O(w²) per pair), else by its series (O(L) per pair)
             // (with the exact size map: the line kernel averaged over each source's rectangle)
-            FarFieldNearKernels table = fft == null ? null : s.exactMap ? FarFieldNearKernels.boxes(model, r,
-                    largest(s.sx), largest(s.sy), fft) : new FarFieldNearKernels(model, r, fft);
+            FarFieldNearKernels table = fft == null ? null : s.exactMap ? FarFieldNearKernels.boxes(model, r, s.sx,
+                    s.sy, fft) : new FarFieldNearKernels(model, r, fft);
             if (table != null && s.reciprocal && !s.singleSet) {
                 bySymmetry(table, exact, pool);
             } else {
@@ -167,14 +167,6 @@ final class FarFieldNearZone {
                 }
             }
         });
-    }
-
-    private static double largest(double[] a) {
-        double m = 0;
-        for (double v : a) {
-            m = Math.max(m, v);
-        }
-        return m;
     }
 
     /** Stores exact − surrogate for pair e: exact 6 components t, surrogate per unit volume k (5), source volume. */

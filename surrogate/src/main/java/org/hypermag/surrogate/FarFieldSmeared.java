@@ -219,44 +219,56 @@ final class FarFieldSmeared {
 
     /**
      * The kernel of a source of in-plane size (s_x, s_y), per unit volume: the line kernel's coefficients times
-     * sinc(w_m s_x/2) sinc(w_n s_y/2), squared when the target cell is averaged too.
+     * sinc(w_m s_x/2) sinc(w_n s_y/2), squared when the target cell is averaged too ({@link #sized}).
      *
      * @param sx x side (m)
      * @param sy y side (m)
      * @return the kernel
      */
     FarFieldKernel forSize(double sx, double sy) {
-        int kx = ax.modes, ky = ay.modes, size = (kx + 1) * (ky + 1);
-        double[] fx = new double[kx + 1], fy = new double[ky + 1];
-        for (int m = 0; m <= kx; m++) {
-            fx[m] = sinc(0.5 * ax.w(m) * sx);
-            if (cellAveraged) {
-                fx[m] *= fx[m];
-            }
-        }
+        int size = (ax.modes + 1) * (ay.modes + 1);
+        double[][] line = xz != null ? new double[][] {xx, yy, xy, zz, xz, yz} : new double[][] {xx, yy, xy, zz};
+        double[][] out = new double[line.length][size];
+        sized(ax, ay, line, sx, sy, cellAveraged, new double[ay.modes + 1], out);
+        return new FarFieldKernel(ax, ay, out[0], out[1], out[2], out[3], line.length > 4 ? out[4] : null,
+                line.length > 4 ? out[5] : null);
+    }
+
+    /**
+     * The exact size map, declared once: a source of in-plane size (s_x, s_y) has the line kernel's coefficients times
+     * sinc(w_m s_x/2) sinc(w_n s_y/2) per unit volume (squared when the target cell is averaged too). Allocates
+     * nothing.
+     *
+     * @param ax x harmonics
+     * @param ay y harmonics
+     * @param line the line kernel's series (xx, yy, xy, zz, and xz, yz between layers), each of the basis size
+     * @param sx x side (m)
+     * @param sy y side (m)
+     * @param squared whether the target is averaged over the same rectangle
+     * @param fy work array of at least Ky + 1
+     * @param out receives the series, one array per line series
+     */
+    static void sized(HarmonicAxis ax, HarmonicAxis ay, double[][] line, double sx, double sy, boolean squared,
+                      double[] fy, double[][] out) {
+        int kx = ax.modes, ky = ay.modes;
         for (int n = 0; n <= ky; n++) {
             fy[n] = sinc(0.5 * ay.w(n) * sy);
-            if (cellAveraged) {
+            if (squared) {
                 fy[n] *= fy[n];
             }
         }
-        boolean off = xz != null;
-        double[] a = new double[size], b = new double[size], c = new double[size], d = new double[size];
-        double[] e = off ? new double[size] : null, h = off ? new double[size] : null;
         for (int m = 0, l = 0; m <= kx; m++) {
+            double fx = sinc(0.5 * ax.w(m) * sx);
+            if (squared) {
+                fx *= fx;
+            }
             for (int n = 0; n <= ky; n++, l++) {
-                double g = fx[m] * fy[n];
-                a[l] = g * xx[l];
-                b[l] = g * yy[l];
-                c[l] = g * xy[l];
-                d[l] = g * zz[l];
-                if (off) {
-                    e[l] = g * xz[l];
-                    h[l] = g * yz[l];
+                double g = fx * fy[n];
+                for (int c = 0; c < line.length; c++) {
+                    out[c][l] = g * line[c][l];
                 }
             }
         }
-        return new FarFieldKernel(ax, ay, a, b, c, d, e, h);
     }
 
     /** sin(x)/x. */

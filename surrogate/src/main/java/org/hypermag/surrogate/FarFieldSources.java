@@ -37,6 +37,8 @@ final class FarFieldSources {
     final boolean exactMap;
     /** The sources' in-plane sides (m). */
     final double[] sx, sy;
+    /** The line kernel's in-plane series xx, yy, xy, zz (exact map), or null. */
+    private final double[][] lineSeries;
 
     /**
      * @param model the model
@@ -90,6 +92,7 @@ final class FarFieldSources {
         }
         singleSet = same;
         exactMap = model.line != null && !singleSet;
+        lineSeries = exactMap ? new double[][] {model.line.xx, model.line.yy, model.line.xy, model.line.zz} : null;
         useA = !singleSet;
         useB = singleSet || reciprocal;
     }
@@ -165,22 +168,7 @@ final class FarFieldSources {
         }
         double[] bxx = buffers[0], byy = buffers[1], bxy = buffers[2], bzz = buffers[3];
         if (exactMap) {
-            FarFieldKernel line = model.line;
-            double[] fy = buffers[4];
-            int kx = model.ax.modes, ky = model.ay.modes;
-            for (int q = 0; q <= ky; q++) {
-                fy[q] = FarFieldSmeared.sinc(0.5 * model.ay.w(q) * sy[i]);
-            }
-            for (int m = 0, l = 0; m <= kx; m++) {
-                double fx = FarFieldSmeared.sinc(0.5 * model.ax.w(m) * sx[i]);
-                for (int q = 0; q <= ky; q++, l++) {
-                    double g = fx * fy[q];
-                    bxx[l] = g * line.xx[l];
-                    byy[l] = g * line.yy[l];
-                    bxy[l] = g * line.xy[l];
-                    bzz[l] = g * line.zz[l];
-                }
-            }
+            FarFieldSmeared.sized(model.ax, model.ay, lineSeries, sx[i], sy[i], false, buffers[4], buffers);
         } else {
             for (int b = 0; b < 4; b++) {
                 Arrays.fill(buffers[b], 0);

@@ -238,8 +238,8 @@ final class FarFieldSpectral {
         return any ? c : null;
     }
 
-    /** Angles 2π x / P of the positions along an axis. */
-    private static double[] angles(double[] x, HarmonicAxis axis) {
+    /** Angles 2π x / P of the positions along an axis (also {@link FarFieldBoxTransforms}'). */
+    static double[] angles(double[] x, HarmonicAxis axis) {
         double[] t = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             t[i] = axis.w1 * x[i];
@@ -334,7 +334,7 @@ final class FarFieldSpectral {
         }
     }
 
-    private static double[] component(VectorField v, int c) {
+    static double[] component(VectorField v, int c) {
         return c == 0 ? v.x : c == 1 ? v.y : v.z;
     }
 }

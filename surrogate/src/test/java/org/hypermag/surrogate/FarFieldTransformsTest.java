@@ -93,7 +93,7 @@ class FarFieldTransformsTest {
         for (int i = 0; i < p.size(); i++) {
             largest = Math.max(largest, Math.max(p.sx(i), p.sy(i)));
         }
-        FarFieldNearKernels table = FarFieldNearKernels.boxes(model, r, largest, largest,
+        FarFieldNearKernels table = FarFieldNearKernels.boxes(model, r, new double[] {largest}, new double[] {largest},
                 new Nufft2d(model.ax.modes, model.ay.modes, FarFieldSpectral.TOLERANCE, POOL));
         Random rnd = new Random(6);
         double[] buffer = table.buffer(), a = new double[5], b = new double[5];
