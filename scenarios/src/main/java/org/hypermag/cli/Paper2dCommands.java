@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.hypermag.output.ModelFile;
+import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.paper2d.Model2d;
 import org.hypermag.surrogate.paper2d.Protocol2d;
 
@@ -45,9 +46,6 @@ final class Paper2dCommands {
             err.flush();
         };
         Map.Entry<? extends Model2d, Protocol2d.Report> trained;
-        org.hypermag.solver.parallel.WorkerPool pool = op.threads() == null
-                ? org.hypermag.solver.parallel.WorkerPool.shared()
-                : new org.hypermag.solver.parallel.WorkerPool(op.threads());
         if (!op.model().equals("fc-ilr") && (op.basisWidth() != null || op.basisLayers() != null)) {
             throw new Main.UsageException("--basis-width and --basis-layers are FC + ILR's");
         }
@@ -75,7 +73,8 @@ final class Paper2dCommands {
                     + "in 1..8, --hyper-width in 1..16384, --hyper-depth in 1..8, --epochs >= 1, --rate > 0 and "
                     + "--fraction in (0, 1]; got " + b + ", " + bl + ", " + hw + ", " + hd + ", " + e + ", " + r
                     + ", " + f);
-            trained = Protocol2d.fcIlr(new int[] {b, bl, hw, hd}, e, r, f, seed, pool, progress);
+            trained = withPool(op.threads(), pool -> Protocol2d.fcIlr(new int[] {b, bl, hw, hd}, e, r, f, seed, pool,
+                    progress));
         } else {
             // the defaults are the paper's code's: N = 32, width 0.25 x 4N^2, 3 hidden layers, 25 000 epochs at 5e-5
             int n = op.order() == null ? 32 : op.order();
@@ -86,13 +85,24 @@ final class Paper2dCommands {
                     && r > 0 && f > 0 && f <= 1, "FOURIER needs --order in 2..128, --hyper-width in 1..16384, "
                     + "--hyper-depth in 1..8, --epochs >= 1, --rate > 0 and --fraction in (0, 1]; got " + n + ", "
                     + width + ", " + depth + ", " + e + ", " + r + ", " + f);
-            trained = Protocol2d.fourier(n, width, depth, e, r, f, seed, pool, progress);
+            trained = withPool(op.threads(), pool -> Protocol2d.fourier(n, width, depth, e, r, f, seed, pool,
+                    progress));
         }
         o.print(trained.getValue().markdown());
         Protocol2d.toFile(trained.getKey(), trained.getValue()).write(out);
         o.println("wrote " + out.toAbsolutePath().normalize());
         o.flush();
         return 0;
+    }
+
+    /** Runs the work on --threads threads (a pool closed afterwards), else on the shared pool. */
+    private static <T> T withPool(Integer threads, java.util.function.Function<WorkerPool, T> work) {
+        if (threads == null) {
+            return work.apply(WorkerPool.shared());
+        }
+        try (WorkerPool pool = new WorkerPool(threads)) {
+            return work.apply(pool);
+        }
     }
 
     private static void check(boolean ok, String message) {

@@ -140,7 +140,11 @@ public final class PaperProtocol {
         return new double[] {median(rphi), median(rh)};
     }
 
-    static double median(double[] v) {
+    /**
+     * @param v values (not modified)
+     * @return their median (the mean of the middle two for an even count)
+     */
+    public static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         int n = s.length;

@@ -105,14 +105,19 @@ public final class FcIlr2d implements Model2d {
         Mlp.Workspace ws = basis.workspace(2);
         double[] r = new double[2];
         for (int q = 0; q < np; q++) {
-            r[0] = d.x()[q];
-            r[1] = d.y()[q];
-            basis.forward(p, r, 0, ws);
+            basisAt(p, d, q, r, ws);
             System.arraycopy(ws.output(), 0, f[0], q * nb, nb);
             System.arraycopy(ws.outputTangent(0), 0, f[1], q * nb, nb);
             System.arraycopy(ws.outputTangent(1), 0, f[2], q * nb, nb);
         }
         return f;
+    }
+
+    /** The basis and its x, y tangents at point q of the data set, into the workspace (r: a work array of 2). */
+    private void basisAt(double[] p, Discs.DataSet d, int q, double[] r, Mlp.Workspace ws) {
+        r[0] = d.x()[q];
+        r[1] = d.y()[q];
+        basis.forward(p, r, 0, ws);
     }
 
     /** The summed read-out of sample n (B + 1). */
@@ -204,9 +209,7 @@ public final class FcIlr2d implements Model2d {
         Mlp.Workspace ws = basis.workspace(2);
         double[] r = new double[2];
         for (int q = 0; q < np; q++) {
-            r[0] = d.x()[q];
-            r[1] = d.y()[q];
-            basis.forward(p, r, 0, ws);
+            basisAt(p, d, q, r, ws);
             System.arraycopy(gfAll, q * nb, ws.outputGradient(), 0, nb);
             System.arraycopy(gfAll, np * nb + q * nb, ws.outputTangentGradient(0), 0, nb);
             System.arraycopy(gfAll, 2 * np * nb + q * nb, ws.outputTangentGradient(1), 0, nb);

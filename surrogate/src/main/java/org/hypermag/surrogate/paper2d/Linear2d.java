@@ -1,6 +1,8 @@
 package org.hypermag.surrogate.paper2d;
 
 import java.util.function.Consumer;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * LINEAR of the paper on its 2-D protocol: the hypernetwork g and the basis f single linear layers. A source's
@@ -197,45 +199,11 @@ public final class Linear2d implements Model2d {
                 }
             }
         }
-        return new Linear2d(solve(a, b));
-    }
-
-    /** Gaussian elimination with partial pivoting (a small dense system). */
-    static double[] solve(double[][] a, double[] b) {
-        int n = b.length;
-        double[][] m = new double[n][];
-        for (int i = 0; i < n; i++) {
-            m[i] = java.util.Arrays.copyOf(a[i], n + 1);
-            m[i][n] = b[i];
+        // the normal equations, by EJML (as the thin-film LINEAR, org.hypermag.surrogate.paper.LinearModel)
+        DMatrixRMaj w = new DMatrixRMaj(PARAMETERS, 1);
+        if (!CommonOps_DDRM.solve(new DMatrixRMaj(a), new DMatrixRMaj(b), w)) {
+            throw new IllegalArgumentException("the least-squares system is singular (too few samples?)");
         }
-        for (int c = 0; c < n; c++) {
-            int best = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(m[r][c]) > Math.abs(m[best][c])) {
-                    best = r;
-                }
-            }
-            double[] t = m[c];
-            m[c] = m[best];
-            m[best] = t;
-            if (m[c][c] == 0) {
-                throw new IllegalArgumentException("the least-squares system is singular (too few samples?)");
-            }
-            for (int r = c + 1; r < n; r++) {
-                double f = m[r][c] / m[c][c];
-                for (int k = c; k <= n; k++) {
-                    m[r][k] -= f * m[c][k];
-                }
-            }
-        }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double v = m[r][n];
-            for (int k = r + 1; k < n; k++) {
-                v -= m[r][k] * x[k];
-            }
-            x[r] = v / m[r][r];
-        }
-        return x;
+        return new Linear2d(w.data);
     }
 }

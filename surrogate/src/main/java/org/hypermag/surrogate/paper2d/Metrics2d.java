@@ -1,7 +1,5 @@
 package org.hypermag.surrogate.paper2d;
 
-import java.util.Arrays;
-
 /**
  * The two error measures of the 2-D protocol, in percent. The metric the authors' code reports
  * (src/hypermagnetics/measures.py, {@code accuracy}: the norm of the whole batch's difference over the norm of its
@@ -48,7 +46,7 @@ public final class Metrics2d {
         return new Errors(100 * Math.sqrt(dp / tp), 100 * Math.sqrt(dh / th), 100 * median(rp), 100 * median(rh));
     }
 
-    /** The median (NaN entries, from a target of exactly zero, sort last and count as infinite). */
+    /** The median (NaN entries, from a target of exactly zero, count as infinite). */
     static double median(double[] v) {
         double[] s = v.clone();
         for (int i = 0; i < s.length; i++) {
@@ -56,8 +54,6 @@ public final class Metrics2d {
                 s[i] = Double.POSITIVE_INFINITY;
             }
         }
-        Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+        return org.hypermag.surrogate.paper.PaperProtocol.median(s);
     }
 }

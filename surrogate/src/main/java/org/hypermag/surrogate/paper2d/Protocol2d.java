@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.hypermag.output.ModelFile;
 
 /**
@@ -78,14 +79,26 @@ public final class Protocol2d {
         if (epochs < 0 || !(rate > 0)) {
             throw new IllegalArgumentException("epochs must be >= 0 and the rate > 0; got " + epochs + ", " + rate);
         }
+        return trained(fraction, seedOffset, progress, train -> epochs == 0 ? Linear2d.leastSquares(train)
+                : Linear2d.train(train, epochs, rate, progress), m -> epochs == 0
+                ? "exact least squares of the mean-square loss" : String.format(Locale.ROOT, "full-batch Adam on the "
+                + "Huber loss, %d epochs at %.3g", epochs, rate));
+    }
+
+    /**
+     * The protocol's training run: the training set (its fraction, with a progress line), the model trained on it
+     * and timed, then its report.
+     */
+    private static <M extends Model2d> Map.Entry<M, Report> trained(double fraction, long seedOffset,
+                                                                    Consumer<String> progress,
+                                                                    Function<Discs.DataSet, M> train,
+                                                                    Function<M, String> method) {
         progress.accept("generating the training set (" + Math.round(10_000 * fraction) + " samples x 1024 points)");
-        Discs.DataSet train = Discs.Set.TRAIN.generate(fraction, seedOffset);
+        Discs.DataSet data = Discs.Set.TRAIN.generate(fraction, seedOffset);
         long t0 = System.nanoTime();
-        Linear2d m = epochs == 0 ? Linear2d.leastSquares(train) : Linear2d.train(train, epochs, rate, progress);
+        M m = train.apply(data);
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        String method = epochs == 0 ? "exact least squares of the mean-square loss" : String.format(Locale.ROOT,
-                "full-batch Adam on the Huber loss, %d epochs at %.3g", epochs, rate);
-        return Map.entry(m, evaluate(m, method, fraction, seedOffset, seconds));
+        return Map.entry(m, evaluate(m, method.apply(m), fraction, seedOffset, seconds));
     }
 
     /**
@@ -125,19 +138,15 @@ public final class Protocol2d {
         if (epochs < 1 || !(rate > 0)) {
             throw new IllegalArgumentException("FOURIER needs epochs >= 1 and a rate > 0; got " + epochs + ", " + rate);
         }
-        progress.accept("generating the training set (" + Math.round(10_000 * fraction) + " samples x 1024 points)");
-        Discs.DataSet train = Discs.Set.TRAIN.generate(fraction, seedOffset);
-        Fourier2d m0 = Fourier2d.initial(order, width, depth, 42 + seedOffset);
-        progress.accept(String.format(Locale.ROOT, "FOURIER: N = %d (%d coefficients), hypernetwork 4 -> %d x %d -> "
-                + "%d (%d parameters)", order, 4 * order * order, width, depth, 4 * order * order,
-                m0.parameterCount()));
-        long t0 = System.nanoTime();
-        Fourier2d m = m0.train(train, epochs, rate, pool, progress);
-        double seconds = (System.nanoTime() - t0) * 1e-9;
-        String method = String.format(Locale.ROOT, "N = %d, hypernetwork width %d, %d hidden layers (%d parameters); "
+        return trained(fraction, seedOffset, progress, train -> {
+            Fourier2d m0 = Fourier2d.initial(order, width, depth, 42 + seedOffset);
+            progress.accept(String.format(Locale.ROOT, "FOURIER: N = %d (%d coefficients), hypernetwork 4 -> %d x %d "
+                    + "-> %d (%d parameters)", order, 4 * order * order, width, depth, 4 * order * order,
+                    m0.parameterCount()));
+            return m0.train(train, epochs, rate, pool, progress);
+        }, m -> String.format(Locale.ROOT, "N = %d, hypernetwork width %d, %d hidden layers (%d parameters); "
                 + "full-batch Adam on the Huber loss, %d epochs at %.3g", order, width, depth, m.parameterCount(),
-                epochs, rate);
-        return Map.entry(m, evaluate(m, method, fraction, seedOffset, seconds));
+                epochs, rate));
     }
 
     /**
@@ -158,16 +167,11 @@ public final class Protocol2d {
         if (epochs < 1 || !(rate > 0)) {
             throw new IllegalArgumentException("FC + ILR needs epochs >= 1 and a rate > 0; got " + epochs + ", " + rate);
         }
-        progress.accept("generating the training set (" + Math.round(10_000 * fraction) + " samples x 1024 points)");
-        Discs.DataSet train = Discs.Set.TRAIN.generate(fraction, seedOffset);
-        FcIlr2d m0 = FcIlr2d.initial(shape[0], shape[1], shape[2], shape[3], 42 + seedOffset);
-        long t0 = System.nanoTime();
-        FcIlr2d m = m0.train(train, epochs, rate, pool, progress);
-        double seconds = (System.nanoTime() - t0) * 1e-9;
-        String method = String.format(Locale.ROOT, "basis 2 -> %d x %d, hypernetwork 4 -> %d x %d -> %d (%d parameters); "
-                + "full-batch Adam on the Huber loss, %d epochs at %.3g", shape[0], shape[1], shape[2], shape[3],
-                shape[0] + 1, m.parameterCount(), epochs, rate);
-        return Map.entry(m, evaluate(m, method, fraction, seedOffset, seconds));
+        return trained(fraction, seedOffset, progress, train -> FcIlr2d.initial(shape[0], shape[1], shape[2],
+                shape[3], 42 + seedOffset).train(train, epochs, rate, pool, progress), m -> String.format(Locale.ROOT,
+                "basis 2 -> %d x %d, hypernetwork 4 -> %d x %d -> %d (%d parameters); full-batch Adam on the Huber "
+                + "loss, %d epochs at %.3g", shape[0], shape[1], shape[2], shape[3], shape[0] + 1,
+                m.parameterCount(), epochs, rate));
     }
 
     /**
