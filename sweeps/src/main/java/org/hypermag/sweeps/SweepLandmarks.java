@@ -1,15 +1,14 @@
 package org.hypermag.sweeps;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hypermag.output.RunLayout;
 import org.hypermag.output.RunReader;
+import org.hypermag.output.TableData;
 import org.hypermag.scenarios.sim.HysteresisLandmarks;
 import org.hypermag.scenarios.sim.Landmarks;
 import org.hypermag.scenarios.spec.Scenario;
@@ -44,8 +43,8 @@ final class SweepLandmarks {
         for (String n : NAMES) {
             out.put(n, Double.NaN);
         }
-        List<double[]> table = csv(runDir.resolve("table.csv"));
-        List<double[]> loop = csv(runDir.resolve("hysteresis.csv"));
+        List<double[]> table = rows(runDir.resolve(RunLayout.TABLE_FILE));
+        List<double[]> loop = rows(runDir.resolve("hysteresis.csv"));
         if (!table.isEmpty()) {
             double[] last = table.get(table.size() - 1);
             out.put("mx", last[1]);
@@ -137,32 +136,8 @@ final class SweepLandmarks {
         }
     }
 
-    /** Numeric rows of a CSV file with a header (missing file: none). */
-    static List<double[]> csv(Path f) {
-        List<double[]> rows = new ArrayList<>();
-        if (!Files.isRegularFile(f)) {
-            return rows;
-        }
-        try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-            String line = r.readLine();
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] parts = line.split(",");
-                double[] v = new double[parts.length];
-                for (int i = 0; i < parts.length; i++) {
-                    try {
-                        v[i] = Double.parseDouble(parts[i]);
-                    } catch (NumberFormatException e) {
-                        v[i] = Double.NaN;
-                    }
-                }
-                rows.add(v);
-            }
-        } catch (IOException e) {
-            return rows;
-        }
-        return rows;
+    /** The rows of a run's table file (table.csv, hysteresis.csv), none if it was not written. */
+    private static List<double[]> rows(Path f) {
+        return Files.isRegularFile(f) ? TableData.read(f).rows() : List.of();
     }
 }

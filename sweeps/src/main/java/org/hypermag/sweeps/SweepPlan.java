@@ -56,12 +56,15 @@ final class SweepPlan {
         List<Problem> problems = new ArrayList<>();
         int unlisted = 0;
         long last = System.nanoTime();
-        LoadSettings load = LoadSettings.builder().setLabel(spec.baseSource()).build();
+        // the base scenario is read once; each variant sets its keys in a fresh copy of its tree
+        Object base = new Load(LoadSettings.builder().setLabel(spec.baseSource()).build())
+                .loadFromString(spec.baseText());
+        KeyPath threads = KeyPath.parse("compute.threads");
         DumpSettings dump = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
         for (int v = 0; v < n; v++) {
             int[] choice = choice(spec, v);
             String id = String.format(Locale.ROOT, "v%0" + width + "d", v + 1);
-            Object tree = new Load(load).loadFromString(spec.baseText());
+            Object tree = copy(base);
             Map<String, String> params = new LinkedHashMap<>();
             List<Problem> found = new ArrayList<>();
             for (int a = 0; a < spec.axes().size(); a++) {
@@ -73,7 +76,7 @@ final class SweepPlan {
                     found.add(at(spec, axis, id, params, e.getMessage()));
                 }
             }
-            KeyPath.parse("compute.threads").set(tree, spec.threads());
+            threads.set(tree, spec.threads());
             String text = new Dump(dump).dumpToString(tree);
             found.addAll(check(spec, id, params, text));
             for (Problem p : found) {
@@ -157,7 +160,7 @@ final class SweepPlan {
                 + axis.path() + ")", "variant " + id + " " + params + ": " + message);
     }
 
-    /** A fresh copy of a loaded YAML value (lists and mappings are not shared between variants). */
+    /** A fresh copy of a loaded YAML value (lists and mappings are not shared between variants or with the base). */
     private static Object copy(Object v) {
         if (v instanceof List<?> l) {
             List<Object> c = new ArrayList<>();
