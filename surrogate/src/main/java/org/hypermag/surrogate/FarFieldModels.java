@@ -111,11 +111,12 @@ public final class FarFieldModels {
         if (cached != null && Files.isRegularFile(cached)) {
             try {
                 FarFieldModel m = FarFieldModel.fromFile(ModelFile.read(cached), cached);
-                if (mismatch(m, target, settings) == null && !withoutLine(m)) {
+                boolean stale = withoutLine(m);
+                if (mismatch(m, target, settings) == null && !stale) {
                     log.accept("far-field model " + cached + " (cached)");
                     return m;
                 }
-                if (withoutLine(m)) {
+                if (stale) {
                     log.accept("the cached model " + cached + " was made before models carried their line kernel "
                             + "(the exact size map, 4x cheaper to evaluate); building it again");
                 }

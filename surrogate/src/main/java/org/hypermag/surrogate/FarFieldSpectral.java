@@ -285,11 +285,6 @@ final class FarFieldSpectral {
         return inComp.length + outComp.length;
     }
 
-    /** @return the oversampled grid {nfx, nfy} and the kernel width */
-    int[] grid() {
-        return new int[] {fft.nfx, fft.nfy, fft.w};
-    }
-
     /**
      * Adds the far field of the sources magnetised M (A/m) at the targets into h (A/m).
      *

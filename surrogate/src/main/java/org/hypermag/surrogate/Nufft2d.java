@@ -87,11 +87,6 @@ final class Nufft2d {
             wx = new double[n * widthX];
             wy = new double[n * widthY];
         }
-
-        /** @return the bytes these points hold */
-        static long bytes(long n, int widthX, int widthY) {
-            return n * (8L * (widthX + widthY) + 8);
-        }
     }
 
     /**
