@@ -60,8 +60,9 @@ final class SweepRunner {
     int run(BooleanSupplier stop) {
         String master = master();
         Path out = o.out().toAbsolutePath().normalize();
-        prepare(out);
+        // the directory is this sweep's before anything in it is read or written
         try (RunLock lock = RunLock.acquire(out, "hypermag sweep")) {
+            prepare(out);
             List<SweepPlan.Variant> todo = new ArrayList<>();
             int done = 0;
             for (SweepPlan.Variant v : variants) {
