@@ -112,6 +112,38 @@ final class FarFieldBoxTransforms {
         return a;
     }
 
+    /** @return the same transforms as a plan for the device kernels */
+    TransformPlan plan() {
+        TransformPlan plan = new TransformPlan(fft);
+        int[] inA = new int[3], inB = new int[3];
+        for (int c = 0; c < 3; c++) {
+            inA[c] = plan.input(boxSources, c, volume);
+            if (spectraB != null) {
+                inB[c] = plan.input(centreSources, c, volume);
+            }
+        }
+        for (int c = 0; c < 3; c++) {
+            planOutput(plan, plan.output(centreTargets, c, null), c, inA, tA, wA);
+            if (spectraB != null) {
+                planOutput(plan, plan.output(boxTargets, c, null), c, inB, tB, wB);
+            }
+        }
+        return plan;
+    }
+
+    /** The terms of {@link #combine} as plan terms. */
+    private static void planOutput(TransformPlan plan, int out, int c, int[] in, double[][] t, double weight) {
+        for (int k = 0; k < t.length; k++) {
+            if (FarFieldSpectral.PAIRS[k][0] == c) {
+                double[] m = t[k].clone();
+                for (int i = 0; i < m.length; i++) {
+                    m[i] *= weight;
+                }
+                plan.term(out, in[FarFieldSpectral.PAIRS[k][1]], m, FarFieldSpectral.imaginary(k));
+            }
+        }
+    }
+
     /** @return transforms per evaluation (type 1 plus type 2) */
     int transforms() {
         return spectraB == null ? 6 : 12;

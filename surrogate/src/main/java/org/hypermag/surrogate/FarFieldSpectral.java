@@ -280,6 +280,21 @@ final class FarFieldSpectral {
         return t;
     }
 
+    /** @return the same transforms as a plan for the device kernels */
+    TransformPlan plan() {
+        TransformPlan plan = new TransformPlan(fft);
+        for (int ch = 0; ch < inComp.length; ch++) {
+            plan.input(sources, inComp[ch], inFactor[ch]);
+        }
+        for (int o = 0; o < outComp.length; o++) {
+            int out = plan.output(targets, outComp[o], outFactor[o]);
+            for (int k = 0; k < pairIn[o].length; k++) {
+                plan.term(out, pairIn[o][k], pairT[o][k], pairImag[o][k]);
+            }
+        }
+        return plan;
+    }
+
     /** @return transforms per evaluation (type 1 plus type 2) */
     int transforms() {
         return inComp.length + outComp.length;

@@ -48,6 +48,8 @@ public final class FarFieldSurrogate implements DemagField {
     private final String description;
     /** The far part: phase sums, transforms of the size features' channels, or transforms of rectangles. */
     private final java.util.function.BiConsumer<VectorField, VectorField> far;
+    /** The far part's transforms for the device kernels, or null when it is evaluated by phase sums. */
+    private final TransformPlan plan;
     private VectorField currentM, currentH;
     private final WorkerPool.RangeTask nearTask = (from, to) -> near().addField(currentM, currentH, from, to);
 
@@ -80,10 +82,12 @@ public final class FarFieldSurrogate implements DemagField {
         String how;
         if (!transforms) {
             far = new FarFieldPhaseSums(s, pool)::addField;
+            plan = null;
             how = "far field by phase sums";
         } else if (s.exactMap) {
             FarFieldBoxTransforms boxes = new FarFieldBoxTransforms(s, fft);
             far = boxes::addField;
+            plan = boxes.plan();
             how = String.format(Locale.ROOT, "far field by non-uniform FFTs over the prisms' rectangles (%d "
                     + "transforms on %d x %d grids, kernel width %d, rectangles' footprints %d x %d)",
                     boxes.transforms(), fft.nfx, fft.nfy, fft.w, boxes.boxWidths()[0], boxes.boxWidths()[1]);
@@ -91,6 +95,7 @@ public final class FarFieldSurrogate implements DemagField {
             FarFieldSpectral spectral = new FarFieldSpectral(model, s.px, s.py, s.volume, s.featureRows(s.n, false),
                     s.tx, s.ty, s.useB ? s.featureRows(s.nt, !s.reciprocal) : null, s.weightA(), s.weightB(), fft);
             far = spectral::addField;
+            plan = spectral.plan();
             how = String.format(Locale.ROOT, "far field by non-uniform FFTs (%d transforms on %d x %d grids, kernel "
                     + "width %d)", spectral.transforms(), fft.nfx, fft.nfy, fft.w);
         }
@@ -319,6 +324,6 @@ public final class FarFieldSurrogate implements DemagField {
     /** @return the arrays the device kernels copy once ({@link SurrogateParts}); not modified */
     SurrogateParts parts() {
         return new SurrogateParts(model, s.n, s.px, s.py, s.volume, s.klass, s.phi, s.tx, s.ty, s.reciprocal,
-                s.singleSet, near.start, near.index, near.ref, near.block);
+                s.singleSet, near.start, near.index, near.ref, near.block, plan);
     }
 }

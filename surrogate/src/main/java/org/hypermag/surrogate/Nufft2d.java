@@ -128,6 +128,16 @@ final class Nufft2d {
         return Math.max(3, (int) Math.ceil(-Math.log10(tolerance)) + 2);
     }
 
+    /** @return 1/φ̂ per mode index p + K_x (a copy) */
+    double[] correctionX() {
+        return corrX.clone();
+    }
+
+    /** @return 1/φ̂ per mode index q + K_y (a copy) */
+    double[] correctionY() {
+        return corrY.clone();
+    }
+
     /** @return the smallest n' ≥ n whose prime factors are 2, 3 and 5 */
     static int smooth(int n) {
         return org.hypermag.solver.math.FftSizes.good(n, false);

@@ -16,6 +16,7 @@ import org.hypermag.solver.demag.DemagSettings;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.surrogate.gpu.GpuFarFieldSurrogate;
+import org.hypermag.surrogate.gpu.GpuNufftSurrogate;
 import org.hypermag.surrogate.paper.PaperModel;
 import org.hypermag.surrogate.paper.PaperModelDemag;
 import org.hypermag.surrogate.paper.PaperModels;
@@ -230,7 +231,17 @@ public final class SurrogateDemagProvider implements DemagProvider {
             return PaperModelDemag.bind(m.paper(), r.magnet().prisms(), r.pool());
         }
         FarFieldSurrogate cpu = FarFieldModels.bind(target(r.magnet()), m.farField(), r.pool());
-        return r.device().isGpu() ? new GpuFarFieldSurrogate(cpu, r.device().device(), r.precision(), r.log()) : cpu;
+        return r.device().isGpu() ? onDevice(cpu, r) : cpu;
+    }
+
+    /**
+     * The device's copy of a CPU surrogate: by non-uniform FFTs when the CPU evaluates its far field by transforms
+     * ({@link GpuNufftSurrogate}: the same transforms, so the exact size map too), else by phase sums
+     * ({@link GpuFarFieldSurrogate}).
+     */
+    private static DemagField onDevice(FarFieldSurrogate cpu, DemagRequest r) {
+        return GpuNufftSurrogate.supports(cpu) ? new GpuNufftSurrogate(cpu, r.device().device(), r.precision(), r.log())
+                : new GpuFarFieldSurrogate(cpu, r.device().device(), r.precision(), r.log());
     }
 
     @Override
@@ -263,7 +274,7 @@ public final class SurrogateDemagProvider implements DemagProvider {
                     (System.nanoTime() - t0) * 1e-9));
         }
         FarFieldSurrogate cpu = FarFieldSurrogate.atPoints(sources, x, y, z, fm, r.pool());
-        return r.device().isGpu() ? new GpuFarFieldSurrogate(cpu, r.device().device(), r.precision(), r.log()) : cpu;
+        return r.device().isGpu() ? onDevice(cpu, r) : cpu;
     }
 
     /**

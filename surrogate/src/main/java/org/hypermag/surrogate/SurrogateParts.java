@@ -22,10 +22,11 @@ public final class SurrogateParts {
     private final boolean reciprocal, singleSet;
     private final int[] nearStart, nearIndex, nearRef;
     private final double[] nearBlock;
+    private final TransformPlan plan;
 
     SurrogateParts(FarFieldModel model, int n, double[] px, double[] py, double[] volume, int[] klass, double[] phi,
                    double[] tx, double[] ty, boolean reciprocal, boolean singleSet, int[] nearStart, int[] nearIndex,
-                   int[] nearRef, double[] nearBlock) {
+                   int[] nearRef, double[] nearBlock, TransformPlan plan) {
         this.model = model;
         this.n = n;
         this.px = px;
@@ -41,6 +42,7 @@ public final class SurrogateParts {
         this.nearIndex = nearIndex;
         this.nearRef = nearRef;
         this.nearBlock = nearBlock;
+        this.plan = plan;
     }
 
     /**
@@ -221,5 +223,10 @@ public final class SurrogateParts {
     /** @return the blocks, 5 per block: exact − surrogate in xx, xy, yx, yy, zz (dimensionless) */
     public double[] nearBlocks() {
         return nearBlock.clone();
+    }
+
+    /** @return the far part's non-uniform FFTs, or null when the surrogate evaluates it by phase sums */
+    public TransformPlan transformPlan() {
+        return plan;
     }
 }

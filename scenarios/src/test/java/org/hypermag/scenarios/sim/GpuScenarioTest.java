@@ -25,6 +25,7 @@ import org.hypermag.solver.gpu.Precision;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.gpu.GpuFarFieldSurrogate;
+import org.hypermag.surrogate.gpu.GpuNufftSurrogate;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +76,8 @@ class GpuScenarioTest {
                 DemagField gpu = DemagMethods.build(sc, magnet, device, pool, line -> { });
                 DemagField cpu = DemagMethods.build(sc, magnet, new GpuDevices.Choice(null, "cpu"), pool, line -> { });
                 assertEquals(GpuDevices.describe(device.device()), gpu.device(), "run.h5 records the device");
-                assertTrue(gpu instanceof GpuDirectSum || gpu instanceof GpuFarFieldSurrogate, gpu.describe());
+                assertTrue(gpu instanceof GpuDirectSum || gpu instanceof GpuFarFieldSurrogate
+                        || gpu instanceof GpuNufftSurrogate, gpu.describe());
                 VectorField hg = new VectorField(n), hc = new VectorField(n);
                 gpu.addField(m, hg);
                 cpu.addField(m, hc);

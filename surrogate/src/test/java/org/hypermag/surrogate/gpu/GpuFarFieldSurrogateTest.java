@@ -47,6 +47,10 @@ class GpuFarFieldSurrogateTest {
     private static final double DOUBLE_TOL = 1e-12;
     private static final FarFieldSettings FAST = new FarFieldSettings(6, 6, 4);
 
+    static FarFieldSettings fitSettings() {
+        return FAST;
+    }
+
     @AfterAll
     static void close() {
         POOL.close();

@@ -1,0 +1,29 @@
+package org.hypermag.surrogate.gpu;
+
+/** The device FFT alone in float (tests). */
+final class FftTestKernelF extends FftKernelF {
+    FftTestKernelF(int nfx, int nfy, int grids) {
+        super(nfx, nfy, grids);
+    }
+
+    @Override
+    protected void passMode() {
+    }
+
+    @Override
+    public void run() {
+        fftPass(getGlobalId());
+    }
+
+    int transform(boolean forward) {
+        return fft(0, grids, 0, forward);
+    }
+
+    float[] grid() {
+        return grid;
+    }
+
+    int halfSize() {
+        return halfSize;
+    }
+}
