@@ -46,4 +46,21 @@ abstract class AxialAnisotropy implements FieldTerm {
             coefficient[i] = order * k[region[i]] / (Constants.MU0 * magnet.ms(i));
         }
     }
+
+    /** @return per domain the field's coefficient order·K/(μ0 Ms) (A/m; a copy; for device kernels) */
+    public double[] fieldCoefficients() {
+        return coefficient.clone();
+    }
+
+    /** @return per domain its axis u, component-major: u_x of every domain, then u_y, then u_z */
+    public double[] axes() {
+        int n = region.length;
+        double[] a = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            a[i] = ux[region[i]];
+            a[n + i] = uy[region[i]];
+            a[2 * n + i] = uz[region[i]];
+        }
+        return a;
+    }
 }

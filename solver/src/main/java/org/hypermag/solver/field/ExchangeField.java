@@ -70,6 +70,21 @@ public final class ExchangeField implements FieldTerm {
         return neighbour.length / 2;
     }
 
+    /** @return the compressed rows' starts, one per domain plus one (a copy; for device kernels) */
+    public int[] rowStarts() {
+        return start.clone();
+    }
+
+    /** @return each row's neighbours (a copy) */
+    public int[] neighbours() {
+        return neighbour.clone();
+    }
+
+    /** @return each row entry's coefficient 2 A S/(d μ0 Ms V) (A/m per unit of m; a copy): H_i = Σ c (m_j − m_i) */
+    public double[] couplings() {
+        return coefficient.clone();
+    }
+
     @Override
     public FieldTermType type() {
         return TYPE;

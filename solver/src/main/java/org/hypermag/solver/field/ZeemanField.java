@@ -35,6 +35,16 @@ public final class ZeemanField implements FieldTerm {
         this(magnet, StageDrive.of(applied));
     }
 
+    /**
+     * The applied field at a time (uniform over the domains; for device kernels).
+     *
+     * @param t time (s)
+     * @param out receives H_x, H_y, H_z (A/m)
+     */
+    public void appliedField(double t, double[] out) {
+        drive.appliedField(t, out);
+    }
+
     @Override
     public FieldTermType type() {
         return TYPE;

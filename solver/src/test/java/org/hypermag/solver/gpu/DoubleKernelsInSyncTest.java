@@ -42,5 +42,6 @@ class DoubleKernelsInSyncTest {
         assertInSync("surrogate/src/main/java/org/hypermag/surrogate/gpu", "SurrogateKernel");
         assertInSync("surrogate/src/main/java/org/hypermag/surrogate/gpu", "FftKernel");
         assertInSync("surrogate/src/main/java/org/hypermag/surrogate/gpu", "NufftKernel");
+        assertInSync("surrogate/src/main/java/org/hypermag/surrogate/gpu", "LlgKernel");
     }
 }

@@ -1,0 +1,234 @@
+package org.hypermag.surrogate.gpu;
+
+import com.aparapi.device.Device;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.hypermag.integrators.ButcherTableau;
+import org.hypermag.integrators.IntegrationException;
+import org.hypermag.integrators.RungeKuttaStepper;
+import org.hypermag.integrators.Stepper;
+import org.hypermag.solver.VectorField;
+import org.hypermag.solver.field.EffectiveField;
+import org.hypermag.solver.gpu.GpuDevices;
+import org.hypermag.solver.gpu.KernelPlacement;
+import org.hypermag.solver.gpu.Precision;
+import org.hypermag.solver.magnet.Magnet;
+
+/**
+ * Adaptive Dormand–Prince 5(4) steps of the LLG equation with everything on the device ({@link LlgKernelF}): the
+ * same method, error norm, step controller and renormalisation as {@link RungeKuttaStepper#dormandPrince} on the CPU
+ * (its reference), for magnets whose effective field is exchange, uniaxial anisotropy, a uniform applied field and
+ * the far-field surrogate's demag ({@link #unsupported} names anything else; the caller then runs the CPU path and
+ * says so). The magnetisation, H and the seven stage derivatives stay on the device between steps; per step two
+ * numbers per chunk of 256 domains come back (the largest error and torque), and m only when asked
+ * ({@link #download}).
+ *
+ * <p>Not thread-safe; allocates nothing per step.
+ */
+public final class DeviceLlgStepper implements Stepper {
+    private static final ButcherTableau DP = ButcherTableau.DORMAND_PRINCE_54;
+    private final LlgDevice dev;
+    private final KernelPlacement placement;
+    private final LlgParts parts;
+    private final int n;
+    private final double tolerance, maxStep;
+    private final double exponent = 1.0 / (DP.errorOrder() + 1);
+    /** Stage s's derivative sits at slot[s]·3n; first same as last swaps slots 0 and 6. */
+    private final int[] slot = {0, 1, 2, 3, 4, 5, 6};
+    private final int[] offsets = new int[7];
+    private final double[] weights = new double[7], field = new double[3], max = new double[2];
+    private final double[] errorWeights = new double[7];
+    private final String description;
+    private int current;
+    private boolean k0Valid;
+    private double nextStep = Double.NaN, lastMaxTorque;
+    private long evaluations, rejected;
+
+    /**
+     * @param magnet the system
+     * @param field its effective field; {@link #unsupported} must be empty
+     * @param tolerance error tolerance per step (rad), as {@link RungeKuttaStepper}'s
+     * @param maxStep largest step (s), may be infinite
+     * @param target an OpenCL device, or {@link com.aparapi.device.JavaDevice#THREAD_POOL}
+     * @param precision float or double on the device
+     * @param report receives the one fallback warning
+     */
+    public DeviceLlgStepper(Magnet magnet, EffectiveField field, double tolerance, double maxStep, Device target,
+                            Precision precision, Consumer<String> report) {
+        if (!(tolerance > 0) || !Double.isFinite(tolerance) || !(maxStep > 0)) {
+            throw new IllegalArgumentException("tolerance and largest step must be > 0; got " + tolerance + ", "
+                    + maxStep);
+        }
+        parts = new LlgParts(magnet, field);
+        NufftLayout layout = new NufftLayout(org.hypermag.surrogate.SurrogateParts.of(parts.demag));
+        dev = precision == Precision.DOUBLE ? new LlgKernelD(layout, parts) : new LlgKernelF(layout, parts);
+        placement = KernelPlacement.bind(dev.kernel(), target, report);
+        dev.uploadAll();
+        n = parts.n;
+        this.tolerance = tolerance;
+        this.maxStep = maxStep;
+        for (int s = 0; s < 7; s++) {
+            errorWeights[s] = DP.b()[s] - DP.bStar()[s];
+        }
+        description = String.format(Locale.ROOT, "%s, adaptive, tolerance %s rad per step, renormalised; the whole "
+                + "step on %s (%s precision)", DP.name(), tolerance, GpuDevices.describe(target), precision.key());
+    }
+
+    /**
+     * @param field an effective field
+     * @return the terms the device step has no kernel for (empty: it takes the whole field)
+     */
+    public static List<String> unsupported(EffectiveField field) {
+        return LlgParts.unsupported(field);
+    }
+
+    /**
+     * Uploads a state (unit vectors) as the current one; the next step starts from it.
+     *
+     * @param m the magnetisation
+     */
+    public void upload(VectorField m) {
+        dev.states(current, 3 * n - current, 0);
+        dev.putState(m.x, m.y, m.z);
+        k0Valid = false;
+    }
+
+    /**
+     * Downloads the current state.
+     *
+     * @param m receives the magnetisation
+     */
+    public void download(VectorField m) {
+        dev.states(current, 3 * n - current, 0);
+        dev.getState(m.x, m.y, m.z);
+    }
+
+    /**
+     * Downloads dm/dt at the current state (after a step: the first-same-as-last stage).
+     *
+     * @param dmdt receives dm/dt (1/s)
+     */
+    public void downloadDerivative(VectorField dmdt) {
+        dev.getDerivative(slot[0] * 3 * n, dmdt.x, dmdt.y, dmdt.z);
+    }
+
+    /** @return max |m × H| (A/m) at the end of the last accepted step */
+    public double lastMaxTorque() {
+        return lastMaxTorque;
+    }
+
+    /** @return right-hand-side evaluations so far */
+    public long evaluations() {
+        return evaluations;
+    }
+
+    /** @return rejected steps so far */
+    public long rejectedSteps() {
+        return rejected;
+    }
+
+    /** @return where the kernel is meant to run and where it ran */
+    public KernelPlacement placement() {
+        return placement;
+    }
+
+    @Override
+    public void reset() {
+        k0Valid = false;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    /** Evaluates stage s at time t from the device's stage buffer. */
+    private void evaluate(double t, int s) {
+        dev.demag();
+        if (parts.zeeman != null) {
+            parts.zeeman.appliedField(t, field);
+        }
+        dev.applied(field);
+        dev.states(current, 3 * n - current, slot[s] * 3 * n);
+        dev.launch(LlgKernelF.LOCAL);
+        evaluations++;
+    }
+
+    private void combination(int count, double dt, double[] w) {
+        for (int j = 0; j < count; j++) {
+            weights[j] = dt * w[j];
+            offsets[j] = slot[j] * 3 * n;
+        }
+        dev.combination(count, weights, offsets);
+    }
+
+    @Override
+    public double step(double t, double dtLimit) {
+        if (!(dtLimit > 0)) {
+            throw new IllegalArgumentException("step limit must be > 0 s, got " + dtLimit);
+        }
+        if (!k0Valid) {
+            dev.states(current, 3 * n - current, 0);
+            combination(0, 0, weights);
+            dev.launch(LlgKernelF.COMBINE);
+            evaluate(t, 0);
+            k0Valid = true;
+            if (Double.isNaN(nextStep)) {
+                nextStep = initialStep();
+            }
+        }
+        double dt = Math.min(Math.min(nextStep, maxStep), dtLimit);
+        while (true) {
+            for (int s = 1; s < 6; s++) {
+                combination(s, dt, DP.a()[s]);
+                dev.states(current, 3 * n - current, 0);
+                dev.launch(LlgKernelF.COMBINE);
+                evaluate(t + DP.c()[s] * dt, s);
+            }
+            combination(6, dt, DP.b());
+            dev.states(current, 3 * n - current, 0);
+            dev.launch(LlgKernelF.FINAL);
+            evaluate(t + dt, 6);
+            combination(7, dt, errorWeights);
+            dev.maxima(max);
+            double err = max[0];
+            placement.check();
+            if (err <= tolerance) {
+                lastMaxTorque = max[1];
+                double factor = err == 0 ? 5 : Math.min(5, Math.max(0.2, 0.9 * Math.pow(tolerance / err, exponent)));
+                nextStep = dt < nextStep ? Math.max(nextStep, dt * factor) : dt * factor;
+                current = 3 * n - current;
+                int k0 = slot[0];
+                slot[0] = slot[6];
+                slot[6] = k0;
+                return dt;
+            }
+            rejected++;
+            boolean bad = !Double.isFinite(err);
+            dt *= bad ? 0.1 : Math.max(0.2, 0.9 * Math.pow(tolerance / err, exponent));
+            if (dt < RungeKuttaStepper.DEFAULT_MIN_STEP) {
+                throw bad ? new IntegrationException(IntegrationException.Reason.NON_FINITE, t, -1,
+                        "non-finite magnetisation or torque on the device in the step from t = " + t + " s; the "
+                                + "state at t is kept")
+                        : new IntegrationException(IntegrationException.Reason.STEP_TOO_SMALL, t, -1, "time step fell "
+                                + "below " + RungeKuttaStepper.DEFAULT_MIN_STEP + " s at t = " + t + " s (error "
+                                + "estimate " + err + " rad, tolerance " + tolerance + " rad); the state at t is kept");
+            }
+            nextStep = dt;
+        }
+    }
+
+    /** The CPU stepper's first step: 0.01 rad at the largest |dm/dt| (one download, before the first step). */
+    private double initialStep() {
+        VectorField k0 = new VectorField(n);
+        downloadDerivative(k0);
+        double max2 = 0;
+        for (int i = 0; i < n; i++) {
+            max2 = Math.max(max2, k0.x[i] * k0.x[i] + k0.y[i] * k0.y[i] + k0.z[i] * k0.z[i]);
+        }
+        double rate = Math.sqrt(max2);
+        double dt = rate > 0 ? 0.01 / rate : 1e-12;
+        return Math.max(RungeKuttaStepper.DEFAULT_MIN_STEP * 10, Math.min(dt, maxStep));
+    }
+}

@@ -1,0 +1,63 @@
+package org.hypermag.surrogate.gpu;
+
+import com.aparapi.Kernel;
+
+/**
+ * What {@link DeviceLlgStepper} needs of the LLG step kernel in either precision ({@link LlgKernelF},
+ * {@link LlgKernelD}). Offsets count numbers in the kernel's arrays; host values are doubles in SI units.
+ */
+interface LlgDevice {
+    /** @return the Aparapi kernel */
+    Kernel kernel();
+
+    /** @return the number of domains */
+    int domains();
+
+    /** Marks every buffer for upload with the next execution. */
+    void uploadAll();
+
+    /**
+     * @param which a pass of {@link LlgKernelF}
+     */
+    void launch(int which);
+
+    /** Evaluates the surrogate demag of the stage's magnetisation into H on the device. */
+    void demag();
+
+    /**
+     * Sets the derivatives the next {@link LlgKernelF#COMBINE}, {@link LlgKernelF#FINAL} or {@link LlgKernelF#ERROR}
+     * combines.
+     *
+     * @param count how many (at most 7)
+     * @param w their weights (s)
+     * @param offsets their offsets in the derivative buffer
+     */
+    void combination(int count, double[] w, int[] offsets);
+
+    /** @param h the uniform applied field (A/m) of the next {@link LlgKernelF#LOCAL} */
+    void applied(double[] h);
+
+    /**
+     * @param current offset of the current state
+     * @param candidate offset of the candidate state
+     * @param derivative offset of the derivative the next {@link LlgKernelF#LOCAL} writes
+     */
+    void states(int current, int candidate, int derivative);
+
+    /**
+     * Runs {@link LlgKernelF#ERROR} and reduces its chunks.
+     *
+     * @param out receives {largest error (rad; +∞ if the candidate or a derivative is not finite), largest
+     *     |m × H| (A/m)}
+     */
+    void maxima(double[] out);
+
+    /** Writes m into the current state and uploads it. */
+    void putState(double[] x, double[] y, double[] z);
+
+    /** Downloads the current state. */
+    void getState(double[] x, double[] y, double[] z);
+
+    /** Downloads one derivative (1/s). */
+    void getDerivative(int offset, double[] x, double[] y, double[] z);
+}
