@@ -54,8 +54,23 @@ public final class FarFieldModels {
      * @return the surrogate demag field among the domains
      */
     public static FarFieldSurrogate bind(Target target, FarFieldModel model, WorkerPool pool) {
-        return target.grid() != null ? FarFieldSurrogate.forGrid(target.grid(), target.cells(), model, pool)
-                : FarFieldSurrogate.forPrisms(target.prisms(), model, pool);
+        return bind(target, model, pool, FarFieldSurrogate.Evaluation.AUTO);
+    }
+
+    /**
+     * {@link #bind(Target, FarFieldModel, WorkerPool)} with a chosen far-field evaluation (the device path takes
+     * transforms: {@code GpuNufftSurrogate} evaluates them).
+     *
+     * @param target the domains
+     * @param model the model
+     * @param pool threads
+     * @param evaluation how to evaluate the far part
+     * @return the surrogate
+     */
+    public static FarFieldSurrogate bind(Target target, FarFieldModel model, WorkerPool pool,
+                                         FarFieldSurrogate.Evaluation evaluation) {
+        return target.grid() != null ? FarFieldSurrogate.forGrid(target.grid(), target.cells(), model, pool,
+                evaluation) : FarFieldSurrogate.forPrisms(target.prisms(), model, pool, evaluation);
     }
 
     /**

@@ -230,7 +230,10 @@ public final class SurrogateDemagProvider implements DemagProvider {
             }
             return PaperModelDemag.bind(m.paper(), r.magnet().prisms(), r.pool());
         }
-        FarFieldSurrogate cpu = FarFieldModels.bind(target(r.magnet()), m.farField(), r.pool());
+        // on a device the far field is evaluated by non-uniform FFTs (GpuNufftSurrogate), so the CPU reference the
+        // device copies is built with them too
+        FarFieldSurrogate cpu = FarFieldModels.bind(target(r.magnet()), m.farField(), r.pool(), r.device().isGpu()
+                ? FarFieldSurrogate.Evaluation.TRANSFORMS : FarFieldSurrogate.Evaluation.AUTO);
         return r.device().isGpu() ? onDevice(cpu, r) : cpu;
     }
 
@@ -273,7 +276,8 @@ public final class SurrogateDemagProvider implements DemagProvider {
             r.log().accept(String.format(Locale.ROOT, "fitted %s in %.1f s", fm.describe(),
                     (System.nanoTime() - t0) * 1e-9));
         }
-        FarFieldSurrogate cpu = FarFieldSurrogate.atPoints(sources, x, y, z, fm, r.pool());
+        FarFieldSurrogate cpu = FarFieldSurrogate.atPoints(sources, x, y, z, fm, r.pool(), r.device().isGpu()
+                ? FarFieldSurrogate.Evaluation.TRANSFORMS : FarFieldSurrogate.Evaluation.AUTO);
         return r.device().isGpu() ? onDevice(cpu, r) : cpu;
     }
 

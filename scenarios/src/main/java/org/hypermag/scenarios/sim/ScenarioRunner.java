@@ -230,7 +230,7 @@ public final class ScenarioRunner {
             }
             progress.note("demag: " + (demag == null ? "none" : demag.describe()));
             VectorField initial = cp != null ? cp.m() : ScenarioSystem.initial(s);
-            return new Execution(magnet, demag, pool, initial, cp).run();
+            return new Execution(magnet, demag, pool, initial, cp, device).run();
         } finally {
             if (pool != WorkerPool.shared()) {
                 pool.close();
@@ -307,7 +307,8 @@ public final class ScenarioRunner {
         private final long thermalSeed;
         private boolean relaxNoted;
 
-        Execution(Magnet magnet, DemagField demag, WorkerPool pool, VectorField initial, Checkpoint cp) {
+        Execution(Magnet magnet, DemagField demag, WorkerPool pool, VectorField initial, Checkpoint cp,
+                  GpuDevices.Choice device) {
             this.demag = demag;
             this.pool = pool;
             Scenario.Output out = s.output();
@@ -320,6 +321,9 @@ public final class ScenarioRunner {
                     o.segmentBytes());
             thermalSeed = s.isThermal() ? thermalSeed(cp) : 0;
             sim = new Simulation(magnet, demag, initial, s.isThermal() ? thermalSeed : null);
+            if (device.isGpu() && demag != null) {
+                sim.enableDeviceStep(device.device(), s.compute().gpuPrecision(), progress::note);
+            }
             pos = new RunPosition(magnet.size(), cp);
             if (cp != null) {
                 sim.setThermalDraws(cp.thermalDraws());

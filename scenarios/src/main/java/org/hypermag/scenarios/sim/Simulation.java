@@ -2,6 +2,7 @@ package org.hypermag.scenarios.sim;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.hypermag.integrators.ButcherTableau;
 import org.hypermag.integrators.Relaxer;
 import org.hypermag.integrators.RungeKuttaStepper;
@@ -21,6 +22,7 @@ import org.hypermag.solver.field.ThermalField;
 import org.hypermag.solver.llg.LlgEquation;
 import org.hypermag.solver.llg.Torque;
 import org.hypermag.solver.magnet.Magnet;
+import org.hypermag.surrogate.gpu.DeviceLlgStepper;
 
 /**
  * The engine of a simulation on one magnet: relaxation and time evolution under the current stage's drive, and the
@@ -82,6 +84,11 @@ public final class Simulation {
     private final VectorField scratch;
     private final double[] applied = new double[3];
     private final ThermalField thermal;
+    /** The device the whole LLG step may run on ({@link #enableDeviceStep}), its precision, and its stepper. */
+    private com.aparapi.device.Device stepDevice;
+    private org.hypermag.solver.gpu.Precision stepPrecision;
+    private Consumer<String> stepLog;
+    private DeviceLlgStepper deviceStepper;
 
     /**
      * @param magnet the system
@@ -103,6 +110,44 @@ public final class Simulation {
         m = initial.copy();
         totalVolume = magnet.totalVolume();
         scratch = new VectorField(magnet.size());
+    }
+
+    /**
+     * Lets run stages step on an OpenCL device ({@link DeviceLlgStepper}) when the whole effective field has device
+     * kernels; otherwise says once, on the log, what has none (the step then runs on the CPU, the demag on the
+     * device).
+     *
+     * @param device the device the demag runs on
+     * @param precision float or double there
+     * @param log one line
+     * @return whether run stages will step on the device (adaptive Dormand–Prince ones)
+     */
+    public boolean enableDeviceStep(com.aparapi.device.Device device, org.hypermag.solver.gpu.Precision precision,
+                                    Consumer<String> log) {
+        List<String> missing = new java.util.ArrayList<>(DeviceLlgStepper.unsupported(field));
+        for (Torque t : torques) {
+            missing.add(t.type().name());
+        }
+        if (!missing.isEmpty()) {
+            log.accept("gpu: the LLG step runs on the CPU (the device has no kernel for " + String.join(", ", missing)
+                    + "); the demag runs on the device");
+            return false;
+        }
+        stepDevice = device;
+        stepPrecision = precision;
+        stepLog = log;
+        log.accept("gpu: run stages with adaptive Dormand-Prince step on the device (field, torque, stages and error "
+                + "norm there; m comes back at table rows and frames)");
+        return true;
+    }
+
+    /**
+     * @param integration a stage's integrator settings
+     * @return whether {@link #run} steps on the device: enabled, and adaptive Dormand–Prince
+     */
+    public boolean stepsOnDevice(Integration integration) {
+        return stepDevice != null && Double.isNaN(integration.fixedStep())
+                && integration.tableau() == org.hypermag.integrators.ButcherTableau.DORMAND_PRINCE_54;
     }
 
     /** @return the magnetisation (owned; advanced in place) */
@@ -199,10 +244,41 @@ public final class Simulation {
     public double run(double origin, double start, double end, double interval, Integration integration,
                       double proposedStep, boolean observeStart, Output output, TimeEvolution.StepListener listener) {
         LlgEquation llg = new LlgEquation(magnet, field, torques);
+        if (stepsOnDevice(integration)) {
+            return runOnDevice(llg, origin, start, end, interval, integration, proposedStep, observeStart, output,
+                    listener);
+        }
         RungeKuttaStepper stepper = stepper(llg, integration, proposedStep);
         return TimeEvolution.run(stepper, origin, start, end, interval, observeStart,
                 (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep()), listener);
     }
+
+    /** {@link #run} with the whole step on the device; m comes back at outputs and at the end. */
+    private double runOnDevice(LlgEquation llg, double origin, double start, double end, double interval,
+                               Integration integration, double proposedStep, boolean observeStart, Output output,
+                               TimeEvolution.StepListener listener) {
+        if (deviceStepper == null) {
+            deviceStepper = new DeviceLlgStepper(magnet, field, integration.tolerance(), integration.maxStep(),
+                    stepDevice, stepPrecision, stepLog);
+        }
+        DeviceLlgStepper d = deviceStepper;
+        d.upload(m);
+        d.setProposedStep(proposedStep);
+        lastStepper = null;
+        long[] before = {d.rejectedSteps(), d.evaluations()};
+        deviceCounts = before;
+        try {
+            return TimeEvolution.run(d, origin, start, end, interval, observeStart, (t, dt, steps) -> {
+                d.download(m);
+                output.output(t, dt, llg, d.proposedStep());
+            }, listener);
+        } finally {
+            d.download(m);
+        }
+    }
+
+    /** Counts of the device stepper when its last run started. */
+    private long[] deviceCounts;
 
     /** A stepper of the equation with these settings, remembered for its counts and proposal. */
     private RungeKuttaStepper stepper(LlgEquation llg, Integration integration, double proposedStep) {
@@ -212,6 +288,7 @@ public final class Simulation {
                 : RungeKuttaStepper.fixed(llg, m, integration.tableau(), integration.fixedStep());
         stepper.setProposedStep(proposedStep);
         lastStepper = stepper;
+        deviceCounts = null;
         return stepper;
     }
 
@@ -249,6 +326,7 @@ public final class Simulation {
                            double proposedStep, boolean observeStart, long nextOutput, Output output,
                            TimeEvolution.StepListener listener) {
         LlgEquation llg = new LlgEquation(magnet, field, torques);
+        deviceCounts = null;
         RungeKuttaStepper stepper = stepper(llg, integration, proposedStep);
         return TimeEvolution.runDense(stepper, m, origin, start, end, interval, observeStart, nextOutput,
                 (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep()), listener);
@@ -262,11 +340,18 @@ public final class Simulation {
      *     it started, or since the stage was continued from a checkpoint)
      */
     public long[] stepCounts() {
+        if (lastStepper == null && deviceCounts != null) {
+            return new long[] {deviceStepper.rejectedSteps() - deviceCounts[0],
+                    deviceStepper.evaluations() - deviceCounts[1]};
+        }
         return lastStepper == null ? new long[2] : new long[] {lastStepper.rejectedSteps(), lastStepper.evaluations()};
     }
 
     /** @return the integrator's proposed next step after the last step of {@link #runDense} (s), for checkpoints */
     public double lastProposedStep() {
+        if (lastStepper == null && deviceCounts != null) {
+            return deviceStepper.proposedStep();
+        }
         return lastStepper == null ? Double.NaN : lastStepper.proposedStep();
     }
 

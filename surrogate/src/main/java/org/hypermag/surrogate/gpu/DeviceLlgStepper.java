@@ -128,6 +128,20 @@ public final class DeviceLlgStepper implements Stepper {
         return rejected;
     }
 
+    /** @return the step the controller proposes next (s), NaN before the first step */
+    public double proposedStep() {
+        return nextStep;
+    }
+
+    /**
+     * Sets the step the controller proposes next, e.g. when continuing from a checkpoint.
+     *
+     * @param dt the step (s); NaN lets the stepper choose its first step
+     */
+    public void setProposedStep(double dt) {
+        nextStep = dt;
+    }
+
     /** @return where the kernel is meant to run and where it ran */
     public KernelPlacement placement() {
         return placement;

@@ -27,6 +27,7 @@ public final class GpuNufftSurrogate implements DemagField {
     private final KernelPlacement placement;
     private final int n, nt;
     private final String description;
+    private final FarFieldSurrogate cpu;
 
     /**
      * @param cpu the CPU surrogate, evaluating its far field by transforms ({@link #supports})
@@ -35,6 +36,7 @@ public final class GpuNufftSurrogate implements DemagField {
      * @param report receives the one fallback warning
      */
     public GpuNufftSurrogate(FarFieldSurrogate cpu, Device target, Precision precision, Consumer<String> report) {
+        this.cpu = cpu;
         SurrogateParts p = SurrogateParts.of(cpu);
         NufftLayout layout = new NufftLayout(p);
         n = layout.n;
@@ -62,6 +64,11 @@ public final class GpuNufftSurrogate implements DemagField {
      */
     public static boolean supports(FarFieldSurrogate cpu) {
         return SurrogateParts.of(cpu).transformPlan() != null;
+    }
+
+    /** @return the CPU surrogate this evaluates (its reference; {@link DeviceLlgStepper} builds from it) */
+    public FarFieldSurrogate cpu() {
+        return cpu;
     }
 
     @Override

@@ -54,7 +54,7 @@ final class LlgParts {
             } else if (t instanceof ZeemanField zf) {
                 z = zf;
             } else if (t instanceof DemagTerm dt) {
-                d = (FarFieldSurrogate) dt.method();
+                d = surrogate(dt);
             }
         }
         anisotropy = k;
@@ -64,6 +64,12 @@ final class LlgParts {
         exchangeCoupling = c;
         zeeman = z;
         demag = d;
+    }
+
+    /** @return the CPU far-field surrogate behind a demag term (itself, or the one a device copy evaluates), or null */
+    private static FarFieldSurrogate surrogate(DemagTerm d) {
+        return d.method() instanceof FarFieldSurrogate s ? s
+                : d.method() instanceof GpuNufftSurrogate g ? g.cpu() : null;
     }
 
     /**
@@ -77,8 +83,8 @@ final class LlgParts {
         boolean demag = false;
         for (FieldTerm t : field.terms()) {
             if (t instanceof DemagTerm d) {
-                if (d.method() instanceof FarFieldSurrogate s && GpuNufftSurrogate.supports(s)
-                        && s.sources() == s.targets()) {
+                FarFieldSurrogate s = surrogate(d);
+                if (s != null && GpuNufftSurrogate.supports(s) && s.sources() == s.targets()) {
                     demag = true;
                 } else {
                     out.add("demag by " + d.method().describe());
