@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code phase-sums}, {@link GpuFarFieldSurrogate}), one exact direct sum ({@code direct}, {@link GpuDirectSum},
  * O(N²): give it N ≤ 10⁵), or one whole accepted Dormand–Prince step on the device ({@code step},
  * {@link DeviceLlgStepper}: surrogate demag, uniaxial anisotropy, an applied field; domain-updates per second =
- * N / the time). Default smeared model, default settings. Every trial prints the device and fails if a kernel fell
+ * N / the time), or the same step with the exact direct sum ({@code step-direct}). Default smeared model, default settings. Every trial prints the device and fails if a kernel fell
  * back to Java threads.
  */
 @State(Scope.Benchmark)
@@ -59,7 +59,7 @@ public class GpuDeviceBenchmark {
     @Param({"10000", "100000", "1000000"})
     int n;
 
-    /** {@code nufft}, {@code phase-sums}, {@code direct} or {@code step}. */
+    /** {@code nufft}, {@code phase-sums}, {@code direct}, {@code step} or {@code step-direct}. */
     @Param({"nufft", "step"})
     String what;
 
@@ -84,10 +84,14 @@ public class GpuDeviceBenchmark {
         Prisms prisms = GranularFilms.film(n);
         m = GranularFilms.randomM(n, 1);
         h = new VectorField(n);
-        if (what.equals("direct")) {
+        if (what.equals("direct") || what.equals("step-direct")) {
             GpuDirectSum g = GpuDirectSum.amongDomains(prisms, BenchDevices.device(device), p, System.err::println);
             placement = g.placement();
             demag = g;
+            if (what.equals("step-direct")) {
+                stepper = stepper(prisms, g, p);
+                placement = stepper.placement();
+            }
         } else {
             double[] b = GranularFilms.bounds(prisms);
             FarFieldModel model = FarFieldModel.fitPrisms(prisms, b[1] - b[0], b[3] - b[2], FarFieldSettings.DEFAULT,
@@ -95,18 +99,7 @@ public class GpuDeviceBenchmark {
             FarFieldSurrogate cpu = FarFieldSurrogate.forPrisms(prisms, model, pool, what.equals("phase-sums")
                     ? FarFieldSurrogate.Evaluation.PHASE_SUMS : FarFieldSurrogate.Evaluation.TRANSFORMS);
             if (what.equals("step")) {
-                Magnet magnet = Magnet.ofPrisms(prisms, new int[n], List.of(Material.of(8e5)
-                        .with(LlgEquation.ALPHA, 0.1).with(UniaxialAnisotropyField.K1, 2e5)));
-                EffectiveField field = new EffectiveField(n, new DemagTerm(magnet, cpu),
-                        UniaxialAnisotropyField.of(magnet), new ZeemanField(magnet, AppliedField.constant(
-                                new double[] {1e5, 0, 2e5})));
-                stepper = new DeviceLlgStepper(magnet, field, 1e-5, Double.POSITIVE_INFINITY,
-                        BenchDevices.device(device), p, System.err::println);
-                VectorField unit = new VectorField(n);
-                for (int i = 0; i < n; i++) {
-                    unit.set(i, m.x[i] / 8e5, m.y[i] / 8e5, m.z[i] / 8e5);
-                }
-                stepper.upload(unit);
+                stepper = stepper(prisms, cpu, p);
                 placement = stepper.placement();
             } else if (what.equals("nufft")) {
                 GpuNufftSurrogate g = new GpuNufftSurrogate(cpu, BenchDevices.device(device), p, System.err::println);
@@ -122,6 +115,22 @@ public class GpuDeviceBenchmark {
         System.out.printf(Locale.ROOT, "# setup N=%d %s: %.1f s; %s%n", n, what, (System.nanoTime() - t0) * 1e-9,
                 stepper != null ? stepper.describe() : demag.describe());
         t = 0;
+    }
+
+    /** A device stepper for the film: the given demag, uniaxial anisotropy, an applied field; m from the random M. */
+    private DeviceLlgStepper stepper(Prisms prisms, DemagField d, Precision p) {
+        Magnet magnet = Magnet.ofPrisms(prisms, new int[n], List.of(Material.of(8e5)
+                .with(LlgEquation.ALPHA, 0.1).with(UniaxialAnisotropyField.K1, 2e5)));
+        EffectiveField field = new EffectiveField(n, new DemagTerm(magnet, d), UniaxialAnisotropyField.of(magnet),
+                new ZeemanField(magnet, AppliedField.constant(new double[] {1e5, 0, 2e5})));
+        DeviceLlgStepper s = new DeviceLlgStepper(magnet, field, 1e-5, Double.POSITIVE_INFINITY,
+                BenchDevices.device(device), p, System.err::println);
+        VectorField unit = new VectorField(n);
+        for (int i = 0; i < n; i++) {
+            unit.set(i, m.x[i] / 8e5, m.y[i] / 8e5, m.z[i] / 8e5);
+        }
+        s.upload(unit);
+        return s;
     }
 
     @Benchmark

@@ -33,7 +33,7 @@ public interface DirectSumDevice {
      *
      * @param groupSize work-group size; the range is padded up to a multiple of it
      */
-    void launch(int groupSize);
+    void launchSum(int groupSize);
 
     /**
      * Brings H back and adds it.

@@ -1,6 +1,5 @@
 package org.hypermag.solver.gpu;
 
-import com.aparapi.Kernel;
 import com.aparapi.Range;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.math.GaussLegendre;
@@ -22,7 +21,7 @@ import org.hypermag.solver.math.GaussLegendre;
  * <p>Buffers are explicit: geometry is uploaded once, {@link #upload} sends M, {@link #download} brings H back.
  * Not thread-safe.
  */
-public final class DirectSumKernelF extends Kernel implements DirectSumDevice {
+public final class DirectSumKernelF extends LlgPassesF implements DirectSumDevice {
     private static final float INV_4PI = (float) (1 / (4 * Math.PI));
 
     private final int n;
@@ -35,8 +34,6 @@ public final class DirectSumKernelF extends Kernel implements DirectSumDevice {
     private final float[] txh, txl, tyh, tyl, tzh, tzl;
     /** Gauss–Legendre nodes on [−1, 1] and weights (sum 1) for 1..8 points: [8 n + k]. */
     private final float[] gNode, gWeight;
-    /** Magnetisation in (A/m), field out (A/m). */
-    private final float[] mx, my, mz, hx, hy, hz;
 
     /**
      * @param sources the source prisms (at least one)
@@ -45,6 +42,20 @@ public final class DirectSumKernelF extends Kernel implements DirectSumDevice {
      * @param tz target z (m)
      */
     public DirectSumKernelF(Prisms sources, double[] tx, double[] ty, double[] tz) {
+        this(sources, tx, ty, tz, null);
+    }
+
+    /**
+     * Among the domains, carrying the LLG passes ({@link LlgPassesF}): the device stepper's exact demag.
+     *
+     * @param sources the domains (at least one)
+     * @param tx null (targets: the domains)
+     * @param ty null
+     * @param tz null
+     * @param llg the LLG arrays of the same domains, or null for a plain demag kernel
+     */
+    public DirectSumKernelF(Prisms sources, double[] tx, double[] ty, double[] tz, LlgArrays llg) {
+        super(sources.size(), tx == null ? sources.size() : tx.length, llg);
         n = sources.size();
         targetsAreSources = tx == null ? 1 : 0;
         nt = tx == null ? n : tx.length;
@@ -89,12 +100,6 @@ public final class DirectSumKernelF extends Kernel implements DirectSumDevice {
                 gWeight[8 * q + k] = (float) (0.5 * g.weights()[k]);
             }
         }
-        mx = new float[Math.max(1, n)];
-        my = new float[Math.max(1, n)];
-        mz = new float[Math.max(1, n)];
-        hx = new float[Math.max(1, nt)];
-        hy = new float[Math.max(1, nt)];
-        hz = new float[Math.max(1, nt)];
     }
 
     private static void split(double v, float[] hi, float[] lo, int i) {
@@ -113,14 +118,22 @@ public final class DirectSumKernelF extends Kernel implements DirectSumDevice {
     }
 
     @Override
-    public Kernel kernel() {
-        return this;
-    }
-
-    @Override
     public void uploadGeometry() {
         put(sxh).put(sxl).put(syh).put(syl).put(szh).put(szl).put(ssx).put(ssy).put(ssz).put(vol);
         put(txh).put(txl).put(tyh).put(tyl).put(tzh).put(tzl).put(gNode).put(gWeight);
+    }
+
+    @Override
+    public void uploadAll() {
+        uploadGeometry();
+        uploadLlg();
+    }
+
+    @Override
+    public void demag() {
+        launch(MAGNETISE);
+        pass = 0;
+        execute(Range.create((nt + 63) / 64 * 64, 64));
     }
 
     @Override
@@ -134,8 +147,9 @@ public final class DirectSumKernelF extends Kernel implements DirectSumDevice {
     }
 
     @Override
-    public void launch(int groupSize) {
+    public void launchSum(int groupSize) {
         int g = Math.max(1, groupSize);
+        pass = 0;
         execute(Range.create((nt + g - 1) / g * g, g));
     }
 
@@ -152,7 +166,9 @@ public final class DirectSumKernelF extends Kernel implements DirectSumDevice {
     @Override
     public void run() {
         int i = getGlobalId();
-        if (i < nt) {
+        if (pass >= COMBINE) {
+            llgPass(i);
+        } else if (i < nt) {
             float xh = 0f, xl = 0f, yh = 0f, yl = 0f, zh = 0f, zl = 0f;
             if (targetsAreSources == 1) {
                 xh = sxh[i];

@@ -25,10 +25,12 @@ public final class GpuDirectSum implements DemagField {
     private final DirectSumDevice device;
     private final KernelPlacement placement;
     private final String description;
+    private final boolean amongDomains;
 
     private GpuDirectSum(DirectSumDevice device, Device target, Precision precision, String what,
-                         Consumer<String> report) {
+                         Consumer<String> report, boolean amongDomains) {
         this.device = device;
+        this.amongDomains = amongDomains;
         this.placement = KernelPlacement.bind(device.kernel(), target, report);
         device.uploadGeometry();
         this.description = "exact direct sum on " + GpuDevices.describe(target) + ", " + what + ", "
@@ -50,7 +52,7 @@ public final class GpuDirectSum implements DemagField {
         DirectSumDevice k = precision == Precision.DOUBLE ? new DirectSumKernelD(prisms, null, null, null)
                 : new DirectSumKernelF(prisms, null, null, null);
         return new GpuDirectSum(k, target, precision, prisms.allSameSize() ? "point tensor at centres"
-                : "point tensor at centres, reciprocal between prisms of different sizes", report);
+                : "point tensor at centres, reciprocal between prisms of different sizes", report, true);
     }
 
     /**
@@ -73,7 +75,12 @@ public final class GpuDirectSum implements DemagField {
         }
         DirectSumDevice k = precision == Precision.DOUBLE ? new DirectSumKernelD(sources, x, y, z)
                 : new DirectSumKernelF(sources, x, y, z);
-        return new GpuDirectSum(k, target, precision, "point tensor at " + x.length + " points", report);
+        return new GpuDirectSum(k, target, precision, "point tensor at " + x.length + " points", report, false);
+    }
+
+    /** @return whether the targets are the sources themselves (built by {@link #amongDomains}) */
+    public boolean amongTheDomains() {
+        return amongDomains;
     }
 
     @Override
@@ -119,7 +126,7 @@ public final class GpuDirectSum implements DemagField {
             return;
         }
         device.upload(magnetisation.x, magnetisation.y, magnetisation.z);
-        device.launch(GROUP);
+        device.launchSum(GROUP);
         placement.check();
         device.download(h.x, h.y, h.z);
     }

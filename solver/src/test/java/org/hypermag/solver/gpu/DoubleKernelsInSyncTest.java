@@ -19,7 +19,7 @@ class DoubleKernelsInSyncTest {
 
     /** The script's transformation (sed, then the class Javadoc rewritten). */
     static String generate(String floatSource, String floatName) {
-        String s = floatSource.replaceAll("KernelF\\b", "KernelD")
+        String s = floatSource.replaceAll("KernelF\\b", "KernelD").replaceAll("PassesF\\b", "PassesD")
                 .replaceAll("\\bfloat\\b", "double")
                 .replaceAll("\\b([0-9][0-9]*(\\.[0-9]*)?([eE][-+]?[0-9]*)?)f\\b", "$1");
         Matcher m = Pattern.compile("/\\*\\*((?!\\*/).)*\\*/\npublic ((?:final |abstract )?)class (\\w+)", Pattern.DOTALL).matcher(s);
@@ -42,6 +42,6 @@ class DoubleKernelsInSyncTest {
         assertInSync("surrogate/src/main/java/org/hypermag/surrogate/gpu", "SurrogateKernel");
         assertInSync("surrogate/src/main/java/org/hypermag/surrogate/gpu", "FftKernel");
         assertInSync("surrogate/src/main/java/org/hypermag/surrogate/gpu", "NufftKernel");
-        assertInSync("surrogate/src/main/java/org/hypermag/surrogate/gpu", "LlgKernel");
+        assertInSync("solver/src/main/java/org/hypermag/solver/gpu", "LlgPasses");
     }
 }

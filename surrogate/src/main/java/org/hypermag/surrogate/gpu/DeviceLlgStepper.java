@@ -1,6 +1,7 @@
 package org.hypermag.surrogate.gpu;
 
 import com.aparapi.device.Device;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -9,14 +10,25 @@ import org.hypermag.integrators.IntegrationException;
 import org.hypermag.integrators.RungeKuttaStepper;
 import org.hypermag.integrators.Stepper;
 import org.hypermag.solver.VectorField;
+import org.hypermag.solver.demag.DirectDemag;
+import org.hypermag.solver.field.DemagTerm;
 import org.hypermag.solver.field.EffectiveField;
+import org.hypermag.solver.field.FieldTerm;
+import org.hypermag.solver.gpu.DirectSumKernelD;
+import org.hypermag.solver.gpu.DirectSumKernelF;
 import org.hypermag.solver.gpu.GpuDevices;
+import org.hypermag.solver.gpu.GpuDirectSum;
 import org.hypermag.solver.gpu.KernelPlacement;
+import org.hypermag.solver.gpu.LlgArrays;
+import org.hypermag.solver.gpu.LlgDevice;
+import org.hypermag.solver.gpu.LlgPassesF;
 import org.hypermag.solver.gpu.Precision;
 import org.hypermag.solver.magnet.Magnet;
+import org.hypermag.surrogate.FarFieldSurrogate;
+import org.hypermag.surrogate.SurrogateParts;
 
 /**
- * Adaptive Dormand–Prince 5(4) steps of the LLG equation with everything on the device ({@link LlgKernelF}): the
+ * Adaptive Dormand–Prince 5(4) steps of the LLG equation with everything on the device ({@link LlgPassesF}): the
  * same method, error norm, step controller and renormalisation as {@link RungeKuttaStepper#dormandPrince} on the CPU
  * (its reference), for magnets whose effective field is exchange, uniaxial anisotropy, a uniform applied field and
  * the far-field surrogate's demag ({@link #unsupported} names anything else; the caller then runs the CPU path and
@@ -30,7 +42,7 @@ public final class DeviceLlgStepper implements Stepper {
     private static final ButcherTableau DP = ButcherTableau.DORMAND_PRINCE_54;
     private final LlgDevice dev;
     private final KernelPlacement placement;
-    private final LlgParts parts;
+    private final LlgArrays parts;
     private final int n;
     private final double tolerance, maxStep;
     private final double exponent = 1.0 / (DP.errorOrder() + 1);
@@ -40,6 +52,7 @@ public final class DeviceLlgStepper implements Stepper {
     private final double[] weights = new double[7], field = new double[3], max = new double[2];
     private final double[] errorWeights = new double[7];
     private final String description;
+    private final String demagName;
     private int current;
     private boolean k0Valid;
     private double nextStep = Double.NaN, lastMaxTorque;
@@ -60,19 +73,33 @@ public final class DeviceLlgStepper implements Stepper {
             throw new IllegalArgumentException("tolerance and largest step must be > 0; got " + tolerance + ", "
                     + maxStep);
         }
-        parts = new LlgParts(magnet, field);
-        NufftLayout layout = new NufftLayout(org.hypermag.surrogate.SurrogateParts.of(parts.demag));
-        dev = precision == Precision.DOUBLE ? new LlgKernelD(layout, parts) : new LlgKernelF(layout, parts);
+        List<String> missing = unsupported(field);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the device's LLG step has no kernel for " + String.join(", ", missing));
+        }
+        parts = new LlgArrays(magnet, field);
+        FarFieldSurrogate surrogate = surrogate(field);
+        boolean single = precision == Precision.SINGLE;
+        if (surrogate != null) {
+            NufftLayout layout = new NufftLayout(SurrogateParts.of(surrogate));
+            dev = single ? new NufftKernelF(layout, parts) : new NufftKernelD(layout, parts);
+            demagName = "the far-field surrogate by non-uniform FFTs";
+        } else {
+            dev = single ? new DirectSumKernelF(magnet.prisms(), null, null, null, parts)
+                    : new DirectSumKernelD(magnet.prisms(), null, null, null, parts);
+            demagName = "the exact direct sum";
+        }
         placement = KernelPlacement.bind(dev.kernel(), target, report);
         dev.uploadAll();
-        n = parts.n;
+        n = parts.domains();
         this.tolerance = tolerance;
         this.maxStep = maxStep;
         for (int s = 0; s < 7; s++) {
             errorWeights[s] = DP.b()[s] - DP.bStar()[s];
         }
         description = String.format(Locale.ROOT, "%s, adaptive, tolerance %s rad per step, renormalised; the whole "
-                + "step on %s (%s precision)", DP.name(), tolerance, GpuDevices.describe(target), precision.key());
+                + "step on %s (%s precision, demag by %s)", DP.name(), tolerance, GpuDevices.describe(target),
+                precision.key(), demagName);
     }
 
     /**
@@ -80,7 +107,38 @@ public final class DeviceLlgStepper implements Stepper {
      * @return the terms the device step has no kernel for (empty: it takes the whole field)
      */
     public static List<String> unsupported(EffectiveField field) {
-        return LlgParts.unsupported(field);
+        List<String> out = new ArrayList<>(LlgArrays.unsupported(field));
+        DemagTerm demag = null;
+        for (FieldTerm t : field.terms()) {
+            if (t instanceof DemagTerm d) {
+                demag = d;
+            }
+        }
+        if (demag == null) {
+            out.add("a field without demag (the step is built around the demag kernel)");
+        } else if (surrogate(field) == null && !directAmongDomains(demag.method())) {
+            out.add("demag by " + demag.method().describe());
+        }
+        return out;
+    }
+
+    /** @return the CPU far-field surrogate among the domains, by transforms, behind the field's demag, or null */
+    private static FarFieldSurrogate surrogate(EffectiveField field) {
+        for (FieldTerm t : field.terms()) {
+            if (t instanceof DemagTerm d) {
+                FarFieldSurrogate s = d.method() instanceof FarFieldSurrogate f ? f
+                        : d.method() instanceof GpuNufftSurrogate g ? g.cpu() : null;
+                if (s != null && GpuNufftSurrogate.supports(s) && s.sources() == s.targets()) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a demag is the exact direct sum among the domains (the device's {@link DirectSumKernelF}). */
+    private static boolean directAmongDomains(org.hypermag.solver.demag.DemagField d) {
+        return d instanceof DirectDemag || d instanceof GpuDirectSum g && g.amongTheDomains();
     }
 
     /**
@@ -160,12 +218,10 @@ public final class DeviceLlgStepper implements Stepper {
     /** Evaluates stage s at time t from the device's stage buffer. */
     private void evaluate(double t, int s) {
         dev.demag();
-        if (parts.zeeman != null) {
-            parts.zeeman.appliedField(t, field);
-        }
+        parts.applied(t, field);
         dev.applied(field);
         dev.states(current, 3 * n - current, slot[s] * 3 * n);
-        dev.launch(LlgKernelF.LOCAL);
+        dev.launch(LlgPassesF.LOCAL);
         evaluations++;
     }
 
@@ -185,7 +241,7 @@ public final class DeviceLlgStepper implements Stepper {
         if (!k0Valid) {
             dev.states(current, 3 * n - current, 0);
             combination(0, 0, weights);
-            dev.launch(LlgKernelF.COMBINE);
+            dev.launch(LlgPassesF.COMBINE);
             evaluate(t, 0);
             k0Valid = true;
             if (Double.isNaN(nextStep)) {
@@ -197,12 +253,12 @@ public final class DeviceLlgStepper implements Stepper {
             for (int s = 1; s < 6; s++) {
                 combination(s, dt, DP.a()[s]);
                 dev.states(current, 3 * n - current, 0);
-                dev.launch(LlgKernelF.COMBINE);
+                dev.launch(LlgPassesF.COMBINE);
                 evaluate(t + DP.c()[s] * dt, s);
             }
             combination(6, dt, DP.b());
             dev.states(current, 3 * n - current, 0);
-            dev.launch(LlgKernelF.FINAL);
+            dev.launch(LlgPassesF.FINAL);
             evaluate(t + dt, 6);
             combination(7, dt, errorWeights);
             dev.maxima(max);

@@ -18,7 +18,11 @@ import org.hypermag.solver.field.FieldTerm;
 import org.hypermag.solver.field.InterfacialDmiField;
 import org.hypermag.solver.field.UniaxialAnisotropyField;
 import org.hypermag.solver.field.ZeemanField;
+import org.hypermag.solver.demag.DirectDemag;
+import org.hypermag.solver.geometry.GranularFilm;
+import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.geometry.RegularGrid;
+import org.hypermag.solver.gpu.GpuDevices;
 import org.hypermag.solver.gpu.Precision;
 import org.hypermag.solver.llg.LlgEquation;
 import org.hypermag.solver.magnet.Magnet;
@@ -37,8 +41,10 @@ import org.junit.jupiter.api.Test;
  * the same steps (each within 1e-9 relative) and ends within 1e-9 of the CPU's m; in float, stepping to the
  * CPU's step ends, the device's controller takes some steps of its own (its error estimates carry float rounding),
  * so the two trajectories differ by the integrators' own error, at most the 1e-5 rad allowed per step times the 35
- * steps (3.5e-4): asserted 1e-4, measured 9.0e-6 (PoCL, 2026-12-05). Also: the step runs in OpenCL (PoCL) and in the Java thread pool, a term without a kernel is
- * named and refused.
+ * steps (3.5e-4): asserted 1e-4, measured 9.0e-6 (PoCL, 2026-12-05). The exact direct sum among the grains of a
+ * granular film (sizes differ: reciprocal coupling) steps on the device as well: the same steps, m within 1e-9 in
+ * double. Also: the step runs in OpenCL (PoCL) and in the Java thread pool, a term without a kernel is named and
+ * refused.
  */
 class DeviceLlgStepperTest {
     private static final WorkerPool POOL = new WorkerPool(2);
@@ -91,9 +97,13 @@ class DeviceLlgStepperTest {
         Magnet magnet = magnet(g, 0);
         FarFieldSurrogate demag = FarFieldSurrogate.forGrid(g, null, FarFieldModel.fitGrid(g,
                 GpuFarFieldSurrogateTest.fitSettings(), FarFieldModel.Progress.NONE), POOL, Evaluation.TRANSFORMS);
-        EffectiveField field = field(magnet, demag, false);
+        compare("24 x 12 film, surrogate", magnet, field(magnet, demag, false), 24, 5e-11, d, precision);
+    }
+
+    private static void compare(String what, Magnet magnet, EffectiveField field, int nx, double end, Device d,
+                                Precision precision) {
         assertTrue(DeviceLlgStepper.unsupported(field).isEmpty(), DeviceLlgStepper.unsupported(field).toString());
-        VectorField cpuM = initial(magnet.size(), 24), devM = new VectorField(magnet.size());
+        VectorField cpuM = initial(magnet.size(), nx), devM = new VectorField(magnet.size());
         List<String> reports = new ArrayList<>();
         DeviceLlgStepper device = new DeviceLlgStepper(magnet, field, 1e-5, Double.POSITIVE_INFINITY, d, precision,
                 reports::add);
@@ -101,7 +111,6 @@ class DeviceLlgStepperTest {
         RungeKuttaStepper cpu = RungeKuttaStepper.dormandPrince(new LlgEquation(magnet, field), cpuM);
         double t = 0, worstStep = 0;
         int steps = 0;
-        double end = 5e-11;
         while (t < end - 1e-21) {
             double dtCpu = cpu.step(t, end - t);
             // the device steps to the CPU's time: the same step when its controller proposes at least as much
@@ -115,9 +124,10 @@ class DeviceLlgStepperTest {
         }
         device.download(devM);
         double diff = maxDiff(devM, cpuM);
-        System.out.printf("device LLG step (%s, %s): %d steps to %.3g s, largest step difference %.2e, largest "
-                + "|m_dev - m_cpu| %.2e, %d evaluations, %d rejected%n", precision.key(), device.placement()
-                .actual(), steps, t, worstStep, diff, device.evaluations(), device.rejectedSteps());
+        System.out.printf("device LLG step, %s (%s, %s): %d steps to %.3g s, largest step difference %.2e, largest "
+                + "|m_dev - m_cpu| %.2e, %d evaluations, %d rejected%n", what, precision.key(),
+                GpuDevices.describe(device.placement().actual()), steps, t, worstStep, diff, device.evaluations(),
+                device.rejectedSteps());
         assertTrue(steps >= 10, "enough steps: " + steps);
         assertTrue(device.placement().onIntendedDevice(), "ran on " + device.placement().actual());
         assertEquals(d != JavaDevice.THREAD_POOL, device.placement().kernel().isRunningCL());
@@ -145,6 +155,21 @@ class DeviceLlgStepperTest {
     @Test
     void theSameKernelRunsInTheJavaThreadPool() {
         compare(JavaDevice.THREAD_POOL, Precision.DOUBLE);
+    }
+
+    @Test
+    void theExactDirectSumAmongPrismsOfManySizesStepsOnTheDeviceToo() {
+        Prisms p = new GranularFilm(160e-9, 120e-9, 3e-9, 12e-9, 0.15, 1.5e-9, 40, 11).generate();
+        Material mat = Material.of(8e5).with(LlgEquation.ALPHA, 0.3).with(UniaxialAnisotropyField.K1, 3e4)
+                .with(UniaxialAnisotropyField.AXIS, 0.3, 0, 1);
+        Magnet magnet = Magnet.ofPrisms(p, new int[p.size()], List.of(mat));
+        DirectDemag exact = DirectDemag.forPrisms(p, 1L << 28, POOL);
+        EffectiveField field = new EffectiveField(magnet.size(), new DemagTerm(magnet, exact),
+                UniaxialAnisotropyField.of(magnet), new ZeemanField(magnet, AppliedField.sinusoid(
+                        new double[] {0, 0, -3e4}, new double[] {4e4, 0, 0}, 3e9, 0)));
+        assertTrue(!p.allSameSize(), "reciprocal coupling between sizes");
+        compare("granular film, exact direct sum", magnet, field, 7, 2e-10, GpuFarFieldSurrogateTest.cpuDevice(),
+                Precision.DOUBLE);
     }
 
     @Test

@@ -3,11 +3,21 @@ package org.hypermag.surrogate.gpu;
 /** The device FFT alone (tests): a batch of grids transformed by {@link FftKernelD}'s passes. */
 final class FftTestKernelD extends FftKernelD {
     FftTestKernelD(int nfx, int nfy, int grids) {
-        super(nfx, nfy, grids);
+        super(nfx, nfy, grids, 1, 1, null);
     }
 
     @Override
     protected void passMode() {
+    }
+
+    @Override
+    public void uploadAll() {
+        put(grid).put(roots);
+    }
+
+    @Override
+    public void demag() {
+        throw new UnsupportedOperationException("the FFT alone has no demag");
     }
 
     @Override

@@ -3,11 +3,21 @@ package org.hypermag.surrogate.gpu;
 /** The device FFT alone in float (tests). */
 final class FftTestKernelF extends FftKernelF {
     FftTestKernelF(int nfx, int nfy, int grids) {
-        super(nfx, nfy, grids);
+        super(nfx, nfy, grids, 1, 1, null);
     }
 
     @Override
     protected void passMode() {
+    }
+
+    @Override
+    public void uploadAll() {
+        put(grid).put(roots);
+    }
+
+    @Override
+    public void demag() {
+        throw new UnsupportedOperationException("the FFT alone has no demag");
     }
 
     @Override

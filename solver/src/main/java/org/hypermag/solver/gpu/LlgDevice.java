@@ -1,31 +1,31 @@
-package org.hypermag.surrogate.gpu;
+package org.hypermag.solver.gpu;
 
 import com.aparapi.Kernel;
 
 /**
- * What {@link DeviceLlgStepper} needs of the LLG step kernel in either precision ({@link LlgKernelF},
- * {@link LlgKernelD}). Offsets count numbers in the kernel's arrays; host values are doubles in SI units.
+ * A demag kernel carrying the LLG passes ({@link LlgPassesF}, in either precision), as the device stepper drives it.
+ * Offsets count numbers in the kernel's arrays; host values are doubles in SI units.
  */
-interface LlgDevice {
+public interface LlgDevice {
     /** @return the Aparapi kernel */
     Kernel kernel();
 
     /** @return the number of domains */
     int domains();
 
-    /** Marks every buffer for upload with the next execution. */
+    /** Marks every buffer for upload with the next execution (once, before the first). */
     void uploadAll();
 
     /**
-     * @param which a pass of {@link LlgKernelF}
+     * @param which a pass of {@link LlgPassesF}
      */
     void launch(int which);
 
-    /** Evaluates the surrogate demag of the stage's magnetisation into H on the device. */
+    /** Evaluates the demag of the stage's magnetisation (Ms · stage) into H on the device. */
     void demag();
 
     /**
-     * Sets the derivatives the next {@link LlgKernelF#COMBINE}, {@link LlgKernelF#FINAL} or {@link LlgKernelF#ERROR}
+     * Sets the derivatives the next {@link LlgPassesF#COMBINE}, {@link LlgPassesF#FINAL} or {@link LlgPassesF#ERROR}
      * combines.
      *
      * @param count how many (at most 7)
@@ -34,18 +34,18 @@ interface LlgDevice {
      */
     void combination(int count, double[] w, int[] offsets);
 
-    /** @param h the uniform applied field (A/m) of the next {@link LlgKernelF#LOCAL} */
+    /** @param h the uniform applied field (A/m) of the next {@link LlgPassesF#LOCAL} */
     void applied(double[] h);
 
     /**
      * @param current offset of the current state
      * @param candidate offset of the candidate state
-     * @param derivative offset of the derivative the next {@link LlgKernelF#LOCAL} writes
+     * @param derivative offset of the derivative the next {@link LlgPassesF#LOCAL} writes
      */
     void states(int current, int candidate, int derivative);
 
     /**
-     * Runs {@link LlgKernelF#ERROR} and reduces its chunks.
+     * Runs {@link LlgPassesF#ERROR} and reduces its chunks.
      *
      * @param out receives {largest error (rad; +∞ if the candidate or a derivative is not finite), largest
      *     |m × H| (A/m)}

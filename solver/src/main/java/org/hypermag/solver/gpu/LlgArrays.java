@@ -1,4 +1,4 @@
-package org.hypermag.surrogate.gpu;
+package org.hypermag.solver.gpu;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,22 +10,26 @@ import org.hypermag.solver.field.UniaxialAnisotropyField;
 import org.hypermag.solver.field.ZeemanField;
 import org.hypermag.solver.llg.LlgEquation;
 import org.hypermag.solver.magnet.Magnet;
-import org.hypermag.surrogate.FarFieldSurrogate;
 
 /**
- * What the device's LLG step ({@link LlgKernelF}) takes of a magnet and its effective field, per domain, in double
- * (the kernels convert): Ms, −γ/(1+α²), α, the uniaxial anisotropy's coefficient and axis, exchange's compressed
- * rows, the applied field's term and the surrogate demag. {@link #unsupported} names the terms the device has no
- * kernel for, so that the caller can say so and run the step on the CPU.
+ * What the device's LLG passes ({@link LlgPassesF}) take of a magnet and its effective field, per domain, in double
+ * (the kernels convert): Ms (A/m), −γ/(1+α²) (m/(A·s)), α, the uniaxial anisotropy's coefficient 2K1/(μ0 Ms) (A/m)
+ * and axis, exchange's compressed rows (A/m per unit of m), and the applied field's term (uniform; the host evaluates
+ * it at each stage's time). The demag is the kernel's own (whichever demag kernel carries these passes).
+ * {@link #unsupported} names the local terms the device has no kernel for. Immutable.
  */
-final class LlgParts {
+public final class LlgArrays {
     final int n;
     final double[] ms, precession, alpha, anisotropy, axes, exchangeCoupling;
     final int[] exchangeStart, exchangeNeighbour;
-    final ZeemanField zeeman;
-    final FarFieldSurrogate demag;
+    private final ZeemanField zeeman;
 
-    LlgParts(Magnet magnet, EffectiveField field) {
+    /**
+     * @param magnet the system
+     * @param field its effective field; {@link #unsupported} must be empty
+     * @throws IllegalArgumentException naming the terms without a device kernel
+     */
+    public LlgArrays(Magnet magnet, EffectiveField field) {
         List<String> missing = unsupported(field);
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("the device's LLG step has no kernel for " + String.join(", ", missing));
@@ -42,7 +46,6 @@ final class LlgParts {
         int[] start = new int[n + 1], nb = new int[0];
         double[] c = new double[0];
         ZeemanField z = null;
-        FarFieldSurrogate d = null;
         for (FieldTerm t : field.terms()) {
             if (t instanceof ExchangeField e) {
                 start = e.rowStarts();
@@ -53,8 +56,6 @@ final class LlgParts {
                 u = a.axes();
             } else if (t instanceof ZeemanField zf) {
                 z = zf;
-            } else if (t instanceof DemagTerm dt) {
-                d = surrogate(dt);
             }
         }
         anisotropy = k;
@@ -63,40 +64,42 @@ final class LlgParts {
         exchangeNeighbour = nb;
         exchangeCoupling = c;
         zeeman = z;
-        demag = d;
-    }
-
-    /** @return the CPU far-field surrogate behind a demag term (itself, or the one a device copy evaluates), or null */
-    private static FarFieldSurrogate surrogate(DemagTerm d) {
-        return d.method() instanceof FarFieldSurrogate s ? s
-                : d.method() instanceof GpuNufftSurrogate g ? g.cpu() : null;
     }
 
     /**
      * @param field an effective field
-     * @return the terms the device step cannot evaluate (empty when it can take the whole field): anything but
-     *     exchange, uniaxial anisotropy, the applied field and a far-field surrogate demag evaluated by transforms
-     *     among the domains; and a missing demag (the step is built around it)
+     * @return the terms other than the demag that the device passes cannot evaluate: anything but exchange, uniaxial
+     *     anisotropy and the applied field (empty when they take all of them)
      */
-    static List<String> unsupported(EffectiveField field) {
+    public static List<String> unsupported(EffectiveField field) {
         List<String> out = new ArrayList<>();
-        boolean demag = false;
         for (FieldTerm t : field.terms()) {
-            if (t instanceof DemagTerm d) {
-                FarFieldSurrogate s = surrogate(d);
-                if (s != null && GpuNufftSurrogate.supports(s) && s.sources() == s.targets()) {
-                    demag = true;
-                } else {
-                    out.add("demag by " + d.method().describe());
-                }
-            } else if (!(t instanceof ExchangeField || t instanceof UniaxialAnisotropyField
+            if (!(t instanceof DemagTerm || t instanceof ExchangeField || t instanceof UniaxialAnisotropyField
                     || t instanceof ZeemanField)) {
                 out.add(t.type().name());
             }
         }
-        if (!demag && out.stream().noneMatch(s -> s.startsWith("demag"))) {
-            out.add("a field without the far-field surrogate's demag");
-        }
         return out;
+    }
+
+    /** @return the number of domains */
+    public int domains() {
+        return n;
+    }
+
+    /**
+     * The applied field at a time.
+     *
+     * @param t time (s)
+     * @param out receives H (A/m), zero when the field has no applied-field term
+     */
+    public void applied(double t, double[] out) {
+        if (zeeman != null) {
+            zeeman.appliedField(t, out);
+        } else {
+            out[0] = 0;
+            out[1] = 0;
+            out[2] = 0;
+        }
     }
 }
