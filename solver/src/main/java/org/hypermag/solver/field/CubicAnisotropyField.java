@@ -58,6 +58,32 @@ public final class CubicAnisotropyField implements FieldTerm {
         return magnet.anyNonZero(KC1) || magnet.anyNonZero(KC2) ? new CubicAnisotropyField(magnet) : null;
     }
 
+    /**
+     * @return per domain Kc1/(μ0 Ms), then per domain Kc2/(μ0 Ms) (A/m; 2n values; for device kernels): H = −2 a_k
+     *     (these (…)) along each cubic axis
+     */
+    public double[] fieldConstants() {
+        int n = region.length;
+        double[] k = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            k[i] = kc1[region[i]] * invMu0Ms[i];
+            k[n + i] = kc2[region[i]] * invMu0Ms[i];
+        }
+        return k;
+    }
+
+    /** @return per domain its axes c1, c2, c3 as nine blocks of n: c1x of every domain, then c1y, ..., then c3z */
+    public double[] cubicAxes() {
+        int n = region.length;
+        double[] a = new double[9 * n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < 9; k++) {
+                a[k * n + i] = axes[region[i]][k];
+            }
+        }
+        return a;
+    }
+
     @Override
     public FieldTermType type() {
         return TYPE;

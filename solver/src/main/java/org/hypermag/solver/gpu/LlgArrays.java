@@ -2,6 +2,7 @@ package org.hypermag.solver.gpu;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hypermag.solver.field.CubicAnisotropyField;
 import org.hypermag.solver.field.DemagTerm;
 import org.hypermag.solver.field.EffectiveField;
 import org.hypermag.solver.field.ExchangeField;
@@ -14,13 +15,15 @@ import org.hypermag.solver.magnet.Magnet;
 /**
  * What the device's LLG passes ({@link LlgPassesF}) take of a magnet and its effective field, per domain, in double
  * (the kernels convert): Ms (A/m), −γ/(1+α²) (m/(A·s)), α, the uniaxial anisotropy's coefficient 2K1/(μ0 Ms) (A/m)
- * and axis, exchange's compressed rows (A/m per unit of m), and the applied field's term (uniform; the host evaluates
+ * and axis, the cubic anisotropy's constants over μ0 Ms and axes, exchange's compressed rows (A/m per unit of m), and the applied field's term (uniform; the host evaluates
  * it at each stage's time). The demag is the kernel's own (whichever demag kernel carries these passes).
  * {@link #unsupported} names the local terms the device has no kernel for. Immutable.
  */
 public final class LlgArrays {
     final int n;
     final double[] ms, precession, alpha, anisotropy, axes, exchangeCoupling;
+    /** Cubic anisotropy: Kc1/(μ0 Ms) and Kc2/(μ0 Ms) per domain (2n), the axes (9n); null without it. */
+    final double[] cubicConstants, cubicAxes;
     final int[] exchangeStart, exchangeNeighbour;
     private final ZeemanField zeeman;
 
@@ -46,6 +49,7 @@ public final class LlgArrays {
         int[] start = new int[n + 1], nb = new int[0];
         double[] c = new double[0];
         ZeemanField z = null;
+        double[] cc = null, ca = null;
         for (FieldTerm t : field.terms()) {
             if (t instanceof ExchangeField e) {
                 start = e.rowStarts();
@@ -56,8 +60,13 @@ public final class LlgArrays {
                 u = a.axes();
             } else if (t instanceof ZeemanField zf) {
                 z = zf;
+            } else if (t instanceof CubicAnisotropyField cf) {
+                cc = cf.fieldConstants();
+                ca = cf.cubicAxes();
             }
         }
+        cubicConstants = cc;
+        cubicAxes = ca;
         anisotropy = k;
         axes = u;
         exchangeStart = start;
@@ -69,13 +78,13 @@ public final class LlgArrays {
     /**
      * @param field an effective field
      * @return the terms other than the demag that the device passes cannot evaluate: anything but exchange, uniaxial
-     *     anisotropy and the applied field (empty when they take all of them)
+     *     and cubic anisotropy and the applied field (empty when they take all of them)
      */
     public static List<String> unsupported(EffectiveField field) {
         List<String> out = new ArrayList<>();
         for (FieldTerm t : field.terms()) {
             if (!(t instanceof DemagTerm || t instanceof ExchangeField || t instanceof UniaxialAnisotropyField
-                    || t instanceof ZeemanField)) {
+                    || t instanceof CubicAnisotropyField || t instanceof ZeemanField)) {
                 out.add(t.type().name());
             }
         }

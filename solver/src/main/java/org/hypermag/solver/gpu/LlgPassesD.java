@@ -38,7 +38,9 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
     /** Per domain: Ms, −γ/(1+α²), α, 2K1/(μ0 Ms), the axis; per row entry the exchange coupling; |m × H|. */
     protected final double[] ms, precess, alpha, aniso, axis, exCoef, torque;
     protected final int[] exStart, exNb;
-    protected final int chunks;
+    /** Cubic anisotropy: Kc1/(μ0 Ms), Kc2/(μ0 Ms) per domain (2n), axes c1, c2, c3 (9n); hasCubic 0 without. */
+    protected final double[] cubicK, cubicAxes;
+    protected final int chunks, hasCubic;
     /** Offsets of the current and candidate states, the derivative LOCAL writes, the derivatives combined. */
     protected int curOff, newOff, kOut, terms, o0, o1, o2, o3, o4, o5, o6;
     /** Weights of the combined derivatives (s), the applied field (A/m). */
@@ -76,6 +78,9 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
         exStart = p == null ? new int[1] : p.exchangeStart;
         exNb = p == null || p.exchangeNeighbour.length == 0 ? new int[1] : p.exchangeNeighbour;
         exCoef = p == null ? new double[1] : convert(p.exchangeCoupling);
+        hasCubic = p != null && p.cubicConstants != null ? 1 : 0;
+        cubicK = hasCubic == 1 ? convert(p.cubicConstants) : new double[1];
+        cubicAxes = hasCubic == 1 ? convert(p.cubicAxes) : new double[1];
         torque = new double[Math.max(1, count)];
         vectorRange = range(3 * count);
         domainRange = range(count);
@@ -103,7 +108,7 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
     protected void uploadLlg() {
         put(mx).put(my).put(mz).put(hx).put(hy).put(hz);
         put(state).put(stage).put(kbuf).put(partial).put(ms).put(precess).put(alpha).put(aniso).put(axis);
-        put(exCoef).put(torque).put(exStart).put(exNb);
+        put(exCoef).put(torque).put(exStart).put(exNb).put(cubicK).put(cubicAxes);
     }
 
     @Override
@@ -273,6 +278,22 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
             h0 += a * ux;
             h1 += a * uy;
             h2 += a * uz;
+            if (hasCubic == 1) {
+                int q = llgN;
+                double c1x = cubicAxes[i], c1y = cubicAxes[q + i], c1z = cubicAxes[2 * q + i];
+                double c2x = cubicAxes[3 * q + i], c2y = cubicAxes[4 * q + i], c2z = cubicAxes[5 * q + i];
+                double c3x = cubicAxes[6 * q + i], c3y = cubicAxes[7 * q + i], c3z = cubicAxes[8 * q + i];
+                double a1 = mxi * c1x + myi * c1y + mzi * c1z;
+                double a2 = mxi * c2x + myi * c2y + mzi * c2z;
+                double a3 = mxi * c3x + myi * c3y + mzi * c3z;
+                double s1 = a1 * a1, s2 = a2 * a2, s3 = a3 * a3, k1 = cubicK[i], k2 = cubicK[q + i];
+                double g1 = -2 * a1 * (k1 * (s2 + s3) + k2 * s2 * s3);
+                double g2 = -2 * a2 * (k1 * (s1 + s3) + k2 * s1 * s3);
+                double g3 = -2 * a3 * (k1 * (s1 + s2) + k2 * s1 * s2);
+                h0 += g1 * c1x + g2 * c2x + g3 * c3x;
+                h1 += g1 * c1y + g2 * c2y + g3 * c3y;
+                h2 += g1 * c1z + g2 * c2z + g3 * c3z;
+            }
             // m × H, then m × (m × H)
             double cx = myi * h2 - mzi * h1, cy = mzi * h0 - mxi * h2, cz = mxi * h1 - myi * h0;
             double dx = myi * cz - mzi * cy, dy = mzi * cx - mxi * cz, dz = mxi * cy - myi * cx;

@@ -8,7 +8,7 @@ import com.aparapi.Range;
  * class (the exact direct sum {@link DirectSumKernelF}, the surrogate's non-uniform FFTs
  * {@code org.hypermag.surrogate.gpu.NufftKernelF}), so that the magnetisation, the demag field and the stage
  * derivatives share the kernel's device buffers: exchange over compressed rows (grid stencils and the prism graph
- * alike), uniaxial anisotropy, a uniform applied field, the torque, the Runge–Kutta stage combinations,
+ * alike), uniaxial and cubic anisotropy, a uniform applied field, the torque, the Runge–Kutta stage combinations,
  * renormalisation and the error norm. The host ({@code DeviceLlgStepper}) sets scalars, launches passes and reads
  * back one partial maximum per chunk of domains per step. Without {@link LlgArrays} the LLG buffers hold one number
  * each and the kernel is a plain demag kernel.
@@ -20,7 +20,7 @@ import com.aparapi.Range;
  * <ul>
  *   <li>{@link #COMBINE}: stage = state[cur] + Σ_j w_j k_j (j &lt; terms);</li>
  *   <li>{@link #MAGNETISE}: M = Ms · stage, the demag's input;</li>
- *   <li>{@link #LOCAL}: H = H_demag + H_exchange + H_anisotropy + H_applied at stage, then k[out] =
+ *   <li>{@link #LOCAL}: H = H_demag + H_exchange + H_uniaxial + H_cubic + H_applied at stage, then k[out] =
  *   −γ/(1+α²) [m × H + α m × (m × H)] and |m × H|;</li>
  *   <li>{@link #FINAL}: state[new] = stage = (state[cur] + Σ_j w_j k_j) / |…|;</li>
  *   <li>{@link #ERROR}: per chunk of domains the largest |Σ_j e_j k_j| and the largest |m × H|, +∞ (3e38) where the
@@ -59,7 +59,9 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
     /** Per domain: Ms, −γ/(1+α²), α, 2K1/(μ0 Ms), the axis; per row entry the exchange coupling; |m × H|. */
     protected final float[] ms, precess, alpha, aniso, axis, exCoef, torque;
     protected final int[] exStart, exNb;
-    protected final int chunks;
+    /** Cubic anisotropy: Kc1/(μ0 Ms), Kc2/(μ0 Ms) per domain (2n), axes c1, c2, c3 (9n); hasCubic 0 without. */
+    protected final float[] cubicK, cubicAxes;
+    protected final int chunks, hasCubic;
     /** Offsets of the current and candidate states, the derivative LOCAL writes, the derivatives combined. */
     protected int curOff, newOff, kOut, terms, o0, o1, o2, o3, o4, o5, o6;
     /** Weights of the combined derivatives (s), the applied field (A/m). */
@@ -97,6 +99,9 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
         exStart = p == null ? new int[1] : p.exchangeStart;
         exNb = p == null || p.exchangeNeighbour.length == 0 ? new int[1] : p.exchangeNeighbour;
         exCoef = p == null ? new float[1] : convert(p.exchangeCoupling);
+        hasCubic = p != null && p.cubicConstants != null ? 1 : 0;
+        cubicK = hasCubic == 1 ? convert(p.cubicConstants) : new float[1];
+        cubicAxes = hasCubic == 1 ? convert(p.cubicAxes) : new float[1];
         torque = new float[Math.max(1, count)];
         vectorRange = range(3 * count);
         domainRange = range(count);
@@ -124,7 +129,7 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
     protected void uploadLlg() {
         put(mx).put(my).put(mz).put(hx).put(hy).put(hz);
         put(state).put(stage).put(kbuf).put(partial).put(ms).put(precess).put(alpha).put(aniso).put(axis);
-        put(exCoef).put(torque).put(exStart).put(exNb);
+        put(exCoef).put(torque).put(exStart).put(exNb).put(cubicK).put(cubicAxes);
     }
 
     @Override
@@ -294,6 +299,22 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
             h0 += a * ux;
             h1 += a * uy;
             h2 += a * uz;
+            if (hasCubic == 1) {
+                int q = llgN;
+                float c1x = cubicAxes[i], c1y = cubicAxes[q + i], c1z = cubicAxes[2 * q + i];
+                float c2x = cubicAxes[3 * q + i], c2y = cubicAxes[4 * q + i], c2z = cubicAxes[5 * q + i];
+                float c3x = cubicAxes[6 * q + i], c3y = cubicAxes[7 * q + i], c3z = cubicAxes[8 * q + i];
+                float a1 = mxi * c1x + myi * c1y + mzi * c1z;
+                float a2 = mxi * c2x + myi * c2y + mzi * c2z;
+                float a3 = mxi * c3x + myi * c3y + mzi * c3z;
+                float s1 = a1 * a1, s2 = a2 * a2, s3 = a3 * a3, k1 = cubicK[i], k2 = cubicK[q + i];
+                float g1 = -2f * a1 * (k1 * (s2 + s3) + k2 * s2 * s3);
+                float g2 = -2f * a2 * (k1 * (s1 + s3) + k2 * s1 * s3);
+                float g3 = -2f * a3 * (k1 * (s1 + s2) + k2 * s1 * s2);
+                h0 += g1 * c1x + g2 * c2x + g3 * c3x;
+                h1 += g1 * c1y + g2 * c2y + g3 * c3y;
+                h2 += g1 * c1z + g2 * c2z + g3 * c3z;
+            }
             // m × H, then m × (m × H)
             float cx = myi * h2 - mzi * h1, cy = mzi * h0 - mxi * h2, cz = mxi * h1 - myi * h0;
             float dx = myi * cz - mzi * cy, dy = mzi * cx - mxi * cz, dz = mxi * cy - myi * cx;

@@ -11,6 +11,7 @@ import java.util.List;
 import org.hypermag.integrators.RungeKuttaStepper;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.field.AppliedField;
+import org.hypermag.solver.field.CubicAnisotropyField;
 import org.hypermag.solver.field.DemagTerm;
 import org.hypermag.solver.field.EffectiveField;
 import org.hypermag.solver.field.ExchangeField;
@@ -36,12 +37,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Whole LLG steps on the device ({@link DeviceLlgStepper}) against the CPU's Dormand–Prince stepper with the same
- * terms (its reference): a 24 × 12 grid of permalloy cells with exchange, uniaxial anisotropy, a rotating applied
+ * terms (its reference): a 24 × 12 grid of permalloy cells with exchange, uniaxial and cubic anisotropy, a rotating applied
  * field and the far-field surrogate demag, from a non-uniform state, 40 steps. In double precision the device takes
  * the same steps (each within 1e-9 relative) and ends within 1e-9 of the CPU's m; in float, stepping to the
  * CPU's step ends, the device's controller takes some steps of its own (its error estimates carry float rounding),
  * so the two trajectories differ by the integrators' own error, at most the 1e-5 rad allowed per step times the 35
- * steps (3.5e-4): asserted 1e-4, measured 9.0e-6 (PoCL, 2026-12-05). The exact direct sum among the grains of a
+ * steps (3.5e-4): asserted 1e-4, measured 6.7e-6 (PoCL, 2026-12-05). The exact direct sum among the grains of a
  * granular film (sizes differ: reciprocal coupling) steps on the device as well: the same steps, m within 1e-9 in
  * double. Also: the step runs in OpenCL (PoCL) and in the Java thread pool, a term without a kernel is named and
  * refused.
@@ -57,6 +58,8 @@ class DeviceLlgStepperTest {
     private static Magnet magnet(RegularGrid g, double dind) {
         Material mat = Material.of(8e5).with(LlgEquation.ALPHA, 0.3).with(ExchangeField.A, 1.3e-11)
                 .with(UniaxialAnisotropyField.K1, 5e3).with(UniaxialAnisotropyField.AXIS, 1, 0.2, 0)
+                .with(CubicAnisotropyField.KC1, -2e3).with(CubicAnisotropyField.KC2, 1e3)
+                .with(CubicAnisotropyField.AXES, 0.8, 0.6, 0, -0.6, 0.8, 0)
                 .with(InterfacialDmiField.DIND, dind);
         return Magnet.onGrid(g, mat);
     }
@@ -66,6 +69,7 @@ class DeviceLlgStepperTest {
         terms.add(new DemagTerm(magnet, demag));
         terms.add(ExchangeField.of(magnet));
         terms.add(UniaxialAnisotropyField.of(magnet));
+        terms.add(CubicAnisotropyField.of(magnet));
         terms.add(new ZeemanField(magnet, AppliedField.sinusoid(new double[] {2e4, 0, 1e4},
                 new double[] {0, 3e4, 0}, 5e9, 0.3)));
         if (dmi) {
