@@ -21,6 +21,8 @@ public final class DirectSumKernelD extends LlgPassesD implements DirectSumDevic
     private final double[] txh, txl, tyh, tyl, tzh, tzl;
     /** Gauss–Legendre nodes on [−1, 1] and weights (sum 1) for 1..8 points: [8 n + k]. */
     private final double[] gNode, gWeight;
+    /** All targets in groups of 64 (built once). */
+    private final Range targetRange;
 
     /**
      * @param sources the source prisms (at least one)
@@ -87,6 +89,7 @@ public final class DirectSumKernelD extends LlgPassesD implements DirectSumDevic
                 gWeight[8 * q + k] = (double) (0.5 * g.weights()[k]);
             }
         }
+        targetRange = range(nt);
     }
 
     private static void split(double v, double[] hi, double[] lo, int i) {
@@ -120,7 +123,7 @@ public final class DirectSumKernelD extends LlgPassesD implements DirectSumDevic
     public void demag() {
         launch(MAGNETISE);
         pass = 0;
-        execute(Range.create((nt + 63) / 64 * 64, 64));
+        execute(targetRange);
     }
 
     @Override

@@ -34,6 +34,8 @@ public final class DirectSumKernelF extends LlgPassesF implements DirectSumDevic
     private final float[] txh, txl, tyh, tyl, tzh, tzl;
     /** Gauss–Legendre nodes on [−1, 1] and weights (sum 1) for 1..8 points: [8 n + k]. */
     private final float[] gNode, gWeight;
+    /** All targets in groups of 64 (built once). */
+    private final Range targetRange;
 
     /**
      * @param sources the source prisms (at least one)
@@ -100,6 +102,7 @@ public final class DirectSumKernelF extends LlgPassesF implements DirectSumDevic
                 gWeight[8 * q + k] = (float) (0.5 * g.weights()[k]);
             }
         }
+        targetRange = range(nt);
     }
 
     private static void split(double v, float[] hi, float[] lo, int i) {
@@ -133,7 +136,7 @@ public final class DirectSumKernelF extends LlgPassesF implements DirectSumDevic
     public void demag() {
         launch(MAGNETISE);
         pass = 0;
-        execute(Range.create((nt + 63) / 64 * 64, 64));
+        execute(targetRange);
     }
 
     @Override

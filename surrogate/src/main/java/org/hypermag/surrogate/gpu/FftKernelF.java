@@ -29,6 +29,8 @@ public abstract class FftKernelF extends LlgPassesF {
     /** cos and sin of 2π s/nf_x (s < nf_x), then of 2π s/nf_y. */
     protected final float[] roots;
     private final int[] radixX, radixY;
+    /** The range of each pass along x and y for every batch size (built once: nothing is allocated per pass). */
+    private final com.aparapi.Range[][] rangeX, rangeY;
 
     // the pass in progress (set by the host before each execution)
     protected int fftN, fftR, fftP, fftLines, fftLineStride, fftElemStride, fftRoot, fftSrc, fftDst, fftGrid0;
@@ -53,6 +55,16 @@ public abstract class FftKernelF extends LlgPassesF {
         grid = new float[2 * halfSize];
         radixX = radices(nfx);
         radixY = radices(nfy);
+        rangeX = new com.aparapi.Range[grids + 1][radixX.length];
+        rangeY = new com.aparapi.Range[grids + 1][radixY.length];
+        for (int count = 1; count <= grids; count++) {
+            for (int k = 0; k < radixX.length; k++) {
+                rangeX[count][k] = range(count * nfy * (nfx / radixX[k]));
+            }
+            for (int k = 0; k < radixY.length; k++) {
+                rangeY[count][k] = range(count * nfx * (nfy / radixY[k]));
+            }
+        }
         roots = new float[2 * (nfx + nfy)];
         for (int s = 0; s < nfx; s++) {
             roots[2 * s] = (float) Math.cos(2 * Math.PI * s / nfx);
@@ -111,13 +123,14 @@ public abstract class FftKernelF extends LlgPassesF {
             fftElemStride = axis == 0 ? 1 : nfx;
             fftRoot = axis == 0 ? 0 : 2 * nfx;
             int p = 1;
-            for (int r : radix) {
+            for (int k = 0; k < radix.length; k++) {
+                int r = radix[k];
                 fftR = r;
                 fftP = p;
                 fftSrc = h * halfSize;
                 fftDst = (1 - h) * halfSize;
                 passMode();
-                execute(range(count * fftLines * (fftN / r)));
+                execute(axis == 0 ? rangeX[count][k] : rangeY[count][k]);
                 h = 1 - h;
                 p *= r;
             }
