@@ -127,30 +127,10 @@ public final class DirectSumKernelD extends LlgPassesD implements DirectSumDevic
     }
 
     @Override
-    public void upload(double[] x, double[] y, double[] z) {
-        for (int j = 0; j < n; j++) {
-            mx[j] = (double) x[j];
-            my[j] = (double) y[j];
-            mz[j] = (double) z[j];
-        }
-        put(mx).put(my).put(mz);
-    }
-
-    @Override
     public void launchSum(int groupSize) {
         int g = Math.max(1, groupSize);
         pass = 0;
         execute(Range.create((nt + g - 1) / g * g, g));
-    }
-
-    @Override
-    public void download(double[] x, double[] y, double[] z) {
-        get(hx).get(hy).get(hz);
-        for (int i = 0; i < nt; i++) {
-            x[i] += hx[i];
-            y[i] += hy[i];
-            z[i] += hz[i];
-        }
     }
 
     @Override

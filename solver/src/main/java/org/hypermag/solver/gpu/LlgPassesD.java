@@ -25,6 +25,8 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
     protected int pass;
     /** Magnetisation of the demag's sources (A/m) and its field at the targets (A/m). */
     protected final double[] mx, my, mz, hx, hy, hz;
+    /** Sources (M) and targets (H) of the demag. */
+    protected final int sourceCount, targetCount;
     /** Domains stepped (0 for a plain demag kernel). */
     protected final int llgN;
     /** Two states, three components each. */
@@ -53,6 +55,8 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
      * @param p the LLG arrays, or null for a plain demag kernel
      */
     protected LlgPassesD(int sources, int targets, LlgArrays p) {
+        sourceCount = sources;
+        targetCount = targets;
         mx = new double[Math.max(1, sources)];
         my = new double[Math.max(1, sources)];
         mz = new double[Math.max(1, sources)];
@@ -102,6 +106,38 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
      */
     protected static Range range(int count) {
         return Range.create(Math.max(64, (count + 63) / 64 * 64), 64);
+    }
+
+    /**
+     * Converts M of the demag's sources and marks it for upload (the demag kernel used as a field).
+     *
+     * @param x M_x (A/m) per source
+     * @param y M_y (A/m)
+     * @param z M_z (A/m)
+     */
+    public void upload(double[] x, double[] y, double[] z) {
+        for (int j = 0; j < sourceCount; j++) {
+            mx[j] = (double) x[j];
+            my[j] = (double) y[j];
+            mz[j] = (double) z[j];
+        }
+        put(mx).put(my).put(mz);
+    }
+
+    /**
+     * Brings H at the demag's targets back and adds it.
+     *
+     * @param x receives H_x (A/m) added, per target
+     * @param y receives H_y (A/m) added
+     * @param z receives H_z (A/m) added
+     */
+    public void download(double[] x, double[] y, double[] z) {
+        get(hx).get(hy).get(hz);
+        for (int i = 0; i < targetCount; i++) {
+            x[i] += hx[i];
+            y[i] += hy[i];
+            z[i] += hz[i];
+        }
     }
 
     /** Marks the LLG buffers and M and H for upload with the next execution. */

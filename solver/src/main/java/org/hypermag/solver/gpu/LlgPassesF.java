@@ -46,6 +46,8 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
     protected int pass;
     /** Magnetisation of the demag's sources (A/m) and its field at the targets (A/m). */
     protected final float[] mx, my, mz, hx, hy, hz;
+    /** Sources (M) and targets (H) of the demag. */
+    protected final int sourceCount, targetCount;
     /** Domains stepped (0 for a plain demag kernel). */
     protected final int llgN;
     /** Two states, three components each. */
@@ -74,6 +76,8 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
      * @param p the LLG arrays, or null for a plain demag kernel
      */
     protected LlgPassesF(int sources, int targets, LlgArrays p) {
+        sourceCount = sources;
+        targetCount = targets;
         mx = new float[Math.max(1, sources)];
         my = new float[Math.max(1, sources)];
         mz = new float[Math.max(1, sources)];
@@ -123,6 +127,38 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
      */
     protected static Range range(int count) {
         return Range.create(Math.max(64, (count + 63) / 64 * 64), 64);
+    }
+
+    /**
+     * Converts M of the demag's sources and marks it for upload (the demag kernel used as a field).
+     *
+     * @param x M_x (A/m) per source
+     * @param y M_y (A/m)
+     * @param z M_z (A/m)
+     */
+    public void upload(double[] x, double[] y, double[] z) {
+        for (int j = 0; j < sourceCount; j++) {
+            mx[j] = (float) x[j];
+            my[j] = (float) y[j];
+            mz[j] = (float) z[j];
+        }
+        put(mx).put(my).put(mz);
+    }
+
+    /**
+     * Brings H at the demag's targets back and adds it.
+     *
+     * @param x receives H_x (A/m) added, per target
+     * @param y receives H_y (A/m) added
+     * @param z receives H_z (A/m) added
+     */
+    public void download(double[] x, double[] y, double[] z) {
+        get(hx).get(hy).get(hz);
+        for (int i = 0; i < targetCount; i++) {
+            x[i] += hx[i];
+            y[i] += hy[i];
+            z[i] += hz[i];
+        }
     }
 
     /** Marks the LLG buffers and M and H for upload with the next execution. */

@@ -266,7 +266,7 @@ public final class DeviceLlgStepper implements Stepper {
             placement.check();
             if (err <= tolerance) {
                 lastMaxTorque = max[1];
-                double factor = err == 0 ? 5 : Math.min(5, Math.max(0.2, 0.9 * Math.pow(tolerance / err, exponent)));
+                double factor = RungeKuttaStepper.acceptedFactor(err, tolerance, exponent);
                 nextStep = dt < nextStep ? Math.max(nextStep, dt * factor) : dt * factor;
                 current = 3 * n - current;
                 int k0 = slot[0];
@@ -276,7 +276,7 @@ public final class DeviceLlgStepper implements Stepper {
             }
             rejected++;
             boolean bad = !Double.isFinite(err);
-            dt *= bad ? 0.1 : Math.max(0.2, 0.9 * Math.pow(tolerance / err, exponent));
+            dt *= RungeKuttaStepper.rejectedFactor(err, tolerance, exponent, bad);
             if (dt < RungeKuttaStepper.DEFAULT_MIN_STEP) {
                 throw bad ? new IntegrationException(IntegrationException.Reason.NON_FINITE, t, -1,
                         "non-finite magnetisation or torque on the device in the step from t = " + t + " s; the "
@@ -297,8 +297,6 @@ public final class DeviceLlgStepper implements Stepper {
         for (int i = 0; i < n; i++) {
             max2 = Math.max(max2, k0.x[i] * k0.x[i] + k0.y[i] * k0.y[i] + k0.z[i] * k0.z[i]);
         }
-        double rate = Math.sqrt(max2);
-        double dt = rate > 0 ? 0.01 / rate : 1e-12;
-        return Math.max(RungeKuttaStepper.DEFAULT_MIN_STEP * 10, Math.min(dt, maxStep));
+        return RungeKuttaStepper.firstStep(Math.sqrt(max2), RungeKuttaStepper.DEFAULT_MIN_STEP, maxStep);
     }
 }

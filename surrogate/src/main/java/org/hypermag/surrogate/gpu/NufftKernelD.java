@@ -108,22 +108,6 @@ public final class NufftKernelD extends FftKernelD {
         uploadLlg();
     }
 
-    /**
-     * Converts M and marks it for upload.
-     *
-     * @param x M_x (A/m) per source
-     * @param y M_y (A/m)
-     * @param z M_z (A/m)
-     */
-    public void upload(double[] x, double[] y, double[] z) {
-        for (int j = 0; j < n; j++) {
-            mx[j] = (double) x[j];
-            my[j] = (double) y[j];
-            mz[j] = (double) z[j];
-        }
-        put(mx).put(my).put(mz);
-    }
-
     /** Evaluates H at the targets from the M on the device, leaving it there (host side: the passes in order). */
     public void evaluate() {
         if (n == 0 || nt == 0) {
@@ -144,22 +128,6 @@ public final class NufftKernelD extends FftKernelD {
         if (nearCount > 0) {
             pass = NEAR;
             execute(targetRange);
-        }
-    }
-
-    /**
-     * Brings H back and adds it.
-     *
-     * @param x receives H_x (A/m) added, per target
-     * @param y receives H_y (A/m) added
-     * @param z receives H_z (A/m) added
-     */
-    public void download(double[] x, double[] y, double[] z) {
-        get(hx).get(hy).get(hz);
-        for (int i = 0; i < nt; i++) {
-            x[i] += hx[i];
-            y[i] += hy[i];
-            z[i] += hz[i];
         }
     }
 
