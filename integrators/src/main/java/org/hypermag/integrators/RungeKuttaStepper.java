@@ -253,7 +253,7 @@ public final class RungeKuttaStepper implements Stepper {
             if (accepted) {
                 lastError = err;
                 if (isAdaptive()) {
-                    double factor = acceptedFactor(err, tolerance, exponent);
+                    double factor = StepControl.acceptedFactor(err, tolerance, exponent);
                     // a step cut short by dtLimit says nothing about the controller's own proposal
                     nextStep = dt < nextStep ? Math.max(nextStep, dt * factor) : dt * factor;
                 }
@@ -295,7 +295,7 @@ public final class RungeKuttaStepper implements Stepper {
             if (!isAdaptive()) {
                 throw nonFinite(t, bad);
             }
-            dt *= rejectedFactor(err, tolerance, exponent, bad >= 0 || Double.isNaN(err));
+            dt *= StepControl.rejectedFactor(err, tolerance, exponent, bad >= 0 || Double.isNaN(err));
             if (dt < minStep) {
                 if (bad >= 0 || Double.isNaN(err)) {
                     throw nonFinite(t, bad);
@@ -430,45 +430,7 @@ public final class RungeKuttaStepper implements Stepper {
         for (int i = 0; i < k0.size(); i++) {
             max2 = Math.max(max2, k0.x[i] * k0.x[i] + k0.y[i] * k0.y[i] + k0.z[i] * k0.z[i]);
         }
-        return firstStep(Math.sqrt(max2), minStep, maxStep);
-    }
-
-    /**
-     * The controller after an accepted step (shared with the device's stepper).
-     *
-     * @param err the step's error estimate (rad)
-     * @param tolerance the tolerance (rad)
-     * @param exponent 1/(q + 1), q the order of the error estimate
-     * @return the next step over this one: min(5, max(0.2, 0.9 (tolerance/err)^exponent)), 5 for err = 0
-     */
-    public static double acceptedFactor(double err, double tolerance, double exponent) {
-        return err == 0 ? 5 : Math.min(5, Math.max(0.2, 0.9 * Math.pow(tolerance / err, exponent)));
-    }
-
-    /**
-     * The controller after a rejected step.
-     *
-     * @param err the step's error estimate (rad)
-     * @param tolerance the tolerance (rad)
-     * @param exponent 1/(q + 1)
-     * @param nonFinite whether the candidate was not finite
-     * @return the retried step over this one: 0.1 after a non-finite candidate, else max(0.2, 0.9 (tolerance/err)^exponent)
-     */
-    public static double rejectedFactor(double err, double tolerance, double exponent, boolean nonFinite) {
-        return nonFinite ? 0.1 : Math.max(0.2, 0.9 * Math.pow(tolerance / err, exponent));
-    }
-
-    /**
-     * The first step of an adaptive run: m turns 0.01 rad at the largest |dm/dt|.
-     *
-     * @param maxRate max_i |dm_i/dt| at the start (1/s)
-     * @param minStep the smallest step (s)
-     * @param maxStep the largest step (s)
-     * @return the step (s)
-     */
-    public static double firstStep(double maxRate, double minStep, double maxStep) {
-        double dt = maxRate > 0 ? 0.01 / maxRate : 1e-12;
-        return Math.max(minStep * 10, Math.min(dt, maxStep));
+        return StepControl.firstStep(Math.sqrt(max2), minStep, maxStep);
     }
 
     /**

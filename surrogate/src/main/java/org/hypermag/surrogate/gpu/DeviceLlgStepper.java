@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.hypermag.integrators.ButcherTableau;
 import org.hypermag.integrators.IntegrationException;
 import org.hypermag.integrators.RungeKuttaStepper;
+import org.hypermag.integrators.StepControl;
 import org.hypermag.integrators.Stepper;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.demag.DirectDemag;
@@ -266,7 +267,7 @@ public final class DeviceLlgStepper implements Stepper {
             placement.check();
             if (err <= tolerance) {
                 lastMaxTorque = max[1];
-                double factor = RungeKuttaStepper.acceptedFactor(err, tolerance, exponent);
+                double factor = StepControl.acceptedFactor(err, tolerance, exponent);
                 nextStep = dt < nextStep ? Math.max(nextStep, dt * factor) : dt * factor;
                 current = 3 * n - current;
                 int k0 = slot[0];
@@ -276,7 +277,7 @@ public final class DeviceLlgStepper implements Stepper {
             }
             rejected++;
             boolean bad = !Double.isFinite(err);
-            dt *= RungeKuttaStepper.rejectedFactor(err, tolerance, exponent, bad);
+            dt *= StepControl.rejectedFactor(err, tolerance, exponent, bad);
             if (dt < RungeKuttaStepper.DEFAULT_MIN_STEP) {
                 throw bad ? new IntegrationException(IntegrationException.Reason.NON_FINITE, t, -1,
                         "non-finite magnetisation or torque on the device in the step from t = " + t + " s; the "
@@ -297,6 +298,6 @@ public final class DeviceLlgStepper implements Stepper {
         for (int i = 0; i < n; i++) {
             max2 = Math.max(max2, k0.x[i] * k0.x[i] + k0.y[i] * k0.y[i] + k0.z[i] * k0.z[i]);
         }
-        return RungeKuttaStepper.firstStep(Math.sqrt(max2), RungeKuttaStepper.DEFAULT_MIN_STEP, maxStep);
+        return StepControl.firstStep(Math.sqrt(max2), RungeKuttaStepper.DEFAULT_MIN_STEP, maxStep);
     }
 }
