@@ -40,7 +40,7 @@ class DoubleKernelsInSyncTest {
     void generatedDoubleKernelsAreUpToDate() throws IOException {
         assertInSync("solver/src/main/java/org/hypermag/solver/gpu", "DirectSumKernel");
         assertInSync("surrogate/src/main/java/org/hypermag/surrogate/gpu", "SurrogateKernel");
-        assertInSync("surrogate/src/main/java/org/hypermag/surrogate/gpu", "FftKernel");
+        assertInSync("solver/src/main/java/org/hypermag/solver/gpu", "FftKernel");
         assertInSync("surrogate/src/main/java/org/hypermag/surrogate/gpu", "NufftKernel");
         assertInSync("solver/src/main/java/org/hypermag/solver/gpu", "LlgPasses");
     }

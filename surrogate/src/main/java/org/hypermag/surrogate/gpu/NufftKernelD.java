@@ -1,6 +1,7 @@
 package org.hypermag.surrogate.gpu;
 
 import com.aparapi.Range;
+import org.hypermag.solver.gpu.FftKernelD;
 import org.hypermag.solver.gpu.LlgArrays;
 
 /**

@@ -1,4 +1,4 @@
-package org.hypermag.surrogate.gpu;
+package org.hypermag.solver.gpu;
 
 /** The device FFT alone in float (tests). */
 final class FftTestKernelF extends FftKernelF {

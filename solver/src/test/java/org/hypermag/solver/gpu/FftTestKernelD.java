@@ -1,4 +1,4 @@
-package org.hypermag.surrogate.gpu;
+package org.hypermag.solver.gpu;
 
 /** The device FFT alone (tests): a batch of grids transformed by {@link FftKernelD}'s passes. */
 final class FftTestKernelD extends FftKernelD {
