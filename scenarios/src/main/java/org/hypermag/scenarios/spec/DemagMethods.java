@@ -66,8 +66,8 @@ public final class DemagMethods {
         DemagProvider p = s.demag().provider();
         if (mode == GpuMode.AUTO && !p.hasGpuKernel(magnet)) {
             return new GpuDevices.Choice(null, "gpu: auto: the CPU (" + (p == NoDemagProvider.INSTANCE ? "no demag"
-                    : "the " + p.name() + " demag has no GPU kernel for these domains: on a grid it is the FFT "
-                    + "convolution") + ")");
+                    : "the " + p.name() + " demag has no GPU kernel for these domains: on a grid of several layers it "
+                    + "is the FFT convolution") + ")");
         }
         return GpuDevices.choose(mode);
     }

@@ -3,11 +3,12 @@ package org.hypermag.solver.demag;
 import java.util.List;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.gpu.GpuDirectSum;
+import org.hypermag.solver.gpu.GpuGridDemag;
 import org.hypermag.solver.magnet.Magnet;
 
 /**
  * {@code demag: {method: exact}}: the exact prism tensor. On a grid the FFT convolution with the cell-averaged
- * (Newell) tensor ({@link FftDemag}, on the CPU); for arbitrary prisms the direct sum of the point tensor, reciprocal
+ * (Newell) tensor ({@link FftDemag}; one layer also on an OpenCL GPU, {@link GpuGridDemag}); for arbitrary prisms the direct sum of the point tensor, reciprocal
  * between prisms of different sizes ({@link DirectDemag}, or {@link GpuDirectSum} on an OpenCL GPU). At points (the
  * {@code field} command) the direct sum of the point tensor.
  */
@@ -51,17 +52,22 @@ public final class ExactDemagProvider implements DemagProvider {
 
     @Override
     public boolean hasGpuKernel(Magnet magnet) {
-        return !magnet.isOnGrid();
+        return !magnet.isOnGrid() || magnet.grid().nz() == 1;
     }
 
     @Override
     public DemagField build(DemagRequest r) {
         Magnet magnet = r.magnet();
         if (magnet.isOnGrid()) {
+            FftDemag cpu = new FftDemag(magnet.grid(), magnet.gridCells(), r.pool());
             if (r.device().isGpu()) {
-                r.log().accept("gpu: the exact demag on a grid is the FFT convolution, which runs on the CPU");
+                if (GpuGridDemag.supports(cpu)) {
+                    return new GpuGridDemag(cpu, r.device().device(), r.precision(), r.log());
+                }
+                r.log().accept("gpu: the exact demag of a grid of " + magnet.grid().nz() + " layers is the FFT "
+                        + "convolution on the CPU (the device convolves one layer)");
             }
-            return new FftDemag(magnet.grid(), magnet.gridCells(), r.pool());
+            return cpu;
         }
         if (r.device().isGpu()) {
             return GpuDirectSum.amongDomains(magnet.prisms(), r.device().device(), r.precision(), r.log());

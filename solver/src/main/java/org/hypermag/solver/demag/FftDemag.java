@@ -155,19 +155,7 @@ public final class FftDemag implements DemagField {
 
     /** Fills the padded tensor, transforms it, keeps the real parts. Element 6 holds max|Im|/max|Re|. */
     private double[][] kernelSpectra() {
-        int full = px * py * pz;
-        double[][] real = new double[6][full];
-        GridTensorTable table = new GridTensorTable(grid, pool);
-        for (int k = -(nz - 1); k < nz; k++) {
-            for (int j = -(ny - 1); j < ny; j++) {
-                for (int i = -(nx - 1); i < nx; i++) {
-                    int idx = Math.floorMod(i, px) + px * (Math.floorMod(j, py) + py * Math.floorMod(k, pz));
-                    for (int c = 0; c < 6; c++) {
-                        real[c][idx] = table.value(c, i, j, k);
-                    }
-                }
-            }
-        }
+        double[][] real = paddedTensor();
         double[][] out = new double[7][];
         double maxRe = 0, maxIm = 0;
         DoubleFFT_1D fx = px > 1 ? new DoubleFFT_1D(px) : null;
@@ -222,9 +210,41 @@ public final class FftDemag implements DemagField {
         }
     }
 
-    /** @return the padded grid size {px, py, pz} */
-    int[] paddedSize() {
+    /** @return the padded grid size {px, py, pz} (cells along x fastest) */
+    public int[] paddedSize() {
         return new int[] {px, py, pz};
+    }
+
+    /**
+     * The cell-averaged tensor at every offset, wrapped onto the padded grid (offset i at index i mod px, and so
+     * on), before its transform: what the convolution multiplies by (device kernels transform it themselves).
+     *
+     * @return six components in {@link PrismTensor} order, px·py·pz values each (dimensionless)
+     */
+    public double[][] paddedTensor() {
+        double[][] real = new double[6][px * py * pz];
+        GridTensorTable table = new GridTensorTable(grid, pool);
+        for (int k = -(nz - 1); k < nz; k++) {
+            for (int j = -(ny - 1); j < ny; j++) {
+                for (int i = -(nx - 1); i < nx; i++) {
+                    int idx = Math.floorMod(i, px) + px * (Math.floorMod(j, py) + py * Math.floorMod(k, pz));
+                    for (int c = 0; c < 6; c++) {
+                        real[c][idx] = table.value(c, i, j, k);
+                    }
+                }
+            }
+        }
+        return real;
+    }
+
+    /** @return the domain of each grid cell, −1 for a cell without one (a copy) */
+    public int[] domainOfCell() {
+        return domainOfCell.clone();
+    }
+
+    /** @return the grid */
+    public RegularGrid grid() {
+        return grid;
     }
 
     /** @return max |Im| / max |Re| of the tensor spectra: rounding level when the parities are right */

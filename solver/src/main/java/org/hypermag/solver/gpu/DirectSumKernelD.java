@@ -122,6 +122,11 @@ public final class DirectSumKernelD extends LlgPassesD implements DirectSumDevic
     @Override
     public void demag() {
         launch(MAGNETISE);
+        evaluate();
+    }
+
+    @Override
+    public void evaluate() {
         pass = 0;
         execute(targetRange);
     }

@@ -135,6 +135,11 @@ public final class DirectSumKernelF extends LlgPassesF implements DirectSumDevic
     @Override
     public void demag() {
         launch(MAGNETISE);
+        evaluate();
+    }
+
+    @Override
+    public void evaluate() {
         pass = 0;
         execute(targetRange);
     }

@@ -24,6 +24,27 @@ public interface LlgDevice {
     /** Evaluates the demag of the stage's magnetisation (Ms · stage) into H on the device. */
     void demag();
 
+    /** Evaluates the demag field of the M on the device into H on the device (the kernel used as a field). */
+    void evaluate();
+
+    /**
+     * Converts M of the demag's sources and marks it for upload.
+     *
+     * @param x M_x (A/m) per source
+     * @param y M_y (A/m)
+     * @param z M_z (A/m)
+     */
+    void upload(double[] x, double[] y, double[] z);
+
+    /**
+     * Brings H at the demag's targets back and adds it.
+     *
+     * @param x receives H_x (A/m) added, per target
+     * @param y receives H_y (A/m) added
+     * @param z receives H_z (A/m) added
+     */
+    void download(double[] x, double[] y, double[] z);
+
     /**
      * Sets the derivatives the next {@link LlgPassesF#COMBINE}, {@link LlgPassesF#FINAL} or {@link LlgPassesF#ERROR}
      * combines.

@@ -115,6 +115,7 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
      * @param y M_y (A/m)
      * @param z M_z (A/m)
      */
+    @Override
     public void upload(double[] x, double[] y, double[] z) {
         for (int j = 0; j < sourceCount; j++) {
             mx[j] = (double) x[j];
@@ -131,6 +132,7 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
      * @param y receives H_y (A/m) added
      * @param z receives H_z (A/m) added
      */
+    @Override
     public void download(double[] x, double[] y, double[] z) {
         get(hx).get(hy).get(hz);
         for (int i = 0; i < targetCount; i++) {

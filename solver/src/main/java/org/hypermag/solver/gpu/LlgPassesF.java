@@ -136,6 +136,7 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
      * @param y M_y (A/m)
      * @param z M_z (A/m)
      */
+    @Override
     public void upload(double[] x, double[] y, double[] z) {
         for (int j = 0; j < sourceCount; j++) {
             mx[j] = (float) x[j];
@@ -152,6 +153,7 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
      * @param y receives H_y (A/m) added
      * @param z receives H_z (A/m) added
      */
+    @Override
     public void download(double[] x, double[] y, double[] z) {
         get(hx).get(hy).get(hz);
         for (int i = 0; i < targetCount; i++) {

@@ -43,5 +43,6 @@ class DoubleKernelsInSyncTest {
         assertInSync("solver/src/main/java/org/hypermag/solver/gpu", "FftKernel");
         assertInSync("surrogate/src/main/java/org/hypermag/surrogate/gpu", "NufftKernel");
         assertInSync("solver/src/main/java/org/hypermag/solver/gpu", "LlgPasses");
+        assertInSync("solver/src/main/java/org/hypermag/solver/gpu", "GridDemagKernel");
     }
 }

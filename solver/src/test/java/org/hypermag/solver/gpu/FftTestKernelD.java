@@ -21,6 +21,11 @@ final class FftTestKernelD extends FftKernelD {
     }
 
     @Override
+    public void evaluate() {
+        throw new UnsupportedOperationException("the FFT alone has no demag");
+    }
+
+    @Override
     public void run() {
         fftPass(getGlobalId());
     }

@@ -21,6 +21,11 @@ final class FftTestKernelF extends FftKernelF {
     }
 
     @Override
+    public void evaluate() {
+        throw new UnsupportedOperationException("the FFT alone has no demag");
+    }
+
+    @Override
     public void run() {
         fftPass(getGlobalId());
     }

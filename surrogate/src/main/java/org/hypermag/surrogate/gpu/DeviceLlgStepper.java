@@ -12,6 +12,7 @@ import org.hypermag.integrators.StepControl;
 import org.hypermag.integrators.Stepper;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.demag.DirectDemag;
+import org.hypermag.solver.demag.FftDemag;
 import org.hypermag.solver.field.DemagTerm;
 import org.hypermag.solver.field.EffectiveField;
 import org.hypermag.solver.field.FieldTerm;
@@ -19,6 +20,9 @@ import org.hypermag.solver.gpu.DirectSumKernelD;
 import org.hypermag.solver.gpu.DirectSumKernelF;
 import org.hypermag.solver.gpu.GpuDevices;
 import org.hypermag.solver.gpu.GpuDirectSum;
+import org.hypermag.solver.gpu.GpuGridDemag;
+import org.hypermag.solver.gpu.GridDemagKernelD;
+import org.hypermag.solver.gpu.GridDemagKernelF;
 import org.hypermag.solver.gpu.KernelPlacement;
 import org.hypermag.solver.gpu.LlgArrays;
 import org.hypermag.solver.gpu.LlgDevice;
@@ -31,9 +35,10 @@ import org.hypermag.surrogate.SurrogateParts;
 /**
  * Adaptive Dormand–Prince 5(4) steps of the LLG equation with everything on the device ({@link LlgPassesF}): the
  * same method, error norm, step controller and renormalisation as {@link RungeKuttaStepper#dormandPrince} on the CPU
- * (its reference), for magnets whose effective field is exchange, uniaxial anisotropy, a uniform applied field and
- * the far-field surrogate's demag ({@link #unsupported} names anything else; the caller then runs the CPU path and
- * says so). The magnetisation, H and the seven stage derivatives stay on the device between steps; per step two
+ * (its reference), for magnets whose effective field is exchange, uniaxial and cubic anisotropy, a uniform applied
+ * field and a demag with a device kernel among the domains: the far-field surrogate's non-uniform FFTs, the exact FFT
+ * convolution of a one-layer grid, or the exact direct sum among prisms ({@link #unsupported} names anything else;
+ * the caller then runs the CPU path and says so). The magnetisation, H and the seven stage derivatives stay on the device between steps; per step two
  * numbers per chunk of 256 domains come back (the largest error and torque), and m only when asked
  * ({@link #download}).
  *
@@ -85,6 +90,10 @@ public final class DeviceLlgStepper implements Stepper {
             NufftLayout layout = new NufftLayout(SurrogateParts.of(surrogate));
             dev = single ? new NufftKernelF(layout, parts) : new NufftKernelD(layout, parts);
             demagName = "the far-field surrogate by non-uniform FFTs";
+        } else if (grid(field) != null) {
+            FftDemag cpu = grid(field);
+            dev = single ? new GridDemagKernelF(cpu, parts) : new GridDemagKernelD(cpu, parts);
+            demagName = "the exact FFT convolution";
         } else {
             dev = single ? new DirectSumKernelF(magnet.prisms(), null, null, null, parts)
                     : new DirectSumKernelD(magnet.prisms(), null, null, null, parts);
@@ -117,7 +126,7 @@ public final class DeviceLlgStepper implements Stepper {
         }
         if (demag == null) {
             out.add("a field without demag (the step is built around the demag kernel)");
-        } else if (surrogate(field) == null && !directAmongDomains(demag.method())) {
+        } else if (surrogate(field) == null && grid(field) == null && !directAmongDomains(demag.method())) {
             out.add("demag by " + demag.method().describe());
         }
         return out;
@@ -131,6 +140,19 @@ public final class DeviceLlgStepper implements Stepper {
                         : d.method() instanceof GpuNufftSurrogate g ? g.cpu() : null;
                 if (s != null && GpuNufftSurrogate.supports(s) && s.sources() == s.targets()) {
                     return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** @return the CPU convolution of a one-layer grid behind the field's demag (itself or a device copy's), or null */
+    private static FftDemag grid(EffectiveField field) {
+        for (FieldTerm t : field.terms()) {
+            if (t instanceof DemagTerm d) {
+                FftDemag f = d.method() instanceof FftDemag c ? c : d.method() instanceof GpuGridDemag g ? g.cpu() : null;
+                if (f != null && GpuGridDemag.supports(f)) {
+                    return f;
                 }
             }
         }

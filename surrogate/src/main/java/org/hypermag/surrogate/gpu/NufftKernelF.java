@@ -124,7 +124,7 @@ public final class NufftKernelF extends FftKernelF {
         uploadLlg();
     }
 
-    /** Evaluates H at the targets from the M on the device, leaving it there (host side: the passes in order). */
+    @Override
     public void evaluate() {
         if (n == 0 || nt == 0) {
             java.util.Arrays.fill(hx, 0f);

@@ -20,6 +20,7 @@ import org.hypermag.solver.field.InterfacialDmiField;
 import org.hypermag.solver.field.UniaxialAnisotropyField;
 import org.hypermag.solver.field.ZeemanField;
 import org.hypermag.solver.demag.DirectDemag;
+import org.hypermag.solver.demag.FftDemag;
 import org.hypermag.solver.geometry.GranularFilm;
 import org.hypermag.solver.geometry.Prisms;
 import org.hypermag.solver.geometry.RegularGrid;
@@ -44,8 +45,8 @@ import org.junit.jupiter.api.Test;
  * running, the float device takes 119 steps over 0.2 ns to the CPU's 118, measured), so the two trajectories differ
  * by the integrators' own error, at most the 1e-5 rad allowed per step times the 35
  * steps (3.5e-4): asserted 1e-4, measured 6.7e-6 (PoCL, 2026-12-05). The exact direct sum among the grains of a
- * granular film (sizes differ: reciprocal coupling) steps on the device as well: the same steps, m within 1e-9 in
- * double. Also: the step runs in OpenCL (PoCL) and in the Java thread pool, a term without a kernel is named and
+ * granular film (sizes differ: reciprocal coupling) and the exact FFT convolution of the film step on the device as
+ * well: the same steps, m within 1e-9 in double. Also: the step runs in OpenCL (PoCL) and in the Java thread pool, a term without a kernel is named and
  * refused.
  */
 class DeviceLlgStepperTest {
@@ -65,7 +66,7 @@ class DeviceLlgStepperTest {
         return Magnet.onGrid(g, mat);
     }
 
-    private static EffectiveField field(Magnet magnet, FarFieldSurrogate demag, boolean dmi) {
+    private static EffectiveField field(Magnet magnet, org.hypermag.solver.demag.DemagField demag, boolean dmi) {
         List<FieldTerm> terms = new ArrayList<>();
         terms.add(new DemagTerm(magnet, demag));
         terms.add(ExchangeField.of(magnet));
@@ -160,6 +161,14 @@ class DeviceLlgStepperTest {
     @Test
     void theSameKernelRunsInTheJavaThreadPool() {
         compare(JavaDevice.THREAD_POOL, Precision.DOUBLE);
+    }
+
+    @Test
+    void theExactConvolutionOfAFilmStepsOnTheDeviceToo() {
+        RegularGrid g = new RegularGrid(24, 12, 1, 5e-9, 5e-9, 3e-9);
+        Magnet magnet = magnet(g, 0);
+        compare("24 x 12 film, exact FFT convolution", magnet, field(magnet, new FftDemag(g, POOL), false), 24,
+                5e-11, GpuFarFieldSurrogateTest.cpuDevice(), Precision.DOUBLE);
     }
 
     @Test
