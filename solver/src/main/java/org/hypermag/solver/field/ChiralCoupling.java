@@ -15,7 +15,7 @@ import org.hypermag.solver.magnet.Parameter;
  * carries the boundary condition ∂m/∂n = (D/2A)(...) × m that the continuum imposes); the subclasses say which
  * d_ij. Allocates nothing per call; not thread-safe.
  */
-abstract class ChiralCoupling implements FieldTerm {
+public abstract class ChiralCoupling implements FieldTerm {
     private final int[] start;
     private final int[] neighbour;
     private final double[] fx, fy, fz;
@@ -91,6 +91,27 @@ abstract class ChiralCoupling implements FieldTerm {
     /** @return the number of coupled pairs */
     public int pairCount() {
         return pairs;
+    }
+
+    /** @return the compressed rows' starts, one per domain plus one (a copy; for device kernels) */
+    public int[] rowStarts() {
+        return start.clone();
+    }
+
+    /** @return each row's neighbours (a copy) */
+    public int[] neighbours() {
+        return neighbour.clone();
+    }
+
+    /** @return each row entry's vector f (A/m per unit of m), x, y, z interleaved: H_i = Σ f × m_j */
+    public double[] fieldVectors() {
+        double[] v = new double[3 * fx.length];
+        for (int q = 0; q < fx.length; q++) {
+            v[3 * q] = fx[q];
+            v[3 * q + 1] = fy[q];
+            v[3 * q + 2] = fz[q];
+        }
+        return v;
     }
 
     @Override

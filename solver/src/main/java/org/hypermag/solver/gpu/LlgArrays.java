@@ -2,11 +2,14 @@ package org.hypermag.solver.gpu;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hypermag.solver.field.BulkDmiField;
+import org.hypermag.solver.field.ChiralCoupling;
 import org.hypermag.solver.field.CubicAnisotropyField;
 import org.hypermag.solver.field.DemagTerm;
 import org.hypermag.solver.field.EffectiveField;
 import org.hypermag.solver.field.ExchangeField;
 import org.hypermag.solver.field.FieldTerm;
+import org.hypermag.solver.field.InterfacialDmiField;
 import org.hypermag.solver.field.UniaxialAnisotropyField;
 import org.hypermag.solver.field.ZeemanField;
 import org.hypermag.solver.llg.LlgEquation;
@@ -15,7 +18,7 @@ import org.hypermag.solver.magnet.Magnet;
 /**
  * What the device's LLG passes ({@link LlgPassesF}) take of a magnet and its effective field, per domain, in double
  * (the kernels convert): Ms (A/m), −γ/(1+α²) (m/(A·s)), α, the uniaxial anisotropy's coefficient 2K1/(μ0 Ms) (A/m)
- * and axis, the cubic anisotropy's constants over μ0 Ms and axes, exchange's compressed rows (A/m per unit of m), and the applied field's term (uniform; the host evaluates
+ * and axis, the cubic anisotropy's constants over μ0 Ms and axes, the DMI's rows (interfacial and bulk), exchange's compressed rows (A/m per unit of m), and the applied field's term (uniform; the host evaluates
  * it at each stage's time). The demag is the kernel's own (whichever demag kernel carries these passes).
  * {@link #unsupported} names the local terms the device has no kernel for. Immutable.
  */
@@ -24,6 +27,9 @@ public final class LlgArrays {
     final double[] ms, precession, alpha, anisotropy, axes, exchangeCoupling;
     /** Cubic anisotropy: Kc1/(μ0 Ms) and Kc2/(μ0 Ms) per domain (2n), the axes (9n); null without it. */
     final double[] cubicConstants, cubicAxes;
+    /** DMI (interfacial and bulk together): compressed rows, neighbours, vectors f (3 per entry); H_i = Σ f × m_j. */
+    final int[] dmiStart, dmiNeighbour;
+    final double[] dmiVector;
     final int[] exchangeStart, exchangeNeighbour;
     private final ZeemanField zeeman;
 
@@ -50,6 +56,7 @@ public final class LlgArrays {
         double[] c = new double[0];
         ZeemanField z = null;
         double[] cc = null, ca = null;
+        List<ChiralCoupling> chiral = new ArrayList<>();
         for (FieldTerm t : field.terms()) {
             if (t instanceof ExchangeField e) {
                 start = e.rowStarts();
@@ -63,6 +70,35 @@ public final class LlgArrays {
             } else if (t instanceof CubicAnisotropyField cf) {
                 cc = cf.fieldConstants();
                 ca = cf.cubicAxes();
+            } else if (t instanceof InterfacialDmiField || t instanceof BulkDmiField) {
+                chiral.add((ChiralCoupling) t);
+            }
+        }
+        // the DMI terms' rows merged: row i holds the entries of every term, term by term
+        dmiStart = new int[n + 1];
+        int[][] st = new int[chiral.size()][], nb2 = new int[chiral.size()][];
+        double[][] vec = new double[chiral.size()][];
+        for (int term = 0; term < chiral.size(); term++) {
+            st[term] = chiral.get(term).rowStarts();
+            nb2[term] = chiral.get(term).neighbours();
+            vec[term] = chiral.get(term).fieldVectors();
+        }
+        for (int i = 0; i < n; i++) {
+            int count = 0;
+            for (int term = 0; term < st.length; term++) {
+                count += st[term][i + 1] - st[term][i];
+            }
+            dmiStart[i + 1] = dmiStart[i] + count;
+        }
+        dmiNeighbour = new int[dmiStart[n]];
+        dmiVector = new double[3 * dmiStart[n]];
+        for (int i = 0; i < n; i++) {
+            int at = dmiStart[i];
+            for (int term = 0; term < st.length; term++) {
+                for (int q = st[term][i]; q < st[term][i + 1]; q++, at++) {
+                    dmiNeighbour[at] = nb2[term][q];
+                    System.arraycopy(vec[term], 3 * q, dmiVector, 3 * at, 3);
+                }
             }
         }
         cubicConstants = cc;
@@ -78,13 +114,14 @@ public final class LlgArrays {
     /**
      * @param field an effective field
      * @return the terms other than the demag that the device passes cannot evaluate: anything but exchange, uniaxial
-     *     and cubic anisotropy and the applied field (empty when they take all of them)
+     *     and cubic anisotropy, interfacial and bulk DMI and the applied field (empty when they take all of them)
      */
     public static List<String> unsupported(EffectiveField field) {
         List<String> out = new ArrayList<>();
         for (FieldTerm t : field.terms()) {
             if (!(t instanceof DemagTerm || t instanceof ExchangeField || t instanceof UniaxialAnisotropyField
-                    || t instanceof CubicAnisotropyField || t instanceof ZeemanField)) {
+                    || t instanceof CubicAnisotropyField || t instanceof ZeemanField || t instanceof InterfacialDmiField
+                    || t instanceof BulkDmiField)) {
                 out.add(t.type().name());
             }
         }

@@ -42,6 +42,9 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
     protected final int[] exStart, exNb;
     /** Cubic anisotropy: Kc1/(μ0 Ms), Kc2/(μ0 Ms) per domain (2n), axes c1, c2, c3 (9n); hasCubic 0 without. */
     protected final double[] cubicK, cubicAxes;
+    /** DMI rows (interfacial and bulk merged): starts, neighbours, vectors f (3 per entry, A/m per unit of m). */
+    protected final int[] dmiStart, dmiNb;
+    protected final double[] dmiF;
     protected final int chunks, hasCubic;
     /** Offsets of the current and candidate states, the derivative LOCAL writes, the derivatives combined. */
     protected int curOff, newOff, kOut, terms, o0, o1, o2, o3, o4, o5, o6;
@@ -85,6 +88,9 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
         hasCubic = p != null && p.cubicConstants != null ? 1 : 0;
         cubicK = hasCubic == 1 ? convert(p.cubicConstants) : new double[1];
         cubicAxes = hasCubic == 1 ? convert(p.cubicAxes) : new double[1];
+        dmiStart = p == null ? new int[1] : p.dmiStart;
+        dmiNb = p == null || p.dmiNeighbour.length == 0 ? new int[1] : p.dmiNeighbour;
+        dmiF = p == null ? new double[1] : convert(p.dmiVector);
         torque = new double[Math.max(1, count)];
         vectorRange = range(3 * count);
         domainRange = range(count);
@@ -147,6 +153,7 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
         put(mx).put(my).put(mz).put(hx).put(hy).put(hz);
         put(state).put(stage).put(kbuf).put(partial).put(ms).put(precess).put(alpha).put(aniso).put(axis);
         put(exCoef).put(torque).put(exStart).put(exNb).put(cubicK).put(cubicAxes);
+        put(dmiStart).put(dmiNb).put(dmiF);
     }
 
     @Override
@@ -310,6 +317,14 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
                 h0 += c * (stage[j] - mxi);
                 h1 += c * (stage[llgN + j] - myi);
                 h2 += c * (stage[2 * llgN + j] - mzi);
+            }
+            for (int q = dmiStart[i]; q < dmiStart[i + 1]; q++) {
+                int j = dmiNb[q];
+                double fx = dmiF[3 * q], fy = dmiF[3 * q + 1], fz = dmiF[3 * q + 2];
+                double bx2 = stage[j], by2 = stage[llgN + j], bz2 = stage[2 * llgN + j];
+                h0 += fy * bz2 - fz * by2;
+                h1 += fz * bx2 - fx * bz2;
+                h2 += fx * by2 - fy * bx2;
             }
             double ux = axis[i], uy = axis[llgN + i], uz = axis[2 * llgN + i];
             double a = aniso[i] * (mxi * ux + myi * uy + mzi * uz);

@@ -8,7 +8,7 @@ import com.aparapi.Range;
  * class (the exact direct sum {@link DirectSumKernelF}, the surrogate's non-uniform FFTs
  * {@code org.hypermag.surrogate.gpu.NufftKernelF}), so that the magnetisation, the demag field and the stage
  * derivatives share the kernel's device buffers: exchange over compressed rows (grid stencils and the prism graph
- * alike), uniaxial and cubic anisotropy, a uniform applied field, the torque, the Runge–Kutta stage combinations,
+ * alike), interfacial and bulk DMI over the same kind of rows, uniaxial and cubic anisotropy, a uniform applied field, the torque, the Runge–Kutta stage combinations,
  * renormalisation and the error norm. The host ({@code DeviceLlgStepper}) sets scalars, launches passes and reads
  * back one partial maximum per chunk of domains per step. Without {@link LlgArrays} the LLG buffers hold one number
  * each and the kernel is a plain demag kernel.
@@ -20,7 +20,7 @@ import com.aparapi.Range;
  * <ul>
  *   <li>{@link #COMBINE}: stage = state[cur] + Σ_j w_j k_j (j &lt; terms);</li>
  *   <li>{@link #MAGNETISE}: M = Ms · stage, the demag's input;</li>
- *   <li>{@link #LOCAL}: H = H_demag + H_exchange + H_uniaxial + H_cubic + H_applied at stage, then k[out] =
+ *   <li>{@link #LOCAL}: H = H_demag + H_exchange + H_DMI + H_uniaxial + H_cubic + H_applied at stage, then k[out] =
  *   −γ/(1+α²) [m × H + α m × (m × H)] and |m × H|;</li>
  *   <li>{@link #FINAL}: state[new] = stage = (state[cur] + Σ_j w_j k_j) / |…|;</li>
  *   <li>{@link #ERROR}: per chunk of domains the largest |Σ_j e_j k_j| and the largest |m × H|, +∞ (3e38) where the
@@ -63,6 +63,9 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
     protected final int[] exStart, exNb;
     /** Cubic anisotropy: Kc1/(μ0 Ms), Kc2/(μ0 Ms) per domain (2n), axes c1, c2, c3 (9n); hasCubic 0 without. */
     protected final float[] cubicK, cubicAxes;
+    /** DMI rows (interfacial and bulk merged): starts, neighbours, vectors f (3 per entry, A/m per unit of m). */
+    protected final int[] dmiStart, dmiNb;
+    protected final float[] dmiF;
     protected final int chunks, hasCubic;
     /** Offsets of the current and candidate states, the derivative LOCAL writes, the derivatives combined. */
     protected int curOff, newOff, kOut, terms, o0, o1, o2, o3, o4, o5, o6;
@@ -106,6 +109,9 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
         hasCubic = p != null && p.cubicConstants != null ? 1 : 0;
         cubicK = hasCubic == 1 ? convert(p.cubicConstants) : new float[1];
         cubicAxes = hasCubic == 1 ? convert(p.cubicAxes) : new float[1];
+        dmiStart = p == null ? new int[1] : p.dmiStart;
+        dmiNb = p == null || p.dmiNeighbour.length == 0 ? new int[1] : p.dmiNeighbour;
+        dmiF = p == null ? new float[1] : convert(p.dmiVector);
         torque = new float[Math.max(1, count)];
         vectorRange = range(3 * count);
         domainRange = range(count);
@@ -168,6 +174,7 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
         put(mx).put(my).put(mz).put(hx).put(hy).put(hz);
         put(state).put(stage).put(kbuf).put(partial).put(ms).put(precess).put(alpha).put(aniso).put(axis);
         put(exCoef).put(torque).put(exStart).put(exNb).put(cubicK).put(cubicAxes);
+        put(dmiStart).put(dmiNb).put(dmiF);
     }
 
     @Override
@@ -331,6 +338,14 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
                 h0 += c * (stage[j] - mxi);
                 h1 += c * (stage[llgN + j] - myi);
                 h2 += c * (stage[2 * llgN + j] - mzi);
+            }
+            for (int q = dmiStart[i]; q < dmiStart[i + 1]; q++) {
+                int j = dmiNb[q];
+                float fx = dmiF[3 * q], fy = dmiF[3 * q + 1], fz = dmiF[3 * q + 2];
+                float bx2 = stage[j], by2 = stage[llgN + j], bz2 = stage[2 * llgN + j];
+                h0 += fy * bz2 - fz * by2;
+                h1 += fz * bx2 - fx * bz2;
+                h2 += fx * by2 - fy * bx2;
             }
             float ux = axis[i], uy = axis[llgN + i], uz = axis[2 * llgN + i];
             float a = aniso[i] * (mxi * ux + myi * uy + mzi * uz);
