@@ -69,6 +69,15 @@ public final class GpuDevices {
         return out;
     }
 
+    /**
+     * The Java property that, set to {@value #STAND_IN_CPU}, makes {@link #choose} take the OpenCL CPU device
+     * (PoCL) where it finds no GPU: so that the tests run the whole GPU path of a command on a machine without one.
+     * Never set by hypermag itself.
+     */
+    public static final String STAND_IN = "hypermag.gpu.stand-in";
+    /** The value of {@link #STAND_IN} that selects the OpenCL CPU device. */
+    public static final String STAND_IN_CPU = "opencl-cpu";
+
     /** @return the first OpenCL GPU, or null */
     public static OpenCLDevice firstGpu() {
         for (OpenCLDevice d : openClDevices()) {
@@ -115,6 +124,10 @@ public final class GpuDevices {
         }
         List<OpenCLDevice> all = openClDevices();
         OpenCLDevice gpu = firstGpu();
+        if (gpu == null && STAND_IN_CPU.equals(System.getProperty(STAND_IN)) && openClCpu() != null) {
+            return new Choice(openClCpu(), "gpu: " + mode.key() + ": using " + describe(openClCpu()) + " as a stand-in "
+                    + "for a GPU (Java property " + STAND_IN + "=" + STAND_IN_CPU + ", for tests)");
+        }
         if (gpu != null) {
             return new Choice(gpu, "gpu: " + mode.key() + ": using " + describe(gpu)
                     + (mode == GpuMode.AUTO ? ", the first OpenCL GPU found" : ""));
