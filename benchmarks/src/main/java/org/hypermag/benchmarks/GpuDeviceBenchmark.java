@@ -45,7 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code phase-sums}, {@link GpuFarFieldSurrogate}), one exact direct sum ({@code direct}, {@link GpuDirectSum},
  * O(N²): give it N ≤ 10⁵), or one whole accepted Dormand–Prince step on the device ({@code step},
  * {@link DeviceLlgStepper}: surrogate demag, uniaxial anisotropy, an applied field; domain-updates per second =
- * N / the time), or the same step with the exact direct sum ({@code step-direct}). Default smeared model, default settings. Every trial prints the device and fails if a kernel fell
+ * N / the time), or the same step with the exact direct sum ({@code step-direct}). Default smeared model, default
+ * settings. Every trial prints the device and fails if a kernel fell
  * back to Java threads.
  */
 @State(Scope.Benchmark)

@@ -28,7 +28,8 @@ public final class StepControl {
      * @param tolerance the tolerance (rad)
      * @param exponent 1/(q + 1)
      * @param nonFinite whether the candidate was not finite
-     * @return the retried step over this one: 0.1 after a non-finite candidate, else max(0.2, 0.9 (tolerance/err)^exponent)
+     * @return the retried step over this one: 0.1 after a non-finite candidate, else max(0.2, 0.9
+     * (tolerance/err)^exponent)
      */
     public static double rejectedFactor(double err, double tolerance, double exponent, boolean nonFinite) {
         return nonFinite ? 0.1 : Math.max(0.2, 0.9 * Math.pow(tolerance / err, exponent));

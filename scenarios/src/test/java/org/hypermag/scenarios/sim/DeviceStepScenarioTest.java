@@ -11,7 +11,7 @@ import org.hypermag.scenarios.spec.DemagMethods;
 import org.hypermag.scenarios.spec.Scenario;
 import org.hypermag.scenarios.spec.ScenarioParser;
 import org.hypermag.solver.demag.DemagField;
-import org.hypermag.solver.field.SecondOrderAnisotropyField;
+import org.hypermag.solver.field.ThermalField;
 import org.hypermag.solver.gpu.GpuDevices;
 import org.hypermag.solver.gpu.Precision;
 import org.hypermag.solver.magnet.Magnet;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * the same stage on the CPU: a permalloy film in the field of standard problem 4 (exchange, Zeeman and the
  * surrogate demag, or the exact FFT convolution), 20 ps from a tilted uniform state, table rows every ps. In double precision the device takes the
  * CPU's steps (both capped at the rows) and the rows' ⟨m⟩ agree within 1e-9 (measured 1.3e-12, PoCL, 2026-12-05; the
- * CPU's surrogate may evaluate its far field by phase sums, the device by transforms, 1e-8 apart in the field). A field term without a device kernel (second-order uniaxial anisotropy)
+ * CPU's surrogate may evaluate its far field by phase sums, the device by transforms, 1e-8 apart in the field). A field term without a device kernel (the thermal field)
  * keeps the step on the CPU and says so in one line.
  */
 class DeviceStepScenarioTest {
@@ -64,7 +64,8 @@ class DeviceStepScenarioTest {
 
     private static void compareStages(String demag) {
         GpuDevices.Choice device = new GpuDevices.Choice(GpuScenarioTest.cpuDevice(), "test: PoCL");
-        Scenario s = ScenarioParser.parse(String.format(FILM, "").replace("method: surrogate", "method: " + demag),
+        Scenario s = ScenarioParser.parse(String.format(FILM, ", K1: 1.0e4, K2: 2.0e3").replace("method: surrogate",
+                "method: " + demag),
                 "film.yaml", Path.of("."), "film");
         Magnet magnet = ScenarioSystem.magnet(s);
         List<String> log = new ArrayList<>();
@@ -97,17 +98,18 @@ class DeviceStepScenarioTest {
     @Test
     void aTermWithoutADeviceKernelKeepsTheStepOnTheCpuAndSaysSo() {
         GpuDevices.Choice device = new GpuDevices.Choice(GpuScenarioTest.cpuDevice(), "test: PoCL");
-        Scenario s = ScenarioParser.parse(String.format(FILM, ", K1: 1.0e4, K2: 2.0e3"), "k2.yaml", Path.of("."), "k2");
+        Scenario s = ScenarioParser.parse(String.format(FILM, ""), "warm.yaml", Path.of("."), "warm");
         Magnet magnet = ScenarioSystem.magnet(s);
         List<String> log = new ArrayList<>();
         try (WorkerPool pool = new WorkerPool(2)) {
             DemagField onDevice = DemagMethods.build(s, magnet, device, pool, line -> { });
-            Simulation a = new Simulation(magnet, onDevice, ScenarioSystem.initial(s), null);
+            // a run that may be above 0 K: the thermal field has no device kernel
+            Simulation a = new Simulation(magnet, onDevice, ScenarioSystem.initial(s), 5L);
             assertFalse(a.enableDeviceStep(device.device(), Precision.DOUBLE, log::add));
             assertFalse(a.stepsOnDevice(Simulation.Integration.DEFAULT));
             assertEquals(1, log.size(), log.toString());
-            assertTrue(log.get(0).contains("runs on the CPU")
-                    && log.get(0).contains(SecondOrderAnisotropyField.TYPE.name()), log.get(0));
+            assertTrue(log.get(0).contains("runs on the CPU") && log.get(0).contains(ThermalField.TYPE.name()),
+                    log.get(0));
         }
     }
 }

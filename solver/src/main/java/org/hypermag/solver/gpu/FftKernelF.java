@@ -2,7 +2,8 @@ package org.hypermag.solver.gpu;
 
 /**
  * Two-dimensional complex FFTs of a batch of grids on the device, for the kernels built on it (the exact demag of a
- * film, {@link GridDemagKernelF}; the surrogate's non-uniform FFTs, {@code org.hypermag.surrogate.gpu.NufftKernelF}): Stockham autosort passes of radix 2, 3, 4 or 5 (grid sizes whose prime factors are 2, 3
+ * film, {@link GridDemagKernelF}; the surrogate's non-uniform FFTs, {@code org.hypermag.surrogate.gpu.NufftKernelF}):
+ * Stockham autosort passes of radix 2, 3, 4 or 5 (grid sizes whose prime factors are 2, 3
  * and 5, those of {@code FftSizes}), one execution per pass, along the rows (x) and then the columns (y).
  *
  * <p>A pass of radix R over lines of length N, after passes whose radices multiply to P, maps work item j < N/R

@@ -10,6 +10,7 @@ import org.hypermag.solver.field.EffectiveField;
 import org.hypermag.solver.field.ExchangeField;
 import org.hypermag.solver.field.FieldTerm;
 import org.hypermag.solver.field.InterfacialDmiField;
+import org.hypermag.solver.field.SecondOrderAnisotropyField;
 import org.hypermag.solver.field.UniaxialAnisotropyField;
 import org.hypermag.solver.field.ZeemanField;
 import org.hypermag.solver.llg.LlgEquation;
@@ -17,14 +18,17 @@ import org.hypermag.solver.magnet.Magnet;
 
 /**
  * What the device's LLG passes ({@link LlgPassesF}) take of a magnet and its effective field, per domain, in double
- * (the kernels convert): Ms (A/m), −γ/(1+α²) (m/(A·s)), α, the uniaxial anisotropy's coefficient 2K1/(μ0 Ms) (A/m)
- * and axis, the cubic anisotropy's constants over μ0 Ms and axes, the DMI's rows (interfacial and bulk), exchange's compressed rows (A/m per unit of m), and the applied field's term (uniform; the host evaluates
+ * (the kernels convert): Ms (A/m), −γ/(1+α²) (m/(A·s)), α, the uniaxial anisotropy's coefficients 2K1/(μ0 Ms) and
+ * 4K2/(μ0 Ms) (A/m) and axis, the cubic anisotropy's constants over μ0 Ms and axes, the DMI's rows (interfacial and
+ * bulk), exchange's compressed rows (A/m per unit of m), and the applied field's term (uniform; the host evaluates
  * it at each stage's time). The demag is the kernel's own (whichever demag kernel carries these passes).
  * {@link #unsupported} names the local terms the device has no kernel for. Immutable.
  */
 public final class LlgArrays {
     final int n;
     final double[] ms, precession, alpha, anisotropy, axes, exchangeCoupling;
+    /** Second-order uniaxial anisotropy 4 K2/(μ0 Ms) per domain (A/m), about the same axes; zeros without it. */
+    final double[] anisotropy2;
     /** Cubic anisotropy: Kc1/(μ0 Ms) and Kc2/(μ0 Ms) per domain (2n), the axes (9n); null without it. */
     final double[] cubicConstants, cubicAxes;
     /** DMI (interfacial and bulk together): compressed rows, neighbours, vectors f (3 per entry); H_i = Σ f × m_j. */
@@ -51,7 +55,7 @@ public final class LlgArrays {
         for (int i = 0; i < n; i++) {
             precession[i] = -gamma[i] / (1 + alpha[i] * alpha[i]);
         }
-        double[] k = new double[n], u = new double[3 * n];
+        double[] k = new double[n], u = new double[3 * n], k2 = new double[n];
         int[] start = new int[n + 1], nb = new int[0];
         double[] c = new double[0];
         ZeemanField z = null;
@@ -64,6 +68,9 @@ public final class LlgArrays {
                 c = e.couplings();
             } else if (t instanceof UniaxialAnisotropyField a) {
                 k = a.fieldCoefficients();
+                u = a.axes();
+            } else if (t instanceof SecondOrderAnisotropyField a) {
+                k2 = a.fieldCoefficients();
                 u = a.axes();
             } else if (t instanceof ZeemanField zf) {
                 z = zf;
@@ -104,6 +111,7 @@ public final class LlgArrays {
         cubicConstants = cc;
         cubicAxes = ca;
         anisotropy = k;
+        anisotropy2 = k2;
         axes = u;
         exchangeStart = start;
         exchangeNeighbour = nb;
@@ -114,14 +122,15 @@ public final class LlgArrays {
     /**
      * @param field an effective field
      * @return the terms other than the demag that the device passes cannot evaluate: anything but exchange, uniaxial
-     *     and cubic anisotropy, interfacial and bulk DMI and the applied field (empty when they take all of them)
+     *     anisotropy of first and second order, cubic anisotropy, interfacial and bulk DMI and the applied field
+     *     (empty when they take all of them: the thermal field and interlayer exchange have no kernel)
      */
     public static List<String> unsupported(EffectiveField field) {
         List<String> out = new ArrayList<>();
         for (FieldTerm t : field.terms()) {
             if (!(t instanceof DemagTerm || t instanceof ExchangeField || t instanceof UniaxialAnisotropyField
-                    || t instanceof CubicAnisotropyField || t instanceof ZeemanField || t instanceof InterfacialDmiField
-                    || t instanceof BulkDmiField)) {
+                    || t instanceof SecondOrderAnisotropyField || t instanceof CubicAnisotropyField
+                    || t instanceof ZeemanField || t instanceof InterfacialDmiField || t instanceof BulkDmiField)) {
                 out.add(t.type().name());
             }
         }

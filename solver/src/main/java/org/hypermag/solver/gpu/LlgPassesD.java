@@ -37,8 +37,10 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
     protected final double[] kbuf;
     /** Per chunk: largest error (rad), largest |m × H| (A/m). */
     protected final double[] partial;
-    /** Per domain: Ms, −γ/(1+α²), α, 2K1/(μ0 Ms), the axis; per row entry the exchange coupling; |m × H|. */
-    protected final double[] ms, precess, alpha, aniso, axis, exCoef, torque;
+    /**
+     * Per domain: Ms, −γ/(1+α²), α, 2K1/(μ0 Ms), 4K2/(μ0 Ms), the axis; per row entry the exchange coupling; |m × H|.
+     */
+    protected final double[] ms, precess, alpha, aniso, aniso2, axis, exCoef, torque;
     protected final int[] exStart, exNb;
     /** Cubic anisotropy: Kc1/(μ0 Ms), Kc2/(μ0 Ms) per domain (2n), axes c1, c2, c3 (9n); hasCubic 0 without. */
     protected final double[] cubicK, cubicAxes;
@@ -81,6 +83,7 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
         precess = p == null ? new double[1] : convert(p.precession);
         alpha = p == null ? new double[1] : convert(p.alpha);
         aniso = p == null ? new double[1] : convert(p.anisotropy);
+        aniso2 = p == null ? new double[1] : convert(p.anisotropy2);
         axis = p == null ? new double[1] : convert(p.axes);
         exStart = p == null ? new int[1] : p.exchangeStart;
         exNb = p == null || p.exchangeNeighbour.length == 0 ? new int[1] : p.exchangeNeighbour;
@@ -151,7 +154,7 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
     /** Marks the LLG buffers and M and H for upload with the next execution. */
     protected void uploadLlg() {
         put(mx).put(my).put(mz).put(hx).put(hy).put(hz);
-        put(state).put(stage).put(kbuf).put(partial).put(ms).put(precess).put(alpha).put(aniso).put(axis);
+        put(state).put(stage).put(kbuf).put(partial).put(ms).put(precess).put(alpha).put(aniso).put(aniso2).put(axis);
         put(exCoef).put(torque).put(exStart).put(exNb).put(cubicK).put(cubicAxes);
         put(dmiStart).put(dmiNb).put(dmiF);
     }
@@ -327,7 +330,8 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
                 h2 += fx * by2 - fy * bx2;
             }
             double ux = axis[i], uy = axis[llgN + i], uz = axis[2 * llgN + i];
-            double a = aniso[i] * (mxi * ux + myi * uy + mzi * uz);
+            double mu = mxi * ux + myi * uy + mzi * uz;
+            double a = aniso[i] * mu + aniso2[i] * mu * mu * mu;
             h0 += a * ux;
             h1 += a * uy;
             h2 += a * uz;

@@ -8,7 +8,8 @@ import com.aparapi.Range;
  * class (the exact direct sum {@link DirectSumKernelF}, the surrogate's non-uniform FFTs
  * {@code org.hypermag.surrogate.gpu.NufftKernelF}), so that the magnetisation, the demag field and the stage
  * derivatives share the kernel's device buffers: exchange over compressed rows (grid stencils and the prism graph
- * alike), interfacial and bulk DMI over the same kind of rows, uniaxial and cubic anisotropy, a uniform applied field, the torque, the Runge–Kutta stage combinations,
+ * alike), interfacial and bulk DMI over the same kind of rows, uniaxial anisotropy of first and second order, cubic
+ * anisotropy, a uniform applied field, the torque, the Runge–Kutta stage combinations,
  * renormalisation and the error norm. The host ({@code DeviceLlgStepper}) sets scalars, launches passes and reads
  * back one partial maximum per chunk of domains per step. Without {@link LlgArrays} the LLG buffers hold one number
  * each and the kernel is a plain demag kernel.
@@ -58,8 +59,10 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
     protected final float[] kbuf;
     /** Per chunk: largest error (rad), largest |m × H| (A/m). */
     protected final float[] partial;
-    /** Per domain: Ms, −γ/(1+α²), α, 2K1/(μ0 Ms), the axis; per row entry the exchange coupling; |m × H|. */
-    protected final float[] ms, precess, alpha, aniso, axis, exCoef, torque;
+    /**
+     * Per domain: Ms, −γ/(1+α²), α, 2K1/(μ0 Ms), 4K2/(μ0 Ms), the axis; per row entry the exchange coupling; |m × H|.
+     */
+    protected final float[] ms, precess, alpha, aniso, aniso2, axis, exCoef, torque;
     protected final int[] exStart, exNb;
     /** Cubic anisotropy: Kc1/(μ0 Ms), Kc2/(μ0 Ms) per domain (2n), axes c1, c2, c3 (9n); hasCubic 0 without. */
     protected final float[] cubicK, cubicAxes;
@@ -102,6 +105,7 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
         precess = p == null ? new float[1] : convert(p.precession);
         alpha = p == null ? new float[1] : convert(p.alpha);
         aniso = p == null ? new float[1] : convert(p.anisotropy);
+        aniso2 = p == null ? new float[1] : convert(p.anisotropy2);
         axis = p == null ? new float[1] : convert(p.axes);
         exStart = p == null ? new int[1] : p.exchangeStart;
         exNb = p == null || p.exchangeNeighbour.length == 0 ? new int[1] : p.exchangeNeighbour;
@@ -172,7 +176,7 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
     /** Marks the LLG buffers and M and H for upload with the next execution. */
     protected void uploadLlg() {
         put(mx).put(my).put(mz).put(hx).put(hy).put(hz);
-        put(state).put(stage).put(kbuf).put(partial).put(ms).put(precess).put(alpha).put(aniso).put(axis);
+        put(state).put(stage).put(kbuf).put(partial).put(ms).put(precess).put(alpha).put(aniso).put(aniso2).put(axis);
         put(exCoef).put(torque).put(exStart).put(exNb).put(cubicK).put(cubicAxes);
         put(dmiStart).put(dmiNb).put(dmiF);
     }
@@ -348,7 +352,8 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
                 h2 += fx * by2 - fy * bx2;
             }
             float ux = axis[i], uy = axis[llgN + i], uz = axis[2 * llgN + i];
-            float a = aniso[i] * (mxi * ux + myi * uy + mzi * uz);
+            float mu = mxi * ux + myi * uy + mzi * uz;
+            float a = aniso[i] * mu + aniso2[i] * mu * mu * mu;
             h0 += a * ux;
             h1 += a * uy;
             h2 += a * uz;

@@ -38,7 +38,8 @@ import org.hypermag.surrogate.SurrogateParts;
  * (its reference), for magnets whose effective field is exchange, uniaxial and cubic anisotropy, a uniform applied
  * field and a demag with a device kernel among the domains: the far-field surrogate's non-uniform FFTs, the exact FFT
  * convolution of a one-layer grid, or the exact direct sum among prisms ({@link #unsupported} names anything else;
- * the caller then runs the CPU path and says so). The magnetisation, H and the seven stage derivatives stay on the device between steps; per step two
+ * the caller then runs the CPU path and says so). The magnetisation, H and the seven stage derivatives stay on the
+ * device between steps; per step two
  * numbers per chunk of 256 domains come back (the largest error and torque), and m only when asked
  * ({@link #download}).
  *

@@ -24,11 +24,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The device's non-uniform FFTs ({@link GpuNufftSurrogate}, {@link NufftKernelF}) against their CPU reference, in
- * OpenCL on the CPU (PoCL) and in the Java thread pool (the device FFT itself: {@code DeviceFftTest}): the CPU surrogate evaluating the same
+ * OpenCL on the CPU (PoCL) and in the Java thread pool (the device FFT itself: {@code DeviceFftTest}): the CPU
+ * surrogate evaluating the same
  * transforms ({@link Evaluation#TRANSFORMS}: the same point weights, multipliers and near blocks), on a grid (one
  * coefficient set), a granular film (the exact size map: rectangles' footprints, channels A and B), two size classes
  * of islands, and points; largest error over all targets relative to the largest |H|: double 1e-11 (rounding of
- * sums in another order; measured 1.2e-16 to 2.8e-16), float 4e-6 (float rounding of the grids, amplified by the cancellation between far field
+ * sums in another order; measured 1.2e-16 to 2.8e-16), float 4e-6 (float rounding of the grids, amplified by the
+ * cancellation between far field
  * and near correction; measured 8e-8 to 3.6e-7, PoCL, 2026-12-05).
  */
 class GpuNufftSurrogateTest {
