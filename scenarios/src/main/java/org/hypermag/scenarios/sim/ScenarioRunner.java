@@ -323,6 +323,10 @@ public final class ScenarioRunner {
             sim = new Simulation(magnet, demag, initial, s.isThermal() ? thermalSeed : null);
             if (device.isGpu() && demag != null) {
                 sim.enableDeviceStep(device.device(), s.compute().gpuPrecision(), progress::note);
+                if (sim.relaxesOnTheCpu() && s.stages().stream().anyMatch(st -> !(st instanceof Scenario.Run))) {
+                    progress.note("gpu: relaxations evaluate the demag on the CPU in double precision (their stopping "
+                            + "torque lies below the device field's rounding)");
+                }
             }
             pos = new RunPosition(magnet.size(), cp);
             if (cp != null) {

@@ -78,6 +78,8 @@ public final class Simulation {
     private final Magnet magnet;
     private final StageDrive drive = new StageDrive();
     private final EffectiveField field;
+    /** The field relaxations minimise: the same terms with the demag's CPU reference ({@link DemagField#reference}). */
+    private final EffectiveField relaxField;
     private final List<Torque> torques;
     private final VectorField m;
     private final double totalVolume;
@@ -104,6 +106,8 @@ public final class Simulation {
         }
         TermInputs inputs = new TermInputs(magnet, demag, drive);
         field = Physics.effectiveField(inputs);
+        DemagField reference = demag == null ? null : demag.reference();
+        relaxField = reference == demag ? field : Physics.effectiveField(new TermInputs(magnet, reference, drive));
         thermal = (ThermalField) field.terms().stream().filter(t -> t instanceof ThermalField).findFirst()
                 .orElse(null);
         torques = Physics.torques(inputs);
@@ -212,7 +216,8 @@ public final class Simulation {
     }
 
     /**
-     * Relaxes to a minimum of the energy (time does not advance).
+     * Relaxes to a minimum of the energy (time does not advance), with the demag's CPU reference where the run stages
+     * use a device copy ({@link DemagField#reference}).
      *
      * @param t time at which the field is taken (s)
      * @param torqueTolerance stop at max |m × H| ≤ this (A/m)
@@ -223,7 +228,12 @@ public final class Simulation {
      */
     public Relaxer.Result relax(double t, double torqueTolerance, int maxIterations, Relaxer.Listener listener,
                                 BooleanSupplier stop) {
-        return new Relaxer(field, m, torqueTolerance, maxIterations).relax(t, listener, stop);
+        return new Relaxer(relaxField, m, torqueTolerance, maxIterations).relax(t, listener, stop);
+    }
+
+    /** @return whether relaxations evaluate the demag on the CPU while run stages use a device copy */
+    public boolean relaxesOnTheCpu() {
+        return relaxField != field;
     }
 
     /**

@@ -36,4 +36,15 @@ public interface DemagField {
     default String device() {
         return "cpu";
     }
+
+    /**
+     * The CPU evaluation of the same field, in double precision, where this one is a device copy that keeps it
+     * (itself otherwise): what an energy minimisation uses, whose stopping torque (0.1 A/m and less) lies below the
+     * rounding of a single-precision device field (about 1e-7 of |H|, 0.1–0.3 A/m in permalloy).
+     *
+     * @return the reference field
+     */
+    default DemagField reference() {
+        return this;
+    }
 }

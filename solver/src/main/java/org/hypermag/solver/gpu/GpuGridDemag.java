@@ -39,4 +39,9 @@ public final class GpuGridDemag extends DeviceDemag {
     public FftDemag cpu() {
         return cpu;
     }
+
+    @Override
+    public org.hypermag.solver.demag.DemagField reference() {
+        return cpu;
+    }
 }

@@ -52,4 +52,9 @@ public final class GpuNufftSurrogate extends DeviceDemag {
     public FarFieldSurrogate cpu() {
         return cpu;
     }
+
+    @Override
+    public org.hypermag.solver.demag.DemagField reference() {
+        return cpu;
+    }
 }
