@@ -30,7 +30,7 @@ import org.hypermag.solver.llg.Dynamics;
  * (default {@value #DEFAULT_MIN_STEP} s) an {@link IntegrationException} names the domain and the time, and the
  * state is restored to the last good one. Work space: (stages + 2) vector fields, allocated once.
  */
-public final class RungeKuttaStepper implements Stepper {
+public final class RungeKuttaStepper implements DenseStepper {
     /** Default error tolerance per step (rad). */
     public static final double DEFAULT_TOLERANCE = 1e-5;
     /** Default smallest adaptive step (s). */
@@ -168,7 +168,7 @@ public final class RungeKuttaStepper implements Stepper {
         return rejected;
     }
 
-    /** @return the step the controller proposes next (s), NaN before the first step */
+    @Override
     public double proposedStep() {
         return nextStep;
     }
@@ -308,15 +308,16 @@ public final class RungeKuttaStepper implements Stepper {
         }
     }
 
-    /** Dormand–Prince's continuous extension (Hairer, Nørsett and Wanner, Solving ODEs I, §II.6, dopri5's contd5). */
-    private static final double D1 = -12715105075.0 / 11282082432.0, D3 = 87487479700.0 / 32700410799.0,
-            D4 = -10690763975.0 / 1880347072.0, D5 = 701980252875.0 / 199316789632.0,
-            D6 = -1453857185.0 / 822651844.0, D7 = 69997945.0 / 29380423.0;
+    /** Dormand–Prince's continuous extension ({@link DenseStepper#dormandPrinceDense}). */
+    private static final double[] DENSE = DenseStepper.dormandPrinceDense();
+    private static final double D1 = DENSE[0], D3 = DENSE[1], D4 = DENSE[2], D5 = DENSE[3], D6 = DENSE[4],
+            D7 = DENSE[5];
 
     /**
      * @return whether {@link #interpolate} can give the state inside the last step: an adaptive method on a
      *     deterministic equation, right after an accepted step
      */
+    @Override
     public boolean canInterpolate() {
         return !Double.isNaN(denseStep);
     }
@@ -331,6 +332,7 @@ public final class RungeKuttaStepper implements Stepper {
      * @param out receives the unit vectors
      * @throws IllegalStateException unless {@link #canInterpolate()}
      */
+    @Override
     public void interpolate(double theta, VectorField out) {
         if (Double.isNaN(denseStep)) {
             throw new IllegalStateException("no step to interpolate in (needs Dormand-Prince after an accepted step)");

@@ -100,7 +100,7 @@ public final class TimeEvolution {
     /**
      * Runs with outputs by dense interpolation: the steps are chosen by the error control alone (and end exactly at
      * {@code end}), never cut short to land on an output time; the state at each output time inside a step comes
-     * from the stepper's continuous extension ({@link RungeKuttaStepper#interpolate}). While the observer looks at an
+     * from the stepper's continuous extension ({@link DenseStepper#interpolate}). While the observer looks at an
      * interpolated output, {@code state} holds it; afterwards the step's end state is put back bit for bit, so the
      * trajectory is the same with any output interval. An output time that a step lands on exactly (the end) is
      * observed with the step's own state.
@@ -118,7 +118,7 @@ public final class TimeEvolution {
      * @return the time reached (a step boundary)
      * @throws IntegrationException if a step fails (state: the last good step's end)
      */
-    public static double runDense(RungeKuttaStepper stepper, VectorField state, double origin, double start,
+    public static double runDense(DenseStepper stepper, VectorField state, double origin, double start,
                                   double end, double interval, boolean observeStart, long nextOutput,
                                   Observer observer, StepListener listener) {
         checkTimes(origin, start, end, interval);

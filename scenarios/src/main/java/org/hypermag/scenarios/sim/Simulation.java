@@ -140,8 +140,8 @@ public final class Simulation {
         stepDevice = device;
         stepPrecision = precision;
         stepLog = log;
-        log.accept("gpu: run stages with adaptive Dormand-Prince step on the device (field, torque, stages and error "
-                + "norm there; m comes back at table rows and frames)");
+        log.accept("gpu: run stages with adaptive Dormand-Prince step on the device (field, torque, stages, error norm "
+                + "and the outputs' interpolation there; m comes back after each step, for the run's position)");
         return true;
     }
 
@@ -267,16 +267,7 @@ public final class Simulation {
     private double runOnDevice(LlgEquation llg, double origin, double start, double end, double interval,
                                Integration integration, double proposedStep, boolean observeStart, Output output,
                                TimeEvolution.StepListener listener) {
-        if (deviceStepper == null) {
-            deviceStepper = new DeviceLlgStepper(magnet, field, integration.tolerance(), integration.maxStep(),
-                    stepDevice, stepPrecision, stepLog);
-        }
-        DeviceLlgStepper d = deviceStepper;
-        d.upload(m);
-        d.setProposedStep(proposedStep);
-        lastStepper = null;
-        long[] before = {d.rejectedSteps(), d.evaluations()};
-        deviceCounts = before;
+        DeviceLlgStepper d = deviceStepper(integration, proposedStep);
         try {
             return TimeEvolution.run(d, origin, start, end, interval, observeStart, (t, dt, steps) -> {
                 d.download(m);
@@ -285,6 +276,19 @@ public final class Simulation {
         } finally {
             d.download(m);
         }
+    }
+
+    /** The device stepper (built once), loaded with m and the proposed step; its counts from here on. */
+    private DeviceLlgStepper deviceStepper(Integration integration, double proposedStep) {
+        if (deviceStepper == null) {
+            deviceStepper = new DeviceLlgStepper(magnet, field, integration.tolerance(), integration.maxStep(),
+                    stepDevice, stepPrecision, stepLog);
+        }
+        deviceStepper.upload(m);
+        deviceStepper.setProposedStep(proposedStep);
+        lastStepper = null;
+        deviceCounts = new long[] {deviceStepper.rejectedSteps(), deviceStepper.evaluations()};
+        return deviceStepper;
     }
 
     /** Counts of the device stepper when its last run started. */
@@ -336,6 +340,17 @@ public final class Simulation {
                            double proposedStep, boolean observeStart, long nextOutput, Output output,
                            TimeEvolution.StepListener listener) {
         LlgEquation llg = new LlgEquation(magnet, field, torques);
+        if (stepsOnDevice(integration)) {
+            DeviceLlgStepper d = deviceStepper(integration, proposedStep);
+            d.mirrorInto(m);
+            try {
+                return TimeEvolution.runDense(d, m, origin, start, end, interval, observeStart, nextOutput,
+                        (t, dt, steps) -> output.output(t, dt, llg, d.proposedStep()), listener);
+            } finally {
+                d.mirrorInto(null);
+                d.download(m);
+            }
+        }
         deviceCounts = null;
         RungeKuttaStepper stepper = stepper(llg, integration, proposedStep);
         return TimeEvolution.runDense(stepper, m, origin, start, end, interval, observeStart, nextOutput,

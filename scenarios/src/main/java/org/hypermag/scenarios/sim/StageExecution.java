@@ -138,7 +138,7 @@ final class StageExecution {
         sim.enterStage(r.field() == null ? null : r.field().field(), warm ? c.scenario().temperatureOf(r) : null,
                 pos.stageStart);
         sim.setCurrent(r.current(), r.currentRegions());
-        boolean dense = !sim.stepsOnDevice(c.integration()) && Simulation.denseOutput(c.integration(), warm);
+        boolean dense = Simulation.denseOutput(c.integration(), warm);
         boolean continuing = pos.outputs > 0 || (dense && pos.t > pos.stageStart);
         double[][] previous = {null};
         double[][] zero = {null};

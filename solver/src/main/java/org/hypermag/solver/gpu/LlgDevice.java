@@ -73,6 +73,20 @@ public interface LlgDevice {
      */
     void maxima(double[] out);
 
+    /**
+     * The state inside the last accepted step by Dormand–Prince's continuous extension, downloaded (the step's start
+     * at the candidate offset, its end at the current one: as the states are after the step was accepted).
+     *
+     * @param theta θ in [0, 1]
+     * @param step the step (s)
+     * @param d the extension's coefficients on stages 1, 3, 4, 5, 6, 7
+     * @param offsets the offsets of the derivatives of stages 1, 3, 4, 5, 6, 7
+     * @param x receives m_x
+     * @param y receives m_y
+     * @param z receives m_z
+     */
+    void interpolate(double theta, double step, double[] d, int[] offsets, double[] x, double[] y, double[] z);
+
     /** Writes m into the current state and uploads it. */
     void putState(double[] x, double[] y, double[] z);
 

@@ -18,6 +18,8 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
     public static final int FINAL = 13;
     /** Pass: error and torque maxima per chunk. */
     public static final int ERROR = 14;
+    /** Pass: the state inside the last step (Dormand–Prince's continuous extension) into the stage buffer. */
+    public static final int DENSE = 15;
     /** Domains per chunk of the maxima. */
     public static final int CHUNK = 256;
 
@@ -52,6 +54,8 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
     protected int curOff, newOff, kOut, terms, o0, o1, o2, o3, o4, o5, o6;
     /** Weights of the combined derivatives (s), the applied field (A/m). */
     protected double w0, w1, w2, w3, w4, w5, w6, bx, by, bz;
+    /** The continuous extension: θ, the step (s), its coefficients on stages 1, 3, 4, 5, 6, 7. */
+    protected double denseTheta, denseStep, dd1, dd3, dd4, dd5, dd6, dd7;
     private final Range vectorRange, domainRange, chunkRange;
 
     /**
@@ -254,6 +258,32 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
         execute(which == COMBINE ? vectorRange : which == ERROR ? chunkRange : domainRange);
     }
 
+    @Override
+    public void interpolate(double theta, double step, double[] d, int[] offsets, double[] x, double[] y,
+                            double[] z) {
+        denseTheta = (double) theta;
+        denseStep = (double) step;
+        dd1 = (double) d[0];
+        dd3 = (double) d[1];
+        dd4 = (double) d[2];
+        dd5 = (double) d[3];
+        dd6 = (double) d[4];
+        dd7 = (double) d[5];
+        o0 = offsets[0];
+        o1 = offsets[1];
+        o2 = offsets[2];
+        o3 = offsets[3];
+        o4 = offsets[4];
+        o5 = offsets[5];
+        launch(DENSE);
+        get(stage);
+        for (int i = 0; i < llgN; i++) {
+            x[i] = stage[i];
+            y[i] = stage[llgN + i];
+            z[i] = stage[2 * llgN + i];
+        }
+    }
+
     /** The LLG passes (device code): call from {@code run()} when {@link #pass} ≥ {@link #COMBINE}. */
     protected void llgPass(int id) {
         if (pass == COMBINE) {
@@ -266,6 +296,8 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
             candidate(id);
         } else if (pass == ERROR) {
             chunkMaxima(id);
+        } else if (pass == DENSE) {
+            dense(id);
         }
     }
 
@@ -376,6 +408,34 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
             state[newOff + i] = x;
             state[newOff + llgN + i] = y;
             state[newOff + 2 * llgN + i] = z;
+            stage[i] = x;
+            stage[llgN + i] = y;
+            stage[2 * llgN + i] = z;
+        }
+    }
+
+    /** One component of the continuous extension at vector index v: p0 at newOff, p1 at curOff, stages o0..o5. */
+    private double extension(int v) {
+        double p0 = state[newOff + v], p1 = state[curOff + v];
+        double f1 = kbuf[o0 + v], f7 = kbuf[o5 + v];
+        double r2 = p1 - p0;
+        double r3 = denseStep * f1 - r2;
+        double r4 = r2 - denseStep * f7 - r3;
+        double r5 = denseStep * (dd1 * f1 + dd3 * kbuf[o1 + v] + dd4 * kbuf[o2 + v] + dd5 * kbuf[o3 + v]
+                + dd6 * kbuf[o4 + v] + dd7 * f7);
+        double th = denseTheta, th1 = 1 - denseTheta;
+        return p0 + th * (r2 + th1 * (r3 + th * (r4 + th1 * r5)));
+    }
+
+    private void dense(int i) {
+        if (i < llgN) {
+            double x = extension(i), y = extension(llgN + i), z = extension(2 * llgN + i);
+            double r = sqrt(x * x + y * y + z * z);
+            if (r > 0) {
+                x = x / r;
+                y = y / r;
+                z = z / r;
+            }
             stage[i] = x;
             stage[llgN + i] = y;
             stage[2 * llgN + i] = z;

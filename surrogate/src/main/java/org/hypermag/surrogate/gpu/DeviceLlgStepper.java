@@ -9,7 +9,7 @@ import org.hypermag.integrators.ButcherTableau;
 import org.hypermag.integrators.IntegrationException;
 import org.hypermag.integrators.RungeKuttaStepper;
 import org.hypermag.integrators.StepControl;
-import org.hypermag.integrators.Stepper;
+import org.hypermag.integrators.DenseStepper;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.demag.DirectDemag;
 import org.hypermag.solver.demag.FftDemag;
@@ -45,7 +45,7 @@ import org.hypermag.surrogate.SurrogateParts;
  *
  * <p>Not thread-safe; allocates nothing per step.
  */
-public final class DeviceLlgStepper implements Stepper {
+public final class DeviceLlgStepper implements DenseStepper {
     private static final ButcherTableau DP = ButcherTableau.DORMAND_PRINCE_54;
     private final LlgDevice dev;
     private final KernelPlacement placement;
@@ -60,8 +60,16 @@ public final class DeviceLlgStepper implements Stepper {
     private final double[] errorWeights = new double[7];
     private final String description;
     private final String demagName;
+    private final double[] denseD = DenseStepper.dormandPrinceDense();
+    /** The extension's stages 1, 3, 4, 5, 6, 7 after the first-same-as-last swap: 1 in k[6], 7 in k[0]. */
+    private static final int[] DENSE_STAGES = {6, 2, 3, 4, 5, 0};
+    private final int[] denseOffsets = new int[6];
     private int current;
     private boolean k0Valid;
+    /** The last accepted step while it can be interpolated in (NaN otherwise). */
+    private double denseStep = Double.NaN;
+    /** A host copy of the state, downloaded after every accepted step when set. */
+    private VectorField mirror;
     private double nextStep = Double.NaN, lastMaxTorque;
     private long evaluations, rejected;
 
@@ -174,6 +182,34 @@ public final class DeviceLlgStepper implements Stepper {
         dev.states(current, 3 * n - current, 0);
         dev.putState(m.x, m.y, m.z);
         k0Valid = false;
+        denseStep = Double.NaN;
+    }
+
+    /**
+     * Keeps a host copy of the state: after every accepted step m is downloaded into it (3N numbers per step; what
+     * outputs by dense interpolation need, whose run saves its position at every step).
+     *
+     * @param m the host copy, or null for none
+     */
+    public void mirrorInto(VectorField m) {
+        mirror = m;
+    }
+
+    @Override
+    public boolean canInterpolate() {
+        return !Double.isNaN(denseStep);
+    }
+
+    @Override
+    public void interpolate(double theta, VectorField out) {
+        if (Double.isNaN(denseStep)) {
+            throw new IllegalStateException("no step to interpolate in (after an accepted step only)");
+        }
+        for (int k = 0; k < 6; k++) {
+            denseOffsets[k] = slot[DENSE_STAGES[k]] * 3 * n;
+        }
+        dev.states(current, 3 * n - current, 0);
+        dev.interpolate(theta, denseStep, denseD, denseOffsets, out.x, out.y, out.z);
     }
 
     /**
@@ -210,7 +246,7 @@ public final class DeviceLlgStepper implements Stepper {
         return rejected;
     }
 
-    /** @return the step the controller proposes next (s), NaN before the first step */
+    @Override
     public double proposedStep() {
         return nextStep;
     }
@@ -232,6 +268,7 @@ public final class DeviceLlgStepper implements Stepper {
     @Override
     public void reset() {
         k0Valid = false;
+        denseStep = Double.NaN;
     }
 
     @Override
@@ -273,6 +310,7 @@ public final class DeviceLlgStepper implements Stepper {
             }
         }
         double dt = Math.min(Math.min(nextStep, maxStep), dtLimit);
+        denseStep = Double.NaN;
         while (true) {
             for (int s = 1; s < 6; s++) {
                 combination(s, dt, DP.a()[s]);
@@ -296,6 +334,10 @@ public final class DeviceLlgStepper implements Stepper {
                 int k0 = slot[0];
                 slot[0] = slot[6];
                 slot[6] = k0;
+                denseStep = dt;
+                if (mirror != null) {
+                    download(mirror);
+                }
                 return dt;
             }
             rejected++;

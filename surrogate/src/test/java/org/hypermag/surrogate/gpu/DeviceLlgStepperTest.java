@@ -50,9 +50,9 @@ import org.junit.jupiter.api.Test;
  * by the integrators' own error, at most the 1e-5 rad allowed per step times the 39
  * steps (3.9e-4): asserted 1e-4, measured 1.5e-7 (PoCL, 2026-12-05). The exact direct sum among the grains of a
  * granular film (sizes differ: reciprocal coupling) and the exact FFT convolution of the film step on the device as
- * well: the same steps, m within 1e-9 in double. Also: the step runs in OpenCL (PoCL) and in the Java thread pool, a
- * term without a kernel is named and
- * refused.
+ * well: the same steps, m within 1e-9 in double; inside a step the continuous extension (evaluated on the device)
+ * equals the CPU's within 1e-9. Also: the step runs in OpenCL (PoCL) and in the Java thread pool, a term without a
+ * kernel is named and refused.
  */
 class DeviceLlgStepperTest {
     private static final WorkerPool POOL = new WorkerPool(2);
@@ -139,6 +139,18 @@ class DeviceLlgStepperTest {
         }
         device.download(devM);
         double diff = maxDiff(devM, cpuM);
+        if (precision == Precision.DOUBLE) {
+            // one more step each, and the state inside it by the continuous extension (the device's on the device)
+            double dtCpu = cpu.step(t, 1e-11);
+            assertEquals(dtCpu, device.step(t, dtCpu), 1e-9 * dtCpu);
+            VectorField a = new VectorField(magnet.size()), b = new VectorField(magnet.size());
+            cpu.interpolate(0.37, a);
+            device.interpolate(0.37, b);
+            double dense = maxDiff(a, b), moved = maxDiff(a, cpuM);
+            System.out.printf("%s: continuous extension at 0.37 of a step, device vs CPU %.2e%n", what, dense);
+            assertTrue(dense <= 1e-9 && moved > 1e-4, what + ": interpolated states differ by " + dense
+                    + " (moved " + moved + ")");
+        }
         System.out.printf("device LLG step, %s (%s, %s): %d steps to %.3g s, largest step difference %.2e, largest "
                 + "|m_dev - m_cpu| %.2e, %d evaluations, %d rejected%n", what, precision.key(),
                 GpuDevices.describe(device.placement().actual()), steps, t, worstStep, diff, device.evaluations(),
