@@ -69,6 +69,9 @@ public class DeviceDemag implements DemagField {
             throw new IllegalArgumentException("the demag has " + n + " sources and " + nt + " targets; got "
                     + "magnetisation of size " + magnetisation.size() + " and field of size " + h.size());
         }
+        if (n == 0 || nt == 0) {
+            return;
+        }
         kernel.upload(magnetisation.x, magnetisation.y, magnetisation.z);
         kernel.evaluate();
         placement.check();

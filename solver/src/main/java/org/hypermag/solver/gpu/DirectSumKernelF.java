@@ -21,7 +21,7 @@ import org.hypermag.solver.math.GaussLegendre;
  * <p>Buffers are explicit: geometry is uploaded once, {@link #upload} sends M, {@link #download} brings H back.
  * Not thread-safe.
  */
-public final class DirectSumKernelF extends LlgPassesF implements DirectSumDevice {
+public final class DirectSumKernelF extends LlgPassesF {
     private static final float INV_4PI = (float) (1 / (4 * Math.PI));
 
     private final int n;
@@ -110,18 +110,8 @@ public final class DirectSumKernelF extends LlgPassesF implements DirectSumDevic
         lo[i] = (float) (v - hi[i]);
     }
 
-    @Override
-    public int sources() {
-        return n;
-    }
-
-    @Override
-    public int targets() {
-        return nt;
-    }
-
-    @Override
-    public void uploadGeometry() {
+    /** Marks the geometry for upload with the next execution. */
+    private void uploadGeometry() {
         put(sxh).put(sxl).put(syh).put(syl).put(szh).put(szl).put(ssx).put(ssy).put(ssz).put(vol);
         put(txh).put(txl).put(tyh).put(tyl).put(tzh).put(tzl).put(gNode).put(gWeight);
     }
@@ -133,22 +123,9 @@ public final class DirectSumKernelF extends LlgPassesF implements DirectSumDevic
     }
 
     @Override
-    public void demag() {
-        launch(MAGNETISE);
-        evaluate();
-    }
-
-    @Override
     public void evaluate() {
         pass = 0;
         execute(targetRange);
-    }
-
-    @Override
-    public void launchSum(int groupSize) {
-        int g = Math.max(1, groupSize);
-        pass = 0;
-        execute(Range.create((nt + g - 1) / g * g, g));
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.hypermag.solver.gpu;
 
 import com.aparapi.device.Device;
 import java.util.function.Consumer;
-import org.hypermag.solver.VectorField;
-import org.hypermag.solver.demag.DemagField;
 import org.hypermag.solver.geometry.Prisms;
 
 /**
@@ -13,29 +11,17 @@ import org.hypermag.solver.geometry.Prisms;
  * the fly at every call, O(N·M) per evaluation with nothing stored per pair.
  *
  * <p>Device buffers persist across calls: geometry is uploaded once; per {@link #addField} only M goes in and H
- * comes out. After every execution the kernel's placement is checked ({@link KernelPlacement}); a fallback to Java
- * threads is reported once through the reporter. Precision: see {@link DirectSumKernelF}.
- *
- * <p>Not thread-safe; {@link #addField} allocates nothing on the Java heap.
+ * comes out ({@link DeviceDemag}). Precision: see {@link DirectSumKernelF}. Not thread-safe.
  */
-public final class GpuDirectSum implements DemagField {
-    /** Work-group size of the kernel. */
-    public static final int GROUP = 64;
-
-    private final DirectSumDevice device;
-    private final KernelPlacement placement;
-    private final String description;
+public final class GpuDirectSum extends DeviceDemag {
     private final boolean amongDomains;
 
-    private GpuDirectSum(DirectSumDevice device, Device target, Precision precision, String what,
+    private GpuDirectSum(LlgDevice kernel, int sources, int targets, Device target, Precision precision, String what,
                          Consumer<String> report, boolean amongDomains) {
-        this.device = device;
+        super(kernel, sources, targets, target, "exact direct sum on " + GpuDevices.describe(target) + ", " + what
+                + ", " + precision.key() + " precision, tensors evaluated on the fly, N=" + targets + ", M=" + sources,
+                report);
         this.amongDomains = amongDomains;
-        this.placement = KernelPlacement.bind(device.kernel(), target, report);
-        device.uploadGeometry();
-        this.description = "exact direct sum on " + GpuDevices.describe(target) + ", " + what + ", "
-                + precision.key() + " precision, tensors evaluated on the fly, N=" + device.targets() + ", M="
-                + device.sources();
     }
 
     /**
@@ -49,10 +35,11 @@ public final class GpuDirectSum implements DemagField {
      */
     public static GpuDirectSum amongDomains(Prisms prisms, Device target, Precision precision,
                                             Consumer<String> report) {
-        DirectSumDevice k = precision == Precision.DOUBLE ? new DirectSumKernelD(prisms, null, null, null)
+        LlgDevice k = precision == Precision.DOUBLE ? new DirectSumKernelD(prisms, null, null, null)
                 : new DirectSumKernelF(prisms, null, null, null);
-        return new GpuDirectSum(k, target, precision, prisms.allSameSize() ? "point tensor at centres"
-                : "point tensor at centres, reciprocal between prisms of different sizes", report, true);
+        return new GpuDirectSum(k, prisms.size(), prisms.size(), target, precision, prisms.allSameSize()
+                ? "point tensor at centres" : "point tensor at centres, reciprocal between prisms of different sizes",
+                report, true);
     }
 
     /**
@@ -73,61 +60,14 @@ public final class GpuDirectSum implements DemagField {
             throw new IllegalArgumentException("point coordinate arrays differ in length: " + x.length + ", "
                     + y.length + ", " + z.length);
         }
-        DirectSumDevice k = precision == Precision.DOUBLE ? new DirectSumKernelD(sources, x, y, z)
+        LlgDevice k = precision == Precision.DOUBLE ? new DirectSumKernelD(sources, x, y, z)
                 : new DirectSumKernelF(sources, x, y, z);
-        return new GpuDirectSum(k, target, precision, "point tensor at " + x.length + " points", report, false);
+        return new GpuDirectSum(k, sources.size(), x.length, target, precision, "point tensor at " + x.length
+                + " points", report, false);
     }
 
     /** @return whether the targets are the sources themselves (built by {@link #amongDomains}) */
     public boolean amongTheDomains() {
         return amongDomains;
-    }
-
-    @Override
-    public int sources() {
-        return device.sources();
-    }
-
-    @Override
-    public int targets() {
-        return device.targets();
-    }
-
-    @Override
-    public String device() {
-        return placement.fellBack() ? "cpu (Java threads: the OpenCL kernel fell back)"
-                : org.hypermag.solver.gpu.GpuDevices.describe(placement.intended());
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    /** @return where the kernel is meant to run and where it ran */
-    public KernelPlacement placement() {
-        return placement;
-    }
-
-    /**
-     * Adds the field of the sources at every target.
-     *
-     * @param magnetisation M of each source (A/m); not modified
-     * @param h receives H (A/m) added, one per target
-     */
-    @Override
-    public void addField(VectorField magnetisation, VectorField h) {
-        if (magnetisation.size() != device.sources() || h.size() != device.targets()) {
-            throw new IllegalArgumentException("direct sum has " + device.sources() + " sources and "
-                    + device.targets() + " targets; got magnetisation of size " + magnetisation.size()
-                    + " and field of size " + h.size());
-        }
-        if (device.sources() == 0 || device.targets() == 0) {
-            return;
-        }
-        device.upload(magnetisation.x, magnetisation.y, magnetisation.z);
-        device.launchSum(GROUP);
-        placement.check();
-        device.download(h.x, h.y, h.z);
     }
 }

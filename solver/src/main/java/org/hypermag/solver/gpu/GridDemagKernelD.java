@@ -69,12 +69,6 @@ public final class GridDemagKernelD extends FftKernelD {
     }
 
     @Override
-    public void demag() {
-        launch(MAGNETISE);
-        evaluate();
-    }
-
-    @Override
     public void evaluate() {
         pass = SCATTER;
         execute(pointRange);

@@ -83,12 +83,6 @@ public final class GridDemagKernelF extends FftKernelF {
     }
 
     @Override
-    public void demag() {
-        launch(MAGNETISE);
-        evaluate();
-    }
-
-    @Override
     public void evaluate() {
         pass = SCATTER;
         execute(pointRange);

@@ -253,6 +253,12 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
     }
 
     @Override
+    public void demag() {
+        launch(MAGNETISE);
+        evaluate();
+    }
+
+    @Override
     public void launch(int which) {
         pass = which;
         execute(which == COMBINE ? vectorRange : which == ERROR ? chunkRange : domainRange);

@@ -277,6 +277,12 @@ public abstract class LlgPassesF extends Kernel implements LlgDevice {
     }
 
     @Override
+    public void demag() {
+        launch(MAGNETISE);
+        evaluate();
+    }
+
+    @Override
     public void launch(int which) {
         pass = which;
         execute(which == COMBINE ? vectorRange : which == ERROR ? chunkRange : domainRange);

@@ -16,11 +16,6 @@ final class FftTestKernelD extends FftKernelD {
     }
 
     @Override
-    public void demag() {
-        throw new UnsupportedOperationException("the FFT alone has no demag");
-    }
-
-    @Override
     public void evaluate() {
         throw new UnsupportedOperationException("the FFT alone has no demag");
     }

@@ -9,7 +9,6 @@ import com.aparapi.device.Device;
 import com.aparapi.device.JavaDevice;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.demag.FftDemag;
 import org.hypermag.solver.geometry.RegularGrid;
@@ -33,39 +32,19 @@ class GpuGridDemagTest {
         POOL.close();
     }
 
-    private static VectorField randomM(int n, long seed) {
-        Random rnd = new Random(seed);
-        VectorField m = new VectorField(n);
-        for (int i = 0; i < n; i++) {
-            m.set(i, 8e5 * (2 * rnd.nextDouble() - 1), 8e5 * (2 * rnd.nextDouble() - 1),
-                    8e5 * (2 * rnd.nextDouble() - 1));
-        }
-        return m;
-    }
-
-    private static double relativeError(VectorField a, VectorField b) {
-        double err = 0, scale = 0;
-        for (int i = 0; i < a.size(); i++) {
-            err = Math.max(err, Math.max(Math.abs(a.x[i] - b.x[i]), Math.max(Math.abs(a.y[i] - b.y[i]),
-                    Math.abs(a.z[i] - b.z[i]))));
-            scale = Math.max(scale, Math.max(Math.abs(b.x[i]), Math.max(Math.abs(b.y[i]), Math.abs(b.z[i]))));
-        }
-        return err / scale;
-    }
-
     private static void assertMatches(String what, FftDemag cpu, Device d) {
         for (Precision precision : new Precision[] {Precision.DOUBLE, Precision.SINGLE}) {
             List<String> reports = new ArrayList<>();
             GpuGridDemag gpu = new GpuGridDemag(cpu, d, precision, reports::add);
             double worst = 0;
             for (long seed = 1; seed <= 2; seed++) {
-                VectorField m = randomM(cpu.sources(), seed * 13 + cpu.sources());
+                VectorField m = GpuDirectSumTest.randomM(cpu.sources(), seed * 13 + cpu.sources());
                 VectorField h = new VectorField(cpu.targets()), ref = new VectorField(cpu.targets());
                 h.set(0, 1, 2, 3);
                 ref.set(0, 1, 2, 3);
                 gpu.addField(m, h);
                 cpu.addField(m, ref);
-                worst = Math.max(worst, relativeError(h, ref));
+                worst = Math.max(worst, GpuDirectSumTest.relativeError(h, ref));
             }
             double tol = precision == Precision.DOUBLE ? 1e-12 : 4e-6;
             System.out.printf("%s, %s: device convolution vs CPU %.2e%n", what, precision.key(), worst);

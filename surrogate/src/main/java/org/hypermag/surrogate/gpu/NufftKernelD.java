@@ -133,12 +133,6 @@ public final class NufftKernelD extends FftKernelD {
     }
 
     @Override
-    public void demag() {
-        launch(MAGNETISE);
-        evaluate();
-    }
-
-    @Override
     public void run() {
         int id = getGlobalId();
         if (pass >= COMBINE) {

@@ -149,12 +149,6 @@ public final class NufftKernelF extends FftKernelF {
     }
 
     @Override
-    public void demag() {
-        launch(MAGNETISE);
-        evaluate();
-    }
-
-    @Override
     public void run() {
         int id = getGlobalId();
         if (pass >= COMBINE) {
