@@ -254,9 +254,9 @@ public final class Simulation {
     public double run(double origin, double start, double end, double interval, Integration integration,
                       double proposedStep, boolean observeStart, Output output, TimeEvolution.StepListener listener) {
         LlgEquation llg = new LlgEquation(magnet, field, torques);
-        if (stepsOnDevice(integration)) {
-            return runOnDevice(llg, origin, start, end, interval, integration, proposedStep, observeStart, output,
-                    listener);
+        DeviceLlgStepper onDevice = stepsOnDevice(integration) ? deviceStepper(integration, proposedStep) : null;
+        if (onDevice != null) {
+            return runOnDevice(llg, onDevice, origin, start, end, interval, observeStart, output, listener);
         }
         RungeKuttaStepper stepper = stepper(llg, integration, proposedStep);
         return TimeEvolution.run(stepper, origin, start, end, interval, observeStart,
@@ -264,10 +264,9 @@ public final class Simulation {
     }
 
     /** {@link #run} with the whole step on the device; m comes back at outputs and at the end. */
-    private double runOnDevice(LlgEquation llg, double origin, double start, double end, double interval,
-                               Integration integration, double proposedStep, boolean observeStart, Output output,
+    private double runOnDevice(LlgEquation llg, DeviceLlgStepper d, double origin, double start, double end,
+                               double interval, boolean observeStart, Output output,
                                TimeEvolution.StepListener listener) {
-        DeviceLlgStepper d = deviceStepper(integration, proposedStep);
         try {
             return TimeEvolution.run(d, origin, start, end, interval, observeStart, (t, dt, steps) -> {
                 d.download(m);
@@ -281,8 +280,15 @@ public final class Simulation {
     /** The device stepper (built once), loaded with m and the proposed step; its counts from here on. */
     private DeviceLlgStepper deviceStepper(Integration integration, double proposedStep) {
         if (deviceStepper == null) {
-            deviceStepper = new DeviceLlgStepper(magnet, field, integration.tolerance(), integration.maxStep(),
-                    stepDevice, stepPrecision, stepLog);
+            try {
+                deviceStepper = new DeviceLlgStepper(magnet, field, integration.tolerance(), integration.maxStep(),
+                        stepDevice, stepPrecision, stepLog);
+            } catch (IllegalArgumentException e) {
+                // e.g. the step's buffers do not fit the device: the CPU steps, the demag stays on the device
+                stepLog.accept("gpu: the LLG step runs on the CPU: " + e.getMessage());
+                stepDevice = null;
+                return null;
+            }
         }
         deviceStepper.upload(m);
         deviceStepper.setProposedStep(proposedStep);
@@ -340,8 +346,8 @@ public final class Simulation {
                            double proposedStep, boolean observeStart, long nextOutput, Output output,
                            TimeEvolution.StepListener listener) {
         LlgEquation llg = new LlgEquation(magnet, field, torques);
-        if (stepsOnDevice(integration)) {
-            DeviceLlgStepper d = deviceStepper(integration, proposedStep);
+        DeviceLlgStepper d = stepsOnDevice(integration) ? deviceStepper(integration, proposedStep) : null;
+        if (d != null) {
             d.mirrorInto(m);
             try {
                 return TimeEvolution.runDense(d, m, origin, start, end, interval, observeStart, nextOutput,

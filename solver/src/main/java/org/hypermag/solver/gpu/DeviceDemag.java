@@ -32,6 +32,7 @@ public class DeviceDemag implements DemagField {
         this.kernel = kernel;
         n = sources;
         nt = targets;
+        GpuDevices.requireMemory(target, kernel.deviceBytes(), "the demag kernel");
         placement = KernelPlacement.bind(kernel.kernel(), target, report);
         kernel.uploadAll();
         this.description = description;

@@ -99,6 +99,22 @@ public final class GpuDevices {
     }
 
     /**
+     * Refuses a kernel whose buffers would not fit the device's memory, before anything is uploaded.
+     *
+     * @param d the device (an OpenCL device is checked; the Java thread pool is not)
+     * @param bytes the kernel's buffers
+     * @param what the kernel, for the message
+     * @throws IllegalArgumentException naming both sizes when the buffers exceed 90 % of the device's memory
+     */
+    public static void requireMemory(Device d, long bytes, String what) {
+        if (d instanceof OpenCLDevice cl && bytes > 0.9 * cl.getGlobalMemSize()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s needs %.2f GB on the device and %s "
+                    + "has %.2f GB; use fewer domains, single precision, or the CPU (gpu: off)", what, bytes / 1e9,
+                    cl.getName(), cl.getGlobalMemSize() / 1e9));
+        }
+    }
+
+    /**
      * @param d a device
      * @return its name, type and platform, e.g. "NVIDIA H100 80GB HBM3 (GPU, OpenCL platform NVIDIA CUDA)"
      */

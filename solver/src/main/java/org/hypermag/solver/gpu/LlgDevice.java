@@ -10,6 +10,9 @@ public interface LlgDevice {
     /** @return the Aparapi kernel */
     Kernel kernel();
 
+    /** @return the bytes of the kernel's buffers, what the device allocates for it */
+    long deviceBytes();
+
     /** @return the number of domains */
     int domains();
 

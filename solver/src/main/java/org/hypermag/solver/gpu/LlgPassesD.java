@@ -105,6 +105,33 @@ public abstract class LlgPassesD extends Kernel implements LlgDevice {
         newOff = 3 * count;
     }
 
+    /**
+     * @return the bytes of every array this kernel holds (what the device allocates for it), counted on the host
+     *     before the first upload
+     */
+    public long deviceBytes() {
+        long bytes = 0;
+        for (Class<?> c = getClass(); c != null && c != Kernel.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (!f.getType().isArray() || java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                try {
+                    f.setAccessible(true);
+                    Object a = f.get(this);
+                    if (a != null) {
+                        Class<?> e = a.getClass().getComponentType();
+                        bytes += (long) java.lang.reflect.Array.getLength(a)
+                                * (e == double.class || e == long.class ? 8 : 4);
+                    }
+                } catch (IllegalAccessException | RuntimeException ex) {
+                    // a field not readable here is not a device buffer
+                }
+            }
+        }
+        return bytes;
+    }
+
     private static double[] convert(double[] a) {
         double[] f = new double[Math.max(1, a.length)];
         for (int i = 0; i < a.length; i++) {

@@ -82,6 +82,21 @@ class GpuGridDemagTest {
     }
 
     @Test
+    void theKernelsBuffersAreCountedAndAKernelLargerThanTheDeviceIsRefused() {
+        FftDemag cpu = new FftDemag(new RegularGrid(21, 9, 1, 4e-9, 5e-9, 3e-9), POOL);
+        GridDemagKernelF k = new GridDemagKernelF(cpu, null);
+        long grids = 2L * 7 * 42 * 18 * 2 * 4;
+        assertTrue(k.deviceBytes() >= grids && k.deviceBytes() < grids + 20_000, "bytes " + k.deviceBytes());
+        com.aparapi.device.OpenCLDevice d = OpenClForTests.cpuDevice();
+        GpuDevices.requireMemory(d, k.deviceBytes(), "the demag kernel");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GpuDevices.requireMemory(d, 2 * d.getGlobalMemSize(), "the demag kernel"));
+        assertTrue(e.getMessage().contains("needs") && e.getMessage().contains("gpu: off"), e.getMessage());
+        GpuDevices.requireMemory(JavaDevice.THREAD_POOL, Long.MAX_VALUE, "the Java threads are not checked");
+        k.dispose();
+    }
+
+    @Test
     void aGridOfTwoLayersIsNotTaken() {
         FftDemag two = new FftDemag(new RegularGrid(6, 4, 2, 5e-9, 5e-9, 3e-9), POOL);
         assertFalse(GpuGridDemag.supports(two));

@@ -108,6 +108,7 @@ public final class DeviceLlgStepper implements DenseStepper {
                     : new DirectSumKernelD(magnet.prisms(), null, null, null, parts);
             demagName = "the exact direct sum";
         }
+        GpuDevices.requireMemory(target, dev.deviceBytes(), "the device step with " + demagName);
         placement = KernelPlacement.bind(dev.kernel(), target, report);
         dev.uploadAll();
         n = parts.domains();

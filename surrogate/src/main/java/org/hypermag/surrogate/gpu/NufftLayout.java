@@ -129,7 +129,16 @@ final class NufftLayout {
             }
         }
         if (entries > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("too many spreading entries for one device array: " + entries);
+            throw new IllegalArgumentException("the device's spreading lists would hold " + entries + " entries, more "
+                    + "than one device array takes (2^31); use fewer domains per device, or the CPU (gpu: off)");
+        }
+        // the host copy of the lists (an int and a double per entry), before allocating them
+        Runtime rt = Runtime.getRuntime();
+        long need = 12 * entries, free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > free) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the device's spreading lists "
+                    + "need %.1f GB of Java heap (%d entries) and %.1f GB are free; give Java more heap "
+                    + "(HYPERMAG_JAVA_OPTS=-Xmx...) or use the CPU (gpu: off)", need / 1e9, entries, free / 1e9));
         }
         spreadStart = new int[Math.max(1, spreadSets * (nfx * nfy + 1))];
         spreadSource = new int[(int) Math.max(1, entries)];
