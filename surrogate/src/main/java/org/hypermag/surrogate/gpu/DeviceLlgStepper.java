@@ -187,8 +187,8 @@ public final class DeviceLlgStepper implements DenseStepper {
     }
 
     /**
-     * Keeps a host copy of the state: after every accepted step m is downloaded into it (3N numbers per step; what
-     * outputs by dense interpolation need, whose run saves its position at every step).
+     * Keeps a host copy of the state: after every accepted step m is downloaded into it (the array of both states, 6N
+     * numbers per step; what outputs by dense interpolation need, whose run saves its position at every step).
      *
      * @param m the host copy, or null for none
      */
