@@ -13,6 +13,7 @@ import org.hypermag.solver.Physics;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.demag.DemagField;
 import org.hypermag.solver.field.AppliedField;
+import org.hypermag.solver.field.DemagTerm;
 import org.hypermag.solver.field.EffectiveField;
 import org.hypermag.solver.field.FieldTerm;
 import org.hypermag.solver.field.StageDrive;
@@ -107,7 +108,7 @@ public final class Simulation {
         TermInputs inputs = new TermInputs(magnet, demag, drive);
         field = Physics.effectiveField(inputs);
         DemagField reference = demag == null ? null : demag.reference();
-        relaxField = reference == demag ? field : Physics.effectiveField(new TermInputs(magnet, reference, drive));
+        relaxField = reference == demag ? field : withDemag(field, new DemagTerm(magnet, reference), magnet.size());
         thermal = (ThermalField) field.terms().stream().filter(t -> t instanceof ThermalField).findFirst()
                 .orElse(null);
         torques = Physics.torques(inputs);
@@ -147,7 +148,7 @@ public final class Simulation {
 
     /**
      * @param integration a stage's integrator settings
-     * @return whether {@link #run} steps on the device: enabled, and adaptive Dormand–Prince
+     * @return whether {@link #runDense} steps on the device: enabled, and adaptive Dormand–Prince
      */
     public boolean stepsOnDevice(Integration integration) {
         return stepDevice != null && Double.isNaN(integration.fixedStep())
@@ -231,6 +232,17 @@ public final class Simulation {
         return new Relaxer(relaxField, m, torqueTolerance, maxIterations).relax(t, listener, stop);
     }
 
+    /** @return the same terms (the same instances) with another demag term in the demag's place */
+    private static EffectiveField withDemag(EffectiveField f, DemagTerm demag, int n) {
+        FieldTerm[] terms = f.terms().toArray(new FieldTerm[0]);
+        for (int k = 0; k < terms.length; k++) {
+            if (terms[k] instanceof DemagTerm) {
+                terms[k] = demag;
+            }
+        }
+        return new EffectiveField(n, terms);
+    }
+
     /** @return whether relaxations evaluate the demag on the CPU while run stages use a device copy */
     public boolean relaxesOnTheCpu() {
         return relaxField != field;
@@ -254,27 +266,9 @@ public final class Simulation {
     public double run(double origin, double start, double end, double interval, Integration integration,
                       double proposedStep, boolean observeStart, Output output, TimeEvolution.StepListener listener) {
         LlgEquation llg = new LlgEquation(magnet, field, torques);
-        DeviceLlgStepper onDevice = stepsOnDevice(integration) ? deviceStepper(integration, proposedStep) : null;
-        if (onDevice != null) {
-            return runOnDevice(llg, onDevice, origin, start, end, interval, observeStart, output, listener);
-        }
         RungeKuttaStepper stepper = stepper(llg, integration, proposedStep);
         return TimeEvolution.run(stepper, origin, start, end, interval, observeStart,
                 (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep()), listener);
-    }
-
-    /** {@link #run} with the whole step on the device; m comes back at outputs and at the end. */
-    private double runOnDevice(LlgEquation llg, DeviceLlgStepper d, double origin, double start, double end,
-                               double interval, boolean observeStart, Output output,
-                               TimeEvolution.StepListener listener) {
-        try {
-            return TimeEvolution.run(d, origin, start, end, interval, observeStart, (t, dt, steps) -> {
-                d.download(m);
-                output.output(t, dt, llg, d.proposedStep());
-            }, listener);
-        } finally {
-            d.download(m);
-        }
     }
 
     /** The device stepper (built once), loaded with m and the proposed step; its counts from here on. */

@@ -94,14 +94,14 @@ public final class DeviceLlgStepper implements DenseStepper {
         }
         parts = new LlgArrays(magnet, field);
         FarFieldSurrogate surrogate = surrogate(field);
+        FftDemag grid = grid(field);
         boolean single = precision == Precision.SINGLE;
         if (surrogate != null) {
             NufftLayout layout = new NufftLayout(SurrogateParts.of(surrogate));
             dev = single ? new NufftKernelF(layout, parts) : new NufftKernelD(layout, parts);
             demagName = "the far-field surrogate by non-uniform FFTs";
-        } else if (grid(field) != null) {
-            FftDemag cpu = grid(field);
-            dev = single ? new GridDemagKernelF(cpu, parts) : new GridDemagKernelD(cpu, parts);
+        } else if (grid != null) {
+            dev = single ? new GridDemagKernelF(grid, parts) : new GridDemagKernelD(grid, parts);
             demagName = "the exact FFT convolution";
         } else {
             dev = single ? new DirectSumKernelF(magnet.prisms(), null, null, null, parts)

@@ -111,13 +111,6 @@ public final class NufftKernelD extends FftKernelD {
 
     @Override
     public void evaluate() {
-        if (n == 0 || nt == 0) {
-            java.util.Arrays.fill(hx, 0);
-            java.util.Arrays.fill(hy, 0);
-            java.util.Arrays.fill(hz, 0);
-            put(hx).put(hy).put(hz);
-            return;
-        }
         pass = SPREAD;
         execute(spreadRange);
         modesHalf = fft(0, inputs, 0, true);

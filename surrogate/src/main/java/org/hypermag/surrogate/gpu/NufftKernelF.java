@@ -127,13 +127,6 @@ public final class NufftKernelF extends FftKernelF {
 
     @Override
     public void evaluate() {
-        if (n == 0 || nt == 0) {
-            java.util.Arrays.fill(hx, 0f);
-            java.util.Arrays.fill(hy, 0f);
-            java.util.Arrays.fill(hz, 0f);
-            put(hx).put(hy).put(hz);
-            return;
-        }
         pass = SPREAD;
         execute(spreadRange);
         modesHalf = fft(0, inputs, 0, true);
