@@ -7,6 +7,7 @@ import org.hypermag.output.ModelFile;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.paper2d.Model2d;
 import org.hypermag.surrogate.paper2d.Protocol2d;
+import org.hypermag.surrogate.paper2d.Schedule;
 
 /**
  * {@code train --protocol paper-2d} and {@code accuracy --protocol paper-2d FILE}: the paper's own 2-D protocol
@@ -28,8 +29,16 @@ final class Paper2dCommands {
     }
 
     /** The training options of {@code train --protocol paper-2d} (null: the default). */
-    record Options(String model, Integer epochs, Double rate, Double fraction, Long seed, Integer order, Integer width,
-                   Integer depth, Integer basisWidth, Integer basisLayers, Integer threads) {
+    record Options(String model, Integer epochs, Double rate, Double finalRate, Double fraction, Long seed,
+                   Integer order, Integer width, Integer depth, Integer basisWidth, Integer basisLayers,
+                   Integer threads) {
+        /** The schedule: constant at rate, or a cosine decay to --final-rate. */
+        Schedule schedule(int epochs, double rate) {
+            double end = finalRate == null ? rate : finalRate;
+            check(epochs >= 0 && rate > 0 && Double.isFinite(rate) && end > 0 && end <= rate, "--final-rate must be > 0 "
+                    + "and at most --rate; got --rate " + rate + ", --final-rate " + end);
+            return new Schedule(epochs, rate, end);
+        }
     }
 
     /**
@@ -57,7 +66,7 @@ final class Paper2dCommands {
             double r = op.rate() == null ? 1e-2 : op.rate();
             check(e >= 0 && r > 0 && f > 0 && f <= 1, "--epochs must be >= 0 (0: exact least squares), --rate > 0 "
                     + "and --fraction in (0, 1]; got " + e + ", " + r + ", " + f);
-            trained = Protocol2d.linear(e, r, f, seed, progress);
+            trained = Protocol2d.linear(op.schedule(e, r), f, seed, progress);
         } else if (op.model().equals("fc-ilr")) {
             if (op.order() != null) {
                 throw new Main.UsageException("--order is FOURIER's");
@@ -73,7 +82,8 @@ final class Paper2dCommands {
                     + "in 1..8, --hyper-width in 1..16384, --hyper-depth in 1..8, --epochs >= 1, --rate > 0 and "
                     + "--fraction in (0, 1]; got " + b + ", " + bl + ", " + hw + ", " + hd + ", " + e + ", " + r
                     + ", " + f);
-            trained = withPool(op.threads(), pool -> Protocol2d.fcIlr(new int[] {b, bl, hw, hd}, e, r, f, seed, pool,
+            Schedule s = op.schedule(e, r);
+            trained = withPool(op.threads(), pool -> Protocol2d.fcIlr(new int[] {b, bl, hw, hd}, s, f, seed, pool,
                     progress));
         } else {
             // the defaults are the paper's code's: N = 32, width 0.25 x 4N^2, 3 hidden layers, 25 000 epochs at 5e-5
@@ -85,7 +95,8 @@ final class Paper2dCommands {
                     && r > 0 && f > 0 && f <= 1, "FOURIER needs --order in 2..128, --hyper-width in 1..16384, "
                     + "--hyper-depth in 1..8, --epochs >= 1, --rate > 0 and --fraction in (0, 1]; got " + n + ", "
                     + width + ", " + depth + ", " + e + ", " + r + ", " + f);
-            trained = withPool(op.threads(), pool -> Protocol2d.fourier(n, width, depth, e, r, f, seed, pool,
+            Schedule s = op.schedule(e, r);
+            trained = withPool(op.threads(), pool -> Protocol2d.fourier(n, width, depth, s, f, seed, pool,
                     progress));
         }
         o.print(trained.getValue().markdown());

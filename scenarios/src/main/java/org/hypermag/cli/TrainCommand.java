@@ -140,6 +140,10 @@ final class TrainCommand implements Callable<Integer> {
             + "(linear: default 1e-2; fourier: 5e-5, the paper's code's).")
     Double rate;
 
+    @Option(names = "--final-rate", paramLabel = "R", description = "--protocol paper-2d: decay the learning rate "
+            + "from --rate to R over the epochs by a cosine (default: constant, as the authors' code).")
+    Double finalRate;
+
     @Option(names = "--fraction", paramLabel = "F", description = "--protocol paper-2d: the fraction of the 10^4 "
             + "training samples to use (default 1).")
     Double fraction;
@@ -151,13 +155,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (protocol != null) {
             return Paper2dCommands.train(protocol, new Paper2dCommands.Options(model.equals(FarFieldModel.NAME)
-                    ? "linear" : model, epochs, rate, fraction, seed, order, hyperWidth, hyperDepth, basisWidth,
+                    ? "linear" : model, epochs, rate, finalRate, fraction, seed, order, hyperWidth, hyperDepth, basisWidth,
                     basisLayers, threads), out,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
-        if (epochs != null || rate != null || fraction != null || order != null || hyperWidth != null
+        if (epochs != null || rate != null || finalRate != null || fraction != null || order != null || hyperWidth != null
                 || hyperDepth != null || basisWidth != null || basisLayers != null) {
-            throw new Main.UsageException("--epochs, --rate, --fraction, --order, --hyper-width, --hyper-depth, "
+            throw new Main.UsageException("--epochs, --rate, --final-rate, --fraction, --order, --hyper-width, --hyper-depth, "
                     + "--basis-width and --basis-layers belong to --protocol paper-2d");
         }
         if (PaperModels.NAMES.contains(model)) {

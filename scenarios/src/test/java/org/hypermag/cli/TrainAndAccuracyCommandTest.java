@@ -218,10 +218,15 @@ class TrainAndAccuracyCommandTest {
         Path ilr = dir.resolve("fc-ilr.h5");
         CliRunner ti = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--basis-width", "6",
                 "--basis-layers", "2", "--hyper-width", "8", "--hyper-depth", "1", "--epochs", "4", "--rate", "1e-3",
-                "--fraction", "0.005", "--out", ilr.toString());
+                "--final-rate", "1e-5", "--fraction", "0.005", "--out", ilr.toString());
         assertEquals(0, ti.status, ti.err);
         assertTrue(ti.out.contains("FC-ILR on the paper's 2-D protocol (basis 2 -> 6 x 2") && ti.out.contains(
-                "| 4.4 |"), ti.out);
+                "| 4.4 |") && ti.out.contains("4 epochs, rate 0.00100 cosine to 1.00e-05"), ti.out);
+        CliRunner up = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--rate", "1e-4",
+                "--final-rate", "1e-3", "--out", dir.resolve("up.h5").toString());
+        assertEquals(2, up.status);
+        assertTrue(up.err.contains("--final-rate must be > 0 and at most --rate; got --rate 1.0E-4, --final-rate "
+                + "0.001"), up.err);
         CliRunner ai = CliRunner.run("accuracy", "--protocol", "paper-2d", ilr.toString());
         assertEquals(0, ai.status, ai.err);
         assertEquals(ti.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList(),

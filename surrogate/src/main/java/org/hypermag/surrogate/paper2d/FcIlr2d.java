@@ -253,14 +253,13 @@ public final class FcIlr2d implements Model2d {
      * Full-batch Adam from this model's parameters.
      *
      * @param d the training set
-     * @param epochs steps
-     * @param rate learning rate
+     * @param schedule the epochs and learning rates
      * @param pool threads
      * @param progress a line every tenth of the epochs
      * @return the trained model
      */
-    public FcIlr2d train(Discs.DataSet d, int epochs, double rate, WorkerPool pool, Consumer<String> progress) {
-        return new FcIlr2d(hyper, basis, FullBatch.adam(params, epochs, rate, (p, g) -> loss(d, p, g, pool), name(),
+    public FcIlr2d train(Discs.DataSet d, Schedule schedule, WorkerPool pool, Consumer<String> progress) {
+        return new FcIlr2d(hyper, basis, FullBatch.adam(params, schedule, (p, g) -> loss(d, p, g, pool), name(),
                 progress));
     }
 }

@@ -136,13 +136,12 @@ public final class Linear2d implements Model2d {
      * Full-batch Adam from zero on {@link #loss}, as the authors' code trains (one step per epoch).
      *
      * @param d the training set
-     * @param epochs steps
-     * @param rate the learning rate
+     * @param schedule the epochs and learning rates
      * @param progress a line every tenth of the epochs
      * @return the trained model
      */
-    public static Linear2d train(Discs.DataSet d, int epochs, double rate, Consumer<String> progress) {
-        return new Linear2d(FullBatch.adam(new double[PARAMETERS], epochs, rate, (p, g) -> loss(d, p, g), "linear",
+    public static Linear2d train(Discs.DataSet d, Schedule schedule, Consumer<String> progress) {
+        return new Linear2d(FullBatch.adam(new double[PARAMETERS], schedule, (p, g) -> loss(d, p, g), "linear",
                 progress));
     }
 

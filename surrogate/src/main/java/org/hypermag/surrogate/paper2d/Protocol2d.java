@@ -67,22 +67,17 @@ public final class Protocol2d {
     /**
      * Trains LINEAR and reports.
      *
-     * @param epochs 0: exact least squares of the mean-square loss; else full-batch Adam epochs on the Huber loss
-     * @param rate Adam's learning rate
+     * @param schedule epochs 0: exact least squares of the mean-square loss; else full-batch Adam on the Huber loss
      * @param fraction the fraction of the training samples to use, in (0, 1]
      * @param seedOffset added to every data set's seed
      * @param progress progress lines
      * @return the model and its report
      */
-    public static Map.Entry<Linear2d, Report> linear(int epochs, double rate, double fraction, long seedOffset,
+    public static Map.Entry<Linear2d, Report> linear(Schedule schedule, double fraction, long seedOffset,
                                                      Consumer<String> progress) {
-        if (epochs < 0 || !(rate > 0)) {
-            throw new IllegalArgumentException("epochs must be >= 0 and the rate > 0; got " + epochs + ", " + rate);
-        }
-        return trained(fraction, seedOffset, progress, train -> epochs == 0 ? Linear2d.leastSquares(train)
-                : Linear2d.train(train, epochs, rate, progress), m -> epochs == 0
-                ? "exact least squares of the mean-square loss" : String.format(Locale.ROOT, "full-batch Adam on the "
-                + "Huber loss, %d epochs at %.3g", epochs, rate));
+        return trained(fraction, seedOffset, progress, train -> schedule.epochs() == 0 ? Linear2d.leastSquares(train)
+                : Linear2d.train(train, schedule, progress), m -> schedule.epochs() == 0
+                ? "exact least squares of the mean-square loss" : "full-batch Adam on the Huber loss, " + schedule);
     }
 
     /**
@@ -123,55 +118,51 @@ public final class Protocol2d {
      * @param order N (the paper: 32)
      * @param width the hypernetwork's hidden width (the paper: 1 024 = 0.25·4N²)
      * @param depth its hidden layers (the paper's code: 3)
-     * @param epochs full-batch Adam epochs (the paper's code: 25 000)
-     * @param rate learning rate (the paper's code: 5e-5)
+     * @param schedule full-batch Adam epochs and learning rates (the paper's code: 25 000 at 5e-5)
      * @param fraction the fraction of the training samples to use
      * @param seedOffset added to every data set's seed (and the initialisation's, 42)
      * @param pool threads
      * @param progress progress lines
      * @return the model and its report
      */
-    public static Map.Entry<Fourier2d, Report> fourier(int order, int width, int depth, int epochs, double rate,
+    public static Map.Entry<Fourier2d, Report> fourier(int order, int width, int depth, Schedule schedule,
                                                        double fraction, long seedOffset,
                                                        org.hypermag.solver.parallel.WorkerPool pool,
                                                        Consumer<String> progress) {
-        if (epochs < 1 || !(rate > 0)) {
-            throw new IllegalArgumentException("FOURIER needs epochs >= 1 and a rate > 0; got " + epochs + ", " + rate);
+        if (schedule.epochs() < 1) {
+            throw new IllegalArgumentException("FOURIER needs epochs >= 1; got " + schedule.epochs());
         }
         return trained(fraction, seedOffset, progress, train -> {
             Fourier2d m0 = Fourier2d.initial(order, width, depth, 42 + seedOffset);
             progress.accept(String.format(Locale.ROOT, "FOURIER: N = %d (%d coefficients), hypernetwork 4 -> %d x %d "
                     + "-> %d (%d parameters)", order, 4 * order * order, width, depth, 4 * order * order,
                     m0.parameterCount()));
-            return m0.train(train, epochs, rate, pool, progress);
+            return m0.train(train, schedule, pool, progress);
         }, m -> String.format(Locale.ROOT, "N = %d, hypernetwork width %d, %d hidden layers (%d parameters); "
-                + "full-batch Adam on the Huber loss, %d epochs at %.3g", order, width, depth, m.parameterCount(),
-                epochs, rate));
+                + "full-batch Adam on the Huber loss, %s", order, width, depth, m.parameterCount(), schedule));
     }
 
     /**
      * Trains FC + ILR and reports.
      *
      * @param shape {B, basis layers, H, hyper depth} (the paper: 400, 4, 601, 3)
-     * @param epochs full-batch Adam epochs (the paper's code: 25 000)
-     * @param rate learning rate (the paper's code: 1e-4)
+     * @param schedule full-batch Adam epochs and learning rates (the paper's code: 25 000 at 1e-4)
      * @param fraction the fraction of the training samples to use
      * @param seedOffset added to every data set's seed (and the initialisation's, 42)
      * @param pool threads
      * @param progress progress lines
      * @return the model and its report
      */
-    public static Map.Entry<FcIlr2d, Report> fcIlr(int[] shape, int epochs, double rate, double fraction,
+    public static Map.Entry<FcIlr2d, Report> fcIlr(int[] shape, Schedule schedule, double fraction,
                                                    long seedOffset, org.hypermag.solver.parallel.WorkerPool pool,
                                                    Consumer<String> progress) {
-        if (epochs < 1 || !(rate > 0)) {
-            throw new IllegalArgumentException("FC + ILR needs epochs >= 1 and a rate > 0; got " + epochs + ", " + rate);
+        if (schedule.epochs() < 1) {
+            throw new IllegalArgumentException("FC + ILR needs epochs >= 1; got " + schedule.epochs());
         }
         return trained(fraction, seedOffset, progress, train -> FcIlr2d.initial(shape[0], shape[1], shape[2],
-                shape[3], 42 + seedOffset).train(train, epochs, rate, pool, progress), m -> String.format(Locale.ROOT,
+                shape[3], 42 + seedOffset).train(train, schedule, pool, progress), m -> String.format(Locale.ROOT,
                 "basis 2 -> %d x %d, hypernetwork 4 -> %d x %d -> %d (%d parameters); full-batch Adam on the Huber "
-                + "loss, %d epochs at %.3g", shape[0], shape[1], shape[2], shape[3], shape[0] + 1,
-                m.parameterCount(), epochs, rate));
+                + "loss, %s", shape[0], shape[1], shape[2], shape[3], shape[0] + 1, m.parameterCount(), schedule));
     }
 
     /**

@@ -45,7 +45,7 @@ class FcIlr2dTest {
         Discs.DataSet train = Discs.generate(400, 1, 64, 100);
         FcIlr2d m = FcIlr2d.initial(32, 3, 48, 2, 42);
         double before = m.loss(train, m.parameters(), null, POOL);
-        FcIlr2d trained = m.train(train, EPOCHS, 3e-3, POOL, line -> { });
+        FcIlr2d trained = m.train(train, Schedule.constant(EPOCHS, 3e-3), POOL, line -> { });
         double after = trained.loss(train, trained.parameters(), null, POOL);
         Metrics2d.Errors multi = trained.errors(Discs.generate(50, 4, 256, 101));
         System.out.printf("FC + ILR (reduced): loss %.4g -> %.4g; four sources, 50 samples: phi %.1f %%, H %.1f %% "

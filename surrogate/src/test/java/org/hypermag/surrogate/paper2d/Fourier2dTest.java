@@ -56,7 +56,7 @@ class Fourier2dTest {
         Discs.DataSet train = Discs.generate(400, 1, 64, 100);
         Fourier2d m = Fourier2d.initial(6, 48, 2, 42);
         double before = m.loss(train, m.parameters(), null, POOL);
-        Fourier2d trained = m.train(train, TRAIN_EPOCHS, 3e-3, POOL, line -> { });
+        Fourier2d trained = m.train(train, Schedule.constant(TRAIN_EPOCHS, 3e-3), POOL, line -> { });
         double after = trained.loss(train, trained.parameters(), null, POOL);
         Metrics2d.Errors multi = trained.errors(Discs.generate(50, 4, 256, 101));
         System.out.printf("FOURIER (reduced): loss %.4g -> %.4g; four sources, 50 samples: phi %.1f %%, H %.1f %% "

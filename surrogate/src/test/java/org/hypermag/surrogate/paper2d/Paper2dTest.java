@@ -100,7 +100,7 @@ class Paper2dTest {
             assertTrue(meanSquare(train, w) > base, "perturbation " + t);
         }
         // full-batch Adam on the Huber loss (the code's training) gets within 2 % of the least-squares Huber loss
-        Linear2d adam = Linear2d.train(train, 2000, 1e-2, line -> { });
+        Linear2d adam = Linear2d.train(train, Schedule.constant(2000, 1e-2), line -> { });
         double lsHuber = Linear2d.loss(train, ls.parameters(), null), adamHuber = Linear2d.loss(train,
                 adam.parameters(), null);
         assertTrue(adamHuber < 1.02 * lsHuber, "Adam " + adamHuber + " against least squares " + lsHuber);
