@@ -26,6 +26,21 @@ public record ButcherTableau(String name, double[] c, double[][] a, double[] b, 
             0, false);
 
     /**
+     * The classical fourth-order Runge–Kutta solution with an embedded third-order estimate through a first-same-as-last
+     * fifth stage f(t + Δt, y₁), adaptive at four evaluations per step (OOMMF's {@code rk4} is adaptive too, by step
+     * doubling). The embedded weights b* = (1/6, 1/3, 1/3, 0, 1/6) satisfy the four third-order conditions (Σb* = 1,
+     * Σb*c = 1/2, Σb*c² = 1/3, Σb*·a·c = 1/6) and not the fourth-order ones, so y₁ − y₁* = Δt (k₅ − k₄)/6 is a
+     * fourth-order-small estimate of the third-order solution's local error. On the imaginary axis (precession) RK4 is
+     * stable up to |λΔt| ≈ 2.8, 0.7 per evaluation against Dormand–Prince's ≈ 0.35 (2.1 in six evaluations): on
+     * exchange-stiff grids, where the step is held by stability rather than by the tolerance, it needs about half
+     * Dormand–Prince's evaluations.
+     */
+    public static final ButcherTableau RK4_3 = new ButcherTableau("RK4(3)", new double[] {0, 0.5, 0.5, 1, 1},
+            new double[][] {{}, {0.5}, {0, 0.5}, {0, 0, 1}, {1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6}},
+            new double[] {1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6, 0}, new double[] {1.0 / 6, 1.0 / 3, 1.0 / 3, 0, 1.0 / 6},
+            3, true);
+
+    /**
      * Bogacki–Shampine 3(2): third-order solution, second-order error estimate, first same as last (3 evaluations
      * per step); the adaptive method of finite-temperature runs.
      */

@@ -22,6 +22,16 @@ public interface DenseStepper extends Stepper {
     double proposedStep();
 
     /**
+     * @return the step controller's memory ({@link StepControl#memory} of the last accepted step's error, rad), NaN
+     *     before the first step: with {@link #proposedStep()} what a checkpoint keeps so that a resumed run takes the
+     *     same steps
+     */
+    double controllerMemory();
+
+    /** @param error the controller's memory, as {@link #controllerMemory()} gave it (NaN: none) */
+    void setControllerMemory(double error);
+
+    /**
      * Dormand–Prince's continuous extension (Hairer, Nørsett and Wanner, Solving ODEs I, §II.6, dopri5's contd5): the
      * coefficients of its fifth term on the stages 1, 3, 4, 5, 6, 7, declared once for both steppers.
      *

@@ -65,6 +65,8 @@ public final class RungeKuttaStepper implements DenseStepper {
     private boolean k0Valid;
     private double k0Time = Double.NaN;
     private double lastError;
+    /** The PI controller's memory: the last accepted step's error estimate (rad), NaN before the first. */
+    private double previousError = Double.NaN;
     private long evaluations;
     private long rejected;
 
@@ -183,6 +185,16 @@ public final class RungeKuttaStepper implements DenseStepper {
     }
 
     @Override
+    public double controllerMemory() {
+        return previousError;
+    }
+
+    @Override
+    public void setControllerMemory(double error) {
+        previousError = error;
+    }
+
+    @Override
     public void reset() {
         denseStep = Double.NaN;
         k0Valid = false;
@@ -213,6 +225,7 @@ public final class RungeKuttaStepper implements DenseStepper {
             }
             dt = Math.min(Math.min(nextStep, maxStep), dtLimit);
         }
+        boolean retried = false;
         while (true) {
             if (f.beginStep(t, dt)) {
                 if (f.isStochastic() && k0DeterministicValid && k0Valid && k0Time == t) {
@@ -253,7 +266,11 @@ public final class RungeKuttaStepper implements DenseStepper {
             if (accepted) {
                 lastError = err;
                 if (isAdaptive()) {
-                    double factor = StepControl.acceptedFactor(err, tolerance, exponent);
+                    double factor = StepControl.acceptedFactor(err, tolerance, exponent, previousError);
+                    if (retried) {
+                        factor = Math.min(factor, 1); // no growth right after a rejection (Hairer's dopri5)
+                    }
+                    previousError = StepControl.memory(err, tolerance);
                     // a step cut short by dtLimit says nothing about the controller's own proposal
                     nextStep = dt < nextStep ? Math.max(nextStep, dt * factor) : dt * factor;
                 }
@@ -262,8 +279,8 @@ public final class RungeKuttaStepper implements DenseStepper {
                     k[k.length - 1] = k[0];
                     k[0] = last;
                     k0Time = t + dt;
-                    if (tableau == ButcherTableau.DORMAND_PRINCE_54 && !f.isStochastic()) {
-                        denseStep = dt; // (Bogacki–Shampine has no continuous extension here)
+                    if (!f.isStochastic()) {
+                        denseStep = dt;
                     }
                     if (lastDeterministic != null) {
                         VectorField d = lastDeterministic;
@@ -292,6 +309,7 @@ public final class RungeKuttaStepper implements DenseStepper {
             }
             m.setFrom(m0);
             rejected++;
+            retried = true;
             if (!isAdaptive()) {
                 throw nonFinite(t, bad);
             }
@@ -324,9 +342,9 @@ public final class RungeKuttaStepper implements DenseStepper {
 
     /**
      * The state at t + θ·dt inside the last accepted step [t, t + dt], renormalised; allocates nothing. Dormand–Prince:
-     * its fourth-order continuous extension over the step's stages; methods without first-same-as-last: the cubic
-     * Hermite interpolant of the step's ends and their derivatives (third order; the end derivative is the next
-     * step's first stage, so it costs nothing extra).
+     * its fourth-order continuous extension over the step's stages; the other methods: the cubic Hermite interpolant
+     * of the step's ends and their derivatives (third order; the end derivative is the first-same-as-last stage or
+     * the next step's first stage, so it costs nothing extra).
      *
      * @param theta the fraction of the step, in [0, 1]
      * @param out receives the unit vectors
@@ -335,13 +353,16 @@ public final class RungeKuttaStepper implements DenseStepper {
     @Override
     public void interpolate(double theta, VectorField out) {
         if (Double.isNaN(denseStep)) {
-            throw new IllegalStateException("no step to interpolate in (needs Dormand-Prince after an accepted step)");
+            throw new IllegalStateException("no step to interpolate in (needs an adaptive method after an accepted "
+                    + "step)");
         }
         double h = denseStep, th1 = 1 - theta;
-        if (!tableau.fsal()) {
+        if (tableau != ButcherTableau.DORMAND_PRINCE_54) {
+            // after the first-same-as-last swap the last stage holds f(y0); k[0] holds f(y1) either way
+            VectorField start = tableau.fsal() ? k[k.length - 1] : kStart;
             double t2 = theta * theta, t3 = t2 * theta;
             double h00 = 2 * t3 - 3 * t2 + 1, h10 = (t3 - 2 * t2 + theta) * h, h01 = 3 * t2 - 2 * t3, h11 = (t3 - t2) * h;
-            double[][] p0 = {m0.x, m0.y, m0.z}, p1 = {m.x, m.y, m.z}, d0 = {kStart.x, kStart.y, kStart.z},
+            double[][] p0 = {m0.x, m0.y, m0.z}, p1 = {m.x, m.y, m.z}, d0 = {start.x, start.y, start.z},
                     d1 = {k[0].x, k[0].y, k[0].z}, q = {out.x, out.y, out.z};
             for (int c = 0; c < 3; c++) {
                 for (int i = 0; i < q[c].length; i++) {

@@ -50,10 +50,15 @@ class DenseOutputTest {
         return outputs;
     }
 
+    private static ButcherTableau tableau(String method) {
+        return method.equals("fehlberg") ? ButcherTableau.FEHLBERG_54 : method.equals("rk4") ? ButcherTableau.RK4_3
+                : ButcherTableau.DORMAND_PRINCE_54;
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"dormand-prince", "fehlberg"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"dormand-prince", "fehlberg", "rk4"})
     void stepsDoNotDependOnTheOutputInterval(String method) {
-        ButcherTableau tb = method.equals("fehlberg") ? ButcherTableau.FEHLBERG_54 : ButcherTableau.DORMAND_PRINCE_54;
+        ButcherTableau tb = tableau(method);
         List<Double> a = new ArrayList<>(), b = new ArrayList<>();
         List<double[]> fine = run(tb, 1e-13, 1e-6, a);
         List<double[]> coarse = run(tb, 5e-11, 1e-6, b);
@@ -68,12 +73,12 @@ class DenseOutputTest {
 
     /**
      * Interpolated outputs against the exact precession at tolerance 1e-7 rad: Dormand–Prince's fourth-order
-     * extension within 2e-6 (measured 3.9e-8), Fehlberg's cubic Hermite interpolant within 2e-6 as well.
+     * extension within 2e-6 (measured 3.9e-8), Fehlberg's and RK4(3)'s cubic Hermite interpolants within 2e-6 as well.
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"dormand-prince", "fehlberg"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"dormand-prince", "fehlberg", "rk4"})
     void interpolatedStatesFollowTheExactSolution(String method) {
-        ButcherTableau tb = method.equals("fehlberg") ? ButcherTableau.FEHLBERG_54 : ButcherTableau.DORMAND_PRINCE_54;
+        ButcherTableau tb = tableau(method);
         double omega = Constants.GAMMA_OOMMF * H;
         List<double[]> out = run(tb, 1e-13, 1e-7, new ArrayList<>());
         double worst = 0;

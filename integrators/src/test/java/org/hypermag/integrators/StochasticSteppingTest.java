@@ -92,11 +92,13 @@ class StochasticSteppingTest {
             run(s2a, 0, 2e-11);
             long draws = thermal(parts).draws();
             assertTrue(draws > 10, method.name() + " drew " + draws);
-            // a new equation and stepper, as after a restart: the state, the proposal and the count carried over
+            // a new equation and stepper, as after a restart: the state, the controller's proposal and memory and
+            // the count carried over
             LlgEquation resumed = film(magnet, warm(99, 300));
             thermal(resumed).setDraws(draws);
             RungeKuttaStepper s2b = stepper(method, resumed, b);
             s2b.setProposedStep(s2a.proposedStep());
+            s2b.setControllerMemory(s2a.controllerMemory());
             run(s2b, 2e-11, 4e-11);
             assertArrayEquals(flat(a), flat(b), 0.0, method.name());
         }

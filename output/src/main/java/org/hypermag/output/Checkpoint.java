@@ -24,6 +24,8 @@ import org.hypermag.solver.VectorField;
  * @param stageStart time at which that stage started (s)
  * @param time current time (s)
  * @param nextStep the integrator's proposed next step (s), NaN if none yet
+ * @param stepMemory the step controller's memory with it (the last accepted step's error estimate, rad), NaN if none
+ *     (attribute {@code step_memory}; checkpoints written before it existed read as NaN)
  * @param point next hysteresis point, or 0
  * @param tableRows rows of table.csv that belong to the checkpoint (later rows are dropped on resume)
  * @param hysteresisRows rows of hysteresis.csv that belong to it
@@ -39,7 +41,8 @@ import org.hypermag.solver.VectorField;
  * @param thermalDraws the number of thermal fields drawn so far: with the seed, where the random numbers go on
  * @param m the magnetisation
  */
-public record Checkpoint(String scenarioText, int stage, double stageStart, double time, double nextStep, int point,
+public record Checkpoint(String scenarioText, int stage, double stageStart, double time, double nextStep,
+                         double stepMemory, int point,
                          long tableRows, long hysteresisRows, long relaxRows, int frames, int segments,
                          long[] segmentChecksums, long outputs, int[] stageConverged, List<String> stageSummaries,
                          long thermalSeed, long thermalDraws, VectorField m) {
@@ -70,6 +73,7 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
             h.putAttribute("stage_start", stageStart);
             h.putAttribute("time", time);
             h.putAttribute("next_step", nextStep);
+            h.putAttribute("step_memory", stepMemory);
             h.putAttribute("point", point);
             h.putAttribute("table_rows", tableRows);
             h.putAttribute("hysteresis_rows", hysteresisRows);
@@ -124,7 +128,8 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
             String[] summaries = (String[]) h.getDatasetByPath("stage_summaries").getData();
             boolean noStages = conv.length == 1 && conv[0] == -2;
             cp = new Checkpoint(((String[]) h.getDatasetByPath("scenario_text").getData())[0], intAttr(h, "stage"),
-                    dbl(h, "stage_start"), dbl(h, "time"), dbl(h, "next_step"), intAttr(h, "point"),
+                    dbl(h, "stage_start"), dbl(h, "time"), dbl(h, "next_step"), h.getAttributes().containsKey(
+                    "step_memory") ? dbl(h, "step_memory") : Double.NaN, intAttr(h, "point"),
                     longAttr(h, "table_rows"), longAttr(h, "hysteresis_rows"), longAttr(h, "relax_rows"),
                     intAttr(h, "frames"), segments, segments == 0 ? new long[0] : sums, longAttr(h, "outputs"),
                     noStages ? new int[0] : conv, noStages ? List.of() : List.of(summaries),
@@ -154,6 +159,10 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
                 .putLong(thermalSeed).putLong(thermalDraws);
         b.flip();
         c.update(b);
+        if (!Double.isNaN(stepMemory)) {
+            // (absent from checkpoints written before the controller had a memory: their checksums stay valid)
+            c.update(ByteBuffer.allocate(8).putDouble(stepMemory).flip());
+        }
         c.update(scenarioText.getBytes(StandardCharsets.UTF_8));
         ByteBuffer w = ByteBuffer.allocate(8);
         for (long s : segmentChecksums) {

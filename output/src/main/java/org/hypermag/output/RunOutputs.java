@@ -40,6 +40,7 @@ public final class RunOutputs implements AutoCloseable {
      * @param stageStart its start time (s)
      * @param time the time reached (s)
      * @param nextStep the integrator's proposed next step (s), NaN if none
+     * @param stepMemory the step controller's memory (the last accepted step's error estimate, rad), NaN if none
      * @param point the next hysteresis point
      * @param outputs table rows written in a run stage
      * @param stageConverged per completed stage: 1, 0 or −1
@@ -47,7 +48,8 @@ public final class RunOutputs implements AutoCloseable {
      * @param thermalSeed the seed of the thermal field's random numbers (0 in a run at 0 K)
      * @param thermalDraws the number of thermal fields drawn up to this position
      */
-    public record Position(int stage, double stageStart, double time, double nextStep, int point, long outputs,
+    public record Position(int stage, double stageStart, double time, double nextStep, double stepMemory, int point,
+                           long outputs,
                            int[] stageConverged, List<String> stageSummaries, long thermalSeed, long thermalDraws) {
     }
 
@@ -186,7 +188,7 @@ public final class RunOutputs implements AutoCloseable {
      */
     public void checkpoint(Position p, VectorField m) {
         frames.closeSegment();
-        new Checkpoint(spec.scenarioText(), p.stage(), p.stageStart(), p.time(), p.nextStep(), p.point(),
+        new Checkpoint(spec.scenarioText(), p.stage(), p.stageStart(), p.time(), p.nextStep(), p.stepMemory(), p.point(),
                 table.rows(), hysteresis == null ? 0 : hysteresis.rows(), relaxLog.rows(), frames.durableFrames(),
                 frames.nextSegment(), frames.checksums(), p.outputs(), p.stageConverged(), p.stageSummaries(),
                 p.thermalSeed(), p.thermalDraws(), m)

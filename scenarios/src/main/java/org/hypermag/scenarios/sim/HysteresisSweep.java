@@ -27,20 +27,22 @@ final class HysteresisSweep {
         Temperature temperature = c.scenario().temperatureOf(h);
         int points = h.points();
         for (int k = pos.point; k < points; k++) {
-            pos.save(sim.magnetisation(), pos.t, pos.proposedStep, pos.outputs, sim.thermalDraws());
+            pos.save(sim.magnetisation(), pos.t, pos.proposedStep, pos.stepMemory, pos.outputs, sim.thermalDraws());
             long[] steps = {0};
             if (k > 0 && h.sweepTime(k) > 0) {
                 double t0 = pos.t, t1 = t0 + h.sweepTime(k);
                 sim.enterStage(AppliedField.ramp(h.fieldAt(k - 1), h.fieldAt(k), t0 - pos.stageStart,
                         t1 - pos.stageStart), temperature, pos.stageStart);
-                double reached = sim.run(t0, t0, t1, t1 - t0, c.integration(), pos.proposedStep, false,
-                        (tOut, dt, llg, proposed) -> pos.proposedStep = proposed, (tNow, n, atOutput) -> {
+                double reached = sim.run(t0, t0, t1, t1 - t0, c.integration(), pos.proposedStep, pos.stepMemory,
+                        false, (tOut, dt, llg, proposed, memory) -> {
+                            pos.proposedStep = proposed;
+                            pos.stepMemory = memory;
+                        }, (tNow, n, atOutput) -> {
                             steps[0] = n;
                             return c.stop().getAsBoolean();
                         });
                 if (reached < t1) {
-                    pos.t = pos.savedT;
-                    pos.proposedStep = pos.savedStep;
+                    pos.restoreSaved();
                     c.checkpointNow(pos.savedM);
                     return false;
                 }

@@ -17,12 +17,15 @@ final class RunPosition {
     int point;
     long outputs;
     double proposedStep = Double.NaN;
+    /** The step controller's memory with {@link #proposedStep} (NaN: none). */
+    double stepMemory = Double.NaN;
     final List<Integer> stageConverged = new ArrayList<>();
     final List<String> stageSummaries = new ArrayList<>();
 
     final VectorField savedM;
     double savedT;
     double savedStep;
+    double savedMemory;
     long savedOutputs;
     long savedDraws;
     boolean saved;
@@ -40,11 +43,19 @@ final class RunPosition {
             point = cp.point();
             outputs = cp.outputs();
             proposedStep = cp.nextStep();
+            stepMemory = cp.stepMemory();
             for (int c : cp.stageConverged()) {
                 stageConverged.add(c);
             }
             stageSummaries.addAll(cp.stageSummaries());
         }
+    }
+
+    /** Puts back the controller's state of the last consistent state. */
+    void restoreSaved() {
+        t = savedT;
+        proposedStep = savedStep;
+        stepMemory = savedMemory;
     }
 
     /** Moves to the start of the next stage. */
@@ -54,13 +65,15 @@ final class RunPosition {
         point = 0;
         outputs = 0;
         proposedStep = Double.NaN;
+        stepMemory = Double.NaN;
     }
 
     /** Records the current state as the last consistent one inside a run stage. */
-    void save(VectorField m, double time, double step, long outs, long draws) {
+    void save(VectorField m, double time, double step, double memory, long outs, long draws) {
         savedM.setFrom(m);
         savedT = time;
         savedStep = step;
+        savedMemory = memory;
         savedOutputs = outs;
         savedDraws = draws;
         saved = true;

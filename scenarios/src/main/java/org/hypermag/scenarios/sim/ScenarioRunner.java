@@ -369,7 +369,8 @@ public final class ScenarioRunner {
                 return finish(Status.COMPLETED, "");
             } catch (IntegrationException e) {
                 if (pos.saved) {
-                    checkpointAt(pos.savedT, pos.savedStep, pos.savedOutputs, pos.savedM, pos.savedDraws);
+                    checkpointAt(pos.savedT, pos.savedStep, pos.savedMemory, pos.savedOutputs, pos.savedM,
+                            pos.savedDraws);
                 } else {
                     outputs.frames().closeSegment();
                 }
@@ -452,12 +453,13 @@ public final class ScenarioRunner {
         @Override
         public void checkpointNow(VectorField m) {
             // the current state has the current draw count; the last saved one (after a stop) its own
-            checkpointAt(pos.t, pos.proposedStep, pos.outputs, m, m == sim.magnetisation() ? sim.thermalDraws()
+            checkpointAt(pos.t, pos.proposedStep, pos.stepMemory, pos.outputs, m, m == sim.magnetisation()
+                    ? sim.thermalDraws()
                     : pos.savedDraws);
         }
 
-        private void checkpointAt(double time, double next, long outs, VectorField m, long draws) {
-            outputs.checkpoint(new RunOutputs.Position(pos.stage, pos.stageStart, time, next, pos.point, outs,
+        private void checkpointAt(double time, double next, double memory, long outs, VectorField m, long draws) {
+            outputs.checkpoint(new RunOutputs.Position(pos.stage, pos.stageStart, time, next, memory, pos.point, outs,
                     pos.converged(), pos.stageSummaries, thermalSeed, draws), m);
             lastCheckpoint = System.nanoTime();
         }
@@ -565,7 +567,7 @@ public final class ScenarioRunner {
      * @param i the scenario's integrator
      * @return the simulation's integrator settings
      */
-    static Simulation.Integration integration(Scenario.Integrator i) {
+    public static Simulation.Integration integration(Scenario.Integrator i) {
         return switch (i.method()) {
             case DORMAND_PRINCE -> new Simulation.Integration(ButcherTableau.DORMAND_PRINCE_54, i.tolerance(),
                     i.maxStep(), Double.NaN);
@@ -574,7 +576,9 @@ public final class ScenarioRunner {
             case FEHLBERG -> new Simulation.Integration(ButcherTableau.FEHLBERG_54, i.tolerance(), i.maxStep(),
                     Double.NaN);
             case HEUN -> new Simulation.Integration(ButcherTableau.HEUN, Double.NaN, i.step(), i.step());
-            case RK4 -> new Simulation.Integration(ButcherTableau.RK4, Double.NaN, i.step(), i.step());
+            case RK4 -> Double.isNaN(i.step()) ? new Simulation.Integration(ButcherTableau.RK4_3, i.tolerance(),
+                    i.maxStep(), Double.NaN) : new Simulation.Integration(ButcherTableau.RK4, Double.NaN, i.step(),
+                    i.step());
         };
     }
 }

@@ -62,8 +62,10 @@ public final class Simulation {
          * @param lastStep last step (s)
          * @param llg the equation (its last field is at this state)
          * @param proposedStep the integrator's proposed next step (s), for checkpoints
+         * @param stepMemory the step controller's memory ({@link org.hypermag.integrators.DenseStepper#controllerMemory}),
+         *     for checkpoints
          */
-        void output(double t, double lastStep, LlgEquation llg, double proposedStep);
+        void output(double t, double lastStep, LlgEquation llg, double proposedStep, double stepMemory);
     }
 
     /**
@@ -258,21 +260,24 @@ public final class Simulation {
      * @param integration integrator settings
      * @param proposedStep the first step to try (s), NaN to let the integrator choose (continuing from a checkpoint
      *     passes the proposal recorded there)
+     * @param stepMemory the step controller's memory recorded with it (NaN: none)
      * @param observeStart whether the start is an output
      * @param output receives output times
      * @param listener called after every step; may stop the run at any step
      * @return the time reached
      */
     public double run(double origin, double start, double end, double interval, Integration integration,
-                      double proposedStep, boolean observeStart, Output output, TimeEvolution.StepListener listener) {
+                      double proposedStep, double stepMemory, boolean observeStart, Output output,
+                      TimeEvolution.StepListener listener) {
         LlgEquation llg = new LlgEquation(magnet, field, torques);
-        RungeKuttaStepper stepper = stepper(llg, integration, proposedStep);
+        RungeKuttaStepper stepper = stepper(llg, integration, proposedStep, stepMemory);
         return TimeEvolution.run(stepper, origin, start, end, interval, observeStart,
-                (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep()), listener);
+                (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep(), stepper.controllerMemory()),
+                listener);
     }
 
-    /** The device stepper (built once), loaded with m and the proposed step; its counts from here on. */
-    private DeviceLlgStepper deviceStepper(Integration integration, double proposedStep) {
+    /** The device stepper (built once), loaded with m and the controller's state; its counts from here on. */
+    private DeviceLlgStepper deviceStepper(Integration integration, double proposedStep, double stepMemory) {
         if (deviceStepper == null) {
             try {
                 deviceStepper = new DeviceLlgStepper(magnet, field, integration.tolerance(), integration.maxStep(),
@@ -286,6 +291,7 @@ public final class Simulation {
         }
         deviceStepper.upload(m);
         deviceStepper.setProposedStep(proposedStep);
+        deviceStepper.setControllerMemory(stepMemory);
         lastStepper = null;
         deviceCounts = new long[] {deviceStepper.rejectedSteps(), deviceStepper.evaluations()};
         return deviceStepper;
@@ -295,12 +301,14 @@ public final class Simulation {
     private long[] deviceCounts;
 
     /** A stepper of the equation with these settings, remembered for its counts and proposal. */
-    private RungeKuttaStepper stepper(LlgEquation llg, Integration integration, double proposedStep) {
+    private RungeKuttaStepper stepper(LlgEquation llg, Integration integration, double proposedStep,
+                                      double stepMemory) {
         RungeKuttaStepper stepper = Double.isNaN(integration.fixedStep())
                 ? RungeKuttaStepper.adaptive(llg, m, integration.tableau(), integration.tolerance(),
                         integration.maxStep())
                 : RungeKuttaStepper.fixed(llg, m, integration.tableau(), integration.fixedStep());
         stepper.setProposedStep(proposedStep);
+        stepper.setControllerMemory(stepMemory);
         lastStepper = stepper;
         deviceCounts = null;
         return stepper;
@@ -308,16 +316,14 @@ public final class Simulation {
 
     /**
      * Whether a run stage with these settings steps freely and outputs by dense interpolation
-     * ({@link #runDense}): adaptive Dormand–Prince or Fehlberg on a deterministic equation (no temperature).
+     * ({@link #runDense}): an adaptive method on a deterministic equation (no temperature).
      *
      * @param integration integrator settings
      * @param thermal whether the stage has a thermal field
      * @return true for dense output
      */
     public static boolean denseOutput(Integration integration, boolean thermal) {
-        return !thermal && Double.isNaN(integration.fixedStep())
-                && (integration.tableau() == org.hypermag.integrators.ButcherTableau.DORMAND_PRINCE_54
-                || integration.tableau() == org.hypermag.integrators.ButcherTableau.FEHLBERG_54);
+        return !thermal && Double.isNaN(integration.fixedStep()) && integration.tableau().isAdaptive();
     }
 
     /**
@@ -330,6 +336,7 @@ public final class Simulation {
      * @param interval output interval (s)
      * @param integration integrator settings (see {@link #denseOutput})
      * @param proposedStep the first step to try (s), NaN to let the integrator choose
+     * @param stepMemory the step controller's memory recorded with it (NaN: none)
      * @param observeStart whether the start is an output
      * @param nextOutput the index of the first output after the start still to observe
      * @param output receives output times (the magnetisation holds the interpolated state meanwhile)
@@ -337,24 +344,25 @@ public final class Simulation {
      * @return the time reached
      */
     public double runDense(double origin, double start, double end, double interval, Integration integration,
-                           double proposedStep, boolean observeStart, long nextOutput, Output output,
-                           TimeEvolution.StepListener listener) {
+                           double proposedStep, double stepMemory, boolean observeStart, long nextOutput,
+                           Output output, TimeEvolution.StepListener listener) {
         LlgEquation llg = new LlgEquation(magnet, field, torques);
-        DeviceLlgStepper d = stepsOnDevice(integration) ? deviceStepper(integration, proposedStep) : null;
+        DeviceLlgStepper d = stepsOnDevice(integration) ? deviceStepper(integration, proposedStep, stepMemory) : null;
         if (d != null) {
             d.mirrorInto(m);
             try {
                 return TimeEvolution.runDense(d, m, origin, start, end, interval, observeStart, nextOutput,
-                        (t, dt, steps) -> output.output(t, dt, llg, d.proposedStep()), listener);
+                        (t, dt, steps) -> output.output(t, dt, llg, d.proposedStep(), d.controllerMemory()), listener);
             } finally {
                 d.mirrorInto(null);
                 d.download(m);
             }
         }
         deviceCounts = null;
-        RungeKuttaStepper stepper = stepper(llg, integration, proposedStep);
+        RungeKuttaStepper stepper = stepper(llg, integration, proposedStep, stepMemory);
         return TimeEvolution.runDense(stepper, m, origin, start, end, interval, observeStart, nextOutput,
-                (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep()), listener);
+                (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep(), stepper.controllerMemory()),
+                listener);
     }
 
     /** The stepper of the last {@link #run} or {@link #runDense}, for its counts. */
@@ -378,6 +386,14 @@ public final class Simulation {
             return deviceStepper.proposedStep();
         }
         return lastStepper == null ? Double.NaN : lastStepper.proposedStep();
+    }
+
+    /** @return the step controller's memory after the last step of {@link #runDense}, for checkpoints */
+    public double lastStepMemory() {
+        if (lastStepper == null && deviceCounts != null) {
+            return deviceStepper.controllerMemory();
+        }
+        return lastStepper == null ? Double.NaN : lastStepper.controllerMemory();
     }
 
     /**

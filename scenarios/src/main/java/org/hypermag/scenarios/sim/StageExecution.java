@@ -144,7 +144,7 @@ final class StageExecution {
         double[][] zero = {null};
         long[] stepCount = {0};
         long[] lastOutput = {pos.outputs};
-        Simulation.Output rows = (tOut, dt, llg, proposed) -> {
+        Simulation.Output rows = (tOut, dt, llg, proposed, memory) -> {
             double[] row = sim.row(tOut, dt, pos.stage, -1);
             c.outputs().table().row(row);
             if (zero[0] == null && previous[0] != null) {
@@ -160,9 +160,10 @@ final class StageExecution {
             if (!dense) {
                 pos.t = tOut;
                 pos.outputs = k;
-                pos.save(sim.magnetisation(), tOut, proposed, k, sim.thermalDraws());
+                pos.save(sim.magnetisation(), tOut, proposed, memory, k, sim.thermalDraws());
                 if (!atEnd && c.checkpointDue()) {
                     pos.proposedStep = proposed;
+                    pos.stepMemory = memory;
                     c.checkpointNow(sim.magnetisation());
                 }
             }
@@ -172,22 +173,23 @@ final class StageExecution {
             // steps chosen by the error control alone; rows and frames interpolated inside them; the position (and
             // any checkpoint) is a step's end, so a resumed run takes the same steps
             reached = sim.runDense(pos.stageStart, pos.t, end, interval, c.integration(), pos.proposedStep,
-                    !continuing, continuing ? pos.outputs + 1 : 1, rows, (tNow, steps, atOutput) -> {
+                    pos.stepMemory, !continuing, continuing ? pos.outputs + 1 : 1, rows, (tNow, steps, atOutput) -> {
                         stepCount[0] = steps;
                         c.progress().running(tNow, pos.stageStart, end, steps);
                         pos.t = tNow;
                         pos.outputs = lastOutput[0];
-                        pos.save(sim.magnetisation(), tNow, sim.lastProposedStep(), lastOutput[0],
-                                sim.thermalDraws());
+                        pos.save(sim.magnetisation(), tNow, sim.lastProposedStep(), sim.lastStepMemory(),
+                                lastOutput[0], sim.thermalDraws());
                         if (tNow < end && c.checkpointDue()) {
                             pos.proposedStep = sim.lastProposedStep();
+                            pos.stepMemory = sim.lastStepMemory();
                             c.checkpointNow(sim.magnetisation());
                         }
                         return tNow < end && c.stop().getAsBoolean();
                     });
         } else {
             reached = sim.run(pos.stageStart, pos.t, end, interval, c.integration(), pos.proposedStep,
-                    !continuing, rows, (tNow, steps, atOutput) -> {
+                    pos.stepMemory, !continuing, rows, (tNow, steps, atOutput) -> {
                         stepCount[0] = steps;
                         c.progress().running(tNow, pos.stageStart, end, steps);
                         return atOutput && c.stop().getAsBoolean();
@@ -195,8 +197,7 @@ final class StageExecution {
         }
         pos.t = reached;
         if (reached < end) {
-            pos.t = pos.savedT;
-            pos.proposedStep = pos.savedStep;
+            pos.restoreSaved();
             pos.outputs = pos.savedOutputs;
             c.checkpointNow(pos.savedM);
             return false;

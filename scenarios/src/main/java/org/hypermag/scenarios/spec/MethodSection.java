@@ -107,7 +107,10 @@ final class MethodSection {
         if (method == null) {
             return null;
         }
-        if (method.equals("dormand-prince") || method.equals("bogacki-shampine") || method.equals("fehlberg")) {
+        // rk4 without a step adapts it (RK4(3), as OOMMF's rk4 evolver adapts); with a step it is fixed
+        boolean adaptiveRk4 = method.equals("rk4") && !m.has("step");
+        if (method.equals("dormand-prince") || method.equals("bogacki-shampine") || method.equals("fehlberg")
+                || adaptiveRk4) {
             if (m.has("step")) {
                 m.get("step").error("a fixed step is for heun and rk4; " + method + " adapts its step (use "
                         + "tolerance and max_step)");
@@ -117,11 +120,12 @@ final class MethodSection {
             Double max = m.optional("max_step", n -> n.positive("s"), Integrator.DEFAULT.maxStep());
             return tol == null || max == null ? null : new Integrator(method.equals("dormand-prince")
                     ? IntegratorMethod.DORMAND_PRINCE : method.equals("fehlberg") ? IntegratorMethod.FEHLBERG
-                    : IntegratorMethod.BOGACKI_SHAMPINE, tol, max, Double.NaN);
+                    : adaptiveRk4 ? IntegratorMethod.RK4 : IntegratorMethod.BOGACKI_SHAMPINE, tol, max, Double.NaN);
         }
         for (String k : new String[] {"tolerance", "max_step"}) {
             if (m.has(k)) {
-                m.get(k).error("'" + k + "' is for the adaptive methods; " + method + " takes a fixed 'step'");
+                m.get(k).error("'" + k + "' is for the adaptive methods; " + method + " with a 'step' is fixed"
+                        + (method.equals("rk4") ? " (leave 'step' out for the adaptive rk4)" : ""));
                 return null;
             }
         }

@@ -447,7 +447,10 @@ public record Scenario(String name, String description, String source, Path base
         DORMAND_PRINCE,
         /** Fixed-step Heun. */
         HEUN,
-        /** Fixed-step classical Runge–Kutta. */
+        /**
+         * Classical Runge–Kutta: fixed step when {@link Integrator#step()} is set, else adaptive RK4(3) (an embedded
+         * third-order estimate through a first-same-as-last stage, four evaluations per step).
+         */
         RK4,
         /** Adaptive Bogacki–Shampine 3(2), the default at T &gt; 0. */
         BOGACKI_SHAMPINE,
@@ -459,7 +462,7 @@ public record Scenario(String name, String description, String source, Path base
      * @param method the integrator
      * @param tolerance error tolerance per step (rad), adaptive only
      * @param maxStep largest step (s), adaptive only (infinite: none)
-     * @param step fixed step (s), Heun and RK4 only
+     * @param step fixed step (s), Heun and fixed RK4 only (NaN: adaptive)
      */
     public record Integrator(IntegratorMethod method, double tolerance, double maxStep, double step) {
         /** Without an {@code integrator:} key: Dormand–Prince 5(4) at the stepper's default tolerance, no step cap. */

@@ -47,8 +47,8 @@ class DeviceStepScenarioTest {
         Scenario.Run r = (Scenario.Run) s.stages().get(0);
         sim.enterStage(r.field().field(), null, 0);
         List<double[]> out = new ArrayList<>();
-        sim.runDense(0, 0, r.duration(), 1e-12, Simulation.Integration.DEFAULT, Double.NaN, true, 1,
-                (t, dt, llg, proposed) -> {
+        sim.runDense(0, 0, r.duration(), 1e-12, Simulation.Integration.DEFAULT, Double.NaN, Double.NaN, true,
+                1, (t, dt, llg, proposed, memory) -> {
                     double[] a = sim.average();
                     out.add(new double[] {t, a[0], a[1], a[2]});
                 }, (t, steps, atOutput) -> false);

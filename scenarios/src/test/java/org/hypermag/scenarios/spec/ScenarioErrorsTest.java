@@ -256,6 +256,12 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void aToleranceBesideRk4sFixedStepSaysHowToAdapt() {
+        one(GOOD + "integrator: {method: rk4, step: 1.0e-13, tolerance: 1.0e-5}\n", 8, 53, "integrator.tolerance",
+                "rk4 with a 'step' is fixed (leave 'step' out for the adaptive rk4)");
+    }
+
+    @Test
     void badValueInAPrismsCsvFilePointsIntoTheCsv() throws IOException {
         Files.writeString(dir.resolve("p.csv"), "x,y,z,sx,sy,sz\n0,0,0,1e-9,-1e-9,1e-9\n");
         List<Problem> ps = problems("geometry: {prisms: {file: p.csv}}\n" + MATERIAL + REST);

@@ -303,6 +303,15 @@ class ScenarioKeysTest {
         assertEquals("none", heun.demag().method());
         assertEquals(Scenario.IntegratorMethod.RK4, grid("integrator: {method: rk4, step: 2.0e-14}\n").integrator()
                 .method());
+        // rk4 without a step adapts it, at the given tolerance (as OOMMF's rk4 evolver)
+        Scenario.Integrator rk4 = grid("integrator: {method: rk4, tolerance: 1.0e-4}\n").integrator();
+        assertEquals(Scenario.IntegratorMethod.RK4, rk4.method());
+        assertTrue(Double.isNaN(rk4.step()));
+        assertEquals(1e-4, rk4.tolerance());
+        assertEquals(org.hypermag.integrators.ButcherTableau.RK4_3,
+                org.hypermag.scenarios.sim.ScenarioRunner.integration(rk4).tableau());
+        assertEquals(org.hypermag.integrators.ButcherTableau.RK4, org.hypermag.scenarios.sim.ScenarioRunner
+                .integration(grid("integrator: {method: rk4, step: 2.0e-14}\n").integrator()).tableau());
     }
 
     @Test

@@ -70,6 +70,8 @@ public final class DeviceLlgStepper implements DenseStepper {
     private double denseStep = Double.NaN;
     /** A host copy of the state, downloaded after every accepted step when set. */
     private VectorField mirror;
+    /** The PI controller's memory ({@link StepControl#memory}), NaN before the first step. */
+    private double previousError = Double.NaN;
     private double nextStep = Double.NaN, lastMaxTorque;
     private long evaluations, rejected;
 
@@ -261,6 +263,16 @@ public final class DeviceLlgStepper implements DenseStepper {
         nextStep = dt;
     }
 
+    @Override
+    public double controllerMemory() {
+        return previousError;
+    }
+
+    @Override
+    public void setControllerMemory(double error) {
+        previousError = error;
+    }
+
     /** @return where the kernel is meant to run and where it ran */
     public KernelPlacement placement() {
         return placement;
@@ -312,6 +324,7 @@ public final class DeviceLlgStepper implements DenseStepper {
         }
         double dt = Math.min(Math.min(nextStep, maxStep), dtLimit);
         denseStep = Double.NaN;
+        boolean retried = false;
         while (true) {
             for (int s = 1; s < 6; s++) {
                 combination(s, dt, DP.a()[s]);
@@ -329,7 +342,11 @@ public final class DeviceLlgStepper implements DenseStepper {
             placement.check();
             if (err <= tolerance) {
                 lastMaxTorque = max[1];
-                double factor = StepControl.acceptedFactor(err, tolerance, exponent);
+                double factor = StepControl.acceptedFactor(err, tolerance, exponent, previousError);
+                if (retried) {
+                    factor = Math.min(factor, 1);
+                }
+                previousError = StepControl.memory(err, tolerance);
                 nextStep = dt < nextStep ? Math.max(nextStep, dt * factor) : dt * factor;
                 current = 3 * n - current;
                 int k0 = slot[0];
@@ -342,6 +359,7 @@ public final class DeviceLlgStepper implements DenseStepper {
                 return dt;
             }
             rejected++;
+            retried = true;
             boolean bad = !Double.isFinite(err);
             dt *= StepControl.rejectedFactor(err, tolerance, exponent, bad);
             if (dt < RungeKuttaStepper.DEFAULT_MIN_STEP) {
