@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.geometry.RegularGrid;
 import org.hypermag.solver.math.FftSizes;
+import org.hypermag.solver.math.LaneFft;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.jtransforms.fft.DoubleFFT_1D;
 
@@ -42,6 +43,7 @@ public final class FftDemag implements DemagField {
     private final WorkerPool.RangeTask convolveZ = this::convolveZ;
     private final WorkerPool.RangeTask inverseY = (from, to) -> passY(from, to, false);
     private final WorkerPool.RangeTask inverseX = this::inverseX;
+    private final WorkerPool.RangeTask convolveY = this::convolveY;
 
     /** Per-thread work space: a line buffer and one FFT plan per axis. */
     /**
@@ -59,6 +61,10 @@ public final class FftDemag implements DemagField {
         final double[][] lines;
         final double[][][] zlines;
         final DoubleFFT_1D fx, fy, fz;
+        /** One layer: the y transforms of a block of columns, lanes side by side (real, imaginary; per component). */
+        final LaneFft laneY;
+        final double[][] yre, yim;
+        final double[] wre, wim;
 
         Scratch(int px, int py, int pz) {
             line = new double[Math.max(px, 2 * Math.max(py, pz))];
@@ -67,6 +73,12 @@ public final class FftDemag implements DemagField {
             fx = px > 1 ? new DoubleFFT_1D(px) : null;
             fy = py > 1 ? new DoubleFFT_1D(py) : null;
             fz = pz > 1 ? new DoubleFFT_1D(pz) : null;
+            boolean lanes = pz == 1 && py > 1;
+            laneY = lanes ? new LaneFft(py) : null;
+            yre = lanes ? new double[3][py * BLOCK] : null;
+            yim = lanes ? new double[3][py * BLOCK] : null;
+            wre = lanes ? new double[py * BLOCK] : null;
+            wim = lanes ? new double[py * BLOCK] : null;
         }
     }
 
@@ -272,6 +284,13 @@ public final class FftDemag implements DemagField {
         currentH = h;
         try {
             pool.forRange(ny * nz, 1, forwardX);
+            if (pz == 1 && py > 1) {
+                // one layer: along y, transform, multiply by the kernel and transform back block by block of
+                // columns, the columns' elements side by side (LaneFft), while the block is in cache
+                pool.forRange(hx, BLOCK, convolveY);
+                pool.forRange(ny, 1, inverseX);
+                return;
+            }
             pool.forRange(hx * nz, BLOCK, forwardY);
             if (pz > 1) {
                 // along z, transform, multiply by the kernel and transform back column by column while the column
@@ -365,6 +384,54 @@ public final class FftDemag implements DemagField {
                 }
             }
             col += width;
+        }
+    }
+
+    /**
+     * One layer (nz = pz = 1): for the columns kx in [from, to), in blocks of {@link #BLOCK}: the forward transform
+     * along y of the three components (the ny stored rows, zero beyond), the product with the kernel at every ky, the
+     * inverse transform, and the first ny rows written back.
+     */
+    private void convolveY(int from, int to) {
+        Scratch w = scratch.get();
+        LaneFft f = w.laneY;
+        for (int kx = from; kx < to; kx += BLOCK) {
+            int width = Math.min(BLOCK, to - kx);
+            for (int c = 0; c < 3; c++) {
+                double[] sc = spec[c], re = w.yre[c], im = w.yim[c];
+                for (int y = 0; y < ny; y++) {
+                    for (int b = 0, o = 2 * (y * hx + kx), d = y * BLOCK; b < width; b++, o += 2, d++) {
+                        re[d] = sc[o];
+                        im[d] = sc[o + 1];
+                    }
+                }
+                Arrays.fill(re, ny * BLOCK, py * BLOCK, 0);
+                Arrays.fill(im, ny * BLOCK, py * BLOCK, 0);
+                f.forward(re, im, w.wre, w.wim, BLOCK, width);
+            }
+            double[] xr = w.yre[0], xi = w.yim[0], yr = w.yre[1], yi = w.yim[1], zr = w.yre[2], zi = w.yim[2];
+            for (int ky = 0; ky < py; ky++) {
+                for (int b = 0, q = ky * hx + kx, d = ky * BLOCK; b < width; b++, q++, d++) {
+                    double nxx = kxx[q], nyy = kyy[q], nzz = kzz[q], nxy = kxy[q], nxz = kxz[q], nyz = kyz[q];
+                    double mxr = xr[d], mxi = xi[d], myr = yr[d], myi = yi[d], mzr = zr[d], mzi = zi[d];
+                    xr[d] = -(nxx * mxr + nxy * myr + nxz * mzr);
+                    xi[d] = -(nxx * mxi + nxy * myi + nxz * mzi);
+                    yr[d] = -(nxy * mxr + nyy * myr + nyz * mzr);
+                    yi[d] = -(nxy * mxi + nyy * myi + nyz * mzi);
+                    zr[d] = -(nxz * mxr + nyz * myr + nzz * mzr);
+                    zi[d] = -(nxz * mxi + nyz * myi + nzz * mzi);
+                }
+            }
+            for (int c = 0; c < 3; c++) {
+                double[] sc = spec[c], re = w.yre[c], im = w.yim[c];
+                f.inverse(re, im, w.wre, w.wim, BLOCK, width);
+                for (int y = 0; y < ny; y++) {
+                    for (int b = 0, o = 2 * (y * hx + kx), d = y * BLOCK; b < width; b++, o += 2, d++) {
+                        sc[o] = re[d];
+                        sc[o + 1] = im[d];
+                    }
+                }
+            }
         }
     }
 

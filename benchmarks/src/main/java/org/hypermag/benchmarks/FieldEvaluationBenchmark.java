@@ -1,0 +1,116 @@
+package org.hypermag.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.hypermag.integrators.ButcherTableau;
+import org.hypermag.integrators.RungeKuttaStepper;
+import org.hypermag.solver.Constants;
+import org.hypermag.solver.VectorField;
+import org.hypermag.solver.demag.FftDemag;
+import org.hypermag.solver.field.AppliedField;
+import org.hypermag.solver.field.DemagTerm;
+import org.hypermag.solver.field.EffectiveField;
+import org.hypermag.solver.field.ExchangeField;
+import org.hypermag.solver.field.ZeemanField;
+import org.hypermag.solver.geometry.RegularGrid;
+import org.hypermag.solver.llg.LlgEquation;
+import org.hypermag.solver.magnet.Magnet;
+import org.hypermag.solver.parallel.WorkerPool;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The parts of one LLG right-hand side on the standard-problem-4 film (n × n/4 × 1 cells of 3.90625 × 3.90625 × 3 nm;
+ * exchange, Zeeman, FFT demag) on a pool of the given threads: each field term into a cleared buffer, the whole
+ * dm/dt, and one adaptive RK4(3) step (four evaluations, capped at 1 ps so every call does the same work): where an
+ * evaluation's time goes (issue 19).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 2)
+public class FieldEvaluationBenchmark {
+
+    @Param({"128", "512"})
+    int n;
+
+    @Param({"1", "2"})
+    int threads;
+
+    private WorkerPool pool;
+    private ExchangeField exchange;
+    private ZeemanField zeeman;
+    private DemagTerm demag;
+    private LlgEquation llg;
+    private VectorField m, h, dmdt;
+    private RungeKuttaStepper stepper;
+    private double t;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        RegularGrid grid = LlgStepBenchmark.film(n);
+        Magnet magnet = LlgStepBenchmark.permalloy(grid);
+        pool = new WorkerPool(threads);
+        exchange = ExchangeField.of(magnet);
+        zeeman = new ZeemanField(magnet, AppliedField.constant(new double[] {-24.6e-3 / Constants.MU0,
+            4.3e-3 / Constants.MU0, 0}));
+        demag = new DemagTerm(magnet, new FftDemag(grid, pool));
+        llg = new LlgEquation(magnet, new EffectiveField(magnet.size(), exchange, zeeman, demag));
+        m = LlgStepBenchmark.smoothInPlane(magnet.size());
+        h = new VectorField(magnet.size());
+        dmdt = new VectorField(magnet.size());
+        stepper = RungeKuttaStepper.adaptive(llg, LlgStepBenchmark.smoothInPlane(magnet.size()), ButcherTableau.RK4_3,
+                RungeKuttaStepper.DEFAULT_TOLERANCE, Double.POSITIVE_INFINITY);
+        t = 0;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        pool.close();
+    }
+
+    @Benchmark
+    public VectorField exchange() {
+        h.clear();
+        exchange.addField(0, m, h);
+        return h;
+    }
+
+    @Benchmark
+    public VectorField zeeman() {
+        h.clear();
+        zeeman.addField(0, m, h);
+        return h;
+    }
+
+    @Benchmark
+    public VectorField demag() {
+        h.clear();
+        demag.addField(0, m, h);
+        return h;
+    }
+
+    @Benchmark
+    public VectorField derivative() {
+        llg.derivative(0, m, dmdt);
+        return dmdt;
+    }
+
+    @Benchmark
+    public double rk4Step() {
+        t += stepper.step(t, 1e-12);
+        return t;
+    }
+}

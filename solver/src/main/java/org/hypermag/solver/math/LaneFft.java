@@ -1,0 +1,222 @@
+package org.hypermag.solver.math;
+
+/**
+ * Complex FFTs of length n (a product of 2, 3 and 5) of up to {@code lanes} sequences at once, the sequences
+ * interleaved element by element: element q of sequence b at index q·lanes + b, real and imaginary parts in separate
+ * arrays. Every butterfly runs one loop over the lanes, contiguous in memory, so the JIT can vectorise it; the FFT
+ * demag transforms blocks of adjacent grid columns this way (they are adjacent in memory too).
+ *
+ * <p>Stockham autosort passes of radix 4, 2, 3 and 5: a pass of radix R after passes whose radices multiply to P maps
+ * group j &lt; n/R (k = j mod P) to y[(j − k)R + k + mP] = Σ_r x[j + r·n/R] ω^{r(k + mP)·n/(PR)}, m &lt; R, ω =
+ * e^{∓2πi/n}: the twiddles ω^{rk·n/(PR)} first, then an R-point DFT with fixed coefficients. Forward is e^{−2πi qk/n}
+ * as JTransforms; {@link #inverse} is e^{+2πi qk/n} scaled by 1/n. Twiddles and the R-point coefficients come from a
+ * table of cos and sin computed in double once per length. Not thread-safe: the work arrays are the caller's.
+ */
+public final class LaneFft {
+    private final int n;
+    private final int[] radix;
+    private final double[] cos, sin;
+
+    /**
+     * @param n the transform length, ≥ 1, with no prime factor other than 2, 3 and 5
+     * @throws IllegalArgumentException otherwise
+     */
+    public LaneFft(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("transform length must be >= 1, got " + n);
+        }
+        int r = n, count = 0;
+        int[] tmp = new int[32];
+        while (r % 4 == 0) {
+            tmp[count++] = 4;
+            r /= 4;
+        }
+        while (r % 2 == 0) {
+            tmp[count++] = 2;
+            r /= 2;
+        }
+        while (r % 3 == 0) {
+            tmp[count++] = 3;
+            r /= 3;
+        }
+        while (r % 5 == 0) {
+            tmp[count++] = 5;
+            r /= 5;
+        }
+        if (r != 1) {
+            throw new IllegalArgumentException("transform length " + n + " has a prime factor other than 2, 3 and 5");
+        }
+        this.n = n;
+        radix = java.util.Arrays.copyOf(tmp, count);
+        cos = new double[n];
+        sin = new double[n];
+        for (int t = 0; t < n; t++) {
+            cos[t] = Math.cos(2 * Math.PI * t / n);
+            sin[t] = Math.sin(2 * Math.PI * t / n);
+        }
+    }
+
+    /** @return the transform length */
+    public int length() {
+        return n;
+    }
+
+    /**
+     * Forward transforms (e^{−2πi qk/n}) of {@code width} sequences in place.
+     *
+     * @param re real parts, index q·lanes + b, at least n·lanes long
+     * @param im imaginary parts, the same
+     * @param workRe work space of the same size
+     * @param workIm work space of the same size
+     * @param lanes the interleaving stride
+     * @param width sequences to transform, 1 ≤ width ≤ lanes (lanes b ≥ width are left alone or overwritten)
+     */
+    public void forward(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width) {
+        transform(re, im, workRe, workIm, lanes, width, -1);
+    }
+
+    /**
+     * Inverse transforms (e^{+2πi qk/n}, scaled by 1/n) of {@code width} sequences in place; arguments as
+     * {@link #forward}.
+     */
+    public void inverse(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width) {
+        transform(re, im, workRe, workIm, lanes, width, 1);
+        double s = 1.0 / n;
+        for (int i = 0, e = n * lanes; i < e; i++) {
+            re[i] *= s;
+            im[i] *= s;
+        }
+    }
+
+    private void transform(double[] re, double[] im, double[] wr, double[] wi, int lanes, int width, int sign) {
+        double[] xr = re, xi = im, yr = wr, yi = wi;
+        int p = 1;
+        for (int r : radix) {
+            pass(r, p, xr, xi, yr, yi, lanes, width, sign);
+            double[] t = xr;
+            xr = yr;
+            yr = t;
+            t = xi;
+            xi = yi;
+            yi = t;
+            p *= r;
+        }
+        if (xr != re) {
+            System.arraycopy(xr, 0, re, 0, n * lanes);
+            System.arraycopy(xi, 0, im, 0, n * lanes);
+        }
+    }
+
+    /** One Stockham pass of radix r after passes multiplying to p, from x into y. */
+    private void pass(int r, int p, double[] xr, double[] xi, double[] yr, double[] yi, int lanes, int width,
+                      int sign) {
+        int groups = n / r, step = n / (p * r);
+        for (int j = 0; j < groups; j++) {
+            int k = j % p;
+            int in = j * lanes, out = ((j - k) * r + k) * lanes, stride = groups * lanes, outStride = p * lanes;
+            int t1 = k * step;
+            switch (r) {
+                case 2 -> radix2(xr, xi, yr, yi, in, stride, out, outStride, width, cos[t1], sign * sin[t1]);
+                case 4 -> radix4(xr, xi, yr, yi, in, stride, out, outStride, width, t1, sign);
+                case 3 -> radix3(xr, xi, yr, yi, in, stride, out, outStride, width, t1, sign);
+                default -> radix5(xr, xi, yr, yi, in, stride, out, outStride, width, t1, sign);
+            }
+        }
+    }
+
+    private static void radix2(double[] xr, double[] xi, double[] yr, double[] yi, int in, int stride, int out,
+                               int outStride, int width, double c, double s) {
+        int a = in, b = in + stride, o0 = out, o1 = out + outStride;
+        for (int l = 0; l < width; l++) {
+            double br = xr[b + l] * c - xi[b + l] * s, bi = xr[b + l] * s + xi[b + l] * c;
+            double ar = xr[a + l], ai = xi[a + l];
+            yr[o0 + l] = ar + br;
+            yi[o0 + l] = ai + bi;
+            yr[o1 + l] = ar - br;
+            yi[o1 + l] = ai - bi;
+        }
+    }
+
+    private void radix4(double[] xr, double[] xi, double[] yr, double[] yi, int in, int stride, int out,
+                        int outStride, int width, int t1, int sign) {
+        double c1 = cos[t1], s1 = sign * sin[t1], c2 = cos[(2 * t1) % n], s2 = sign * sin[(2 * t1) % n];
+        double c3 = cos[(3 * t1) % n], s3 = sign * sin[(3 * t1) % n];
+        int i0 = in, i1 = in + stride, i2 = in + 2 * stride, i3 = in + 3 * stride;
+        int o0 = out, o1 = out + outStride, o2 = out + 2 * outStride, o3 = out + 3 * outStride;
+        for (int l = 0; l < width; l++) {
+            double ar = xr[i0 + l], ai = xi[i0 + l];
+            double br = xr[i1 + l] * c1 - xi[i1 + l] * s1, bi = xr[i1 + l] * s1 + xi[i1 + l] * c1;
+            double cr = xr[i2 + l] * c2 - xi[i2 + l] * s2, ci = xr[i2 + l] * s2 + xi[i2 + l] * c2;
+            double dr = xr[i3 + l] * c3 - xi[i3 + l] * s3, di = xr[i3 + l] * s3 + xi[i3 + l] * c3;
+            double sr = ar + cr, si = ai + ci, er = ar - cr, ei = ai - ci;
+            double tr = br + dr, ti = bi + di, fr = br - dr, fi = bi - di;
+            // the 4-point DFT with ω4 = e^{sign·iπ/2}: y1 = e + sign·i·f, y3 = e − sign·i·f
+            yr[o0 + l] = sr + tr;
+            yi[o0 + l] = si + ti;
+            yr[o2 + l] = sr - tr;
+            yi[o2 + l] = si - ti;
+            yr[o1 + l] = er - sign * fi;
+            yi[o1 + l] = ei + sign * fr;
+            yr[o3 + l] = er + sign * fi;
+            yi[o3 + l] = ei - sign * fr;
+        }
+    }
+
+    private void radix3(double[] xr, double[] xi, double[] yr, double[] yi, int in, int stride, int out,
+                        int outStride, int width, int t1, int sign) {
+        double c1 = cos[t1], s1 = sign * sin[t1], c2 = cos[(2 * t1) % n], s2 = sign * sin[(2 * t1) % n];
+        double h = sign * Math.sqrt(0.75);
+        int i0 = in, i1 = in + stride, i2 = in + 2 * stride;
+        int o0 = out, o1 = out + outStride, o2 = out + 2 * outStride;
+        for (int l = 0; l < width; l++) {
+            double ar = xr[i0 + l], ai = xi[i0 + l];
+            double br = xr[i1 + l] * c1 - xi[i1 + l] * s1, bi = xr[i1 + l] * s1 + xi[i1 + l] * c1;
+            double cr = xr[i2 + l] * c2 - xi[i2 + l] * s2, ci = xr[i2 + l] * s2 + xi[i2 + l] * c2;
+            double sr = br + cr, si = bi + ci, dr = br - cr, di = bi - ci;
+            double mr = ar - 0.5 * sr, mi = ai - 0.5 * si;
+            yr[o0 + l] = ar + sr;
+            yi[o0 + l] = ai + si;
+            // e^{±2πi/3} = −1/2 ± i√3/2
+            yr[o1 + l] = mr - h * di;
+            yi[o1 + l] = mi + h * dr;
+            yr[o2 + l] = mr + h * di;
+            yi[o2 + l] = mi - h * dr;
+        }
+    }
+
+    private void radix5(double[] xr, double[] xi, double[] yr, double[] yi, int in, int stride, int out,
+                        int outStride, int width, int t1, int sign) {
+        double c1 = cos[t1], s1 = sign * sin[t1], c2 = cos[(2 * t1) % n], s2 = sign * sin[(2 * t1) % n];
+        double c3 = cos[(3 * t1) % n], s3 = sign * sin[(3 * t1) % n];
+        double c4 = cos[(4 * t1) % n], s4 = sign * sin[(4 * t1) % n];
+        double ca = Math.cos(2 * Math.PI / 5), cb = Math.cos(4 * Math.PI / 5);
+        double sa = sign * Math.sin(2 * Math.PI / 5), sb = sign * Math.sin(4 * Math.PI / 5);
+        int i0 = in, i1 = in + stride, i2 = in + 2 * stride, i3 = in + 3 * stride, i4 = in + 4 * stride;
+        int o0 = out, o1 = out + outStride, o2 = out + 2 * outStride, o3 = out + 3 * outStride,
+                o4 = out + 4 * outStride;
+        for (int l = 0; l < width; l++) {
+            double ar = xr[i0 + l], ai = xi[i0 + l];
+            double br = xr[i1 + l] * c1 - xi[i1 + l] * s1, bi = xr[i1 + l] * s1 + xi[i1 + l] * c1;
+            double cr = xr[i2 + l] * c2 - xi[i2 + l] * s2, ci = xr[i2 + l] * s2 + xi[i2 + l] * c2;
+            double dr = xr[i3 + l] * c3 - xi[i3 + l] * s3, di = xr[i3 + l] * s3 + xi[i3 + l] * c3;
+            double er = xr[i4 + l] * c4 - xi[i4 + l] * s4, ei = xr[i4 + l] * s4 + xi[i4 + l] * c4;
+            double p1r = br + er, p1i = bi + ei, m1r = br - er, m1i = bi - ei;
+            double p2r = cr + dr, p2i = ci + di, m2r = cr - dr, m2i = ci - di;
+            yr[o0 + l] = ar + p1r + p2r;
+            yi[o0 + l] = ai + p1i + p2i;
+            double q1r = ar + ca * p1r + cb * p2r, q1i = ai + ca * p1i + cb * p2i;
+            double q2r = ar + cb * p1r + ca * p2r, q2i = ai + cb * p1i + ca * p2i;
+            // y_m = a + Σ_r x_r e^{sign·2πi rm/5}: the sine parts pair m1 (r = 1, 4) and m2 (r = 2, 3)
+            double u1r = -(sa * m1i + sb * m2i), u1i = sa * m1r + sb * m2r;
+            double u2r = -(sb * m1i - sa * m2i), u2i = sb * m1r - sa * m2r;
+            yr[o1 + l] = q1r + u1r;
+            yi[o1 + l] = q1i + u1i;
+            yr[o4 + l] = q1r - u1r;
+            yi[o4 + l] = q1i - u1i;
+            yr[o2 + l] = q2r + u2r;
+            yi[o2 + l] = q2i + u2i;
+            yr[o3 + l] = q2r - u2r;
+            yi[o3 + l] = q2i - u2i;
+        }
+    }
+}
