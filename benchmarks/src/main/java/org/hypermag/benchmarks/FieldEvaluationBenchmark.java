@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The parts of one LLG right-hand side on the standard-problem-4 film (n × n/4 × 1 cells of 3.90625 × 3.90625 × 3 nm;
  * exchange, Zeeman, FFT demag) on a pool of the given threads: each field term into a cleared buffer, the whole
- * dm/dt, and one adaptive RK4(3) step (four evaluations, capped at 1 ps so every call does the same work): where an
+ * dm/dt, H_eff with the terms' energies (a table row's work), and one adaptive RK4(3) step (four evaluations, capped at 1 ps so every call does the same work): where an
  * evaluation's time goes (issue 19).
  */
 @State(Scope.Benchmark)
@@ -54,6 +54,8 @@ public class FieldEvaluationBenchmark {
     private ZeemanField zeeman;
     private DemagTerm demag;
     private LlgEquation llg;
+    private EffectiveField field;
+    private double[] energies;
     private VectorField m, h, dmdt;
     private RungeKuttaStepper stepper;
     private double t;
@@ -67,7 +69,9 @@ public class FieldEvaluationBenchmark {
         zeeman = new ZeemanField(magnet, AppliedField.constant(new double[] {-24.6e-3 / Constants.MU0,
             4.3e-3 / Constants.MU0, 0}));
         demag = new DemagTerm(magnet, new FftDemag(grid, pool));
-        llg = new LlgEquation(magnet, new EffectiveField(magnet.size(), exchange, zeeman, demag));
+        field = new EffectiveField(magnet.size(), exchange, zeeman, demag);
+        energies = new double[3];
+        llg = new LlgEquation(magnet, field);
         m = LlgStepBenchmark.smoothInPlane(magnet.size());
         h = new VectorField(magnet.size());
         dmdt = new VectorField(magnet.size());
@@ -106,6 +110,13 @@ public class FieldEvaluationBenchmark {
     public VectorField derivative() {
         llg.derivative(0, m, dmdt);
         return dmdt;
+    }
+
+    /** H_eff and each term's energy, as every table row computes them. */
+    @Benchmark
+    public double[] energies() {
+        field.compute(0, m, h, energies);
+        return energies;
     }
 
     @Benchmark
