@@ -44,6 +44,7 @@ public final class FftDemag implements DemagField {
     private final WorkerPool.RangeTask inverseY = (from, to) -> passY(from, to, false);
     private final WorkerPool.RangeTask inverseX = this::inverseX;
     private final WorkerPool.RangeTask convolveY = this::convolveY;
+    private final boolean lanes;
 
     /** Per-thread work space: a line buffer and one FFT plan per axis. */
     /**
@@ -51,6 +52,19 @@ public final class FftDemag implements DemagField {
      * block reads whole cache lines where one column at a time reads one pair of doubles per line.
      */
     private static final int BLOCK = 16;
+
+    /**
+     * The longest padded y at which one layer's y pass uses {@link LaneFft} (blocks of columns side by side, the
+     * product fused in); above it, JTransforms column by column. FieldEvaluationBenchmark.demag, one thread
+     * (2026-12-05): py = 64 (128 × 32 cells) 530 → 451 µs, py = 100 (standard problem 4 at 2.5 nm) 16.3 → 14.0 s for
+     * the whole run, but py = 128 2 124 → 2 438 µs, py = 256 5.3 → 5.6 ms and py = 1 024 104 → 136 ms: with longer
+     * columns a block no longer stays in cache and JTransforms' power-of-two transforms are faster.
+     */
+    static final int LANE_MAX = 100;
+
+    private static boolean useLanes(int py, int pz) {
+        return pz == 1 && py > 1 && py <= LANE_MAX;
+    }
 
     static {
         org.hypermag.solver.math.FftSizes.oneThreadPerTransform(); // rows and columns run in parallel here
@@ -73,7 +87,7 @@ public final class FftDemag implements DemagField {
             fx = px > 1 ? new DoubleFFT_1D(px) : null;
             fy = py > 1 ? new DoubleFFT_1D(py) : null;
             fz = pz > 1 ? new DoubleFFT_1D(pz) : null;
-            boolean lanes = pz == 1 && py > 1;
+            boolean lanes = useLanes(py, pz);
             laneY = lanes ? new LaneFft(py) : null;
             yre = lanes ? new double[3][py * BLOCK] : null;
             yim = lanes ? new double[3][py * BLOCK] : null;
@@ -143,6 +157,7 @@ public final class FftDemag implements DemagField {
         kxz = k[4];
         kyz = k[5];
         kernelImaginaryRatio = k[6][0];
+        lanes = useLanes(py, pz);
     }
 
     /**
@@ -284,7 +299,7 @@ public final class FftDemag implements DemagField {
         currentH = h;
         try {
             pool.forRange(ny * nz, 1, forwardX);
-            if (pz == 1 && py > 1) {
+            if (lanes) {
                 // one layer: along y, transform, multiply by the kernel and transform back block by block of
                 // columns, the columns' elements side by side (LaneFft), while the block is in cache
                 pool.forRange(hx, BLOCK, convolveY);
