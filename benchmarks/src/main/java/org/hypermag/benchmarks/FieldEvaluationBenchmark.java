@@ -3,10 +3,8 @@ package org.hypermag.benchmarks;
 import java.util.concurrent.TimeUnit;
 import org.hypermag.integrators.ButcherTableau;
 import org.hypermag.integrators.RungeKuttaStepper;
-import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.demag.FftDemag;
-import org.hypermag.solver.field.AppliedField;
 import org.hypermag.solver.field.DemagTerm;
 import org.hypermag.solver.field.EffectiveField;
 import org.hypermag.solver.field.ExchangeField;
@@ -66,8 +64,7 @@ public class FieldEvaluationBenchmark {
         Magnet magnet = LlgStepBenchmark.permalloy(grid);
         pool = new WorkerPool(threads);
         exchange = ExchangeField.of(magnet);
-        zeeman = new ZeemanField(magnet, AppliedField.constant(new double[] {-24.6e-3 / Constants.MU0,
-            4.3e-3 / Constants.MU0, 0}));
+        zeeman = LlgStepBenchmark.field1(magnet);
         demag = new DemagTerm(magnet, new FftDemag(grid, pool));
         field = new EffectiveField(magnet.size(), exchange, zeeman, demag);
         energies = new double[3];

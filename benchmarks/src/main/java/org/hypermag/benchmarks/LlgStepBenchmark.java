@@ -70,11 +70,15 @@ public class LlgStepBenchmark {
      * given demag, from a smoothly varying in-plane state.
      */
     static RungeKuttaStepper stepper(Magnet magnet, DemagField demag) {
-        EffectiveField field = new EffectiveField(magnet.size(), ExchangeField.of(magnet),
-                new ZeemanField(magnet, AppliedField.constant(new double[] {-24.6e-3 / Constants.MU0,
-                    4.3e-3 / Constants.MU0, 0})),
+        EffectiveField field = new EffectiveField(magnet.size(), ExchangeField.of(magnet), field1(magnet),
                 new DemagTerm(magnet, demag));
         return RungeKuttaStepper.dormandPrince(new LlgEquation(magnet, field), smoothInPlane(magnet.size()));
+    }
+
+    /** @return standard problem 4's field 1, μ0H = (−24.6, 4.3, 0) mT, on the domains */
+    static ZeemanField field1(Magnet magnet) {
+        return new ZeemanField(magnet, AppliedField.constant(new double[] {-24.6e-3 / Constants.MU0,
+            4.3e-3 / Constants.MU0, 0}));
     }
 
     /** @return a smoothly varying in-plane state of n domains, the benchmarks' common start */

@@ -427,14 +427,7 @@ public final class FftDemag implements DemagField {
             double[] xr = w.yre[0], xi = w.yim[0], yr = w.yre[1], yi = w.yim[1], zr = w.yre[2], zi = w.yim[2];
             for (int ky = 0; ky < py; ky++) {
                 for (int b = 0, q = ky * hx + kx, d = ky * BLOCK; b < width; b++, q++, d++) {
-                    double nxx = kxx[q], nyy = kyy[q], nzz = kzz[q], nxy = kxy[q], nxz = kxz[q], nyz = kyz[q];
-                    double mxr = xr[d], mxi = xi[d], myr = yr[d], myi = yi[d], mzr = zr[d], mzi = zi[d];
-                    xr[d] = -(nxx * mxr + nxy * myr + nxz * mzr);
-                    xi[d] = -(nxx * mxi + nxy * myi + nxz * mzi);
-                    yr[d] = -(nxy * mxr + nyy * myr + nyz * mzr);
-                    yi[d] = -(nxy * mxi + nyy * myi + nyz * mzi);
-                    zr[d] = -(nxz * mxr + nyz * myr + nzz * mzr);
-                    zi[d] = -(nxz * mxi + nyz * myi + nzz * mzi);
+                    product(xr, xi, yr, yi, zr, zi, d, d, q);
                 }
             }
             for (int c = 0; c < 3; c++) {
@@ -493,15 +486,24 @@ public final class FftDemag implements DemagField {
 
     /** H(k) = −N(k) M(k) for the complex values at [re, re + 1] of the three components, kernel entry q. */
     private void product(double[] ax, double[] ay, double[] az, int re, int q) {
+        product(ax, ax, ay, ay, az, az, re, re + 1, q);
+    }
+
+    /**
+     * H(k) = −N(k) M(k) in place for the three components' complex values, real parts at index r of xr, yr, zr and
+     * imaginary parts at index i of xi, yi, zi (interleaved storage passes the same arrays and i = r + 1), kernel
+     * entry q.
+     */
+    private void product(double[] xr, double[] xi, double[] yr, double[] yi, double[] zr, double[] zi, int r, int i,
+                         int q) {
         double nxx = kxx[q], nyy = kyy[q], nzz = kzz[q], nxy = kxy[q], nxz = kxz[q], nyz = kyz[q];
-        int im = re + 1;
-        double mxr = ax[re], mxi = ax[im], myr = ay[re], myi = ay[im], mzr = az[re], mzi = az[im];
-        ax[re] = -(nxx * mxr + nxy * myr + nxz * mzr);
-        ax[im] = -(nxx * mxi + nxy * myi + nxz * mzi);
-        ay[re] = -(nxy * mxr + nyy * myr + nyz * mzr);
-        ay[im] = -(nxy * mxi + nyy * myi + nyz * mzi);
-        az[re] = -(nxz * mxr + nyz * myr + nzz * mzr);
-        az[im] = -(nxz * mxi + nyz * myi + nzz * mzi);
+        double mxr = xr[r], mxi = xi[i], myr = yr[r], myi = yi[i], mzr = zr[r], mzi = zi[i];
+        xr[r] = -(nxx * mxr + nxy * myr + nxz * mzr);
+        xi[i] = -(nxx * mxi + nxy * myi + nxz * mzi);
+        yr[r] = -(nxy * mxr + nyy * myr + nyz * mzr);
+        yi[i] = -(nxy * mxi + nyy * myi + nyz * mzi);
+        zr[r] = -(nxz * mxr + nyz * myr + nzz * mzr);
+        zi[i] = -(nxz * mxi + nyz * myi + nzz * mzi);
     }
 
     private void inverseX(int from, int to) {
