@@ -54,6 +54,7 @@ class DirectAndFftDemagTest {
             new RegularGrid(13, 1, 2, 1e-9, 3e-9, 2e-9),
             // one layer with columns longer than FftDemag.LANE_MAX after padding (y by JTransforms), and one within it
             new RegularGrid(5, 60, 1, 2e-9, 2e-9, 1e-9),
+            new RegularGrid(32, 16, 1, 4e-9, 4e-9, 3e-9),
             new RegularGrid(37, 50, 1, 2e-9, 2e-9, 1e-9),
         };
         assertTrue(FftDemag.LANE_MAX < 2 * 60 - 1 && FftDemag.LANE_MAX >= 2 * 50 - 1, "the two paths are both tested");
