@@ -141,19 +141,38 @@ public final class Fourier2d implements Model2d {
     }
 
     /**
-     * φ̂, Ĥ at one point from w.a (and the row sums the gradient reuses).
+     * cos and sin of k_i x and k_i y at every point of a set, index q·N + i: the points are shared by all samples,
+     * so an epoch evaluates them once rather than once per sample.
+     */
+    private record Trig(double[] cx, double[] sx, double[] cy, double[] sy) {
+        static Trig of(double[] k, double[] xs, double[] ys) {
+            int n = k.length, points = xs.length;
+            double[] cx = new double[points * n], sx = new double[points * n], cy = new double[points * n],
+                    sy = new double[points * n];
+            for (int q = 0; q < points; q++) {
+                for (int i = 0; i < n; i++) {
+                    cx[q * n + i] = Math.cos(k[i] * xs[q]);
+                    sx[q * n + i] = Math.sin(k[i] * xs[q]);
+                    cy[q * n + i] = Math.cos(k[i] * ys[q]);
+                    sy[q * n + i] = Math.sin(k[i] * ys[q]);
+                }
+            }
+            return new Trig(cx, sx, cy, sy);
+        }
+    }
+
+    /**
+     * φ̂, Ĥ at point q from w.a (and the row sums the gradient reuses).
      *
      * @return {φ̂, Ĥx, Ĥy}
      */
-    private double[] point(double x, double y, Work w, double[] out) {
+    private double[] point(int q, Trig trig, Work w, double[] out) {
         int n = order, nn = n * n;
         double[] a = w.a, k = w.k;
-        for (int i = 0; i < n; i++) {
-            w.cx[i] = Math.cos(k[i] * x);
-            w.sx[i] = Math.sin(k[i] * x);
-            w.cy[i] = Math.cos(k[i] * y);
-            w.sy[i] = Math.sin(k[i] * y);
-        }
+        System.arraycopy(trig.cx(), q * n, w.cx, 0, n);
+        System.arraycopy(trig.sx(), q * n, w.sx, 0, n);
+        System.arraycopy(trig.cy(), q * n, w.cy, 0, n);
+        System.arraycopy(trig.sy(), q * n, w.sy, 0, n);
         double phi = 0, hx = 0, hy = 0;
         for (int i = 0; i < n; i++) {
             double pcc = 0, pcs = 0, psc = 0, pss = 0, qcc = 0, qsc = 0, qcs = 0, qss = 0;
@@ -235,13 +254,16 @@ public final class Fourier2d implements Model2d {
         int chunks = Math.max(1, Math.min(d.samples(), 32));
         double[] losses = new double[chunks];
         double[][] grads = new double[chunks][];
+        double[] k = new double[order];
+        wavenumbers(order, p[net.end()], p[net.end() + 1], k, new double[order], new double[order]);
+        Trig trig = Trig.of(k, d.x(), d.y());
         pool.forRange(chunks, 1, (from, to) -> {
             for (int c = from; c < to; c++) {
                 grads[c] = grad == null ? null : new double[p.length];
                 Work w = new Work(grads[c]);
                 wavenumbers(order, p[net.end()], p[net.end() + 1], w.k, w.dk0, w.dk1);
                 int s0 = (int) ((long) d.samples() * c / chunks), s1 = (int) ((long) d.samples() * (c + 1) / chunks);
-                losses[c] = chunk(d, p, s0, s1, w);
+                losses[c] = chunk(d, p, s0, s1, trig, w);
             }
         });
         double total = 0;
@@ -259,7 +281,7 @@ public final class Fourier2d implements Model2d {
         return total;
     }
 
-    private double chunk(Discs.DataSet d, double[] p, int s0, int s1, Work w) {
+    private double chunk(Discs.DataSet d, double[] p, int s0, int s1, Trig trig, Work w) {
         double nPhi = (double) d.samples() * d.points(), nH = 2 * nPhi, total = 0;
         double[] out = new double[3];
         for (int n = s0; n < s1; n++) {
@@ -270,7 +292,7 @@ public final class Fourier2d implements Model2d {
             for (int q = 0; q < d.points(); q++) {
                 int i = n * d.points() + q;
                 double x = d.x()[q], y = d.y()[q];
-                point(x, y, w, out);
+                point(q, trig, w, out);
                 double e = out[0] - d.phi()[i], ex = out[1] - d.hx()[i], ey = out[2] - d.hy()[i];
                 total += Linear2d.huber(e) / nPhi + (Linear2d.huber(ex) + Linear2d.huber(ey)) / nH;
                 if (w.grad != null) {
@@ -307,11 +329,12 @@ public final class Fourier2d implements Model2d {
     public void predict(Discs.DataSet d, double[] phi, double[] hx, double[] hy) {
         Work w = new Work(null);
         wavenumbers(order, params[net.end()], params[net.end() + 1], w.k, w.dk0, w.dk1);
+        Trig trig = Trig.of(w.k, d.x(), d.y());
         double[] out = new double[3];
         for (int n = 0; n < d.samples(); n++) {
             represent(params, d, n, w);
             for (int q = 0; q < d.points(); q++) {
-                point(d.x()[q], d.y()[q], w, out);
+                point(q, trig, w, out);
                 int i = n * d.points() + q;
                 phi[i] = out[0];
                 hx[i] = out[1];
