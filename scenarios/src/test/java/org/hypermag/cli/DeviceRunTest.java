@@ -87,5 +87,12 @@ class DeviceRunTest {
         System.out.printf("run --gpu on (stand-in) vs --gpu off: %d rows, largest <m> difference %.2e%n", a.length,
                 worst);
         assertTrue(worst <= 1e-9, "tables differ by " + worst);
+        // a method the device does not step: said in one line, and the run steps on the CPU with the device's demag
+        Path rk4 = Files.writeString(dir.resolve("rk4.yaml"), FILM.replace("method: dormand-prince, tolerance: 1.0e-9",
+                "method: rk4, tolerance: 1.0e-7").replace("duration: 2.0e-11", "duration: 2.0e-12"));
+        CliRunner r = CliRunner.run("run", rk4.toString(), "--gpu", "on", "--out", dir.resolve("rk4").toString());
+        assertEquals(0, r.status, r.err);
+        assertTrue((r.out + r.err).contains("gpu: the device steps adaptive Dormand-Prince only: this scenario's run "
+                + "stages (RK4(3)) step on the CPU; the demag runs on the device"), r.out + r.err);
     }
 }

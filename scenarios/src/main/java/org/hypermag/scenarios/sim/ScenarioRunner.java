@@ -322,7 +322,12 @@ public final class ScenarioRunner {
             thermalSeed = s.isThermal() ? thermalSeed(cp) : 0;
             sim = new Simulation(magnet, demag, initial, s.isThermal() ? thermalSeed : null);
             if (device.isGpu() && demag != null) {
-                sim.enableDeviceStep(device.device(), s.compute().gpuPrecision(), progress::note);
+                Simulation.Integration in = ScenarioRunner.integration(s.integrator());
+                if (sim.enableDeviceStep(device.device(), s.compute().gpuPrecision(), progress::note)
+                        && !sim.stepsOnDevice(in) && s.stages().stream().anyMatch(st -> st instanceof Scenario.Run)) {
+                    progress.note("gpu: the device steps adaptive Dormand-Prince only: this scenario's run stages ("
+                            + in.tableau().name() + ") step on the CPU; the demag runs on the device");
+                }
                 if (sim.relaxesOnTheCpu() && s.stages().stream().anyMatch(st -> !(st instanceof Scenario.Run))) {
                     progress.note("gpu: relaxations evaluate the demag on the CPU in double precision (their stopping "
                             + "torque lies below the device field's rounding)");
