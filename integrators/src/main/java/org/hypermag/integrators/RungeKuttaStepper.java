@@ -266,13 +266,8 @@ public final class RungeKuttaStepper implements DenseStepper {
             if (accepted) {
                 lastError = err;
                 if (isAdaptive()) {
-                    double factor = StepControl.acceptedFactor(err, tolerance, exponent, previousError);
-                    if (retried) {
-                        factor = Math.min(factor, 1); // no growth right after a rejection (Hairer's dopri5)
-                    }
+                    nextStep = StepControl.nextStep(dt, nextStep, err, tolerance, exponent, previousError, retried);
                     previousError = StepControl.memory(err, tolerance);
-                    // a step cut short by dtLimit says nothing about the controller's own proposal
-                    nextStep = dt < nextStep ? Math.max(nextStep, dt * factor) : dt * factor;
                 }
                 if (tableau.fsal()) {
                     VectorField last = k[k.length - 1];

@@ -51,6 +51,29 @@ public final class StepControl {
     }
 
     /**
+     * The step to propose after an accepted one, the rule both steppers follow: the PI controller's factor, no growth
+     * right after a rejection (Hairer's dopri5), and a step cut short by the caller's limit (dt below the proposal)
+     * keeps at least the proposal it was cut from, since it says nothing about the controller's own choice.
+     *
+     * @param dt the accepted step (s)
+     * @param proposed the step the controller had proposed for it (s)
+     * @param err its error estimate (rad)
+     * @param tolerance the tolerance (rad)
+     * @param exponent 1/(q + 1)
+     * @param previous the controller's memory before this step (NaN: none)
+     * @param retried whether this step followed a rejection
+     * @return the next proposal (s)
+     */
+    public static double nextStep(double dt, double proposed, double err, double tolerance, double exponent,
+                                  double previous, boolean retried) {
+        double factor = acceptedFactor(err, tolerance, exponent, previous);
+        if (retried) {
+            factor = Math.min(factor, 1);
+        }
+        return dt < proposed ? Math.max(proposed, dt * factor) : dt * factor;
+    }
+
+    /**
      * @param err an accepted step's error estimate (rad)
      * @param tolerance the tolerance (rad)
      * @return what the PI controller remembers of it: the error, at least 1e-4 of the tolerance (dopri5's floor)

@@ -50,8 +50,7 @@ public class DeviceDemag implements DemagField {
 
     @Override
     public String device() {
-        return placement.fellBack() ? "cpu (Java threads: the OpenCL kernel fell back)"
-                : GpuDevices.describe(placement.intended());
+        return placement.where();
     }
 
     @Override

@@ -97,6 +97,14 @@ public final class KernelPlacement {
         return fellBack;
     }
 
+    /**
+     * @return where the kernel computes, for a demag field's {@code device()}: the intended device, or the Java
+     *     threads once the kernel fell back
+     */
+    public String where() {
+        return fellBack ? "cpu (Java threads: the OpenCL kernel fell back)" : GpuDevices.describe(intended());
+    }
+
     private String describeActual() {
         Device now = actual();
         return now == null || now.getType() == Device.TYPE.JTP ? "the Java thread pool" : GpuDevices.describe(now);

@@ -342,12 +342,8 @@ public final class DeviceLlgStepper implements DenseStepper {
             placement.check();
             if (err <= tolerance) {
                 lastMaxTorque = max[1];
-                double factor = StepControl.acceptedFactor(err, tolerance, exponent, previousError);
-                if (retried) {
-                    factor = Math.min(factor, 1);
-                }
+                nextStep = StepControl.nextStep(dt, nextStep, err, tolerance, exponent, previousError, retried);
                 previousError = StepControl.memory(err, tolerance);
-                nextStep = dt < nextStep ? Math.max(nextStep, dt * factor) : dt * factor;
                 current = 3 * n - current;
                 int k0 = slot[0];
                 slot[0] = slot[6];

@@ -58,8 +58,7 @@ public final class GpuFarFieldSurrogate implements DemagField {
 
     @Override
     public String device() {
-        return placement.fellBack() ? "cpu (Java threads: the OpenCL kernel fell back)"
-                : org.hypermag.solver.gpu.GpuDevices.describe(placement.intended());
+        return placement.where();
     }
 
     @Override
