@@ -11,17 +11,74 @@ package org.hypermag.solver.math;
  * e^{∓2πi/n}: the twiddles ω^{rk·n/(PR)} first, then an R-point DFT with fixed coefficients. Forward is e^{−2πi qk/n}
  * as JTransforms; {@link #inverse} is e^{+2πi qk/n} scaled by 1/n. Twiddles and the R-point coefficients come from a
  * table of cos and sin computed in double once per length. Not thread-safe: the work arrays are the caller's.
+ *
+ * <p>SIMD: where the JVM runs with {@code --add-modules jdk.incubator.vector} (the launcher, the tests and the
+ * benchmarks pass it; the JVM then prints a one-line warning that an incubator module is in use), the radix-4 and
+ * radix-2 butterflies run on vector registers ({@code LaneFftVector}); without it the scalar loops below run. Both
+ * give the same bits ({@link #simd()} says which runs).
  */
 public final class LaneFft {
+    /** The incubating Vector API's module, which the SIMD butterflies need. */
+    public static final String VECTOR_MODULE = "jdk.incubator.vector";
+    /** The system property that turns the SIMD butterflies off when set to {@code false} (for comparisons). */
+    public static final String SIMD_PROPERTY = "hypermag.simd";
+    /** The SIMD butterflies, or null where the Vector API module is not in the JVM. */
+    private static final Butterflies VECTOR = loadVector();
+
     private final int n;
     private final int[] radix;
     private final double[] cos, sin;
+    private final Butterflies simd;
+
+    /** Butterflies over whole SIMD vectors of lanes; each returns how many lanes it did (the scalar loop does the rest). */
+    interface Butterflies {
+        /** @return doubles per vector */
+        int lanes();
+
+        int radix4(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int i2, int i3, int o0, int o1,
+                   int o2, int o3, int width, double c1, double s1, double c2, double s2, double c3, double s3,
+                   boolean forward);
+
+        int radix2(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int o0, int o1, int width,
+                   double c, double s);
+    }
+
+    private static Butterflies loadVector() {
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty() || "false".equals(System.getProperty(SIMD_PROPERTY))) {
+            return null;
+        }
+        try {
+            return (Butterflies) Class.forName(LaneFft.class.getPackageName() + ".LaneFftVector")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null; // the scalar loops run
+        }
+    }
+
+    /**
+     * @return the doubles per SIMD vector of the butterflies when the Vector API module is in this JVM, else 0 (the
+     *     scalar loops run)
+     */
+    public static int simdLanes() {
+        return VECTOR == null ? 0 : VECTOR.lanes();
+    }
 
     /**
      * @param n the transform length, ≥ 1, with no prime factor other than 2, 3 and 5
      * @throws IllegalArgumentException otherwise
      */
     public LaneFft(int n) {
+        this(n, true);
+    }
+
+    /**
+     * @param n the transform length, ≥ 1, with no prime factor other than 2, 3 and 5
+     * @param useSimd whether to use the SIMD butterflies when the Vector API module is present (false: always the
+     *     scalar loops, e.g. to compare the two)
+     * @throws IllegalArgumentException otherwise
+     */
+    public LaneFft(int n, boolean useSimd) {
+        simd = useSimd ? VECTOR : null;
         if (n < 1) {
             throw new IllegalArgumentException("transform length must be >= 1, got " + n);
         }
@@ -59,6 +116,11 @@ public final class LaneFft {
     /** @return the transform length */
     public int length() {
         return n;
+    }
+
+    /** @return whether this plan's radix-4 and radix-2 butterflies run on SIMD vectors */
+    public boolean simd() {
+        return simd != null;
     }
 
     /**
@@ -116,7 +178,7 @@ public final class LaneFft {
             int in = j * lanes, out = ((j - k) * r + k) * lanes, stride = groups * lanes, outStride = p * lanes;
             int t1 = k * step;
             switch (r) {
-                case 2 -> radix2(xr, xi, yr, yi, in, stride, out, outStride, width, cos[t1], sign * sin[t1]);
+                case 2 -> radix2(simd, xr, xi, yr, yi, in, stride, out, outStride, width, cos[t1], sign * sin[t1]);
                 case 4 -> radix4(xr, xi, yr, yi, in, stride, out, outStride, width, t1, sign);
                 case 3 -> radix3(xr, xi, yr, yi, in, stride, out, outStride, width, t1, sign);
                 default -> radix5(xr, xi, yr, yi, in, stride, out, outStride, width, t1, sign);
@@ -124,10 +186,11 @@ public final class LaneFft {
         }
     }
 
-    private static void radix2(double[] xr, double[] xi, double[] yr, double[] yi, int in, int stride, int out,
-                               int outStride, int width, double c, double s) {
+    private static void radix2(Butterflies simd, double[] xr, double[] xi, double[] yr, double[] yi, int in,
+                               int stride, int out, int outStride, int width, double c, double s) {
         int a = in, b = in + stride, o0 = out, o1 = out + outStride;
-        for (int l = 0; l < width; l++) {
+        int done = simd == null ? 0 : simd.radix2(xr, xi, yr, yi, a, b, o0, o1, width, c, s);
+        for (int l = done; l < width; l++) {
             double br = xr[b + l] * c - xi[b + l] * s, bi = xr[b + l] * s + xi[b + l] * c;
             double ar = xr[a + l], ai = xi[a + l];
             yr[o0 + l] = ar + br;
@@ -143,7 +206,9 @@ public final class LaneFft {
         double c3 = cos[(3 * t1) % n], s3 = sign * sin[(3 * t1) % n];
         int i0 = in, i1 = in + stride, i2 = in + 2 * stride, i3 = in + 3 * stride;
         int o0 = out, o1 = out + outStride, o2 = out + 2 * outStride, o3 = out + 3 * outStride;
-        for (int l = 0; l < width; l++) {
+        int done = simd == null ? 0 : simd.radix4(xr, xi, yr, yi, i0, i1, i2, i3, o0, o1, o2, o3, width, c1, s1, c2,
+                s2, c3, s3, sign < 0);
+        for (int l = done; l < width; l++) {
             double ar = xr[i0 + l], ai = xi[i0 + l];
             double br = xr[i1 + l] * c1 - xi[i1 + l] * s1, bi = xr[i1 + l] * s1 + xi[i1 + l] * c1;
             double cr = xr[i2 + l] * c2 - xi[i2 + l] * s2, ci = xr[i2 + l] * s2 + xi[i2 + l] * c2;

@@ -1,9 +1,11 @@
 package org.hypermag.solver.math;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class LaneFftTest {
@@ -48,6 +50,39 @@ class LaneFftTest {
                     }
                 }
                 assertTrue(back <= 1e-14 * Math.max(4, n), "round trip n = " + n + ": " + back);
+            }
+        }
+    }
+
+    /**
+     * The SIMD butterflies (Vector API; the tests' JVM has {@code --add-modules jdk.incubator.vector}, as the launcher
+     * and the benchmarks) give the scalar loops' bits, for widths that are and are not whole vectors.
+     */
+    @Test
+    void simdButterfliesGiveTheScalarBits() {
+        Assumptions.assumeTrue(ModuleLayer.boot().findModule(LaneFft.VECTOR_MODULE).isPresent(),
+                "the JVM runs without --add-modules " + LaneFft.VECTOR_MODULE);
+        assertTrue(LaneFft.simdLanes() >= 2, "the SIMD butterflies did not load: " + LaneFft.simdLanes());
+        SplittableRandom rnd = new SplittableRandom(11);
+        int lanes = 16;
+        for (int n : new int[] {2, 4, 8, 32, 50, 64, 128, 96}) {
+            LaneFft simd = new LaneFft(n), scalar = new LaneFft(n, false);
+            assertTrue(simd.simd() && !scalar.simd());
+            for (int width : new int[] {1, 7, 8, 13, 16}) {
+                double[] re = new double[n * lanes], im = new double[n * lanes];
+                for (int i = 0; i < re.length; i++) {
+                    re[i] = rnd.nextDouble(-1, 1);
+                    im[i] = rnd.nextDouble(-1, 1);
+                }
+                double[] re2 = re.clone(), im2 = im.clone(), wr = new double[re.length], wi = new double[re.length];
+                simd.forward(re, im, wr, wi, lanes, width);
+                scalar.forward(re2, im2, wr, wi, lanes, width);
+                assertArrayEquals(re2, re, "forward n = " + n + ", width " + width);
+                assertArrayEquals(im2, im, "forward n = " + n + ", width " + width);
+                simd.inverse(re, im, wr, wi, lanes, width);
+                scalar.inverse(re2, im2, wr, wi, lanes, width);
+                assertArrayEquals(re2, re, "inverse n = " + n + ", width " + width);
+                assertArrayEquals(im2, im, "inverse n = " + n + ", width " + width);
             }
         }
     }

@@ -1,0 +1,72 @@
+package org.hypermag.solver.math;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link LaneFft}'s radix-4 and radix-2 butterflies on SIMD registers through the JDK's incubating Vector API
+ * ({@code jdk.incubator.vector}; the JVM needs {@code --add-modules jdk.incubator.vector}, which the launcher, the
+ * tests and the benchmarks pass). Loaded by {@link LaneFft} only when that module is present; otherwise the scalar
+ * loops run. The operations are the scalar loop's, one IEEE multiply, add or subtract per lane in the same order
+ * (no fused multiply-add), so both paths give the same bits. Each call does whole vectors of lanes and returns how
+ * many; the scalar loop finishes the rest.
+ */
+final class LaneFftVector implements LaneFft.Butterflies {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+
+    @Override
+    public int lanes() {
+        return S.length();
+    }
+
+    @Override
+    public int radix4(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int i2, int i3, int o0,
+                      int o1, int o2, int o3, int width, double c1, double s1, double c2, double s2, double c3,
+                      double s3, boolean forward) {
+        int len = S.length(), end = width - width % len;
+        for (int l = 0; l < end; l += len) {
+            DoubleVector ar = DoubleVector.fromArray(S, xr, i0 + l), ai = DoubleVector.fromArray(S, xi, i0 + l);
+            DoubleVector x1r = DoubleVector.fromArray(S, xr, i1 + l), x1i = DoubleVector.fromArray(S, xi, i1 + l);
+            DoubleVector x2r = DoubleVector.fromArray(S, xr, i2 + l), x2i = DoubleVector.fromArray(S, xi, i2 + l);
+            DoubleVector x3r = DoubleVector.fromArray(S, xr, i3 + l), x3i = DoubleVector.fromArray(S, xi, i3 + l);
+            DoubleVector br = x1r.mul(c1).sub(x1i.mul(s1)), bi = x1r.mul(s1).add(x1i.mul(c1));
+            DoubleVector cr = x2r.mul(c2).sub(x2i.mul(s2)), ci = x2r.mul(s2).add(x2i.mul(c2));
+            DoubleVector dr = x3r.mul(c3).sub(x3i.mul(s3)), di = x3r.mul(s3).add(x3i.mul(c3));
+            DoubleVector sr = ar.add(cr), si = ai.add(ci), er = ar.sub(cr), ei = ai.sub(ci);
+            DoubleVector tr = br.add(dr), ti = bi.add(di), fr = br.sub(dr), fi = bi.sub(di);
+            sr.add(tr).intoArray(yr, o0 + l);
+            si.add(ti).intoArray(yi, o0 + l);
+            sr.sub(tr).intoArray(yr, o2 + l);
+            si.sub(ti).intoArray(yi, o2 + l);
+            // forward (sign −1): y1 = e − i f, y3 = e + i f; inverse: the other way round
+            if (forward) {
+                er.add(fi).intoArray(yr, o1 + l);
+                ei.sub(fr).intoArray(yi, o1 + l);
+                er.sub(fi).intoArray(yr, o3 + l);
+                ei.add(fr).intoArray(yi, o3 + l);
+            } else {
+                er.sub(fi).intoArray(yr, o1 + l);
+                ei.add(fr).intoArray(yi, o1 + l);
+                er.add(fi).intoArray(yr, o3 + l);
+                ei.sub(fr).intoArray(yi, o3 + l);
+            }
+        }
+        return end;
+    }
+
+    @Override
+    public int radix2(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int o0, int o1, int width,
+                      double c, double s) {
+        int len = S.length(), end = width - width % len;
+        for (int l = 0; l < end; l += len) {
+            DoubleVector x1r = DoubleVector.fromArray(S, xr, i1 + l), x1i = DoubleVector.fromArray(S, xi, i1 + l);
+            DoubleVector br = x1r.mul(c).sub(x1i.mul(s)), bi = x1r.mul(s).add(x1i.mul(c));
+            DoubleVector ar = DoubleVector.fromArray(S, xr, i0 + l), ai = DoubleVector.fromArray(S, xi, i0 + l);
+            ar.add(br).intoArray(yr, o0 + l);
+            ai.add(bi).intoArray(yi, o0 + l);
+            ar.sub(br).intoArray(yr, o1 + l);
+            ai.sub(bi).intoArray(yi, o1 + l);
+        }
+        return end;
+    }
+}
