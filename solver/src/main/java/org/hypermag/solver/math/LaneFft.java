@@ -27,7 +27,11 @@ public final class LaneFft {
 
     private final int n;
     private final int[] radix;
-    private final double[] cos, sin;
+    /**
+     * Per pass, the twiddles of each k &lt; p: cos and sin of 2π·s·k·n/(p·r)/n for s = 1 … r − 1, at
+     * [2((r − 1)k + s − 1)] and the next index (the sign of the sine is applied per direction).
+     */
+    private final double[][] twiddles;
     private final Butterflies simd;
 
     /** Butterflies over whole SIMD vectors of lanes; each returns how many lanes it did (the scalar loop does the rest). */
@@ -105,11 +109,23 @@ public final class LaneFft {
         }
         this.n = n;
         radix = java.util.Arrays.copyOf(tmp, count);
-        cos = new double[n];
-        sin = new double[n];
+        double[] cos = new double[n], sin = new double[n];
         for (int t = 0; t < n; t++) {
             cos[t] = Math.cos(2 * Math.PI * t / n);
             sin[t] = Math.sin(2 * Math.PI * t / n);
+        }
+        twiddles = new double[radix.length][];
+        for (int q = 0, p = 1; q < radix.length; p *= radix[q], q++) {
+            int rq = radix[q], step = n / (p * rq);
+            double[] w = new double[2 * (rq - 1) * p];
+            for (int k = 0; k < p; k++) {
+                for (int t = 1; t < rq; t++) {
+                    int at = (int) ((long) t * k * step % n);
+                    w[2 * ((rq - 1) * k + t - 1)] = cos[at];
+                    w[2 * ((rq - 1) * k + t - 1) + 1] = sin[at];
+                }
+            }
+            twiddles[q] = w;
         }
     }
 
@@ -153,8 +169,9 @@ public final class LaneFft {
     private void transform(double[] re, double[] im, double[] wr, double[] wi, int lanes, int width, int sign) {
         double[] xr = re, xi = im, yr = wr, yi = wi;
         int p = 1;
-        for (int r : radix) {
-            pass(r, p, xr, xi, yr, yi, lanes, width, sign);
+        for (int q = 0; q < radix.length; q++) {
+            int r = radix[q];
+            pass(r, p, twiddles[q], xr, xi, yr, yi, lanes, width, sign);
             double[] t = xr;
             xr = yr;
             yr = t;
@@ -169,19 +186,20 @@ public final class LaneFft {
         }
     }
 
-    /** One Stockham pass of radix r after passes multiplying to p, from x into y. */
-    private void pass(int r, int p, double[] xr, double[] xi, double[] yr, double[] yi, int lanes, int width,
-                      int sign) {
-        int groups = n / r, step = n / (p * r);
-        for (int j = 0; j < groups; j++) {
-            int k = j % p;
-            int in = j * lanes, out = ((j - k) * r + k) * lanes, stride = groups * lanes, outStride = p * lanes;
-            int t1 = k * step;
-            switch (r) {
-                case 2 -> radix2(simd, xr, xi, yr, yi, in, stride, out, outStride, width, cos[t1], sign * sin[t1]);
-                case 4 -> radix4(xr, xi, yr, yi, in, stride, out, outStride, width, t1, sign);
-                case 3 -> radix3(xr, xi, yr, yi, in, stride, out, outStride, width, t1, sign);
-                default -> radix5(xr, xi, yr, yi, in, stride, out, outStride, width, t1, sign);
+    /** One Stockham pass of radix r after passes multiplying to p, from x into y; w: the pass's twiddles. */
+    private void pass(int r, int p, double[] w, double[] xr, double[] xi, double[] yr, double[] yi, int lanes,
+                      int width, int sign) {
+        int groups = n / r, stride = groups * lanes, outStride = p * lanes;
+        for (int j0 = 0; j0 < groups; j0 += p) {
+            for (int k = 0; k < p; k++) {
+                int j = j0 + k;
+                int in = j * lanes, out = (j0 * r + k) * lanes, at = 2 * (r - 1) * k;
+                switch (r) {
+                    case 2 -> radix2(simd, xr, xi, yr, yi, in, stride, out, outStride, width, w[at], sign * w[at + 1]);
+                    case 4 -> radix4(xr, xi, yr, yi, in, stride, out, outStride, width, w, at, sign);
+                    case 3 -> radix3(xr, xi, yr, yi, in, stride, out, outStride, width, w, at, sign);
+                    default -> radix5(xr, xi, yr, yi, in, stride, out, outStride, width, w, at, sign);
+                }
             }
         }
     }
@@ -201,9 +219,9 @@ public final class LaneFft {
     }
 
     private void radix4(double[] xr, double[] xi, double[] yr, double[] yi, int in, int stride, int out,
-                        int outStride, int width, int t1, int sign) {
-        double c1 = cos[t1], s1 = sign * sin[t1], c2 = cos[(2 * t1) % n], s2 = sign * sin[(2 * t1) % n];
-        double c3 = cos[(3 * t1) % n], s3 = sign * sin[(3 * t1) % n];
+                        int outStride, int width, double[] w, int at, int sign) {
+        double c1 = w[at], s1 = sign * w[at + 1], c2 = w[at + 2], s2 = sign * w[at + 3];
+        double c3 = w[at + 4], s3 = sign * w[at + 5];
         int i0 = in, i1 = in + stride, i2 = in + 2 * stride, i3 = in + 3 * stride;
         int o0 = out, o1 = out + outStride, o2 = out + 2 * outStride, o3 = out + 3 * outStride;
         int done = simd == null ? 0 : simd.radix4(xr, xi, yr, yi, i0, i1, i2, i3, o0, o1, o2, o3, width, c1, s1, c2,
@@ -228,8 +246,8 @@ public final class LaneFft {
     }
 
     private void radix3(double[] xr, double[] xi, double[] yr, double[] yi, int in, int stride, int out,
-                        int outStride, int width, int t1, int sign) {
-        double c1 = cos[t1], s1 = sign * sin[t1], c2 = cos[(2 * t1) % n], s2 = sign * sin[(2 * t1) % n];
+                        int outStride, int width, double[] w, int at, int sign) {
+        double c1 = w[at], s1 = sign * w[at + 1], c2 = w[at + 2], s2 = sign * w[at + 3];
         double h = sign * Math.sqrt(0.75);
         int i0 = in, i1 = in + stride, i2 = in + 2 * stride;
         int o0 = out, o1 = out + outStride, o2 = out + 2 * outStride;
@@ -250,10 +268,9 @@ public final class LaneFft {
     }
 
     private void radix5(double[] xr, double[] xi, double[] yr, double[] yi, int in, int stride, int out,
-                        int outStride, int width, int t1, int sign) {
-        double c1 = cos[t1], s1 = sign * sin[t1], c2 = cos[(2 * t1) % n], s2 = sign * sin[(2 * t1) % n];
-        double c3 = cos[(3 * t1) % n], s3 = sign * sin[(3 * t1) % n];
-        double c4 = cos[(4 * t1) % n], s4 = sign * sin[(4 * t1) % n];
+                        int outStride, int width, double[] w, int at, int sign) {
+        double c1 = w[at], s1 = sign * w[at + 1], c2 = w[at + 2], s2 = sign * w[at + 3];
+        double c3 = w[at + 4], s3 = sign * w[at + 5], c4 = w[at + 6], s4 = sign * w[at + 7];
         double ca = Math.cos(2 * Math.PI / 5), cb = Math.cos(4 * Math.PI / 5);
         double sa = sign * Math.sin(2 * Math.PI / 5), sb = sign * Math.sin(4 * Math.PI / 5);
         int i0 = in, i1 = in + stride, i2 = in + 2 * stride, i3 = in + 3 * stride, i4 = in + 4 * stride;
