@@ -188,14 +188,20 @@ class TorquesAndStepHooksTest {
             t += s.step(t, 1e-12);
         }
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long before = bean.getThreadAllocatedBytes(Thread.currentThread().getId());
-        for (int k = 0; k < 200; k++) {
-            t += s.step(t, 1e-12);
+        // rounds of 200 steps until the JIT has compiled the step (in the interpreter and the first compilers some
+        // temporaries are still objects; when that finishes depends on the machine's load): the step allocates
+        // nothing once compiled. A step that allocates fails every round.
+        long bytes = Long.MAX_VALUE;
+        for (int round = 0; round < 15 && bytes >= 2000; round++) {
+            long before = bean.getThreadAllocatedBytes(Thread.currentThread().getId());
+            for (int k = 0; k < 200; k++) {
+                t += s.step(t, 1e-12);
+            }
+            bytes = bean.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
         }
-        long bytes = bean.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
         // the FFT demag's worker threads are not counted; the stepping thread allocates nothing per step (a few
         // hundred bytes of measurement noise are tolerated)
-        assertTrue(bytes < 2000, bytes + " bytes allocated in 200 steps");
+        assertTrue(bytes < 2000, bytes + " bytes allocated in 200 steps, after 15 rounds of 200");
     }
 
     @Test
