@@ -79,6 +79,9 @@ final class MustFailCases {
         c.add(new Case("checkpoint-interval", "`output: {checkpoint_interval: soon}`",
                 BASE + "output: {checkpoint_interval: soon}\n", null, 2, "output.checkpoint_interval",
                 "expected a number > 0 (s of wall time)"));
+        c.add(new Case("table-energies", "`output: {table_energies: exact}`",
+                BASE + "output: {table_energies: exact}\n", null, 2, "output.table_energies", "interpolated",
+                "evaluated"));
         // values and keys
         c.add(new Case("ms-overflow", "`Ms: 1.0e400`", base("Ms: 8.0e5", "Ms: 1.0e400"), null, 2, "materials[0].Ms",
                 "overflows a double-precision number"));

@@ -45,6 +45,7 @@ final class RunMetadata {
             a.put("initial_seed", r.seed());
         }
         a.put("table_interval", s.output().tableInterval());
+        a.put("table_energies", s.output().interpolatedEnergies() ? "interpolated" : "evaluated");
         a.put("frame_interval", s.output().frameInterval());
         int[] regions = new int[magnet.size()];
         for (int i = 0; i < regions.length; i++) {

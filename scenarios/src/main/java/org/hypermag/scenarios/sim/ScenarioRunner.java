@@ -321,6 +321,7 @@ public final class ScenarioRunner {
                     o.segmentBytes());
             thermalSeed = s.isThermal() ? thermalSeed(cp) : 0;
             sim = new Simulation(magnet, demag, initial, s.isThermal() ? thermalSeed : null);
+            sim.setInterpolatedRows(s.output().interpolatedEnergies());
             if (device.isGpu() && demag != null) {
                 Simulation.Integration in = ScenarioRunner.integration(s.integrator());
                 if (sim.enableDeviceStep(device.device(), s.compute().gpuPrecision(), progress::note)

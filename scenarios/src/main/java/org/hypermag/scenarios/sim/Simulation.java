@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.hypermag.integrators.ButcherTableau;
+import org.hypermag.integrators.DenseStepper;
 import org.hypermag.integrators.Relaxer;
 import org.hypermag.integrators.RungeKuttaStepper;
 import org.hypermag.integrators.TimeEvolution;
@@ -15,6 +16,7 @@ import org.hypermag.solver.demag.DemagField;
 import org.hypermag.solver.field.AppliedField;
 import org.hypermag.solver.field.DemagTerm;
 import org.hypermag.solver.field.EffectiveField;
+import org.hypermag.solver.field.EnergyRates;
 import org.hypermag.solver.field.FieldTerm;
 import org.hypermag.solver.field.StageDrive;
 import org.hypermag.solver.field.Temperature;
@@ -94,6 +96,12 @@ public final class Simulation {
     private org.hypermag.solver.gpu.Precision stepPrecision;
     private Consumer<String> stepLog;
     private DeviceLlgStepper deviceStepper;
+    /** Whether {@link #runDense} interpolates the rows' energies between step ends ({@link RowInterpolation}). */
+    private boolean interpolatedRows = true;
+    /** The energies and rates at step ends, built on first use. */
+    private EnergyRates energyRates;
+    /** The row interpolation of the run in progress, or null. */
+    private RowInterpolation rows;
 
     /**
      * @param magnet the system
@@ -360,9 +368,30 @@ public final class Simulation {
         }
         deviceCounts = null;
         RungeKuttaStepper stepper = stepper(llg, integration, proposedStep, stepMemory);
-        return TimeEvolution.runDense(stepper, m, origin, start, end, interval, observeStart, nextOutput,
-                (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep(), stepper.controllerMemory()),
-                listener);
+        DenseStepper stepping = stepper;
+        if (interpolatedRows) {
+            if (energyRates == null) {
+                energyRates = new EnergyRates(magnet, field);
+            }
+            rows = new RowInterpolation(stepper, llg, m, energyRates, drive);
+            rows.start(start);
+            stepping = rows;
+        }
+        try {
+            return TimeEvolution.runDense(stepping, m, origin, start, end, interval, observeStart, nextOutput,
+                    (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep(), stepper.controllerMemory()),
+                    listener);
+        } finally {
+            rows = null;
+        }
+    }
+
+    /**
+     * @param interpolated true (the default): a row inside a step of {@link #runDense} takes its energies from the
+     *     step's ends ({@link RowInterpolation}); false: every row evaluates the field at its interpolated state
+     */
+    public void setInterpolatedRows(boolean interpolated) {
+        interpolatedRows = interpolated;
     }
 
     /** The stepper of the last {@link #run} or {@link #runDense}, for its counts. */
@@ -397,18 +426,25 @@ public final class Simulation {
     }
 
     /**
-     * A table row for the current state ({@link RunTable}'s columns).
+     * A table row for the current state ({@link RunTable}'s columns); inside a step of {@link #runDense} its
+     * energies and largest torque come from the step's ends unless {@code evaluate} ({@link RowInterpolation}).
      *
      * @param t time (s)
      * @param dt last step (s)
      * @param stage stage index
      * @param point hysteresis field point, or −1
+     * @param evaluate whether to evaluate the field at the current state whatever the setting (e.g. for a row a
+     *     frame is written at, whose energy densities then integrate to the row's energies)
      * @return the row
      */
-    public double[] row(double t, double dt, int stage, int point) {
+    public double[] row(double t, double dt, int stage, int point, boolean evaluate) {
         List<FieldTerm> terms = field.terms();
         double[] energies = new double[terms.size()];
-        field.compute(t, m, scratch, energies);
+        double torque = rows == null || evaluate ? Double.NaN : rows.energiesAt(t, energies);
+        if (Double.isNaN(torque)) {
+            field.compute(t, m, scratch, energies);
+            torque = maxTorque(scratch);
+        }
         double[] row = new double[RunTable.WIDTH];
         row[RunTable.T] = t;
         double[] avg = average();
@@ -420,7 +456,7 @@ public final class Simulation {
                 row[RunTable.E_TOTAL] += energies[k];
             }
         }
-        row[RunTable.MAX_TORQUE] = maxTorque(scratch);
+        row[RunTable.MAX_TORQUE] = torque;
         row[RunTable.DT] = dt;
         drive.appliedField(t, applied);
         for (int c = 0; c < 3; c++) {

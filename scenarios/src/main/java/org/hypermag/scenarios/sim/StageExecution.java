@@ -100,7 +100,7 @@ final class StageExecution {
         if (res.outcome() == Relaxer.Outcome.NON_FINITE) {
             throw new Failure(res.toString());
         }
-        c.outputs().table().row(sim.row(pos.t, 0, pos.stage, -1));
+        c.outputs().table().row(sim.row(pos.t, 0, pos.stage, -1, true));
         c.frame(pos.t, -1);
         boolean converged = res.outcome() == Relaxer.Outcome.CONVERGED;
         if (!converged) {
@@ -145,15 +145,17 @@ final class StageExecution {
         long[] stepCount = {0};
         long[] lastOutput = {pos.outputs};
         Simulation.Output rows = (tOut, dt, llg, proposed, memory) -> {
-            double[] row = sim.row(tOut, dt, pos.stage, -1);
+            long k = Math.round((tOut - pos.stageStart) / interval);
+            boolean atEnd = tOut == end;
+            boolean frame = (frameEvery > 0 && k % frameEvery == 0) || atEnd;
+            // a frame's row is evaluated at its state, so that the frame's energy densities integrate to it
+            double[] row = sim.row(tOut, dt, pos.stage, -1, frame);
             c.outputs().table().row(row);
             if (zero[0] == null && previous[0] != null) {
                 zero[0] = Landmarks.firstZero(List.of(previous[0], row), 1, 0);
             }
             previous[0] = row;
-            long k = Math.round((tOut - pos.stageStart) / interval);
-            boolean atEnd = tOut == end;
-            if ((frameEvery > 0 && k % frameEvery == 0) || atEnd) {
+            if (frame) {
                 c.frame(tOut, -1);
             }
             lastOutput[0] = k;
@@ -269,7 +271,7 @@ final class StageExecution {
         RunPosition pos = c.position();
         int points = h.points();
         double[] field = h.fieldAt(k);
-        double[] row = sim.row(pos.t, 0, pos.stage, k);
+        double[] row = sim.row(pos.t, 0, pos.stage, k, true);
         c.outputs().table().row(row);
         c.outputs().hysteresis().row(pos.stage, k, field[0], field[1], field[2], row[RunTable.MX],
                 row[RunTable.MX + 1], row[RunTable.MX + 2], row[RunTable.E_TOTAL], row[RunTable.MAX_TORQUE],

@@ -19,7 +19,7 @@ final class OutputSection {
 
     static Output output(YamlNode node) {
         YamlNode.Mapping m = node.mapping(keys("directory", "table_interval", "frame_interval", "fields", "precision",
-                "checkpoint_interval", "max_rows", "max_frames", "formats", "ovf_format"));
+                "checkpoint_interval", "max_rows", "max_frames", "formats", "ovf_format", "table_energies"));
         if (m == null) {
             return null;
         }
@@ -79,8 +79,10 @@ final class OutputSection {
             return null;
         }
         Double checkpoint = m.optional("checkpoint_interval", n -> n.positive("s of wall time"), 60.0);
+        String energies = m.optional("table_energies", n -> n.choice(List.of("interpolated", "evaluated")),
+                "interpolated");
         if (table == null || frames == null || precision == null || checkpoint == null || maxRows == null
-                || maxFrames == null || ovfFormat == null) {
+                || maxFrames == null || ovfFormat == null || energies == null) {
             return null;
         }
         double ratio = frames / table;
@@ -90,7 +92,7 @@ final class OutputSection {
             return null;
         }
         return new Output(dir, table, frames, fields, precision.equals("float64"), checkpoint, maxRows, maxFrames,
-                ovf ? ovfFormat : null);
+                ovf ? ovfFormat : null, energies.equals("interpolated"));
     }
 
     static Validation validation(YamlNode node) {

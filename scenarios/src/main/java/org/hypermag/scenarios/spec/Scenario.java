@@ -532,9 +532,13 @@ public record Scenario(String name, String description, String source, Path base
      * @param maxFrames most frames a run may write
      * @param ovfFormat OVF snapshots beside the HDF5 frames ({@code formats: [h5, ovf]}) in this data format
      *     ({@code b4}, {@code b8}, {@code text}), or null for none
+     * @param interpolatedEnergies whether a row inside an adaptive step takes its energies and largest torque from
+     *     the step's ends ({@code table_energies: interpolated}, the default) instead of a field evaluation at its
+     *     interpolated state ({@code evaluated})
      */
     public record Output(Path directory, double tableInterval, double frameInterval, Set<FrameField> fields,
-                         boolean float64, double checkpointInterval, long maxRows, long maxFrames, String ovfFormat) {
+                         boolean float64, double checkpointInterval, long maxRows, long maxFrames, String ovfFormat,
+                         boolean interpolatedEnergies) {
         /** Default bound on table rows. */
         public static final long DEFAULT_MAX_ROWS = 10_000_000L;
         /** Default bound on frames. */

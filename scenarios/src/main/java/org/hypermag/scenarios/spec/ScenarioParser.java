@@ -176,7 +176,7 @@ public final class ScenarioParser {
         Integrator integrator = m.optional("integrator", MethodSection::integrator, Integrator.DEFAULT);
         Compute compute = m.optional("compute", MethodSection::compute, new Compute(0, GpuMode.AUTO));
         Output output = m.optional("output", OutputSection::output, new Output(null, 1e-12, 0,
-                EnumSet.of(FrameField.M), false, 60, Output.DEFAULT_MAX_ROWS, Output.DEFAULT_MAX_FRAMES, null));
+                EnumSet.of(FrameField.M), false, 60, Output.DEFAULT_MAX_ROWS, Output.DEFAULT_MAX_FRAMES, null, true));
         Validation validation = m.optional("validation", OutputSection::validation, Validation.DEFAULT);
         Temperature temperature = m.optional("temperature", TemperatureSection::temperature, null);
         Long seed = m.optional("seed", n -> n.longInteger(0, Scenario.Thermal.MAX_SEED, "the seed of the thermal field's random "

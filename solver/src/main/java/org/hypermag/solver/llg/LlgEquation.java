@@ -143,6 +143,18 @@ public final class LlgEquation implements Dynamics {
         } else {
             field.computeDeterministic(t, m, h);
         }
+        derivativeFromLastField(t, m, dmdt);
+    }
+
+    /**
+     * dm/dt from the field of the last evaluation ({@link #lastField()}) and the extra torques: what that evaluation
+     * returned when m is the state it was at (e.g. to have dm/dt at the end of a step without keeping the stage).
+     *
+     * @param t time (s)
+     * @param m magnetisation
+     * @param dmdt receives dm/dt (1/s)
+     */
+    public void derivativeFromLastField(double t, VectorField m, VectorField dmdt) {
         lastMaxTorque = torque(m, h, dmdt);
         for (Torque extra : torques) {
             extra.addTorque(t, m, h, dmdt);
