@@ -42,4 +42,20 @@ public interface DenseStepper extends Stepper {
                 -10690763975.0 / 1880347072.0, 701980252875.0 / 199316789632.0, -1453857185.0 / 822651844.0,
                 69997945.0 / 29380423.0};
     }
+
+    /**
+     * The weights of the cubic Hermite interpolant on a step of length h: the value at θ ∈ [0, 1] is
+     * w[0]·y0 + w[1]·y0' + w[2]·y1 + w[3]·y1', from the ends' values y and derivatives y' (per unit time).
+     *
+     * @param theta the fraction of the step
+     * @param h the step's length (the derivatives' time unit)
+     * @param w receives the four weights
+     */
+    static void hermiteWeights(double theta, double h, double[] w) {
+        double t2 = theta * theta, t3 = t2 * theta;
+        w[0] = 2 * t3 - 3 * t2 + 1;
+        w[1] = (t3 - 2 * t2 + theta) * h;
+        w[2] = 3 * t2 - 2 * t3;
+        w[3] = (t3 - t2) * h;
+    }
 }

@@ -68,6 +68,8 @@ public final class RungeKuttaStepper implements DenseStepper {
     /** The PI controller's memory: the last accepted step's error estimate (rad), NaN before the first. */
     private double previousError = Double.NaN;
     private long evaluations;
+    /** The cubic Hermite weights of the last interpolation. */
+    private final double[] hermite = new double[4];
     private long rejected;
 
     private RungeKuttaStepper(Dynamics f, VectorField m, ButcherTableau tableau, double tolerance, double minStep,
@@ -355,8 +357,8 @@ public final class RungeKuttaStepper implements DenseStepper {
         if (tableau != ButcherTableau.DORMAND_PRINCE_54) {
             // after the first-same-as-last swap the last stage holds f(y0); k[0] holds f(y1) either way
             VectorField start = tableau.fsal() ? k[k.length - 1] : kStart;
-            double t2 = theta * theta, t3 = t2 * theta;
-            double h00 = 2 * t3 - 3 * t2 + 1, h10 = (t3 - 2 * t2 + theta) * h, h01 = 3 * t2 - 2 * t3, h11 = (t3 - t2) * h;
+            DenseStepper.hermiteWeights(theta, h, hermite);
+            double h00 = hermite[0], h10 = hermite[1], h01 = hermite[2], h11 = hermite[3];
             double[][] p0 = {m0.x, m0.y, m0.z}, p1 = {m.x, m.y, m.z}, d0 = {start.x, start.y, start.z},
                     d1 = {k[0].x, k[0].y, k[0].z}, q = {out.x, out.y, out.z};
             for (int c = 0; c < 3; c++) {

@@ -24,6 +24,7 @@ final class RowInterpolation implements DenseStepper {
     private final StageDrive drive;
     private final VectorField dmdt;
     private final double[] fieldA = new double[3], fieldB = new double[3], fieldMid = new double[3];
+    private final double[] hermite = new double[4];
     private double ta = Double.NaN, tb = Double.NaN;
     private double torqueA, torqueB;
     private double[] energyA, rateA, energyB, rateB;
@@ -95,10 +96,11 @@ final class RowInterpolation implements DenseStepper {
         if (!(t >= ta && t <= tb) || !(tb > ta) || !steady()) {
             return Double.NaN;
         }
-        double h = tb - ta, s = (t - ta) / h, s2 = s * s, s3 = s2 * s;
-        double h00 = 2 * s3 - 3 * s2 + 1, h10 = (s3 - 2 * s2 + s) * h, h01 = 3 * s2 - 2 * s3, h11 = (s3 - s2) * h;
+        double s = (t - ta) / (tb - ta);
+        DenseStepper.hermiteWeights(s, tb - ta, hermite);
         for (int k = 0; k < energies.length; k++) {
-            energies[k] = h00 * energyA[k] + h10 * rateA[k] + h01 * energyB[k] + h11 * rateB[k];
+            energies[k] = hermite[0] * energyA[k] + hermite[1] * rateA[k] + hermite[2] * energyB[k]
+                    + hermite[3] * rateB[k];
         }
         return (1 - s) * torqueA + s * torqueB;
     }
