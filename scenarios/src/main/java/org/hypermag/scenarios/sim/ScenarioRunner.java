@@ -437,7 +437,7 @@ public final class ScenarioRunner {
 
         @Override
         public void frame(double time, int point) {
-            Simulation.FrameFields f = sim.frameFields(time, contents.demagField(), contents.effectiveField(),
+            FrameFields f = sim.frameFields(time, contents.demagField(), contents.effectiveField(),
                     contents.energyDensity());
             outputs.frames().add(time, pos.stage, point, sim.magnetisation(), f.demag(), f.effective(),
                     f.energyDensity());

@@ -70,16 +70,6 @@ public final class Simulation {
         void output(double t, double lastStep, LlgEquation llg, double proposedStep, double stepMemory);
     }
 
-    /**
-     * Per-domain fields recorded in a frame.
-     *
-     * @param demag the demagnetising field (A/m), or null
-     * @param effective the effective field (A/m), or null
-     * @param energyDensity [column][domain] (J/m³) with the columns of {@link Physics#energyColumns()}, or null
-     */
-    public record FrameFields(VectorField demag, VectorField effective, double[][] energyDensity) {
-    }
-
     private final Magnet magnet;
     private final StageDrive drive = new StageDrive();
     private final EffectiveField field;
@@ -491,7 +481,7 @@ public final class Simulation {
     }
 
     /**
-     * The per-domain fields a frame may record, for the current state.
+     * The per-domain fields a frame may record, for the current state ({@link FrameFields#of}).
      *
      * @param t time (s)
      * @param demag whether to compute the demagnetising field
@@ -500,40 +490,6 @@ public final class Simulation {
      * @return the fields (null where not asked for)
      */
     public FrameFields frameFields(double t, boolean demag, boolean effective, boolean energyDensity) {
-        if (!demag && !effective && !energyDensity) {
-            return new FrameFields(null, null, null);
-        }
-        List<FieldTerm> terms = field.terms();
-        int n = m.size();
-        VectorField[] own = new VectorField[terms.size()];
-        for (int k = 0; k < own.length; k++) {
-            own[k] = new VectorField(n);
-        }
-        field.computeTerms(t, m, own);
-        VectorField d = demag ? new VectorField(n) : null;
-        VectorField e = effective ? new VectorField(n) : null;
-        double[][] density = energyDensity ? new double[Physics.energyColumns().size()][n] : null;
-        double[] tmp = new double[n];
-        for (int k = 0; k < own.length; k++) {
-            FieldTerm term = terms.get(k);
-            if (d != null && term.type() == org.hypermag.solver.field.DemagTerm.TYPE) {
-                d.setFrom(own[k]);
-            }
-            if (e != null) {
-                for (int i = 0; i < n; i++) {
-                    e.x[i] += own[k].x[i];
-                    e.y[i] += own[k].y[i];
-                    e.z[i] += own[k].z[i];
-                }
-            }
-            if (density != null && Physics.energyColumnOf(term) >= 0) {
-                term.energyDensity(t, m, own[k], tmp);
-                double[] target = density[Physics.energyColumnOf(term)];
-                for (int i = 0; i < n; i++) {
-                    target[i] += tmp[i];
-                }
-            }
-        }
-        return new FrameFields(d, e, density);
+        return FrameFields.of(field, m, t, demag, effective, energyDensity);
     }
 }
