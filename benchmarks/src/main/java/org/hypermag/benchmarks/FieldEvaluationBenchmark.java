@@ -63,12 +63,12 @@ public class FieldEvaluationBenchmark {
         RegularGrid grid = LlgStepBenchmark.film(n);
         Magnet magnet = LlgStepBenchmark.permalloy(grid);
         pool = new WorkerPool(threads);
-        exchange = ExchangeField.of(magnet);
+        exchange = ExchangeField.of(magnet, pool);
         zeeman = LlgStepBenchmark.field1(magnet);
         demag = new DemagTerm(magnet, new FftDemag(grid, pool));
         field = new EffectiveField(magnet.size(), exchange, zeeman, demag);
         energies = new double[3];
-        llg = new LlgEquation(magnet, field);
+        llg = new LlgEquation(magnet, field, java.util.List.of(), pool);
         m = LlgStepBenchmark.smoothInPlane(magnet.size());
         h = new VectorField(magnet.size());
         dmdt = new VectorField(magnet.size());

@@ -320,7 +320,7 @@ public final class ScenarioRunner {
             RunOutputs.Spec spec = new RunOutputs.Spec(o.outDir(), s.text(), magnet.size(), hyst, contents,
                     o.segmentBytes());
             thermalSeed = s.isThermal() ? thermalSeed(cp) : 0;
-            sim = new Simulation(magnet, demag, initial, s.isThermal() ? thermalSeed : null);
+            sim = new Simulation(magnet, demag, initial, s.isThermal() ? thermalSeed : null, pool);
             sim.setInterpolatedRows(s.output().interpolatedEnergies());
             if (device.isGpu() && demag != null) {
                 Simulation.Integration in = ScenarioRunner.integration(s.integrator());

@@ -25,6 +25,7 @@ import org.hypermag.solver.field.ThermalField;
 import org.hypermag.solver.llg.LlgEquation;
 import org.hypermag.solver.llg.Torque;
 import org.hypermag.solver.magnet.Magnet;
+import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.gpu.DeviceLlgStepper;
 
 /**
@@ -92,6 +93,7 @@ public final class Simulation {
     private EnergyRates energyRates;
     /** The row interpolation of the run in progress, or null. */
     private RowInterpolation rows;
+    private final WorkerPool pool;
 
     /**
      * @param magnet the system
@@ -101,11 +103,23 @@ public final class Simulation {
      *     for a run at 0 K (no thermal term)
      */
     public Simulation(Magnet magnet, DemagField demag, VectorField initial, Long thermalSeed) {
+        this(magnet, demag, initial, thermalSeed, null);
+    }
+
+    /**
+     * @param magnet the system
+     * @param demag demag method for its domains, or null for none
+     * @param initial initial unit magnetisation (copied)
+     * @param thermalSeed the thermal field's seed, or null for a run at 0 K
+     * @param pool the threads large grids' exchange and torque loops are split over, or null for one thread
+     */
+    public Simulation(Magnet magnet, DemagField demag, VectorField initial, Long thermalSeed, WorkerPool pool) {
         this.magnet = magnet;
+        this.pool = pool;
         if (thermalSeed != null) {
             drive.enableThermal(thermalSeed);
         }
-        TermInputs inputs = new TermInputs(magnet, demag, drive);
+        TermInputs inputs = new TermInputs(magnet, demag, drive, pool);
         field = Physics.effectiveField(inputs);
         DemagField reference = demag == null ? null : demag.reference();
         relaxField = reference == demag ? field : withDemag(field, new DemagTerm(magnet, reference), magnet.size());
@@ -267,7 +281,7 @@ public final class Simulation {
     public double run(double origin, double start, double end, double interval, Integration integration,
                       double proposedStep, double stepMemory, boolean observeStart, Output output,
                       TimeEvolution.StepListener listener) {
-        LlgEquation llg = new LlgEquation(magnet, field, torques);
+        LlgEquation llg = new LlgEquation(magnet, field, torques, pool);
         RungeKuttaStepper stepper = stepper(llg, integration, proposedStep, stepMemory);
         return TimeEvolution.run(stepper, origin, start, end, interval, observeStart,
                 (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep(), stepper.controllerMemory()),
@@ -344,7 +358,7 @@ public final class Simulation {
     public double runDense(double origin, double start, double end, double interval, Integration integration,
                            double proposedStep, double stepMemory, boolean observeStart, long nextOutput,
                            Output output, TimeEvolution.StepListener listener) {
-        LlgEquation llg = new LlgEquation(magnet, field, torques);
+        LlgEquation llg = new LlgEquation(magnet, field, torques, pool);
         DeviceLlgStepper d = stepsOnDevice(integration) ? deviceStepper(integration, proposedStep, stepMemory) : null;
         if (d != null) {
             d.mirrorInto(m);

@@ -6,6 +6,7 @@ import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.magnet.Parameter;
+import org.hypermag.solver.parallel.WorkerPool;
 
 /**
  * Exchange: a finite-volume coupling of domains that share a face.
@@ -23,14 +24,21 @@ public final class ExchangeField implements FieldTerm {
     /** The exchange term: energy density A |∇m|², built when some region has A &gt; 0. */
     public static final FieldTermType TYPE = new FieldTermType("exchange", "exchange",
             "Heisenberg exchange, energy density A |grad m|^2 (J/m^3), between domains sharing a face", List.of(A),
-            in -> in.magnet().anyNonZero(A) ? of(in.magnet()) : null);
+            in -> in.magnet().anyNonZero(A) ? of(in.magnet(), in.pool()) : null);
+    /** Domains from which the field is computed on the pool's threads (below, one thread is faster). */
+    public static final int PARALLEL_FROM = 1 << 14;
     private final int[] start;
     private final int[] neighbour;
     private final double[] coefficient;
     private final double[] pairEnergy;
     private final double[] volume;
+    private final WorkerPool pool;
+    private final WorkerPool.RangeTask rows = this::addRows;
+    /** The arguments of the {@link #addField} in progress, for the pool's threads. */
+    private VectorField currentM, currentH;
 
-    private ExchangeField(FacePairs pairs, Magnet magnet) {
+    private ExchangeField(FacePairs pairs, Magnet magnet, WorkerPool pool) {
+        this.pool = pool;
         int n = magnet.size();
         int[] count = pairs.rowStarts(n, null);
         start = count.clone();
@@ -62,7 +70,19 @@ public final class ExchangeField implements FieldTerm {
      * @throws IllegalArgumentException if two prisms of an arbitrary collection overlap
      */
     public static ExchangeField of(Magnet magnet) {
-        return new ExchangeField(FacePairs.of(magnet), magnet);
+        return of(magnet, null);
+    }
+
+    /**
+     * As {@link #of(Magnet)}, computing the field of {@value #PARALLEL_FROM} or more domains on a pool's threads
+     * (each domain's sum is the same on any thread: the same bits).
+     *
+     * @param magnet the system
+     * @param pool the threads, or null for the calling thread alone
+     * @return the term
+     */
+    public static ExchangeField of(Magnet magnet, WorkerPool pool) {
+        return new ExchangeField(FacePairs.of(magnet), magnet, pool);
     }
 
     /** @return the number of coupled pairs */
@@ -92,8 +112,28 @@ public final class ExchangeField implements FieldTerm {
 
     @Override
     public void addField(double t, VectorField m, VectorField h) {
+        int n = start.length - 1;
+        if (pool == null || pool.threads() == 1 || n < PARALLEL_FROM) {
+            addRows(m, h, 0, n);
+            return;
+        }
+        currentM = m;
+        currentH = h;
+        try {
+            pool.forRange(n, 4096, rows);
+        } finally {
+            currentM = null;
+            currentH = null;
+        }
+    }
+
+    private void addRows(int from, int to) {
+        addRows(currentM, currentH, from, to);
+    }
+
+    private void addRows(VectorField m, VectorField h, int from, int to) {
         double[] mx = m.x, my = m.y, mz = m.z;
-        for (int i = 0; i < start.length - 1; i++) {
+        for (int i = from; i < to; i++) {
             double sx = 0, sy = 0, sz = 0;
             double xi = mx[i], yi = my[i], zi = mz[i];
             for (int q = start[i]; q < start[i + 1]; q++) {

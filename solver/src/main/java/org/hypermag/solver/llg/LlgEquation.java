@@ -5,10 +5,12 @@ import java.util.List;
 import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.field.EffectiveField;
+import org.hypermag.solver.field.ExchangeField;
 import org.hypermag.solver.field.FieldTerm;
 import org.hypermag.solver.field.StochasticField;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.magnet.Parameter;
+import org.hypermag.solver.parallel.WorkerPool;
 
 /**
  * The Landau–Lifshitz–Gilbert equation in Landau–Lifshitz form:
@@ -58,6 +60,18 @@ public final class LlgEquation implements Dynamics {
      * @param torques torques added to the precession and damping (may be empty)
      */
     public LlgEquation(Magnet magnet, EffectiveField field, List<Torque> torques) {
+        this(magnet, field, torques, null);
+    }
+
+    /**
+     * @param magnet the system (γ and α per domain)
+     * @param field the effective field
+     * @param torques torques added to the precession and damping (may be empty)
+     * @param pool threads the precession and damping of {@value ExchangeField#PARALLEL_FROM} or more domains are
+     *     split over (the same bits on any thread), or null for the calling thread alone
+     */
+    public LlgEquation(Magnet magnet, EffectiveField field, List<Torque> torques, WorkerPool pool) {
+        this.pool = pool;
         if (field.size() != magnet.size()) {
             throw new IllegalArgumentException("effective field has " + field.size() + " domains, the magnet "
                     + magnet.size());
@@ -220,10 +234,52 @@ public final class LlgEquation implements Dynamics {
     }
 
     private double torque(VectorField m, VectorField heff, VectorField dmdt, boolean add) {
+        int n = m.size();
+        if (pool == null || pool.threads() == 1 || n < ExchangeField.PARALLEL_FROM) {
+            return Math.sqrt(torque(m, heff, dmdt, add, 0, n));
+        }
+        if (chunkMax == null) {
+            chunkMax = new double[(n + GRAIN - 1) / GRAIN];
+        }
+        java.util.Arrays.fill(chunkMax, 0); // the pool may run it all as one chunk
+        currentM = m;
+        currentH = heff;
+        currentD = dmdt;
+        currentAdd = add;
+        try {
+            pool.forRange(n, GRAIN, chunks);
+        } finally {
+            currentM = null;
+            currentH = null;
+            currentD = null;
+        }
+        double max2 = 0;
+        for (double c : chunkMax) {
+            max2 = Math.max(max2, c);
+        }
+        return Math.sqrt(max2);
+    }
+
+    /** Domains per chunk of the parallel torque. */
+    private static final int GRAIN = 4096;
+    private final WorkerPool pool;
+    private final WorkerPool.RangeTask chunks = this::torqueChunk;
+    /** Per chunk of {@link #GRAIN} domains, the largest |m × H|² of the last parallel torque. */
+    private double[] chunkMax;
+    /** The arguments of the parallel torque in progress, for the pool's threads. */
+    private VectorField currentM, currentH, currentD;
+    private boolean currentAdd;
+
+    private void torqueChunk(int from, int to) {
+        chunkMax[from / GRAIN] = torque(currentM, currentH, currentD, currentAdd, from, to);
+    }
+
+    /** The precession and damping of domains [from, to); returns the largest |m × H|² among them. */
+    private double torque(VectorField m, VectorField heff, VectorField dmdt, boolean add, int from, int to) {
         double[] mx = m.x, my = m.y, mz = m.z, hx = heff.x, hy = heff.y, hz = heff.z;
         double[] dx = dmdt.x, dy = dmdt.y, dz = dmdt.z;
         double max2 = 0;
-        for (int i = 0; i < mx.length; i++) {
+        for (int i = from; i < to; i++) {
             double ax = my[i] * hz[i] - mz[i] * hy[i];
             double ay = mz[i] * hx[i] - mx[i] * hz[i];
             double az = mx[i] * hy[i] - my[i] * hx[i];
@@ -243,6 +299,6 @@ public final class LlgEquation implements Dynamics {
             }
             max2 = Math.max(max2, ax * ax + ay * ay + az * az);
         }
-        return Math.sqrt(max2);
+        return max2;
     }
 }
