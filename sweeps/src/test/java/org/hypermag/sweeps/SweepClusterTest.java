@@ -43,11 +43,13 @@ class SweepClusterTest {
         Thread killer = new Thread(() -> {
             long deadline = System.nanoTime() + 120_000_000_000L;
             try {
-                // once a variant is done, kill the executor of a variant that is running (a child JVM of this one,
-                // started by the in-process worker)
+                // once two variants are done, kill the executor of a variant that is running (a child JVM of this
+                // one, started by the in-process worker). Not after the first: the variants take the same time, so
+                // the other executor's first variant may be finishing as it is read as running (killed after it
+                // completed, it is not run again); after the second, the running ones have just started
                 while (System.nanoTime() < deadline && killed.get() < 0) {
                     Thread.sleep(10);
-                    if (done(cluster) < 1) {
+                    if (done(cluster) < 2) {
                         continue;
                     }
                     for (int i = 1; i <= 8 && killed.get() < 0; i++) {
