@@ -41,13 +41,17 @@ public class ExactDemagBenchmark {
     @Param({"fft", "direct"})
     String method;
 
+    /** Layers of cells (n × n × layers; 1: a film). */
+    @Param({"1"})
+    int layers;
+
     private DemagField demag;
     private VectorField m;
     private VectorField h;
 
     @Setup(Level.Trial)
     public void setUp() {
-        RegularGrid grid = new RegularGrid(n, n, 1, 3.90625e-9, 3.90625e-9, 3e-9);
+        RegularGrid grid = new RegularGrid(n, n, layers, 3.90625e-9, 3.90625e-9, 3e-9);
         WorkerPool pool = WorkerPool.shared();
         demag = method.equals("fft") ? new FftDemag(grid, pool) : DirectDemag.forGrid(grid, pool);
         Random rnd = new Random(1);

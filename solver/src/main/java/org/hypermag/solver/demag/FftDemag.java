@@ -44,6 +44,7 @@ public final class FftDemag implements DemagField {
     private final WorkerPool.RangeTask inverseY = (from, to) -> passY(from, to, false);
     private final WorkerPool.RangeTask inverseX = this::inverseX;
     private final WorkerPool.RangeTask convolveY = this::convolveY;
+    private final WorkerPool.RangeTask convolveZLanes = this::convolveZLanes;
     private final boolean lanes;
 
     /** Per-thread work space: a line buffer and one FFT plan per axis. */
@@ -64,6 +65,11 @@ public final class FftDemag implements DemagField {
 
     private static boolean useLanes(int py, int pz) {
         return pz == 1 && py > 1 && py <= LANE_MAX;
+    }
+
+    /** Several layers: the z pass (transform, product, inverse) in lanes ({@link #convolveLanes}). */
+    private static boolean useLanesZ(int pz) {
+        return pz > 1 && pz <= LANE_MAX;
     }
 
     static {
@@ -87,12 +93,13 @@ public final class FftDemag implements DemagField {
             fx = px > 1 ? new DoubleFFT_1D(px) : null;
             fy = py > 1 ? new DoubleFFT_1D(py) : null;
             fz = pz > 1 ? new DoubleFFT_1D(pz) : null;
-            boolean lanes = useLanes(py, pz);
-            laneY = lanes ? new LaneFft(py) : null;
-            yre = lanes ? new double[3][py * BLOCK] : null;
-            yim = lanes ? new double[3][py * BLOCK] : null;
-            wre = lanes ? new double[py * BLOCK] : null;
-            wim = lanes ? new double[py * BLOCK] : null;
+            // one layer: the y pass in lanes; several layers: the z pass in lanes, where short enough
+            int len = useLanes(py, pz) ? py : useLanesZ(pz) ? pz : 0;
+            laneY = len > 0 ? new LaneFft(len) : null;
+            yre = len > 0 ? new double[3][len * BLOCK] : null;
+            yim = len > 0 ? new double[3][len * BLOCK] : null;
+            wre = len > 0 ? new double[len * BLOCK] : null;
+            wim = len > 0 ? new double[len * BLOCK] : null;
         }
     }
 
@@ -310,7 +317,7 @@ public final class FftDemag implements DemagField {
             if (pz > 1) {
                 // along z, transform, multiply by the kernel and transform back column by column while the column
                 // is in cache (the padded half of z is never stored)
-                pool.forRange(hx * py, BLOCK, convolveZ);
+                pool.forRange(hx * py, BLOCK, useLanesZ(pz) ? convolveZLanes : convolveZ);
             } else {
                 pool.forRange(hx * py, 1024, multiply); // a single layer needs no transform along z
             }
@@ -408,33 +415,49 @@ public final class FftDemag implements DemagField {
      * inverse transform, and the first ny rows written back.
      */
     private void convolveY(int from, int to) {
+        convolveLanes(from, to, ny, hx);
+    }
+
+    private void convolveZLanes(int from, int to) {
+        convolveLanes(from, to, nz, hx * py);
+    }
+
+    /**
+     * For the spectrum's columns [from, to) in blocks of {@link #BLOCK}, the elements of each column side by side
+     * (LaneFft): the forward transform of the three components along one axis (the {@code count} stored elements,
+     * zero beyond, element i of column col at 2(col + i·step)), the product with the kernel (entry col + k·step),
+     * the inverse transform, and the first {@code count} elements back. The y pass of one layer (step hx) and the z
+     * pass of several (step hx·py).
+     */
+    private void convolveLanes(int from, int to, int count, int step) {
         Scratch w = scratch.get();
         LaneFft f = w.laneY;
-        for (int kx = from; kx < to; kx += BLOCK) {
-            int width = Math.min(BLOCK, to - kx);
+        int len = f.length();
+        for (int col = from; col < to; col += BLOCK) {
+            int width = Math.min(BLOCK, to - col);
             for (int c = 0; c < 3; c++) {
                 double[] sc = spec[c], re = w.yre[c], im = w.yim[c];
-                for (int y = 0; y < ny; y++) {
-                    for (int b = 0, o = 2 * (y * hx + kx), d = y * BLOCK; b < width; b++, o += 2, d++) {
+                for (int i = 0; i < count; i++) {
+                    for (int b = 0, o = 2 * (i * step + col), d = i * BLOCK; b < width; b++, o += 2, d++) {
                         re[d] = sc[o];
                         im[d] = sc[o + 1];
                     }
                 }
-                Arrays.fill(re, ny * BLOCK, py * BLOCK, 0);
-                Arrays.fill(im, ny * BLOCK, py * BLOCK, 0);
+                Arrays.fill(re, count * BLOCK, len * BLOCK, 0);
+                Arrays.fill(im, count * BLOCK, len * BLOCK, 0);
                 f.forward(re, im, w.wre, w.wim, BLOCK, width);
             }
             double[] xr = w.yre[0], xi = w.yim[0], yr = w.yre[1], yi = w.yim[1], zr = w.yre[2], zi = w.yim[2];
-            for (int ky = 0; ky < py; ky++) {
-                for (int b = 0, q = ky * hx + kx, d = ky * BLOCK; b < width; b++, q++, d++) {
+            for (int k = 0; k < len; k++) {
+                for (int b = 0, q = k * step + col, d = k * BLOCK; b < width; b++, q++, d++) {
                     product(xr, xi, yr, yi, zr, zi, d, d, q);
                 }
             }
             for (int c = 0; c < 3; c++) {
                 double[] sc = spec[c], re = w.yre[c], im = w.yim[c];
                 f.inverse(re, im, w.wre, w.wim, BLOCK, width);
-                for (int y = 0; y < ny; y++) {
-                    for (int b = 0, o = 2 * (y * hx + kx), d = y * BLOCK; b < width; b++, o += 2, d++) {
+                for (int i = 0; i < count; i++) {
+                    for (int b = 0, o = 2 * (i * step + col), d = i * BLOCK; b < width; b++, o += 2, d++) {
                         sc[o] = re[d];
                         sc[o + 1] = im[d];
                     }
