@@ -25,8 +25,6 @@ public final class ExchangeField implements FieldTerm {
     public static final FieldTermType TYPE = new FieldTermType("exchange", "exchange",
             "Heisenberg exchange, energy density A |grad m|^2 (J/m^3), between domains sharing a face", List.of(A),
             in -> in.magnet().anyNonZero(A) ? of(in.magnet(), in.pool()) : null);
-    /** Domains from which the field is computed on the pool's threads (below, one thread is faster). */
-    public static final int PARALLEL_FROM = 1 << 14;
     private final int[] start;
     private final int[] neighbour;
     private final double[] coefficient;
@@ -74,7 +72,7 @@ public final class ExchangeField implements FieldTerm {
     }
 
     /**
-     * As {@link #of(Magnet)}, computing the field of {@value #PARALLEL_FROM} or more domains on a pool's threads
+     * As {@link #of(Magnet)}, computing the field on a pool's threads where {@link WorkerPool#splitsLocalLoop} says so
      * (each domain's sum is the same on any thread: the same bits).
      *
      * @param magnet the system
@@ -113,14 +111,14 @@ public final class ExchangeField implements FieldTerm {
     @Override
     public void addField(double t, VectorField m, VectorField h) {
         int n = start.length - 1;
-        if (pool == null || pool.threads() == 1 || n < PARALLEL_FROM) {
+        if (!WorkerPool.splitsLocalLoop(pool, n)) {
             addRows(m, h, 0, n);
             return;
         }
         currentM = m;
         currentH = h;
         try {
-            pool.forRange(n, 4096, rows);
+            pool.forRange(n, WorkerPool.LOCAL_LOOP_GRAIN, rows);
         } finally {
             currentM = null;
             currentH = null;

@@ -5,7 +5,6 @@ import java.util.List;
 import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.field.EffectiveField;
-import org.hypermag.solver.field.ExchangeField;
 import org.hypermag.solver.field.FieldTerm;
 import org.hypermag.solver.field.StochasticField;
 import org.hypermag.solver.magnet.Magnet;
@@ -67,8 +66,8 @@ public final class LlgEquation implements Dynamics {
      * @param magnet the system (γ and α per domain)
      * @param field the effective field
      * @param torques torques added to the precession and damping (may be empty)
-     * @param pool threads the precession and damping of {@value ExchangeField#PARALLEL_FROM} or more domains are
-     *     split over (the same bits on any thread), or null for the calling thread alone
+     * @param pool threads the precession and damping are split over where {@link WorkerPool#splitsLocalLoop} says so
+     *     (the same bits on any thread), or null for the calling thread alone
      */
     public LlgEquation(Magnet magnet, EffectiveField field, List<Torque> torques, WorkerPool pool) {
         this.pool = pool;
@@ -235,7 +234,7 @@ public final class LlgEquation implements Dynamics {
 
     private double torque(VectorField m, VectorField heff, VectorField dmdt, boolean add) {
         int n = m.size();
-        if (pool == null || pool.threads() == 1 || n < ExchangeField.PARALLEL_FROM) {
+        if (!WorkerPool.splitsLocalLoop(pool, n)) {
             return Math.sqrt(torque(m, heff, dmdt, add, 0, n));
         }
         if (chunkMax == null) {
@@ -260,8 +259,7 @@ public final class LlgEquation implements Dynamics {
         return Math.sqrt(max2);
     }
 
-    /** Domains per chunk of the parallel torque. */
-    private static final int GRAIN = 4096;
+    private static final int GRAIN = WorkerPool.LOCAL_LOOP_GRAIN;
     private final WorkerPool pool;
     private final WorkerPool.RangeTask chunks = this::torqueChunk;
     /** Per chunk of {@link #GRAIN} domains, the largest |m × H|² of the last parallel torque. */

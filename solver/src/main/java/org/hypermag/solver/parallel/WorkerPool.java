@@ -52,6 +52,24 @@ public final class WorkerPool implements AutoCloseable {
     public static final int MAX_THREADS = 1024;
 
     /**
+     * Domains from which a local loop (a few flops per domain: the exchange field, the LLG torque) is split over a
+     * pool's threads; below it handing the loop over costs more than it saves.
+     */
+    public static final int LOCAL_LOOP_MIN = 1 << 14;
+    /** Domains per chunk of a split local loop. */
+    public static final int LOCAL_LOOP_GRAIN = 4096;
+
+    /**
+     * @param pool a pool, or null for the calling thread alone
+     * @param n the domains a local loop runs over
+     * @return whether to split the loop over the pool's threads: a pool of several threads and at least
+     *     {@value #LOCAL_LOOP_MIN} domains
+     */
+    public static boolean splitsLocalLoop(WorkerPool pool, int n) {
+        return pool != null && pool.threads() > 1 && n >= LOCAL_LOOP_MIN;
+    }
+
+    /**
      * Starts a pool that runs loops on {@code threads} threads in all (the caller plus {@code threads - 1} workers).
      *
      * @param threads total threads, 1 to {@link #MAX_THREADS}
