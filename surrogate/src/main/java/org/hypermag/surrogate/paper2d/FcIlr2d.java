@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.nn.Activation;
+import org.hypermag.surrogate.nn.Gemm;
 import org.hypermag.surrogate.nn.Mlp;
 
 /**
@@ -22,6 +23,8 @@ import org.hypermag.surrogate.nn.Mlp;
 public final class FcIlr2d implements Model2d {
     /** Chunks of samples (fixed: the gradient does not depend on the thread count). */
     private static final int CHUNKS = 8;
+    /** Samples per parallel chunk of the hypernetwork's forward pass. */
+    private static final int SAMPLE_GRAIN = 16;
 
     final Mlp hyper, basis;
     final double[] params;
@@ -98,7 +101,7 @@ public final class FcIlr2d implements Model2d {
         return params.length;
     }
 
-    /** f and its x, y tangents at every point: {values, d/dx, d/dy}, each points × B. */
+    /** f and its x, y tangents at every point: {values, d/dx, d/dy}, each points × B (row-major). */
     private double[][] features(double[] p, Discs.DataSet d) {
         int nb = basis.outputs(), np = d.points();
         double[][] f = {new double[np * nb], new double[np * nb], new double[np * nb]};
@@ -120,20 +123,48 @@ public final class FcIlr2d implements Model2d {
         basis.forward(p, r, 0, ws);
     }
 
-    /** The summed read-out of sample n (B + 1). */
-    private void represent(double[] p, Discs.DataSet d, int n, Mlp.Workspace ws, double[] a) {
-        Arrays.fill(a, 0);
-        for (int s = 0; s < d.sources(); s++) {
-            hyper.forward(p, d.src(), 4 * (n * d.sources() + s), ws);
-            double[] out = ws.output();
-            for (int k = 0; k < a.length; k++) {
-                a[k] += out[k];
+    /** The summed read-outs of all samples: samples × (B + 1), row-major. */
+    private double[] represent(double[] p, Discs.DataSet d, WorkerPool pool) {
+        int na = basis.outputs() + 1, ns = d.samples();
+        double[] a = new double[ns * na];
+        pool.forRange(ns, SAMPLE_GRAIN, (from, to) -> {
+            Mlp.Workspace ws = hyper.workspace(0);
+            for (int n = from; n < to; n++) {
+                for (int s = 0; s < d.sources(); s++) {
+                    hyper.forward(p, d.src(), 4 * (n * d.sources() + s), ws);
+                    double[] out = ws.output();
+                    for (int k = 0; k < na; k++) {
+                        a[n * na + k] += out[k];
+                    }
+                }
             }
+        });
+        return a;
+    }
+
+    /**
+     * The read-out over the features: {Σ_k a_k b_k, Σ_k a_k ∂b_k/∂x, Σ_k a_k ∂b_k/∂y} at every sample and point
+     * (samples × points each; φ̂ adds the bias a_B, Ĥ is minus the other two). Three matrix products
+     * (samples × B)·(B × points) with the features transposed to B × points.
+     */
+    private double[][] readOut(double[] a, double[][] f, int ns, int np, WorkerPool pool) {
+        int nb = basis.outputs();
+        double[] ft = new double[nb * np];
+        double[][] out = new double[3][ns * np];
+        for (int c = 0; c < 3; c++) {
+            Gemm.transpose(np, nb, f[c], nb, ft);
+            Gemm.multiply(ns, np, nb, a, 0, nb + 1, ft, 0, np, out[c], 0, np, false, pool);
         }
+        return out;
     }
 
     /**
      * The loss over a data set and, if grad is not null, its gradient (replacing grad's contents).
+     *
+     * <p>With A the samples' read-outs (samples × (B + 1)) and F_c the basis values and tangents (points × B): the
+     * forward pass is R_c = A·F_cᵀ; the residuals' slopes G_c (∂loss/∂R_c) give ∂loss/∂A = Σ_c G_c·F_c (and the
+     * bias column Σ_q G_0) and ∂loss/∂F_cᵀ = Aᵀ·G_c, all as {@link Gemm} products; the hypernetwork and the basis
+     * network then back-propagate per sample and per point.
      *
      * @param d the data set
      * @param p parameters
@@ -142,110 +173,105 @@ public final class FcIlr2d implements Model2d {
      * @return the loss
      */
     public double loss(Discs.DataSet d, double[] p, double[] grad, WorkerPool pool) {
-        int nb = basis.outputs(), np = d.points(), chunks = Math.min(CHUNKS, d.samples());
+        int nb = basis.outputs(), na = nb + 1, np = d.points(), ns = d.samples();
+        int chunks = Math.min(CHUNKS, ns);
         double[][] f = features(p, d);
-        double nPhi = (double) d.samples() * np, nH = 2 * nPhi;
+        double[] a = represent(p, d, pool);
+        double[][] r = readOut(a, f, ns, np, pool);
+        double nPhi = (double) ns * np, nH = 2 * nPhi;
         double[] losses = new double[chunks];
-        double[][] grads = new double[chunks][], gf = new double[chunks][];
+        boolean wantGrad = grad != null;
+        // residuals: the loss by fixed chunks (the same sum on any thread count), r replaced by ∂loss/∂r
         pool.forRange(chunks, 1, (from, to) -> {
             for (int c = from; c < to; c++) {
-                Mlp.Workspace ws = hyper.workspace(0);
-                double[] a = new double[nb + 1], ga = new double[nb + 1], out = new double[3];
-                double[] g = grad == null ? null : new double[p.length];
-                double[] gfc = grad == null ? null : new double[3 * np * nb];
                 double total = 0;
-                int s0 = (int) ((long) d.samples() * c / chunks), s1 = (int) ((long) d.samples() * (c + 1) / chunks);
-                for (int n = s0; n < s1; n++) {
-                    represent(p, d, n, ws, a);
-                    Arrays.fill(ga, 0);
-                    for (int q = 0; q < np; q++) {
-                        int o = q * nb, i = n * np + q;
-                        readOut(a, f, o, nb, out);
-                        double e = out[0] - d.phi()[i], ex = out[1] - d.hx()[i], ey = out[2] - d.hy()[i];
-                        total += Linear2d.huber(e) / nPhi + (Linear2d.huber(ex) + Linear2d.huber(ey)) / nH;
-                        if (g == null) {
-                            continue;
-                        }
-                        double gp = Linear2d.slope(e) / nPhi, gx = Linear2d.slope(ex) / nH, gy = Linear2d.slope(ey) / nH;
-                        ga[nb] += gp;
-                        for (int k = 0; k < nb; k++) {
-                            ga[k] += gp * f[0][o + k] - gx * f[1][o + k] - gy * f[2][o + k];
-                            gfc[o + k] += gp * a[k];
-                            gfc[np * nb + o + k] -= gx * a[k];
-                            gfc[2 * np * nb + o + k] -= gy * a[k];
-                        }
-                    }
-                    if (g != null) {
-                        for (int s = 0; s < d.sources(); s++) {
-                            hyper.forward(p, d.src(), 4 * (n * d.sources() + s), ws);
-                            System.arraycopy(ga, 0, ws.outputGradient(), 0, nb + 1);
-                            hyper.backward(p, ws, g);
-                        }
+                int i0 = (int) ((long) ns * c / chunks) * np, i1 = (int) ((long) ns * (c + 1) / chunks) * np;
+                for (int i = i0; i < i1; i++) {
+                    double e = r[0][i] + a[i / np * na + nb] - d.phi()[i];
+                    double ex = -r[1][i] - d.hx()[i], ey = -r[2][i] - d.hy()[i];
+                    total += Linear2d.huber(e) / nPhi + (Linear2d.huber(ex) + Linear2d.huber(ey)) / nH;
+                    if (wantGrad) {
+                        r[0][i] = Linear2d.slope(e) / nPhi;
+                        r[1][i] = -Linear2d.slope(ex) / nH;
+                        r[2][i] = -Linear2d.slope(ey) / nH;
                     }
                 }
                 losses[c] = total;
-                grads[c] = g;
-                gf[c] = gfc;
             }
         });
         double total = 0;
         for (double l : losses) {
             total += l;
         }
-        if (grad == null) {
+        if (!wantGrad) {
             return total;
         }
         Arrays.fill(grad, 0);
-        double[] gfAll = new double[3 * np * nb];
-        for (int c = 0; c < chunks; c++) {
+        // ∂loss/∂A: Σ_c G_c·F_c, and the bias column
+        double[] ga = new double[ns * na];
+        for (int c = 0; c < 3; c++) {
+            Gemm.multiply(ns, nb, np, r[c], 0, np, f[c], 0, nb, ga, 0, na, c > 0, pool);
+        }
+        for (int n = 0; n < ns; n++) {
+            double s = 0;
+            for (int q = 0; q < np; q++) {
+                s += r[0][n * np + q];
+            }
+            ga[n * na + nb] = s;
+        }
+        // the hypernetwork: back from each source's read-out, per chunk of samples (fixed chunks, summed in order)
+        double[][] grads = new double[chunks][];
+        pool.forRange(chunks, 1, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                Mlp.Workspace ws = hyper.workspace(0);
+                double[] g = new double[p.length];
+                int s0 = (int) ((long) ns * c / chunks), s1 = (int) ((long) ns * (c + 1) / chunks);
+                for (int n = s0; n < s1; n++) {
+                    for (int s = 0; s < d.sources(); s++) {
+                        hyper.forward(p, d.src(), 4 * (n * d.sources() + s), ws);
+                        System.arraycopy(ga, n * na, ws.outputGradient(), 0, na);
+                        hyper.backward(p, ws, g);
+                    }
+                }
+                grads[c] = g;
+            }
+        });
+        for (double[] g : grads) {
             for (int i = 0; i < grad.length; i++) {
-                grad[i] += grads[c][i];
+                grad[i] += g[i];
             }
-            for (int i = 0; i < gfAll.length; i++) {
-                gfAll[i] += gf[c][i];
-            }
+        }
+        // ∂loss/∂F_c (points × B): (Aᵀ·G_c)ᵀ
+        double[] at = new double[nb * ns], gft = new double[nb * np];
+        Gemm.transpose(ns, nb, a, na, at);
+        double[][] gf = new double[3][np * nb];
+        for (int c = 0; c < 3; c++) {
+            Gemm.multiply(nb, np, ns, at, 0, ns, r[c], 0, np, gft, 0, np, false, pool);
+            Gemm.transpose(nb, np, gft, np, gf[c]);
         }
         // the basis: back through its values and tangents, once per point (in order: deterministic)
         Mlp.Workspace ws = basis.workspace(2);
-        double[] r = new double[2];
+        double[] xy = new double[2];
         for (int q = 0; q < np; q++) {
-            basisAt(p, d, q, r, ws);
-            System.arraycopy(gfAll, q * nb, ws.outputGradient(), 0, nb);
-            System.arraycopy(gfAll, np * nb + q * nb, ws.outputTangentGradient(0), 0, nb);
-            System.arraycopy(gfAll, 2 * np * nb + q * nb, ws.outputTangentGradient(1), 0, nb);
+            basisAt(p, d, q, xy, ws);
+            System.arraycopy(gf[0], q * nb, ws.outputGradient(), 0, nb);
+            System.arraycopy(gf[1], q * nb, ws.outputTangentGradient(0), 0, nb);
+            System.arraycopy(gf[2], q * nb, ws.outputTangentGradient(1), 0, nb);
             basis.backward(p, ws, grad);
         }
         return total;
     }
 
-    /** {φ̂, Ĥx, Ĥy} at one point: the read-out a over the basis values and tangents from index o. */
-    private static void readOut(double[] a, double[][] f, int o, int nb, double[] out) {
-        double phi = a[nb], hx = 0, hy = 0;
-        for (int k = 0; k < nb; k++) {
-            phi += a[k] * f[0][o + k];
-            hx -= a[k] * f[1][o + k];
-            hy -= a[k] * f[2][o + k];
-        }
-        out[0] = phi;
-        out[1] = hx;
-        out[2] = hy;
-    }
-
     @Override
     public void predict(Discs.DataSet d, double[] phi, double[] hx, double[] hy) {
-        int nb = basis.outputs(), np = d.points();
-        double[][] f = features(params, d);
-        Mlp.Workspace ws = hyper.workspace(0);
-        double[] a = new double[nb + 1], out = new double[3];
-        for (int n = 0; n < d.samples(); n++) {
-            represent(params, d, n, ws, a);
-            for (int q = 0; q < np; q++) {
-                int i = n * np + q;
-                readOut(a, f, q * nb, nb, out);
-                phi[i] = out[0];
-                hx[i] = out[1];
-                hy[i] = out[2];
-            }
+        WorkerPool pool = WorkerPool.shared();
+        int nb = basis.outputs(), na = nb + 1, np = d.points(), ns = d.samples();
+        double[] a = represent(params, d, pool);
+        double[][] r = readOut(a, features(params, d), ns, np, pool);
+        for (int i = 0; i < ns * np; i++) {
+            phi[i] = r[0][i] + a[i / np * na + nb];
+            hx[i] = -r[1][i];
+            hy[i] = -r[2][i];
         }
     }
 
