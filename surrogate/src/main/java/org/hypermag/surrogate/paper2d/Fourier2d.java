@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.nn.Activation;
+import org.hypermag.surrogate.nn.Gemm;
 import org.hypermag.surrogate.nn.Mlp;
 
 /**
@@ -24,6 +25,11 @@ import org.hypermag.surrogate.nn.Mlp;
 public final class Fourier2d implements Model2d {
     /** The initial wavenumber bounds (log10), as in hyper_fourier.py. */
     public static final double[] BOUNDS = {-2.9, 0.75};
+
+    /** Chunks of samples (fixed: the gradient does not depend on the thread count). */
+    private static final int CHUNKS = 8;
+    /** Samples per parallel chunk of the hypernetwork's forward pass. */
+    private static final int SAMPLE_GRAIN = 16;
 
     final int order;
     final Mlp net;
@@ -112,137 +118,87 @@ public final class Fourier2d implements Model2d {
         }
     }
 
-    /** Per-thread state: the network's workspace and the per-point vectors. */
-    private final class Work {
-        final Mlp.Workspace ws = net.workspace(0);
-        final int n = order;
-        final double[] a = new double[4 * n * n], ga = new double[4 * n * n];
-        final double[] k = new double[n], dk0 = new double[n], dk1 = new double[n], gk = new double[n];
-        final double[] cx = new double[n], sx = new double[n], cy = new double[n], sy = new double[n];
-        final double[] pc = new double[n], ps = new double[n], qc = new double[n], qs = new double[n];
-        final double[] ucy = new double[n], usy = new double[n], ey = new double[n];
-        final double[] grad;
-
-        Work(double[] grad) {
-            this.grad = grad;
-        }
-    }
-
-    /** Sums the hypernetwork's outputs over sample n's sources into w.a. */
-    private void represent(double[] p, Discs.DataSet d, int n, Work w) {
-        Arrays.fill(w.a, 0);
-        for (int s = 0; s < d.sources(); s++) {
-            net.forward(p, d.src(), 4 * (n * d.sources() + s), w.ws);
-            double[] out = w.ws.output();
-            for (int i = 0; i < w.a.length; i++) {
-                w.a[i] += out[i];
-            }
-        }
-    }
-
     /**
-     * cos and sin of k_i x and k_i y at every point of a set, index q·N + i: the points are shared by all samples,
-     * so an epoch evaluates them once rather than once per sample.
+     * The basis functions at every point of a set, the points being shared by all samples: cos and sin of k_i x and
+     * k_i y (N × points each, row i for k_i) and, per channel c (φ̂, Ĥx, Ĥy), the 4N² functions at every point,
+     * 4N² × points (row f = type·N² + i·N + j, types cc, sc, cs, ss as the coefficients).
      */
-    private record Trig(double[] cx, double[] sx, double[] cy, double[] sy) {
-        static Trig of(double[] k, double[] xs, double[] ys) {
-            int n = k.length, points = xs.length;
-            double[] cx = new double[points * n], sx = new double[points * n], cy = new double[points * n],
-                    sy = new double[points * n];
-            for (int q = 0; q < points; q++) {
-                for (int i = 0; i < n; i++) {
-                    cx[q * n + i] = Math.cos(k[i] * xs[q]);
-                    sx[q * n + i] = Math.sin(k[i] * xs[q]);
-                    cy[q * n + i] = Math.cos(k[i] * ys[q]);
-                    sy[q * n + i] = Math.sin(k[i] * ys[q]);
+    private record Basis(double[] cu, double[] su, double[] cv, double[] sv, double[][] psi) {
+        static Basis of(double[] k, double[] xs, double[] ys) {
+            int n = k.length, np = xs.length, nn = n * n;
+            double[] cu = new double[n * np], su = new double[n * np], cv = new double[n * np], sv = new double[n * np];
+            for (int i = 0; i < n; i++) {
+                for (int q = 0; q < np; q++) {
+                    cu[i * np + q] = Math.cos(k[i] * xs[q]);
+                    su[i * np + q] = Math.sin(k[i] * xs[q]);
+                    cv[i * np + q] = Math.cos(k[i] * ys[q]);
+                    sv[i * np + q] = Math.sin(k[i] * ys[q]);
                 }
             }
-            return new Trig(cx, sx, cy, sy);
+            double[][] psi = new double[3][4 * nn * np];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    int cc = (i * n + j) * np, sc = cc + nn * np, cs = sc + nn * np, ss = cs + nn * np;
+                    int ui = i * np, vj = j * np;
+                    double ki = k[i], kj = k[j];
+                    for (int q = 0; q < np; q++) {
+                        double c1 = cu[ui + q], s1 = su[ui + q], c2 = cv[vj + q], s2 = sv[vj + q];
+                        psi[0][cc + q] = c1 * c2;
+                        psi[0][sc + q] = s1 * c2;
+                        psi[0][cs + q] = c1 * s2;
+                        psi[0][ss + q] = s1 * s2;
+                        // Ĥx = −∂φ̂/∂x, Ĥy = −∂φ̂/∂y
+                        psi[1][cc + q] = ki * s1 * c2;
+                        psi[1][sc + q] = -ki * c1 * c2;
+                        psi[1][cs + q] = ki * s1 * s2;
+                        psi[1][ss + q] = -ki * c1 * s2;
+                        psi[2][cc + q] = kj * c1 * s2;
+                        psi[2][sc + q] = kj * s1 * s2;
+                        psi[2][cs + q] = -kj * c1 * c2;
+                        psi[2][ss + q] = -kj * s1 * c2;
+                    }
+                }
+            }
+            return new Basis(cu, su, cv, sv, psi);
         }
     }
 
-    /**
-     * φ̂, Ĥ at point q from w.a (and the row sums the gradient reuses).
-     *
-     * @return {φ̂, Ĥx, Ĥy}
-     */
-    private double[] point(int q, Trig trig, Work w, double[] out) {
-        int n = order, nn = n * n;
-        double[] a = w.a, k = w.k;
-        System.arraycopy(trig.cx(), q * n, w.cx, 0, n);
-        System.arraycopy(trig.sx(), q * n, w.sx, 0, n);
-        System.arraycopy(trig.cy(), q * n, w.cy, 0, n);
-        System.arraycopy(trig.sy(), q * n, w.sy, 0, n);
-        double phi = 0, hx = 0, hy = 0;
-        for (int i = 0; i < n; i++) {
-            double pcc = 0, pcs = 0, psc = 0, pss = 0, qcc = 0, qsc = 0, qcs = 0, qss = 0;
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                double acc = a[row + j], asc = a[nn + row + j], acs = a[2 * nn + row + j], ass = a[3 * nn + row + j];
-                double cyj = w.cy[j], syj = w.sy[j], kcy = k[j] * cyj, ksy = k[j] * syj;
-                pcc += acc * cyj;
-                psc += asc * cyj;
-                pcs += acs * syj;
-                pss += ass * syj;
-                qcc += acc * ksy;
-                qsc += asc * ksy;
-                qcs += acs * kcy;
-                qss += ass * kcy;
+    /** The summed coefficients of all samples: samples × 4N², row-major. */
+    private double[] represent(double[] p, Discs.DataSet d, WorkerPool pool) {
+        int nf = 4 * order * order, ns = d.samples();
+        double[] a = new double[ns * nf];
+        pool.forRange(ns, SAMPLE_GRAIN, (from, to) -> {
+            Mlp.Workspace ws = net.workspace(0);
+            for (int n = from; n < to; n++) {
+                for (int s = 0; s < d.sources(); s++) {
+                    net.forward(p, d.src(), 4 * (n * d.sources() + s), ws);
+                    double[] out = ws.output();
+                    for (int f = 0; f < nf; f++) {
+                        a[n * nf + f] += out[f];
+                    }
+                }
             }
-            w.pc[i] = pcc + pcs;
-            w.ps[i] = psc + pss;
-            w.qc[i] = qcc - qcs;
-            w.qs[i] = qsc - qss;
-            phi += w.cx[i] * w.pc[i] + w.sx[i] * w.ps[i];
-            hx += k[i] * (w.sx[i] * w.pc[i] - w.cx[i] * w.ps[i]);
-            hy += w.cx[i] * w.qc[i] + w.sx[i] * w.qs[i];
-        }
-        out[0] = phi;
-        out[1] = hx;
-        out[2] = hy;
-        return out;
+        });
+        return a;
     }
 
-    /**
-     * Adds the gradient of gφ·φ̂ + gx·Ĥx + gy·Ĥy at one point (after {@link #point}) with respect to the summed
-     * coefficients (into w.ga) and the wavenumbers (into w.gk).
-     */
-    private void pointGradient(double x, double y, double gphi, double gx, double gy, Work w) {
-        int n = order, nn = n * n;
-        double[] a = w.a, ga = w.ga, k = w.k;
-        Arrays.fill(w.ucy, 0);
-        Arrays.fill(w.usy, 0);
-        Arrays.fill(w.ey, 0);
-        for (int i = 0; i < n; i++) {
-            double cxi = w.cx[i], sxi = w.sx[i], ki = k[i];
-            double ac = gphi * cxi + gx * ki * sxi, as = gphi * sxi - gx * ki * cxi;
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                double cyj = w.cy[j], syj = w.sy[j], kj = k[j];
-                double gys = gy * kj * syj, gyc = gy * kj * cyj;
-                ga[row + j] += ac * cyj + gys * cxi;
-                ga[nn + row + j] += as * cyj + gys * sxi;
-                ga[2 * nn + row + j] += ac * syj - gyc * cxi;
-                ga[3 * nn + row + j] += as * syj - gyc * sxi;
-                double acc = a[row + j], asc = a[nn + row + j], acs = a[2 * nn + row + j], ass = a[3 * nn + row + j];
-                double ccs = acc * cxi + asc * sxi, csc = acs * cxi + ass * sxi;
-                w.ucy[j] += gphi * ccs + gx * ki * (acc * sxi - asc * cxi) - gy * kj * csc;
-                w.usy[j] += gphi * csc + gx * ki * (acs * sxi - ass * cxi) + gy * kj * ccs;
-                w.ey[j] += ccs * syj - csc * cyj;
-            }
+    /** φ̂, Ĥx, Ĥy at every sample and point (samples × points each): A·Ψ_c, three {@link Gemm} products. */
+    private double[][] predictAll(double[] a, Basis b, int ns, int np, WorkerPool pool) {
+        int nf = 4 * order * order;
+        double[][] r = new double[3][ns * np];
+        for (int c = 0; c < 3; c++) {
+            Gemm.multiply(ns, np, nf, a, 0, nf, b.psi()[c], 0, np, r[c], 0, np, false, pool);
         }
-        for (int m = 0; m < n; m++) {
-            // x side: through cos(k x), sin(k x) and the explicit k_i of Ĥx; y side likewise for Ĥy
-            double dcx = gphi * w.pc[m] - gx * k[m] * w.ps[m] + w.qc[m] * gy;
-            double dsx = gphi * w.ps[m] + gx * k[m] * w.pc[m] + w.qs[m] * gy;
-            double ex = w.sx[m] * w.pc[m] - w.cx[m] * w.ps[m];
-            w.gk[m] += -x * w.sx[m] * dcx + x * w.cx[m] * dsx + gx * ex
-                    - y * w.sy[m] * w.ucy[m] + y * w.cy[m] * w.usy[m] + gy * w.ey[m];
-        }
+        return r;
     }
 
     /**
      * The loss over a data set and, if grad is not null, its gradient (replacing grad's contents).
+     *
+     * <p>With A the summed coefficients (samples × 4N²) and Ψ_c the basis functions of channel c at the points (4N² ×
+     * points): the predictions are R_c = A·Ψ_c; the residuals' slopes G_c (∂loss/∂R_c) give ∂loss/∂A = Σ_c G_c·Ψ_cᵀ
+     * (then the hypernetwork, per sample and source) and ∂loss/∂Ψ_c = Aᵀ·G_c, which the wavenumber bounds reach
+     * through the tangents of Ψ_c (forward mode, {@link #boundsGradient}).
      *
      * @param d the data set
      * @param p parameters
@@ -251,70 +207,121 @@ public final class Fourier2d implements Model2d {
      * @return the loss
      */
     public double loss(Discs.DataSet d, double[] p, double[] grad, WorkerPool pool) {
-        int chunks = Math.max(1, Math.min(d.samples(), 32));
+        int n = order, nf = 4 * n * n, ns = d.samples(), np = d.points(), chunks = Math.min(CHUNKS, ns);
+        double[] k = new double[n], dk0 = new double[n], dk1 = new double[n];
+        wavenumbers(n, p[net.end()], p[net.end() + 1], k, dk0, dk1);
+        Basis b = Basis.of(k, d.x(), d.y());
+        double[] a = represent(p, d, pool);
+        double[][] r = predictAll(a, b, ns, np, pool);
+        double nPhi = (double) ns * np, nH = 2 * nPhi;
         double[] losses = new double[chunks];
-        double[][] grads = new double[chunks][];
-        double[] k = new double[order];
-        wavenumbers(order, p[net.end()], p[net.end() + 1], k, new double[order], new double[order]);
-        Trig trig = Trig.of(k, d.x(), d.y());
+        boolean wantGrad = grad != null;
+        double[][] t = {d.phi(), d.hx(), d.hy()};
         pool.forRange(chunks, 1, (from, to) -> {
             for (int c = from; c < to; c++) {
-                grads[c] = grad == null ? null : new double[p.length];
-                Work w = new Work(grads[c]);
-                wavenumbers(order, p[net.end()], p[net.end() + 1], w.k, w.dk0, w.dk1);
-                int s0 = (int) ((long) d.samples() * c / chunks), s1 = (int) ((long) d.samples() * (c + 1) / chunks);
-                losses[c] = chunk(d, p, s0, s1, trig, w);
+                double total = 0;
+                int i0 = (int) ((long) ns * c / chunks) * np, i1 = (int) ((long) ns * (c + 1) / chunks) * np;
+                for (int i = i0; i < i1; i++) {
+                    for (int ch = 0; ch < 3; ch++) {
+                        double e = r[ch][i] - t[ch][i], scale = ch == 0 ? nPhi : nH;
+                        total += Linear2d.huber(e) / scale;
+                        if (wantGrad) {
+                            r[ch][i] = Linear2d.slope(e) / scale;
+                        }
+                    }
+                }
+                losses[c] = total;
             }
         });
         double total = 0;
-        if (grad != null) {
-            Arrays.fill(grad, 0);
+        for (double l : losses) {
+            total += l;
         }
-        for (int c = 0; c < chunks; c++) {
-            total += losses[c];
-            if (grad != null) {
-                for (int i = 0; i < grad.length; i++) {
-                    grad[i] += grads[c][i];
+        if (!wantGrad) {
+            return total;
+        }
+        Arrays.fill(grad, 0);
+        // ∂loss/∂A = Σ_c G_c·Ψ_cᵀ
+        double[] ga = new double[ns * nf], psiT = new double[np * nf];
+        for (int c = 0; c < 3; c++) {
+            Gemm.transpose(nf, np, b.psi()[c], np, psiT);
+            Gemm.multiply(ns, nf, np, r[c], 0, np, psiT, 0, nf, ga, 0, nf, c > 0, pool);
+        }
+        double[][] grads = new double[chunks][];
+        pool.forRange(chunks, 1, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                Mlp.Workspace ws = net.workspace(0);
+                double[] g = new double[p.length];
+                int s0 = (int) ((long) ns * c / chunks), s1 = (int) ((long) ns * (c + 1) / chunks);
+                for (int m = s0; m < s1; m++) {
+                    for (int s = 0; s < d.sources(); s++) {
+                        net.forward(p, d.src(), 4 * (m * d.sources() + s), ws);
+                        System.arraycopy(ga, m * nf, ws.outputGradient(), 0, nf);
+                        net.backward(p, ws, g);
+                    }
                 }
+                grads[c] = g;
+            }
+        });
+        for (double[] g : grads) {
+            for (int i = 0; i < grad.length; i++) {
+                grad[i] += g[i];
             }
         }
+        // ∂loss/∂Ψ_c = Aᵀ·G_c, then the bounds
+        double[] at = new double[nf * ns];
+        Gemm.transpose(ns, nf, a, nf, at);
+        double[][] gpsi = new double[3][nf * np];
+        for (int c = 0; c < 3; c++) {
+            Gemm.multiply(nf, np, ns, at, 0, ns, r[c], 0, np, gpsi[c], 0, np, false, pool);
+        }
+        double[] gb = boundsGradient(b, k, dk0, dk1, d.x(), d.y(), gpsi, pool);
+        grad[net.end()] = gb[0];
+        grad[net.end() + 1] = gb[1];
         return total;
     }
 
-    private double chunk(Discs.DataSet d, double[] p, int s0, int s1, Trig trig, Work w) {
-        double nPhi = (double) d.samples() * d.points(), nH = 2 * nPhi, total = 0;
-        double[] out = new double[3];
-        for (int n = s0; n < s1; n++) {
-            represent(p, d, n, w);
-            if (w.grad != null) {
-                Arrays.fill(w.ga, 0);
-            }
-            for (int q = 0; q < d.points(); q++) {
-                int i = n * d.points() + q;
-                double x = d.x()[q], y = d.y()[q];
-                point(q, trig, w, out);
-                double e = out[0] - d.phi()[i], ex = out[1] - d.hx()[i], ey = out[2] - d.hy()[i];
-                total += Linear2d.huber(e) / nPhi + (Linear2d.huber(ex) + Linear2d.huber(ey)) / nH;
-                if (w.grad != null) {
-                    pointGradient(x, y, Linear2d.slope(e) / nPhi, Linear2d.slope(ex) / nH, Linear2d.slope(ey) / nH, w);
+    /**
+     * ∂loss/∂b_0 and ∂loss/∂b_1 = Σ_c Σ_{f,q} (∂loss/∂Ψ_c)[f][q] · ∂Ψ_c[f][q]/∂b, the tangents of the basis functions
+     * along each bound by the product rule (∂ cos(k_i x)/∂b = −x sin(k_i x) ∂k_i/∂b, and the explicit k of Ĥ). Rows
+     * i of the basis in fixed chunks, summed in order.
+     */
+    private double[] boundsGradient(Basis b, double[] k, double[] dk0, double[] dk1, double[] xs, double[] ys,
+                                    double[][] g, WorkerPool pool) {
+        int n = order, nn = n * n, np = xs.length;
+        double[][] part = new double[n][2];
+        pool.forRange(n, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                for (int j = 0; j < n; j++) {
+                    int cc = (i * n + j) * np, sc = cc + nn * np, cs = sc + nn * np, ss = cs + nn * np;
+                    int ui = i * np, vj = j * np;
+                    double ki = k[i], kj = k[j];
+                    for (int t = 0; t < 2; t++) {
+                        double dki = t == 0 ? dk0[i] : dk1[i], dkj = t == 0 ? dk0[j] : dk1[j], sum = 0;
+                        for (int q = 0; q < np; q++) {
+                            double c1 = b.cu()[ui + q], s1 = b.su()[ui + q], c2 = b.cv()[vj + q], s2 = b.sv()[vj + q];
+                            double xd = xs[q] * dki, yd = ys[q] * dkj;
+                            double dc1 = -s1 * xd, ds1 = c1 * xd, dc2 = -s2 * yd, ds2 = c2 * yd;
+                            double pcc = c1 * c2, psc = s1 * c2, pcs = c1 * s2, pss = s1 * s2;
+                            double dcc = dc1 * c2 + c1 * dc2, dsc = ds1 * c2 + s1 * dc2;
+                            double dcs = dc1 * s2 + c1 * ds2, dss = ds1 * s2 + s1 * ds2;
+                            sum += g[0][cc + q] * dcc + g[0][sc + q] * dsc + g[0][cs + q] * dcs + g[0][ss + q] * dss
+                                    + g[1][cc + q] * (dki * psc + ki * dsc) - g[1][sc + q] * (dki * pcc + ki * dcc)
+                                    + g[1][cs + q] * (dki * pss + ki * dss) - g[1][ss + q] * (dki * pcs + ki * dcs)
+                                    + g[2][cc + q] * (dkj * pcs + kj * dcs) + g[2][sc + q] * (dkj * pss + kj * dss)
+                                    - g[2][cs + q] * (dkj * pcc + kj * dcc) - g[2][ss + q] * (dkj * psc + kj * dsc);
+                        }
+                        part[i][t] += sum;
+                    }
                 }
             }
-            if (w.grad != null) {
-                // the summed coefficients' gradient reaches every source's network output
-                for (int s = 0; s < d.sources(); s++) {
-                    net.forward(p, d.src(), 4 * (n * d.sources() + s), w.ws);
-                    System.arraycopy(w.ga, 0, w.ws.outputGradient(), 0, w.ga.length);
-                    net.backward(p, w.ws, w.grad);
-                }
-            }
+        });
+        double[] gb = new double[2];
+        for (double[] row : part) {
+            gb[0] += row[0];
+            gb[1] += row[1];
         }
-        if (w.grad != null) {
-            for (int m = 0; m < order; m++) {
-                w.grad[net.end()] += w.gk[m] * w.dk0[m];
-                w.grad[net.end() + 1] += w.gk[m] * w.dk1[m];
-            }
-        }
-        return total;
+        return gb;
     }
 
     /**
@@ -327,20 +334,14 @@ public final class Fourier2d implements Model2d {
      */
     @Override
     public void predict(Discs.DataSet d, double[] phi, double[] hx, double[] hy) {
-        Work w = new Work(null);
-        wavenumbers(order, params[net.end()], params[net.end() + 1], w.k, w.dk0, w.dk1);
-        Trig trig = Trig.of(w.k, d.x(), d.y());
-        double[] out = new double[3];
-        for (int n = 0; n < d.samples(); n++) {
-            represent(params, d, n, w);
-            for (int q = 0; q < d.points(); q++) {
-                point(q, trig, w, out);
-                int i = n * d.points() + q;
-                phi[i] = out[0];
-                hx[i] = out[1];
-                hy[i] = out[2];
-            }
-        }
+        WorkerPool pool = WorkerPool.shared();
+        double[] k = new double[order];
+        wavenumbers(order, params[net.end()], params[net.end() + 1], k, new double[order], new double[order]);
+        double[][] r = predictAll(represent(params, d, pool), Basis.of(k, d.x(), d.y()), d.samples(), d.points(),
+                pool);
+        System.arraycopy(r[0], 0, phi, 0, r[0].length);
+        System.arraycopy(r[1], 0, hx, 0, r[1].length);
+        System.arraycopy(r[2], 0, hy, 0, r[2].length);
     }
 
     /**
