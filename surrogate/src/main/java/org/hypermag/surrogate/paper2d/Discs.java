@@ -117,6 +117,11 @@ public final class Discs {
         TRAIN(10_000, 1, 1024, 100),
         /** 1000 samples of four sources, 32² points, seed 101. */
         TEST(1000, 4, 1024, 101),
+        /**
+         * 1000 samples of one source, 32² points, seed 103: not in the authors' code, this project's single-source
+         * counterpart of {@link #TEST}, so that a single-source error is also measured on more than one sample.
+         */
+        TEST_SINGLE(1000, 1, 1024, 103),
         /** One sample of one source, 50² points, seed 102: Table 2's single-source column. */
         VAL_SINGLE(1, 1, 2500, 102),
         /** One sample of four sources, 50² points, seed 102: Table 2's multi-source column. */

@@ -66,6 +66,11 @@ class Paper2dTest {
         Discs.DataSet again = Discs.Set.TRAIN.generate(1, 0);
         assertArrayEquals(d.phi(), again.phi());
         assertEquals(4, Discs.Set.TEST.generate(0.01, 0).sources());
+        // the single-source test set (this project's addition) draws other sources than the training set
+        Discs.DataSet single = Discs.Set.TEST_SINGLE.generate(1, 0);
+        assertEquals(1000, single.samples());
+        assertEquals(1, single.sources());
+        assertTrue(single.src()[0] != d.src()[0] && single.x()[0] != d.x()[0]);
     }
 
     @Test
