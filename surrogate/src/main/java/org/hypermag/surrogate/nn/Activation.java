@@ -26,9 +26,14 @@ public enum Activation {
      * @param n number of elements, from index 0
      */
     void apply(double[] z, double[] a, double[] d1, double[] d2, int n) {
+        apply(z, a, d1, d2, 0, n);
+    }
+
+    /** As {@link #apply(double[], double[], double[], double[], int)}, on the elements [from, to). */
+    void apply(double[] z, double[] a, double[] d1, double[] d2, int from, int to) {
         switch (this) {
             case IDENTITY -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     a[i] = z[i];
                     if (d1 != null) {
                         d1[i] = 1;
@@ -39,7 +44,7 @@ public enum Activation {
                 }
             }
             case TANH -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     double t = Math.tanh(z[i]);
                     a[i] = t;
                     double s = 1 - t * t;
@@ -52,7 +57,7 @@ public enum Activation {
                 }
             }
             case SILU -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     double x = z[i];
                     double s = 1 / (1 + Math.exp(-x));
                     a[i] = x * s;
@@ -66,7 +71,7 @@ public enum Activation {
                 }
             }
             case GELU -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     double x = z[i];
                     double u = GELU_C * (x + GELU_A * x * x * x);
                     double du = GELU_C * (1 + 3 * GELU_A * x * x), ddu = GELU_C * 6 * GELU_A * x;

@@ -134,11 +134,12 @@ public final class Gemm {
      *
      * @param rows rows of the source
      * @param cols columns of the source
-     * @param src the source; element (i, j) at {@code i·lds + j}
+     * @param src the source; element (i, j) at {@code srcOff + i·lds + j}
+     * @param srcOff the source's offset
      * @param lds the source's row stride (≥ cols)
      * @param dst receives the transpose, cols × rows, row-major (element (j, i) at {@code j·rows + i})
      */
-    public static void transpose(int rows, int cols, double[] src, int lds, double[] dst) {
+    public static void transpose(int rows, int cols, double[] src, int srcOff, int lds, double[] dst) {
         final int blk = 32;
         for (int i0 = 0; i0 < rows; i0 += blk) {
             int i1 = Math.min(rows, i0 + blk);
@@ -146,7 +147,7 @@ public final class Gemm {
                 int j1 = Math.min(cols, j0 + blk);
                 for (int i = i0; i < i1; i++) {
                     for (int j = j0; j < j1; j++) {
-                        dst[j * rows + i] = src[i * lds + j];
+                        dst[j * rows + i] = src[srcOff + i * lds + j];
                     }
                 }
             }

@@ -84,6 +84,21 @@ public final class Mlp {
         return widths[widths.length - 1];
     }
 
+    /** Layer k's weights' first index (1 ≤ k ≤ layers). */
+    int weightOffset(int k) {
+        return wOff[k];
+    }
+
+    /** Layer k's biases' first index (1 ≤ k ≤ layers). */
+    int biasOffset(int k) {
+        return bOff[k];
+    }
+
+    /** Layer k's activation (1 ≤ k ≤ layers). */
+    Activation activation(int k) {
+        return k == widths.length - 1 ? output : hidden;
+    }
+
     /** @return a copy of the layer widths */
     public int[] widths() {
         return widths.clone();

@@ -7,6 +7,7 @@ import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.nn.Activation;
 import org.hypermag.surrogate.nn.Gemm;
 import org.hypermag.surrogate.nn.Mlp;
+import org.hypermag.surrogate.nn.MlpBatch;
 
 /**
  * FC + ILR of the paper on its 2-D protocol (§5.2.2; the authors' {@code HyperLayer} in {@code hyper_mlp.py}): a basis
@@ -23,8 +24,6 @@ import org.hypermag.surrogate.nn.Mlp;
 public final class FcIlr2d implements Model2d {
     /** Chunks of samples (fixed: the gradient does not depend on the thread count). */
     private static final int CHUNKS = 8;
-    /** Samples per parallel chunk of the hypernetwork's forward pass. */
-    private static final int SAMPLE_GRAIN = 16;
 
     final Mlp hyper, basis;
     final double[] params;
@@ -101,44 +100,38 @@ public final class FcIlr2d implements Model2d {
         return params.length;
     }
 
-    /** f and its x, y tangents at every point: {values, d/dx, d/dy}, each points × B (row-major). */
-    private double[][] features(double[] p, Discs.DataSet d) {
-        int nb = basis.outputs(), np = d.points();
-        double[][] f = {new double[np * nb], new double[np * nb], new double[np * nb]};
-        Mlp.Workspace ws = basis.workspace(2);
-        double[] r = new double[2];
+    /** f and its x, y tangents at every point of the set: the batch after its forward pass (rows: points). */
+    private MlpBatch features(double[] p, Discs.DataSet d, WorkerPool pool) {
+        int np = d.points();
+        MlpBatch f = new MlpBatch(basis, np, 2);
+        double[] in = f.input();
         for (int q = 0; q < np; q++) {
-            basisAt(p, d, q, r, ws);
-            System.arraycopy(ws.output(), 0, f[0], q * nb, nb);
-            System.arraycopy(ws.outputTangent(0), 0, f[1], q * nb, nb);
-            System.arraycopy(ws.outputTangent(1), 0, f[2], q * nb, nb);
+            in[2 * q] = d.x()[q];
+            in[2 * q + 1] = d.y()[q];
         }
+        f.forward(p, pool);
         return f;
     }
 
-    /** The basis and its x, y tangents at point q of the data set, into the workspace (r: a work array of 2). */
-    private void basisAt(double[] p, Discs.DataSet d, int q, double[] r, Mlp.Workspace ws) {
-        r[0] = d.x()[q];
-        r[1] = d.y()[q];
-        basis.forward(p, r, 0, ws);
+    /** The hypernetwork on every source of the set: the batch after its forward pass (rows: sample · sources + s). */
+    private MlpBatch sources(double[] p, Discs.DataSet d, WorkerPool pool) {
+        MlpBatch g = new MlpBatch(hyper, d.samples() * d.sources(), 0);
+        System.arraycopy(d.src(), 0, g.input(), 0, g.input().length);
+        g.forward(p, pool);
+        return g;
     }
 
     /** The summed read-outs of all samples: samples × (B + 1), row-major. */
-    private double[] represent(double[] p, Discs.DataSet d, WorkerPool pool) {
-        int na = basis.outputs() + 1, ns = d.samples();
-        double[] a = new double[ns * na];
-        pool.forRange(ns, SAMPLE_GRAIN, (from, to) -> {
-            Mlp.Workspace ws = hyper.workspace(0);
-            for (int n = from; n < to; n++) {
-                for (int s = 0; s < d.sources(); s++) {
-                    hyper.forward(p, d.src(), 4 * (n * d.sources() + s), ws);
-                    double[] out = ws.output();
-                    for (int k = 0; k < na; k++) {
-                        a[n * na + k] += out[k];
-                    }
+    private double[] represent(MlpBatch g, Discs.DataSet d) {
+        int na = basis.outputs() + 1, ns = d.samples(), nsrc = d.sources();
+        double[] a = new double[ns * na], out = g.output();
+        for (int n = 0; n < ns; n++) {
+            for (int s = 0; s < nsrc; s++) {
+                for (int k = 0; k < na; k++) {
+                    a[n * na + k] += out[(n * nsrc + s) * na + k];
                 }
             }
-        });
+        }
         return a;
     }
 
@@ -152,7 +145,7 @@ public final class FcIlr2d implements Model2d {
         double[] ft = new double[nb * np];
         double[][] out = new double[3][ns * np];
         for (int c = 0; c < 3; c++) {
-            Gemm.transpose(np, nb, f[c], nb, ft);
+            Gemm.transpose(np, nb, f[c], 0, nb, ft);
             Gemm.multiply(ns, np, nb, a, 0, nb + 1, ft, 0, np, out[c], 0, np, false, pool);
         }
         return out;
@@ -175,8 +168,9 @@ public final class FcIlr2d implements Model2d {
     public double loss(Discs.DataSet d, double[] p, double[] grad, WorkerPool pool) {
         int nb = basis.outputs(), na = nb + 1, np = d.points(), ns = d.samples();
         int chunks = Math.min(CHUNKS, ns);
-        double[][] f = features(p, d);
-        double[] a = represent(p, d, pool);
+        MlpBatch basisBatch = features(p, d, pool), hyperBatch = sources(p, d, pool);
+        double[][] f = {basisBatch.output(), basisBatch.outputTangent(0), basisBatch.outputTangent(1)};
+        double[] a = represent(hyperBatch, d);
         double[][] r = readOut(a, f, ns, np, pool);
         double nPhi = (double) ns * np, nH = 2 * nPhi;
         double[] losses = new double[chunks];
@@ -219,46 +213,25 @@ public final class FcIlr2d implements Model2d {
             }
             ga[n * na + nb] = s;
         }
-        // the hypernetwork: back from each source's read-out, per chunk of samples (fixed chunks, summed in order)
-        double[][] grads = new double[chunks][];
-        pool.forRange(chunks, 1, (from, to) -> {
-            for (int c = from; c < to; c++) {
-                Mlp.Workspace ws = hyper.workspace(0);
-                double[] g = new double[p.length];
-                int s0 = (int) ((long) ns * c / chunks), s1 = (int) ((long) ns * (c + 1) / chunks);
-                for (int n = s0; n < s1; n++) {
-                    for (int s = 0; s < d.sources(); s++) {
-                        hyper.forward(p, d.src(), 4 * (n * d.sources() + s), ws);
-                        System.arraycopy(ga, n * na, ws.outputGradient(), 0, na);
-                        hyper.backward(p, ws, g);
-                    }
-                }
-                grads[c] = g;
-            }
-        });
-        for (double[] g : grads) {
-            for (int i = 0; i < grad.length; i++) {
-                grad[i] += g[i];
+        // the hypernetwork: every source of a sample gets the sample's ∂loss/∂A
+        double[] gOut = hyperBatch.outputGradient();
+        for (int n = 0; n < ns; n++) {
+            for (int s = 0; s < d.sources(); s++) {
+                System.arraycopy(ga, n * na, gOut, (n * d.sources() + s) * na, na);
             }
         }
+        hyperBatch.backward(p, grad, pool);
         // ∂loss/∂F_c (points × B): (Aᵀ·G_c)ᵀ
         double[] at = new double[nb * ns], gft = new double[nb * np];
-        Gemm.transpose(ns, nb, a, na, at);
-        double[][] gf = new double[3][np * nb];
+        Gemm.transpose(ns, nb, a, 0, na, at);
+        double[][] gf = {basisBatch.outputGradient(), basisBatch.outputTangentGradient(0),
+            basisBatch.outputTangentGradient(1)};
         for (int c = 0; c < 3; c++) {
             Gemm.multiply(nb, np, ns, at, 0, ns, r[c], 0, np, gft, 0, np, false, pool);
-            Gemm.transpose(nb, np, gft, np, gf[c]);
+            Gemm.transpose(nb, np, gft, 0, np, gf[c]);
         }
-        // the basis: back through its values and tangents, once per point (in order: deterministic)
-        Mlp.Workspace ws = basis.workspace(2);
-        double[] xy = new double[2];
-        for (int q = 0; q < np; q++) {
-            basisAt(p, d, q, xy, ws);
-            System.arraycopy(gf[0], q * nb, ws.outputGradient(), 0, nb);
-            System.arraycopy(gf[1], q * nb, ws.outputTangentGradient(0), 0, nb);
-            System.arraycopy(gf[2], q * nb, ws.outputTangentGradient(1), 0, nb);
-            basis.backward(p, ws, grad);
-        }
+        // the basis: back through its values and tangents at every point
+        basisBatch.backward(p, grad, pool);
         return total;
     }
 
@@ -266,8 +239,9 @@ public final class FcIlr2d implements Model2d {
     public void predict(Discs.DataSet d, double[] phi, double[] hx, double[] hy) {
         WorkerPool pool = WorkerPool.shared();
         int nb = basis.outputs(), na = nb + 1, np = d.points(), ns = d.samples();
-        double[] a = represent(params, d, pool);
-        double[][] r = readOut(a, features(params, d), ns, np, pool);
+        MlpBatch f = features(params, d, pool);
+        double[] a = represent(sources(params, d, pool), d);
+        double[][] r = readOut(a, new double[][] {f.output(), f.outputTangent(0), f.outputTangent(1)}, ns, np, pool);
         for (int i = 0; i < ns * np; i++) {
             phi[i] = r[0][i] + a[i / np * na + nb];
             hx[i] = -r[1][i];

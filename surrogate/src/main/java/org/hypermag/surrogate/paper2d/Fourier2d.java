@@ -7,6 +7,7 @@ import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.nn.Activation;
 import org.hypermag.surrogate.nn.Gemm;
 import org.hypermag.surrogate.nn.Mlp;
+import org.hypermag.surrogate.nn.MlpBatch;
 
 /**
  * FOURIER of the paper on its 2-D protocol (Eq. 11; the authors' {@code hyper_fourier.py}): a hypernetwork g, an MLP
@@ -28,8 +29,6 @@ public final class Fourier2d implements Model2d {
 
     /** Chunks of samples (fixed: the gradient does not depend on the thread count). */
     private static final int CHUNKS = 8;
-    /** Samples per parallel chunk of the hypernetwork's forward pass. */
-    private static final int SAMPLE_GRAIN = 16;
 
     final int order;
     final Mlp net;
@@ -163,22 +162,25 @@ public final class Fourier2d implements Model2d {
         }
     }
 
+    /** The hypernetwork on every source of the set: the batch after its forward pass (rows: sample · sources + s). */
+    private MlpBatch sources(double[] p, Discs.DataSet d, WorkerPool pool) {
+        MlpBatch g = new MlpBatch(net, d.samples() * d.sources(), 0);
+        System.arraycopy(d.src(), 0, g.input(), 0, g.input().length);
+        g.forward(p, pool);
+        return g;
+    }
+
     /** The summed coefficients of all samples: samples × 4N², row-major. */
-    private double[] represent(double[] p, Discs.DataSet d, WorkerPool pool) {
-        int nf = 4 * order * order, ns = d.samples();
-        double[] a = new double[ns * nf];
-        pool.forRange(ns, SAMPLE_GRAIN, (from, to) -> {
-            Mlp.Workspace ws = net.workspace(0);
-            for (int n = from; n < to; n++) {
-                for (int s = 0; s < d.sources(); s++) {
-                    net.forward(p, d.src(), 4 * (n * d.sources() + s), ws);
-                    double[] out = ws.output();
-                    for (int f = 0; f < nf; f++) {
-                        a[n * nf + f] += out[f];
-                    }
+    private double[] represent(MlpBatch g, Discs.DataSet d) {
+        int nf = 4 * order * order, ns = d.samples(), nsrc = d.sources();
+        double[] a = new double[ns * nf], out = g.output();
+        for (int n = 0; n < ns; n++) {
+            for (int s = 0; s < nsrc; s++) {
+                for (int f = 0; f < nf; f++) {
+                    a[n * nf + f] += out[(n * nsrc + s) * nf + f];
                 }
             }
-        });
+        }
         return a;
     }
 
@@ -211,7 +213,8 @@ public final class Fourier2d implements Model2d {
         double[] k = new double[n], dk0 = new double[n], dk1 = new double[n];
         wavenumbers(n, p[net.end()], p[net.end() + 1], k, dk0, dk1);
         Basis b = Basis.of(k, d.x(), d.y());
-        double[] a = represent(p, d, pool);
+        MlpBatch hyperBatch = sources(p, d, pool);
+        double[] a = represent(hyperBatch, d);
         double[][] r = predictAll(a, b, ns, np, pool);
         double nPhi = (double) ns * np, nH = 2 * nPhi;
         double[] losses = new double[chunks];
@@ -244,33 +247,20 @@ public final class Fourier2d implements Model2d {
         // ∂loss/∂A = Σ_c G_c·Ψ_cᵀ
         double[] ga = new double[ns * nf], psiT = new double[np * nf];
         for (int c = 0; c < 3; c++) {
-            Gemm.transpose(nf, np, b.psi()[c], np, psiT);
+            Gemm.transpose(nf, np, b.psi()[c], 0, np, psiT);
             Gemm.multiply(ns, nf, np, r[c], 0, np, psiT, 0, nf, ga, 0, nf, c > 0, pool);
         }
-        double[][] grads = new double[chunks][];
-        pool.forRange(chunks, 1, (from, to) -> {
-            for (int c = from; c < to; c++) {
-                Mlp.Workspace ws = net.workspace(0);
-                double[] g = new double[p.length];
-                int s0 = (int) ((long) ns * c / chunks), s1 = (int) ((long) ns * (c + 1) / chunks);
-                for (int m = s0; m < s1; m++) {
-                    for (int s = 0; s < d.sources(); s++) {
-                        net.forward(p, d.src(), 4 * (m * d.sources() + s), ws);
-                        System.arraycopy(ga, m * nf, ws.outputGradient(), 0, nf);
-                        net.backward(p, ws, g);
-                    }
-                }
-                grads[c] = g;
-            }
-        });
-        for (double[] g : grads) {
-            for (int i = 0; i < grad.length; i++) {
-                grad[i] += g[i];
+        // the hypernetwork: every source of a sample gets the sample's ∂loss/∂A
+        double[] gOut = hyperBatch.outputGradient();
+        for (int m = 0; m < ns; m++) {
+            for (int s = 0; s < d.sources(); s++) {
+                System.arraycopy(ga, m * nf, gOut, (m * d.sources() + s) * nf, nf);
             }
         }
+        hyperBatch.backward(p, grad, pool);
         // ∂loss/∂Ψ_c = Aᵀ·G_c, then the bounds
         double[] at = new double[nf * ns];
-        Gemm.transpose(ns, nf, a, nf, at);
+        Gemm.transpose(ns, nf, a, 0, nf, at);
         double[][] gpsi = new double[3][nf * np];
         for (int c = 0; c < 3; c++) {
             Gemm.multiply(nf, np, ns, at, 0, ns, r[c], 0, np, gpsi[c], 0, np, false, pool);
@@ -337,8 +327,8 @@ public final class Fourier2d implements Model2d {
         WorkerPool pool = WorkerPool.shared();
         double[] k = new double[order];
         wavenumbers(order, params[net.end()], params[net.end() + 1], k, new double[order], new double[order]);
-        double[][] r = predictAll(represent(params, d, pool), Basis.of(k, d.x(), d.y()), d.samples(), d.points(),
-                pool);
+        double[][] r = predictAll(represent(sources(params, d, pool), d), Basis.of(k, d.x(), d.y()), d.samples(),
+                d.points(), pool);
         System.arraycopy(r[0], 0, phi, 0, r[0].length);
         System.arraycopy(r[1], 0, hx, 0, r[1].length);
         System.arraycopy(r[2], 0, hy, 0, r[2].length);

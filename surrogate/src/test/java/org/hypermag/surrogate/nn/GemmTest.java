@@ -71,7 +71,7 @@ class GemmTest {
     @Test
     void theTransposeSwapsRowsAndColumns() {
         double[] src = random(new SplittableRandom(1), 40 * 50), dst = new double[37 * 45];
-        Gemm.transpose(37, 45, src, 50, dst);
+        Gemm.transpose(37, 45, src, 0, 50, dst);
         for (int i = 0; i < 37; i++) {
             for (int j = 0; j < 45; j++) {
                 assertEquals(src[i * 50 + j], dst[j * 37 + i]);
