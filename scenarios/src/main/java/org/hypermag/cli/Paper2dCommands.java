@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.hypermag.output.ModelFile;
 import org.hypermag.solver.parallel.WorkerPool;
+import org.hypermag.scenarios.spec.MemoryEstimate;
+import org.hypermag.surrogate.paper2d.Discs;
+import org.hypermag.surrogate.paper2d.FcIlr2d;
+import org.hypermag.surrogate.paper2d.Fourier2d;
 import org.hypermag.surrogate.paper2d.Model2d;
 import org.hypermag.surrogate.paper2d.Protocol2d;
 import org.hypermag.surrogate.paper2d.Schedule;
@@ -83,6 +87,10 @@ final class Paper2dCommands {
                     + "--fraction in (0, 1]; got " + b + ", " + bl + ", " + hw + ", " + hd + ", " + e + ", " + r
                     + ", " + f);
             Schedule s = op.schedule(e, r);
+            int[] shape = {b, bl, hw, hd};
+            requireMemory(FcIlr2d.memoryBytes(shape, trainingSamples(f), 1, Discs.Set.TRAIN.points),
+                    FcIlr2d.memoryBytes(shape, Discs.Set.TEST.samples, Discs.Set.TEST.sources, Discs.Set.TEST.points),
+                    "FC + ILR");
             trained = withPool(op.threads(), pool -> Protocol2d.fcIlr(new int[] {b, bl, hw, hd}, s, f, seed, pool,
                     progress));
         } else {
@@ -96,6 +104,9 @@ final class Paper2dCommands {
                     + "--hyper-depth in 1..8, --epochs >= 1, --rate > 0 and --fraction in (0, 1]; got " + n + ", "
                     + width + ", " + depth + ", " + e + ", " + r + ", " + f);
             Schedule s = op.schedule(e, r);
+            requireMemory(Fourier2d.memoryBytes(n, width, depth, trainingSamples(f), 1, Discs.Set.TRAIN.points),
+                    Fourier2d.memoryBytes(n, width, depth, Discs.Set.TEST.samples, Discs.Set.TEST.sources,
+                            Discs.Set.TEST.points), "FOURIER");
             trained = withPool(op.threads(), pool -> Protocol2d.fourier(n, width, depth, s, f, seed, pool,
                     progress));
         }
@@ -113,6 +124,20 @@ final class Paper2dCommands {
         }
         try (WorkerPool pool = new WorkerPool(threads)) {
             return work.apply(pool);
+        }
+    }
+
+    /** The training samples a fraction of the training set draws. */
+    private static int trainingSamples(double fraction) {
+        return Math.max(1, (int) Math.round(Discs.Set.TRAIN.samples * fraction));
+    }
+
+    /** Refuses, before any data is drawn, a model whose training or test-set evaluation would not fit the heap. */
+    private static void requireMemory(double trainBytes, double testBytes, String model) {
+        String why = MemoryEstimate.exceeds(Math.max(trainBytes, testBytes), model + " of this size, trained on "
+                + "this fraction of the training set and evaluated on the test set,");
+        if (why != null) {
+            throw new Main.UsageException(why);
         }
     }
 

@@ -243,6 +243,18 @@ class TrainAndAccuracyCommandTest {
         assertEquals(0, af.status, af.err);
         assertEquals(tf.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList(),
                 af.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList());
+        // too large for the heap: refused at once with the estimate and how to raise the heap, nothing written
+        Path huge = dir.resolve("huge.h5");
+        CliRunner big = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fourier", "--order", "128",
+                "--out", huge.toString());
+        assertEquals(2, big.status);
+        assertTrue(big.err.contains("FOURIER of this size, trained on this fraction of the training set and evaluated "
+                + "on the test set, needs about") && big.err.contains("HYPERMAG_JAVA_OPTS=-Xmx"), big.err);
+        assertFalse(Files.exists(huge));
+        CliRunner wide = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--basis-width",
+                "16384", "--hyper-width", "64", "--out", huge.toString());
+        assertEquals(2, wide.status);
+        assertTrue(wide.err.contains("FC + ILR of this size") && wide.err.contains("GiB of memory"), wide.err);
         CliRunner bad = CliRunner.run("train", "--protocol", "paper-3d", "--model", "linear", "--out",
                 dir.resolve("g.h5").toString());
         assertEquals(2, bad.status);

@@ -78,6 +78,26 @@ public final class MlpBatch {
         gdz = new double[tangents][rows * max];
     }
 
+    /**
+     * The memory a batch holds, for estimates before large allocations.
+     *
+     * @param widths the network's layer widths
+     * @param rows inputs per batch
+     * @param tangents tangents
+     * @return bytes
+     */
+    public static double bytes(int[] widths, int rows, int tangents) {
+        double doubles = 0;
+        int max = 0;
+        for (int k = 0; k < widths.length; k++) {
+            max = Math.max(max, widths[k]);
+            // a, ga, and per tangent da, gda; past the input also d1, d2, dz and Wᵀ
+            doubles += (double) rows * widths[k] * (2 + 2 * tangents + (k > 0 ? 2 + tangents : 0));
+            doubles += k > 0 ? (double) widths[k - 1] * widths[k] : 0;
+        }
+        return 8 * (doubles + (double) rows * max * (3 + tangents));
+    }
+
     /** @return the number of rows */
     public int rows() {
         return rows;

@@ -79,6 +79,30 @@ public final class FcIlr2d implements Model2d {
         return new FcIlr2d(s.hyper, s.basis, params.clone());
     }
 
+    /**
+     * The memory a loss and gradient evaluation holds (bytes), the data set included, for an estimate before
+     * training or evaluating.
+     *
+     * @param shape {B, basis layers, H, hyper depth}
+     * @param samples samples of the set
+     * @param sources sources per sample
+     * @param points points of the set
+     * @return bytes
+     */
+    public static double memoryBytes(int[] shape, int samples, int sources, int points) {
+        int nb = shape[0];
+        int[] bw = new int[shape[1] + 1], hw = new int[shape[3] + 2];
+        bw[0] = 2;
+        Arrays.fill(bw, 1, bw.length, nb);
+        hw[0] = 4;
+        Arrays.fill(hw, 1, hw.length - 1, shape[2]);
+        hw[hw.length - 1] = nb + 1;
+        double s = samples, data = s * points * 3 + 4 * s * sources + 2.0 * points;
+        // read-outs, their gradient and transpose; three residual matrices; the feature transposes
+        double readOut = 3 * s * (nb + 1) + 3 * s * points + 2.0 * nb * points;
+        return 8 * (data + readOut) + MlpBatch.bytes(bw, points, 2) + MlpBatch.bytes(hw, samples * sources, 0);
+    }
+
     @Override
     public String name() {
         return "fc-ilr";

@@ -82,6 +82,31 @@ public final class Fourier2d implements Model2d {
         return new Fourier2d(order, shape.net, params.clone());
     }
 
+    /**
+     * The memory a loss and gradient evaluation holds (bytes), the data set included, for an estimate before
+     * training or evaluating.
+     *
+     * @param order N
+     * @param width the hypernetwork's width
+     * @param depth its hidden layers
+     * @param samples samples of the set
+     * @param sources sources per sample
+     * @param points points of the set
+     * @return bytes
+     */
+    public static double memoryBytes(int order, int width, int depth, int samples, int sources, int points) {
+        int nf = 4 * order * order;
+        int[] w = new int[depth + 2];
+        w[0] = 4;
+        Arrays.fill(w, 1, depth + 1, width);
+        w[depth + 1] = nf;
+        double s = samples, data = s * points * 3 + 4 * s * sources + 2.0 * points;
+        // the basis (3 channels), its transpose and gradient (3); coefficients, their gradient and transpose;
+        // three residual matrices; the trig tables
+        double basis = 7.0 * nf * points + 3 * s * nf + 3 * s * points + 4.0 * order * points;
+        return 8 * (data + basis) + MlpBatch.bytes(w, samples * sources, 0);
+    }
+
     @Override
     public String name() {
         return "fourier";
