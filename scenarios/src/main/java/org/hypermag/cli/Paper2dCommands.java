@@ -36,6 +36,35 @@ final class Paper2dCommands {
     record Options(String model, Integer epochs, Double rate, Double finalRate, Double fraction, Long seed,
                    Integer order, Integer width, Integer depth, Integer basisWidth, Integer basisLayers,
                    Integer threads) {
+        /**
+         * The options with a budget's values where none was given: {@code paper} (or none) leaves the paper's
+         * defaults; {@code reduced} the reduced runs' sizes, data and schedule (docs/paper-models.md).
+         *
+         * @param budget paper, reduced, or null
+         * @return the options to train with
+         */
+        Options withBudget(String budget) {
+            if (budget == null || budget.equals("paper")) {
+                return this;
+            }
+            if (!budget.equals("reduced")) {
+                throw new Main.UsageException("--budget must be paper or reduced, got '" + budget + "'");
+            }
+            return switch (model) {
+                case "fc-ilr" -> new Options(model, or(epochs, 12_000), or(rate, 1e-3), or(finalRate, 1e-5),
+                        or(fraction, 0.1), seed, order, or(width, 384), or(depth, 3), or(basisWidth, 128),
+                        or(basisLayers, 3), threads);
+                case "fourier" -> new Options(model, or(epochs, 5_000), or(rate, 1e-3), or(finalRate, 1e-5),
+                        or(fraction, 0.1), seed, or(order, 16), or(width, 256), or(depth, 3), basisWidth, basisLayers,
+                        threads);
+                default -> this; // LINEAR: exact least squares on the whole training set takes 0.1 s
+            };
+        }
+
+        private static <T> T or(T given, T preset) {
+            return given == null ? preset : given;
+        }
+
         /** The schedule: constant at rate, or a cosine decay to --final-rate. */
         Schedule schedule(int epochs, double rate) {
             double end = finalRate == null ? rate : finalRate;

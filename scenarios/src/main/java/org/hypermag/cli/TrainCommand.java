@@ -112,6 +112,11 @@ final class TrainCommand implements Callable<Integer> {
             + "fc-ilr.")
     String protocol;
 
+    @Option(names = "--budget", paramLabel = "NAME", description = "--protocol paper-2d: paper (default: the paper's "
+            + "sizes, data and schedule; a GPU's work) or reduced (the sizes, data and schedule of this project's "
+            + "reduced runs, about an hour or two on one core; docs/paper-models.md). Options given beside it win.")
+    String budget;
+
     @Option(names = "--order", paramLabel = "N", description = "--protocol paper-2d, fourier: wavenumbers per axis "
             + "including 0 (default 32, the paper's).")
     Integer order;
@@ -156,13 +161,13 @@ final class TrainCommand implements Callable<Integer> {
         if (protocol != null) {
             return Paper2dCommands.train(protocol, new Paper2dCommands.Options(model.equals(FarFieldModel.NAME)
                     ? "linear" : model, epochs, rate, finalRate, fraction, seed, order, hyperWidth, hyperDepth, basisWidth,
-                    basisLayers, threads), out,
+                    basisLayers, threads).withBudget(budget), out,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (epochs != null || rate != null || finalRate != null || fraction != null || order != null || hyperWidth != null
-                || hyperDepth != null || basisWidth != null || basisLayers != null) {
+                || hyperDepth != null || basisWidth != null || basisLayers != null || budget != null) {
             throw new Main.UsageException("--epochs, --rate, --final-rate, --fraction, --order, --hyper-width, --hyper-depth, "
-                    + "--basis-width and --basis-layers belong to --protocol paper-2d");
+                    + "--basis-width, --basis-layers and --budget belong to --protocol paper-2d");
         }
         if (PaperModels.NAMES.contains(model)) {
             return trainPaperModel();

@@ -243,6 +243,16 @@ class TrainAndAccuracyCommandTest {
         assertEquals(0, af.status, af.err);
         assertEquals(tf.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList(),
                 af.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList());
+        // the reduced budget's sizes and schedule, with the epochs and data given beside it winning
+        CliRunner reduced = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--budget",
+                "reduced", "--epochs", "2", "--fraction", "0.002", "--out", dir.resolve("reduced.h5").toString());
+        assertEquals(0, reduced.status, reduced.err);
+        assertTrue(reduced.out.contains("basis 2 -> 128 x 3, hypernetwork 4 -> 384 x 3 -> 129") && reduced.out.contains(
+                "2 epochs, rate 0.00100 cosine to 1.00e-05; 0 % of the 10^4 training samples"), reduced.out);
+        CliRunner budget = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fourier", "--budget", "tiny",
+                "--out", dir.resolve("tiny.h5").toString());
+        assertEquals(2, budget.status);
+        assertTrue(budget.err.contains("--budget must be paper or reduced, got 'tiny'"), budget.err);
         // too large for the heap: refused at once with the estimate and how to raise the heap, nothing written
         Path huge = dir.resolve("huge.h5");
         CliRunner big = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fourier", "--order", "128",
