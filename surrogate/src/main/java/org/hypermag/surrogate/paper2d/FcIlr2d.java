@@ -137,28 +137,6 @@ public final class FcIlr2d implements Model2d {
         return f;
     }
 
-    /** The hypernetwork on every source of the set: the batch after its forward pass (rows: sample · sources + s). */
-    private MlpBatch sources(double[] p, Discs.DataSet d, WorkerPool pool) {
-        MlpBatch g = new MlpBatch(hyper, d.samples() * d.sources(), 0);
-        System.arraycopy(d.src(), 0, g.input(), 0, g.input().length);
-        g.forward(p, pool);
-        return g;
-    }
-
-    /** The summed read-outs of all samples: samples × (B + 1), row-major. */
-    private double[] represent(MlpBatch g, Discs.DataSet d) {
-        int na = basis.outputs() + 1, ns = d.samples(), nsrc = d.sources();
-        double[] a = new double[ns * na], out = g.output();
-        for (int n = 0; n < ns; n++) {
-            for (int s = 0; s < nsrc; s++) {
-                for (int k = 0; k < na; k++) {
-                    a[n * na + k] += out[(n * nsrc + s) * na + k];
-                }
-            }
-        }
-        return a;
-    }
-
     /**
      * The read-out over the features: {Σ_k a_k b_k, Σ_k a_k ∂b_k/∂x, Σ_k a_k ∂b_k/∂y} at every sample and point
      * (samples × points each; φ̂ adds the bias a_B, Ĥ is minus the other two). Three matrix products
@@ -192,9 +170,9 @@ public final class FcIlr2d implements Model2d {
     public double loss(Discs.DataSet d, double[] p, double[] grad, WorkerPool pool) {
         int nb = basis.outputs(), na = nb + 1, np = d.points(), ns = d.samples();
         int chunks = Math.min(CHUNKS, ns);
-        MlpBatch basisBatch = features(p, d, pool), hyperBatch = sources(p, d, pool);
+        MlpBatch basisBatch = features(p, d, pool), hyperBatch = SourceBatch.forward(hyper, p, d, pool);
         double[][] f = {basisBatch.output(), basisBatch.outputTangent(0), basisBatch.outputTangent(1)};
-        double[] a = represent(hyperBatch, d);
+        double[] a = SourceBatch.summed(hyperBatch, d, na);
         double[][] r = readOut(a, f, ns, np, pool);
         double nPhi = (double) ns * np, nH = 2 * nPhi;
         double[] losses = new double[chunks];
@@ -238,12 +216,7 @@ public final class FcIlr2d implements Model2d {
             ga[n * na + nb] = s;
         }
         // the hypernetwork: every source of a sample gets the sample's ∂loss/∂A
-        double[] gOut = hyperBatch.outputGradient();
-        for (int n = 0; n < ns; n++) {
-            for (int s = 0; s < d.sources(); s++) {
-                System.arraycopy(ga, n * na, gOut, (n * d.sources() + s) * na, na);
-            }
-        }
+        SourceBatch.spread(ga, na, d, hyperBatch);
         hyperBatch.backward(p, grad, pool);
         // ∂loss/∂F_c (points × B): (Aᵀ·G_c)ᵀ
         double[] at = new double[nb * ns], gft = new double[nb * np];
@@ -264,7 +237,7 @@ public final class FcIlr2d implements Model2d {
         WorkerPool pool = WorkerPool.shared();
         int nb = basis.outputs(), na = nb + 1, np = d.points(), ns = d.samples();
         MlpBatch f = features(params, d, pool);
-        double[] a = represent(sources(params, d, pool), d);
+        double[] a = SourceBatch.summed(SourceBatch.forward(hyper, params, d, pool), d, na);
         double[][] r = readOut(a, new double[][] {f.output(), f.outputTangent(0), f.outputTangent(1)}, ns, np, pool);
         for (int i = 0; i < ns * np; i++) {
             phi[i] = r[0][i] + a[i / np * na + nb];

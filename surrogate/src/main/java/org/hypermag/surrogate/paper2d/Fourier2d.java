@@ -187,28 +187,6 @@ public final class Fourier2d implements Model2d {
         }
     }
 
-    /** The hypernetwork on every source of the set: the batch after its forward pass (rows: sample · sources + s). */
-    private MlpBatch sources(double[] p, Discs.DataSet d, WorkerPool pool) {
-        MlpBatch g = new MlpBatch(net, d.samples() * d.sources(), 0);
-        System.arraycopy(d.src(), 0, g.input(), 0, g.input().length);
-        g.forward(p, pool);
-        return g;
-    }
-
-    /** The summed coefficients of all samples: samples × 4N², row-major. */
-    private double[] represent(MlpBatch g, Discs.DataSet d) {
-        int nf = 4 * order * order, ns = d.samples(), nsrc = d.sources();
-        double[] a = new double[ns * nf], out = g.output();
-        for (int n = 0; n < ns; n++) {
-            for (int s = 0; s < nsrc; s++) {
-                for (int f = 0; f < nf; f++) {
-                    a[n * nf + f] += out[(n * nsrc + s) * nf + f];
-                }
-            }
-        }
-        return a;
-    }
-
     /** φ̂, Ĥx, Ĥy at every sample and point (samples × points each): A·Ψ_c, three {@link Gemm} products. */
     private double[][] predictAll(double[] a, Basis b, int ns, int np, WorkerPool pool) {
         int nf = 4 * order * order;
@@ -238,8 +216,8 @@ public final class Fourier2d implements Model2d {
         double[] k = new double[n], dk0 = new double[n], dk1 = new double[n];
         wavenumbers(n, p[net.end()], p[net.end() + 1], k, dk0, dk1);
         Basis b = Basis.of(k, d.x(), d.y());
-        MlpBatch hyperBatch = sources(p, d, pool);
-        double[] a = represent(hyperBatch, d);
+        MlpBatch hyperBatch = SourceBatch.forward(net, p, d, pool);
+        double[] a = SourceBatch.summed(hyperBatch, d, nf);
         double[][] r = predictAll(a, b, ns, np, pool);
         double nPhi = (double) ns * np, nH = 2 * nPhi;
         double[] losses = new double[chunks];
@@ -276,12 +254,7 @@ public final class Fourier2d implements Model2d {
             Gemm.multiply(ns, nf, np, r[c], 0, np, psiT, 0, nf, ga, 0, nf, c > 0, pool);
         }
         // the hypernetwork: every source of a sample gets the sample's ∂loss/∂A
-        double[] gOut = hyperBatch.outputGradient();
-        for (int m = 0; m < ns; m++) {
-            for (int s = 0; s < d.sources(); s++) {
-                System.arraycopy(ga, m * nf, gOut, (m * d.sources() + s) * nf, nf);
-            }
-        }
+        SourceBatch.spread(ga, nf, d, hyperBatch);
         hyperBatch.backward(p, grad, pool);
         // ∂loss/∂Ψ_c = Aᵀ·G_c, then the bounds
         double[] at = new double[nf * ns];
@@ -352,8 +325,8 @@ public final class Fourier2d implements Model2d {
         WorkerPool pool = WorkerPool.shared();
         double[] k = new double[order];
         wavenumbers(order, params[net.end()], params[net.end() + 1], k, new double[order], new double[order]);
-        double[][] r = predictAll(represent(sources(params, d, pool), d), Basis.of(k, d.x(), d.y()), d.samples(),
-                d.points(), pool);
+        double[] a = SourceBatch.summed(SourceBatch.forward(net, params, d, pool), d, 4 * order * order);
+        double[][] r = predictAll(a, Basis.of(k, d.x(), d.y()), d.samples(), d.points(), pool);
         System.arraycopy(r[0], 0, phi, 0, r[0].length);
         System.arraycopy(r[1], 0, hx, 0, r[1].length);
         System.arraycopy(r[2], 0, hy, 0, r[2].length);
