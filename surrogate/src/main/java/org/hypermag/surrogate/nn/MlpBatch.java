@@ -43,6 +43,10 @@ public final class MlpBatch {
         w = net.widths();
         layers = w.length - 1;
         int max = Arrays.stream(w).max().orElseThrow();
+        if ((long) rows * max > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a batch of " + rows + " rows of width " + max + " exceeds a Java "
+                    + "array (2^31 elements)");
+        }
         a = new double[layers + 1][];
         d1 = new double[layers + 1][];
         d2 = new double[layers + 1][];

@@ -92,6 +92,8 @@ class MlpBatchTest {
         Mlp net = new Mlp(new int[] {2, 3}, Activation.TANH, Activation.IDENTITY, 0);
         assertThrows(IllegalArgumentException.class, () -> new MlpBatch(net, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new MlpBatch(net, 4, 3));
+        assertThrows(IllegalArgumentException.class, () -> new MlpBatch(new Mlp(new int[] {2, 1 << 16},
+                Activation.TANH, Activation.IDENTITY, 0), 1 << 15, 0));
     }
 
     private static double[] random(SplittableRandom rnd, int n) {
