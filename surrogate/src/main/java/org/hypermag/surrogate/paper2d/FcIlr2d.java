@@ -3,6 +3,10 @@ package org.hypermag.surrogate.paper2d;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.nn.Activation;
 import org.hypermag.surrogate.nn.Gemm;
@@ -244,6 +248,53 @@ public final class FcIlr2d implements Model2d {
             hx[i] = -r[1][i];
             hy[i] = -r[2][i];
         }
+    }
+
+    /**
+     * The errors this model's basis allows on a data set: each sample's read-out the least-squares fit, over the
+     * basis at the set's points, of φ and H together (the mean-square part of the loss), instead of the
+     * hypernetwork's. The model's own errors minus these are the hypernetwork's share. The fit is made on the points
+     * it is scored on (B + 1 unknowns against 3 × points equations): a slightly optimistic bound.
+     *
+     * @param d the data set
+     * @return the errors with the best read-outs
+     */
+    public Metrics2d.Errors bestReadOutErrors(Discs.DataSet d) {
+        WorkerPool pool = WorkerPool.shared();
+        int nb = basis.outputs(), na = nb + 1, np = d.points(), ns = d.samples();
+        MlpBatch f = features(params, d, pool);
+        // the design matrix, 3 points × (B + 1): rows of φ ([b, 1]), of H_x (−∂b/∂x, 0) and of H_y
+        DMatrixRMaj x = new DMatrixRMaj(3 * np, na);
+        for (int q = 0; q < np; q++) {
+            for (int k = 0; k < nb; k++) {
+                x.set(q, k, f.output()[q * nb + k]);
+                x.set(np + q, k, -f.outputTangent(0)[q * nb + k]);
+                x.set(2 * np + q, k, -f.outputTangent(1)[q * nb + k]);
+            }
+            x.set(q, nb, 1);
+        }
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
+        if (!solver.setA(x.copy())) {
+            throw new IllegalStateException("the basis's design matrix could not be factored");
+        }
+        double[] phi = new double[ns * np], hx = new double[ns * np], hy = new double[ns * np];
+        DMatrixRMaj y = new DMatrixRMaj(3 * np, 1), c = new DMatrixRMaj(na, 1), fit = new DMatrixRMaj(3 * np, 1);
+        for (int n = 0; n < ns; n++) {
+            for (int q = 0; q < np; q++) {
+                int i = n * np + q;
+                y.set(q, 0, d.phi()[i]);
+                y.set(np + q, 0, d.hx()[i]);
+                y.set(2 * np + q, 0, d.hy()[i]);
+            }
+            solver.solve(y, c);
+            CommonOps_DDRM.mult(x, c, fit);
+            for (int q = 0; q < np; q++) {
+                phi[n * np + q] = fit.get(q, 0);
+                hx[n * np + q] = fit.get(np + q, 0);
+                hy[n * np + q] = fit.get(2 * np + q, 0);
+            }
+        }
+        return Metrics2d.of(d, phi, hx, hy);
     }
 
     /**

@@ -41,6 +41,30 @@ class FcIlr2dTest {
     }
 
     @Test
+    void theBestReadOutReproducesTargetsInTheBasisSpanAndNeverDoesWorseThanTheHypernetwork() {
+        FcIlr2d m = FcIlr2d.initial(12, 2, 10, 2, 5);
+        Discs.DataSet d = Discs.generate(20, 3, 90, 6);
+        int n = d.samples() * d.points();
+        double[] phi = new double[n], hx = new double[n], hy = new double[n];
+        m.predict(d, phi, hx, hy);
+        // targets the model itself produces lie in its basis's span: the least-squares read-out finds them
+        Discs.DataSet own = new Discs.DataSet(d.samples(), d.sources(), d.points(), d.src(), d.x(), d.y(), phi, hx,
+                hy, d.seed());
+        Metrics2d.Errors exact = m.bestReadOutErrors(own);
+        assertTrue(exact.codePhi() < 1e-6 && exact.codeH() < 1e-6, exact.toString());
+        // on the true targets: the joint squared error of the best read-outs is at most the model's
+        Metrics2d.Errors model = m.errors(d), best = m.bestReadOutErrors(d);
+        double p2 = 0, h2 = 0;
+        for (int i = 0; i < n; i++) {
+            p2 += d.phi()[i] * d.phi()[i];
+            h2 += d.hx()[i] * d.hx()[i] + d.hy()[i] * d.hy()[i];
+        }
+        double modelJoint = Math.pow(model.codePhi(), 2) * p2 + Math.pow(model.codeH(), 2) * h2;
+        double bestJoint = Math.pow(best.codePhi(), 2) * p2 + Math.pow(best.codeH(), 2) * h2;
+        assertTrue(bestJoint <= modelJoint * (1 + 1e-12), best + " against " + model);
+    }
+
+    @Test
     void aReducedTrainingLearnsTheFieldOfSourcesItNeverSawTogether() {
         Discs.DataSet train = Discs.generate(400, 1, 64, 100);
         FcIlr2d m = FcIlr2d.initial(32, 3, 48, 2, 42);
