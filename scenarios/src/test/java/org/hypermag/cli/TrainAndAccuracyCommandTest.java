@@ -229,6 +229,8 @@ class TrainAndAccuracyCommandTest {
                 + "0.001"), up.err);
         CliRunner ai = CliRunner.run("accuracy", "--protocol", "paper-2d", ilr.toString());
         assertEquals(0, ai.status, ai.err);
+        assertTrue(ai.out.contains("With each sample's least-squares read-out over this basis instead of the "
+                + "hypernetwork's"), ai.out);
         assertEquals(ti.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList(),
                 ai.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList());
         // a tiny FOURIER: trained, written, read back and measured the same
