@@ -21,8 +21,10 @@ public final class Gemm {
     static final int ROWS = 4;
     /** Rows per parallel chunk (whole tiles). */
     private static final int CHUNK_ROWS = 32;
-    /** Columns per panel: the B panel (k × PANEL doubles) is reused by every row tile of a chunk. */
+    /** Columns per panel: the B block (DEPTH × PANEL doubles, 512 KiB) is reused by every row tile of a chunk. */
     private static final int PANEL = 256;
+    /** Inner indices per block. */
+    private static final int DEPTH = 256;
     /** The SIMD tiles, or null where the Vector API is absent or turned off. */
     private static final Tiles VECTOR = loadVector();
 
@@ -100,18 +102,25 @@ public final class Gemm {
             int r0 = from * CHUNK_ROWS, r1 = Math.min(m, to * CHUNK_ROWS);
             for (int j0 = 0; j0 < n; j0 += PANEL) {
                 int j1 = Math.min(n, j0 + PANEL);
-                int i = r0;
-                for (; i + ROWS <= r1; i += ROWS) {
-                    int j = tiles == null ? j0 : tiles.tile4(a, aOff + i * lda, lda, b, bOff, ldb, c, cOff + i * ldc,
-                            ldc, k, j0, j1, add);
-                    for (int r = 0; r < ROWS; r++) {
-                        scalarRow(a, aOff + (i + r) * lda, b, bOff, ldb, c, cOff + (i + r) * ldc, k, j, j1, add);
+                // the inner dimension in blocks, so that the B block (DEPTH × PANEL) stays in cache across the row
+                // tiles; an element's chain of fused multiply-adds continues from C, so the bits are the same
+                for (int p0 = 0; p0 < Math.max(k, 1); p0 += DEPTH) {
+                    int kb = Math.min(k, p0 + DEPTH) - p0;
+                    boolean acc = add || p0 > 0;
+                    int ao = aOff + p0, bo = bOff + p0 * ldb;
+                    int i = r0;
+                    for (; i + ROWS <= r1; i += ROWS) {
+                        int j = tiles == null ? j0 : tiles.tile4(a, ao + i * lda, lda, b, bo, ldb, c, cOff + i * ldc,
+                                ldc, kb, j0, j1, acc);
+                        for (int r = 0; r < ROWS; r++) {
+                            scalarRow(a, ao + (i + r) * lda, b, bo, ldb, c, cOff + (i + r) * ldc, kb, j, j1, acc);
+                        }
                     }
-                }
-                for (; i < r1; i++) {
-                    int j = tiles == null ? j0 : tiles.tile1(a, aOff + i * lda, b, bOff, ldb, c, cOff + i * ldc, k,
-                            j0, j1, add);
-                    scalarRow(a, aOff + i * lda, b, bOff, ldb, c, cOff + i * ldc, k, j, j1, add);
+                    for (; i < r1; i++) {
+                        int j = tiles == null ? j0 : tiles.tile1(a, ao + i * lda, b, bo, ldb, c, cOff + i * ldc, kb,
+                                j0, j1, acc);
+                        scalarRow(a, ao + i * lda, b, bo, ldb, c, cOff + i * ldc, kb, j, j1, acc);
+                    }
                 }
             }
         });

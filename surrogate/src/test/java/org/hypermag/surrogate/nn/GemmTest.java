@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class GemmTest {
     /** m, n, k: whole tiles, partial row tiles, partial vectors, one column, an empty inner dimension, a wide panel. */
     private static final int[][] SIZES = {{8, 32, 16}, {13, 45, 7}, {1, 9, 3}, {5, 1, 11}, {6, 17, 0}, {37, 300, 65},
-        {70, 64, 1024}};
+        {70, 64, 1024}, {9, 300, 600}};
 
     @Test
     void theProductIsThePlainTripleLoopWithOffsetsAndStrides() {
