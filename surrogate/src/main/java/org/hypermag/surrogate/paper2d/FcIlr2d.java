@@ -185,15 +185,17 @@ public final class FcIlr2d implements Model2d {
         pool.forRange(chunks, 1, (from, to) -> {
             for (int c = from; c < to; c++) {
                 double total = 0;
-                int i0 = (int) ((long) ns * c / chunks) * np, i1 = (int) ((long) ns * (c + 1) / chunks) * np;
-                for (int i = i0; i < i1; i++) {
-                    double e = r[0][i] + a[i / np * na + nb] - d.phi()[i];
-                    double ex = -r[1][i] - d.hx()[i], ey = -r[2][i] - d.hy()[i];
-                    total += Linear2d.huber(e) / nPhi + (Linear2d.huber(ex) + Linear2d.huber(ey)) / nH;
-                    if (wantGrad) {
-                        r[0][i] = Linear2d.slope(e) / nPhi;
-                        r[1][i] = -Linear2d.slope(ex) / nH;
-                        r[2][i] = -Linear2d.slope(ey) / nH;
+                double[] r0 = r[0], r1 = r[1], r2 = r[2], phi = d.phi(), hx = d.hx(), hy = d.hy();
+                for (int n = (int) ((long) ns * c / chunks); n < (int) ((long) ns * (c + 1) / chunks); n++) {
+                    double bias = a[n * na + nb];
+                    for (int i = n * np; i < (n + 1) * np; i++) {
+                        double e = r0[i] + bias - phi[i], ex = -r1[i] - hx[i], ey = -r2[i] - hy[i];
+                        total += Linear2d.huber(e) / nPhi + (Linear2d.huber(ex) + Linear2d.huber(ey)) / nH;
+                        if (wantGrad) {
+                            r0[i] = Linear2d.slope(e) / nPhi;
+                            r1[i] = -Linear2d.slope(ex) / nH;
+                            r2[i] = -Linear2d.slope(ey) / nH;
+                        }
                     }
                 }
                 losses[c] = total;
