@@ -112,9 +112,7 @@ public final class Gemm {
                     for (; i + ROWS <= r1; i += ROWS) {
                         int j = tiles == null ? j0 : tiles.tile4(a, ao + i * lda, lda, b, bo, ldb, c, cOff + i * ldc,
                                 ldc, kb, j0, j1, acc);
-                        for (int r = 0; r < ROWS; r++) {
-                            scalarRow(a, ao + (i + r) * lda, b, bo, ldb, c, cOff + (i + r) * ldc, kb, j, j1, acc);
-                        }
+                        scalarRows4(a, ao + i * lda, lda, b, bo, ldb, c, cOff + i * ldc, ldc, kb, j, j1, acc);
                     }
                     for (; i < r1; i++) {
                         int j = tiles == null ? j0 : tiles.tile1(a, ao + i * lda, b, bo, ldb, c, cOff + i * ldc, kb,
@@ -126,15 +124,50 @@ public final class Gemm {
         });
     }
 
-    /** One row of C over columns [j0, j1), element by element (the reference order). */
+    /** Four rows of C over columns [j0, j1), as {@link #scalarRow} (each B element loaded once for the four). */
+    private static void scalarRows4(double[] a, int aRow, int lda, double[] b, int bOff, int ldb, double[] c, int cRow,
+                                    int ldc, int k, int j0, int j1, boolean add) {
+        if (j0 >= j1) {
+            return;
+        }
+        int c0 = cRow, c1 = cRow + ldc, c2 = cRow + 2 * ldc, c3 = cRow + 3 * ldc;
+        if (!add) {
+            for (int r = 0; r < ROWS; r++) {
+                java.util.Arrays.fill(c, cRow + r * ldc + j0, cRow + r * ldc + j1, 0);
+            }
+        }
+        for (int p = 0; p < k; p++) {
+            double a0 = a[aRow + p], a1 = a[aRow + lda + p], a2 = a[aRow + 2 * lda + p], a3 = a[aRow + 3 * lda + p];
+            int bi = bOff + p * ldb;
+            for (int j = j0; j < j1; j++) {
+                double bj = b[bi + j];
+                c[c0 + j] = Math.fma(a0, bj, c[c0 + j]);
+                c[c1 + j] = Math.fma(a1, bj, c[c1 + j]);
+                c[c2 + j] = Math.fma(a2, bj, c[c2 + j]);
+                c[c3 + j] = Math.fma(a3, bj, c[c3 + j]);
+            }
+        }
+    }
+
+    /**
+     * One row of C over columns [j0, j1): for each inner index p in order, the whole row segment
+     * {@code c_j = fma(a_p, b_pj, c_j)} (contiguous, so the JIT vectorises it); every element gets the reference
+     * chain of fused multiply-adds.
+     */
     private static void scalarRow(double[] a, int aRow, double[] b, int bOff, int ldb, double[] c, int cRow, int k,
                                   int j0, int j1, boolean add) {
-        for (int j = j0; j < j1; j++) {
-            double acc = add ? c[cRow + j] : 0;
-            for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
-                acc = Math.fma(a[aRow + p], b[bi], acc);
+        if (j0 >= j1) {
+            return;
+        }
+        if (!add) {
+            java.util.Arrays.fill(c, cRow + j0, cRow + j1, 0);
+        }
+        for (int p = 0; p < k; p++) {
+            double ap = a[aRow + p];
+            int bi = bOff + p * ldb - cRow;
+            for (int j = cRow + j0; j < cRow + j1; j++) {
+                c[j] = Math.fma(ap, b[bi + j], c[j]);
             }
-            c[cRow + j] = acc;
         }
     }
 
