@@ -47,8 +47,19 @@ public final class LaneFft {
                    double c, double s);
     }
 
+    /**
+     * Whether SIMD code through the Vector API may run: its module is in this JVM and {@value #SIMD_PROPERTY} is not
+     * {@code false}. Every SIMD path of the project (these butterflies, the surrogate's matrix products) asks this.
+     *
+     * @return true where the SIMD paths load
+     */
+    public static boolean vectorApiEnabled() {
+        return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()
+                && !"false".equals(System.getProperty(SIMD_PROPERTY));
+    }
+
     private static Butterflies loadVector() {
-        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty() || "false".equals(System.getProperty(SIMD_PROPERTY))) {
+        if (!vectorApiEnabled()) {
             return null;
         }
         try {

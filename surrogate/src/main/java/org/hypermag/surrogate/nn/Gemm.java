@@ -1,5 +1,6 @@
 package org.hypermag.surrogate.nn;
 
+import org.hypermag.solver.math.LaneFft;
 import org.hypermag.solver.parallel.WorkerPool;
 
 /**
@@ -46,8 +47,7 @@ public final class Gemm {
     }
 
     private static Tiles loadVector() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
-                || "false".equals(System.getProperty("hypermag.simd"))) {
+        if (!LaneFft.vectorApiEnabled()) {
             return null;
         }
         try {
