@@ -52,8 +52,8 @@ final class Paper2dCommands {
                 throw new Main.UsageException("--budget must be paper or reduced, got '" + budget + "'");
             }
             return switch (model) {
-                case "fc-ilr" -> new Options(model, or(epochs, 12_000), or(rate, 1e-3), or(finalRate, 1e-5),
-                        or(fraction, 0.1), seed, order, or(width, 384), or(depth, 3), or(basisWidth, 128),
+                case "fc-ilr" -> new Options(model, or(epochs, 8_000), or(rate, 1e-3), or(finalRate, 1e-5),
+                        or(fraction, 0.3), seed, order, or(width, 384), or(depth, 3), or(basisWidth, 128),
                         or(basisLayers, 3), threads);
                 case "fourier" -> new Options(model, or(epochs, 5_000), or(rate, 1e-3), or(finalRate, 1e-5),
                         or(fraction, 0.1), seed, or(order, 16), or(width, 256), or(depth, 3), basisWidth, basisLayers,
@@ -108,7 +108,8 @@ final class Paper2dCommands {
             // the defaults are the paper's: basis 2 -> 400 x 4, hypernetwork 4 -> 601 x 3 -> 401, 25 000 epochs at 1e-4
             int b = op.basisWidth() == null ? 400 : op.basisWidth(), bl = op.basisLayers() == null ? 4
                     : op.basisLayers();
-            int hw = op.width() == null ? (int) Math.round(1.5 * (b + 1)) : op.width();
+            // 1.5 (B + 1) rounded down, as the authors' code: 601 for B = 400 (Table 3, 1.45 M parameters)
+            int hw = op.width() == null ? (int) (1.5 * (b + 1)) : op.width();
             int hd = op.depth() == null ? 3 : op.depth(), e = op.epochs() == null ? 25_000 : op.epochs();
             double r = op.rate() == null ? 1e-4 : op.rate();
             check(b >= 1 && b <= 1 << 14 && bl >= 1 && bl <= 8 && hw >= 1 && hw <= 1 << 14 && hd >= 1 && hd <= 8

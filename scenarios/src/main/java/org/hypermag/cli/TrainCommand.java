@@ -114,7 +114,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--budget", paramLabel = "NAME", description = "--protocol paper-2d: paper (default: the paper's "
             + "sizes, data and schedule; a GPU's work) or reduced (the sizes, data and schedule of this project's "
-            + "reduced runs, about an hour or two on one core; docs/paper-models.md). Options given beside it win.")
+            + "reduced runs, about an hour on this 2-core machine; docs/paper-models.md). Options given beside it "
+            + "win.")
     String budget;
 
     @Option(names = "--order", paramLabel = "N", description = "--protocol paper-2d, fourier: wavenumbers per axis "

@@ -251,6 +251,12 @@ class TrainAndAccuracyCommandTest {
         assertEquals(0, reduced.status, reduced.err);
         assertTrue(reduced.out.contains("basis 2 -> 128 x 3, hypernetwork 4 -> 384 x 3 -> 129") && reduced.out.contains(
                 "2 epochs, rate 0.00100 cosine to 1.00e-05; 0 % of the 10^4 training samples"), reduced.out);
+        // the paper's sizes by default: basis 400 x 4, hypernetwork 601 x 3 (1.45 M parameters, Table 3)
+        CliRunner paper = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--epochs", "1",
+                "--fraction", "0.001", "--out", dir.resolve("paper.h5").toString());
+        assertEquals(0, paper.status, paper.err);
+        assertTrue(paper.out.contains("basis 2 -> 400 x 4, hypernetwork 4 -> 601 x 3 -> 401 (1450411 parameters)"),
+                paper.out);
         CliRunner budget = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fourier", "--budget", "tiny",
                 "--out", dir.resolve("tiny.h5").toString());
         assertEquals(2, budget.status);
