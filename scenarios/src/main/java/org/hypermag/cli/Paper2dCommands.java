@@ -192,7 +192,7 @@ final class Paper2dCommands {
         }
         double fraction = f.numbers().containsKey("fraction") ? f.numbers().get("fraction")[0] : 1;
         o.print(Protocol2d.evaluate(m.getKey(), m.getValue().getOrDefault("method", "?"), fraction,
-                seed == null ? 0 : seed, 0).markdown());
+                seed == null ? 0 : seed, 0, WorkerPool.shared()).markdown());
         if (m.getKey() instanceof FcIlr2d ilr) {
             // how much of the error is the basis's and how much the hypernetwork's
             long s = seed == null ? 0 : seed;

@@ -240,7 +240,11 @@ public final class FcIlr2d implements Model2d {
 
     @Override
     public void predict(Discs.DataSet d, double[] phi, double[] hx, double[] hy) {
-        WorkerPool pool = WorkerPool.shared();
+        predict(d, phi, hx, hy, WorkerPool.shared());
+    }
+
+    @Override
+    public void predict(Discs.DataSet d, double[] phi, double[] hx, double[] hy, WorkerPool pool) {
         int nb = basis.outputs(), na = nb + 1, np = d.points(), ns = d.samples();
         MlpBatch f = features(params, d, pool);
         double[] a = SourceBatch.summed(SourceBatch.forward(hyper, params, d, pool), d, na);

@@ -322,7 +322,11 @@ public final class Fourier2d implements Model2d {
      */
     @Override
     public void predict(Discs.DataSet d, double[] phi, double[] hx, double[] hy) {
-        WorkerPool pool = WorkerPool.shared();
+        predict(d, phi, hx, hy, WorkerPool.shared());
+    }
+
+    @Override
+    public void predict(Discs.DataSet d, double[] phi, double[] hx, double[] hy, WorkerPool pool) {
         double[] k = new double[order];
         wavenumbers(order, params[net.end()], params[net.end() + 1], k, new double[order], new double[order]);
         double[] a = SourceBatch.summed(SourceBatch.forward(net, params, d, pool), d, 4 * order * order);

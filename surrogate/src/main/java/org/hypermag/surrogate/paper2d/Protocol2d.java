@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hypermag.output.ModelFile;
+import org.hypermag.solver.parallel.WorkerPool;
 
 /**
  * The paper's 2-D protocol end to end (issue 20): train on {@link Discs.Set#TRAIN} (single sources), report on the
@@ -79,8 +80,8 @@ public final class Protocol2d {
      */
     public static Map.Entry<Linear2d, Report> linear(Schedule schedule, double fraction, long seedOffset,
                                                      Consumer<String> progress) {
-        return trained(fraction, seedOffset, progress, train -> schedule.epochs() == 0 ? Linear2d.leastSquares(train)
-                : Linear2d.train(train, schedule, progress), m -> schedule.epochs() == 0
+        return trained(fraction, seedOffset, WorkerPool.shared(), progress, train -> schedule.epochs() == 0
+                ? Linear2d.leastSquares(train) : Linear2d.train(train, schedule, progress), m -> schedule.epochs() == 0
                 ? "exact least squares of the mean-square loss" : "full-batch Adam on the Huber loss, " + schedule);
     }
 
@@ -89,7 +90,7 @@ public final class Protocol2d {
      * and timed, then its report.
      */
     private static <M extends Model2d> Map.Entry<M, Report> trained(double fraction, long seedOffset,
-                                                                    Consumer<String> progress,
+                                                                    WorkerPool pool, Consumer<String> progress,
                                                                     Function<Discs.DataSet, M> train,
                                                                     Function<M, String> method) {
         progress.accept("generating the training set (" + Math.round(10_000 * fraction) + " samples x 1024 points)");
@@ -97,7 +98,7 @@ public final class Protocol2d {
         long t0 = System.nanoTime();
         M m = train.apply(data);
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        return Map.entry(m, evaluate(m, method.apply(m), fraction, seedOffset, seconds));
+        return Map.entry(m, evaluate(m, method.apply(m), fraction, seedOffset, seconds, pool));
     }
 
     /**
@@ -108,13 +109,16 @@ public final class Protocol2d {
      * @param fraction the fraction of training samples it used
      * @param seedOffset added to the sets' seeds
      * @param seconds its training time
+     * @param pool threads
      * @return the report
      */
-    public static Report evaluate(Model2d m, String method, double fraction, long seedOffset, double seconds) {
+    public static Report evaluate(Model2d m, String method, double fraction, long seedOffset, double seconds,
+                                  WorkerPool pool) {
         return new Report(m.name(), method, fraction, seedOffset, seconds,
-                m.errors(Discs.Set.VAL_SINGLE.generate(1, seedOffset)),
-                m.errors(Discs.Set.VAL_MULTI.generate(1, seedOffset)), m.errors(Discs.Set.TEST.generate(1, seedOffset)),
-                m.errors(Discs.Set.TEST_SINGLE.generate(1, seedOffset)));
+                m.errors(Discs.Set.VAL_SINGLE.generate(1, seedOffset), pool),
+                m.errors(Discs.Set.VAL_MULTI.generate(1, seedOffset), pool),
+                m.errors(Discs.Set.TEST.generate(1, seedOffset), pool),
+                m.errors(Discs.Set.TEST_SINGLE.generate(1, seedOffset), pool));
     }
 
     /**
@@ -132,12 +136,12 @@ public final class Protocol2d {
      */
     public static Map.Entry<Fourier2d, Report> fourier(int order, int width, int depth, Schedule schedule,
                                                        double fraction, long seedOffset,
-                                                       org.hypermag.solver.parallel.WorkerPool pool,
+                                                       WorkerPool pool,
                                                        Consumer<String> progress) {
         if (schedule.epochs() < 1) {
             throw new IllegalArgumentException("FOURIER needs epochs >= 1; got " + schedule.epochs());
         }
-        return trained(fraction, seedOffset, progress, train -> {
+        return trained(fraction, seedOffset, pool, progress, train -> {
             Fourier2d m0 = Fourier2d.initial(order, width, depth, 42 + seedOffset);
             progress.accept(String.format(Locale.ROOT, "FOURIER: N = %d (%d coefficients), hypernetwork 4 -> %d x %d "
                     + "-> %d (%d parameters)", order, 4 * order * order, width, depth, 4 * order * order,
@@ -159,12 +163,12 @@ public final class Protocol2d {
      * @return the model and its report
      */
     public static Map.Entry<FcIlr2d, Report> fcIlr(int[] shape, Schedule schedule, double fraction,
-                                                   long seedOffset, org.hypermag.solver.parallel.WorkerPool pool,
+                                                   long seedOffset, WorkerPool pool,
                                                    Consumer<String> progress) {
         if (schedule.epochs() < 1) {
             throw new IllegalArgumentException("FC + ILR needs epochs >= 1; got " + schedule.epochs());
         }
-        return trained(fraction, seedOffset, progress, train -> FcIlr2d.initial(shape[0], shape[1], shape[2],
+        return trained(fraction, seedOffset, pool, progress, train -> FcIlr2d.initial(shape[0], shape[1], shape[2],
                 shape[3], 42 + seedOffset).train(train, schedule, pool, progress), m -> String.format(Locale.ROOT,
                 "basis 2 -> %d x %d, hypernetwork 4 -> %d x %d -> %d (%d parameters); full-batch Adam on the Huber "
                 + "loss, %s", shape[0], shape[1], shape[2], shape[3], shape[0] + 1, m.parameterCount(), schedule));
