@@ -119,11 +119,10 @@ final class Paper2dCommands {
                     + ", " + f);
             Schedule s = op.schedule(e, r);
             int[] shape = {b, bl, hw, hd};
-            requireMemory(FcIlr2d.memoryBytes(shape, trainingSamples(f), 1, Discs.Set.TRAIN.points),
+            requireMemory(FcIlr2d.memoryBytes(shape, Discs.Set.TRAIN.samples(f), 1, Discs.Set.TRAIN.points),
                     FcIlr2d.memoryBytes(shape, Discs.Set.TEST.samples, Discs.Set.TEST.sources, Discs.Set.TEST.points),
                     "FC + ILR");
-            trained = withPool(op.threads(), pool -> Protocol2d.fcIlr(new int[] {b, bl, hw, hd}, s, f, seed, pool,
-                    progress));
+            trained = withPool(op.threads(), pool -> Protocol2d.fcIlr(shape, s, f, seed, pool, progress));
         } else {
             // the defaults are the paper's code's: N = 32, width 0.25 x 4N^2, 3 hidden layers, 25 000 epochs at 5e-5
             int n = op.order() == null ? 32 : op.order();
@@ -135,7 +134,8 @@ final class Paper2dCommands {
                     + "--hyper-depth in 1..8, --epochs >= 1, --rate > 0 and --fraction in (0, 1]; got " + n + ", "
                     + width + ", " + depth + ", " + e + ", " + r + ", " + f);
             Schedule s = op.schedule(e, r);
-            requireMemory(Fourier2d.memoryBytes(n, width, depth, trainingSamples(f), 1, Discs.Set.TRAIN.points),
+            requireMemory(Fourier2d.memoryBytes(n, width, depth, Discs.Set.TRAIN.samples(f), 1,
+                            Discs.Set.TRAIN.points),
                     Fourier2d.memoryBytes(n, width, depth, Discs.Set.TEST.samples, Discs.Set.TEST.sources,
                             Discs.Set.TEST.points), "FOURIER");
             trained = withPool(op.threads(), pool -> Protocol2d.fourier(n, width, depth, s, f, seed, pool,
@@ -156,11 +156,6 @@ final class Paper2dCommands {
         try (WorkerPool pool = new WorkerPool(threads)) {
             return work.apply(pool);
         }
-    }
-
-    /** The training samples a fraction of the training set draws. */
-    private static int trainingSamples(double fraction) {
-        return Math.max(1, (int) Math.round(Discs.Set.TRAIN.samples * fraction));
     }
 
     /** Refuses, before any data is drawn, a model whose training or test-set evaluation would not fit the heap. */

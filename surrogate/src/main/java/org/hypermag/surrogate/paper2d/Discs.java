@@ -144,11 +144,18 @@ public final class Discs {
          * @return the data set
          */
         public DataSet generate(double fraction, long seedOffset) {
+            return Discs.generate(samples(fraction), sources, points, seed + seedOffset);
+        }
+
+        /**
+         * @param fraction of the samples to draw, in (0, 1]
+         * @return how many samples {@link #generate} draws for it (at least 1)
+         */
+        public int samples(double fraction) {
             if (!(fraction > 0 && fraction <= 1)) {
                 throw new IllegalArgumentException("the fraction of samples must be in (0, 1]; got " + fraction);
             }
-            return Discs.generate(Math.max(1, (int) Math.round(samples * fraction)), sources, points,
-                    seed + seedOffset);
+            return Math.max(1, (int) Math.round(samples * fraction));
         }
     }
 }

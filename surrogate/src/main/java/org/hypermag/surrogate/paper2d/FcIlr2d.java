@@ -53,15 +53,9 @@ public final class FcIlr2d implements Model2d {
             throw new IllegalArgumentException("FC + ILR needs widths and depths >= 1; got " + basisWidth + ", "
                     + basisLayers + ", " + hyperWidth + ", " + hyperDepth);
         }
-        int[] hw = new int[hyperDepth + 2];
-        hw[0] = 4;
-        Arrays.fill(hw, 1, hyperDepth + 1, hyperWidth);
-        hw[hyperDepth + 1] = basisWidth + 1;
-        Mlp hyper = new Mlp(hw, Activation.GELU, Activation.IDENTITY, 0);
-        int[] bw = new int[basisLayers + 1];
-        bw[0] = 2;
-        Arrays.fill(bw, 1, basisLayers + 1, basisWidth);
-        Mlp basis = new Mlp(bw, Activation.GELU, Activation.GELU, hyper.end());
+        Mlp hyper = new Mlp(SourceBatch.widths(hyperWidth, hyperDepth, basisWidth + 1), Activation.GELU,
+                Activation.IDENTITY, 0);
+        Mlp basis = new Mlp(basisWidths(basisWidth, basisLayers), Activation.GELU, Activation.GELU, hyper.end());
         double[] p = new double[basis.end()];
         SplittableRandom rnd = new SplittableRandom(seed);
         hyper.initialise(p, rnd);
@@ -83,6 +77,14 @@ public final class FcIlr2d implements Model2d {
         return new FcIlr2d(s.hyper, s.basis, params.clone());
     }
 
+    /** The basis network's layer widths: the 2 inputs (x, y), then the layers of width B. */
+    private static int[] basisWidths(int width, int layers) {
+        int[] w = new int[layers + 1];
+        w[0] = 2;
+        Arrays.fill(w, 1, layers + 1, width);
+        return w;
+    }
+
     /**
      * The memory a loss and gradient evaluation holds (bytes), the data set included, for an estimate before
      * training or evaluating.
@@ -95,12 +97,7 @@ public final class FcIlr2d implements Model2d {
      */
     public static double memoryBytes(int[] shape, int samples, int sources, int points) {
         int nb = shape[0];
-        int[] bw = new int[shape[1] + 1], hw = new int[shape[3] + 2];
-        bw[0] = 2;
-        Arrays.fill(bw, 1, bw.length, nb);
-        hw[0] = 4;
-        Arrays.fill(hw, 1, hw.length - 1, shape[2]);
-        hw[hw.length - 1] = nb + 1;
+        int[] bw = basisWidths(nb, shape[1]), hw = SourceBatch.widths(shape[2], shape[3], nb + 1);
         double s = samples, data = s * points * 3 + 4 * s * sources + 2.0 * points;
         // read-outs, their gradient and transpose; three residual matrices; the feature transposes
         double readOut = 3 * s * (nb + 1) + 3 * s * points + 2.0 * nb * points;

@@ -54,11 +54,8 @@ public final class Fourier2d implements Model2d {
             throw new IllegalArgumentException("FOURIER needs order >= 2, width >= 1, depth >= 1; got " + order + ", "
                     + width + ", " + depth);
         }
-        int[] widths = new int[depth + 2];
-        widths[0] = 4;
-        Arrays.fill(widths, 1, depth + 1, width);
-        widths[depth + 1] = 4 * order * order;
-        Mlp net = new Mlp(widths, Activation.GELU, Activation.IDENTITY, 0);
+        Mlp net = new Mlp(SourceBatch.widths(width, depth, 4 * order * order), Activation.GELU, Activation.IDENTITY,
+                0);
         double[] p = new double[net.parameterCount() + 2];
         net.initialise(p, new SplittableRandom(seed));
         p[net.end()] = BOUNDS[0];
@@ -96,10 +93,7 @@ public final class Fourier2d implements Model2d {
      */
     public static double memoryBytes(int order, int width, int depth, int samples, int sources, int points) {
         int nf = 4 * order * order;
-        int[] w = new int[depth + 2];
-        w[0] = 4;
-        Arrays.fill(w, 1, depth + 1, width);
-        w[depth + 1] = nf;
+        int[] w = SourceBatch.widths(width, depth, nf);
         double s = samples, data = s * points * 3 + 4 * s * sources + 2.0 * points;
         // the basis (3 channels), its transpose and gradient (3); coefficients, their gradient and transpose;
         // three residual matrices; the trig tables

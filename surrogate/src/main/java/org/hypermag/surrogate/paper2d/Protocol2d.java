@@ -93,7 +93,8 @@ public final class Protocol2d {
                                                                     WorkerPool pool, Consumer<String> progress,
                                                                     Function<Discs.DataSet, M> train,
                                                                     Function<M, String> method) {
-        progress.accept("generating the training set (" + Math.round(10_000 * fraction) + " samples x 1024 points)");
+        progress.accept("generating the training set (" + Discs.Set.TRAIN.samples(fraction) + " samples x "
+                + Discs.Set.TRAIN.points + " points)");
         Discs.DataSet data = Discs.Set.TRAIN.generate(fraction, seedOffset);
         long t0 = System.nanoTime();
         M m = train.apply(data);

@@ -13,6 +13,18 @@ final class SourceBatch {
     private SourceBatch() {
     }
 
+    /**
+     * The layer widths of a hypernetwork over sources: the 4 inputs (m_x, m_y, c_x, c_y), depth hidden layers of
+     * the width, then the outputs.
+     */
+    static int[] widths(int width, int depth, int outputs) {
+        int[] w = new int[depth + 2];
+        w[0] = 4;
+        java.util.Arrays.fill(w, 1, depth + 1, width);
+        w[depth + 1] = outputs;
+        return w;
+    }
+
     /** @return the batch after its forward pass */
     static MlpBatch forward(Mlp net, double[] p, Discs.DataSet d, WorkerPool pool) {
         MlpBatch g = new MlpBatch(net, d.samples() * d.sources(), 0);
