@@ -201,13 +201,17 @@ public final class LaneFft {
     private void pass(int r, int p, double[] w, double[] xr, double[] xi, double[] yr, double[] yi, int lanes,
                       int width, int sign) {
         int groups = n / r, stride = groups * lanes, outStride = p * lanes;
+        // the SIMD butterflies run whole vectors, over the lanes past width too where the stride leaves room (their
+        // results there are never read): no scalar tail for a block of 1 … 15 sequences in 16 lanes
+        int vw = simd == null ? 0 : Math.min(lanes, (width + simd.lanes() - 1) / simd.lanes() * simd.lanes());
         for (int j0 = 0; j0 < groups; j0 += p) {
             for (int k = 0; k < p; k++) {
                 int j = j0 + k;
                 int in = j * lanes, out = (j0 * r + k) * lanes, at = 2 * (r - 1) * k;
                 switch (r) {
-                    case 2 -> radix2(simd, xr, xi, yr, yi, in, stride, out, outStride, width, w[at], sign * w[at + 1]);
-                    case 4 -> radix4(xr, xi, yr, yi, in, stride, out, outStride, width, w, at, sign);
+                    case 2 -> radix2(simd, xr, xi, yr, yi, in, stride, out, outStride, width, vw, w[at],
+                            sign * w[at + 1]);
+                    case 4 -> radix4(xr, xi, yr, yi, in, stride, out, outStride, width, vw, w, at, sign);
                     case 3 -> radix3(xr, xi, yr, yi, in, stride, out, outStride, width, w, at, sign);
                     default -> radix5(xr, xi, yr, yi, in, stride, out, outStride, width, w, at, sign);
                 }
@@ -216,9 +220,9 @@ public final class LaneFft {
     }
 
     private static void radix2(Butterflies simd, double[] xr, double[] xi, double[] yr, double[] yi, int in,
-                               int stride, int out, int outStride, int width, double c, double s) {
+                               int stride, int out, int outStride, int width, int vw, double c, double s) {
         int a = in, b = in + stride, o0 = out, o1 = out + outStride;
-        int done = simd == null ? 0 : simd.radix2(xr, xi, yr, yi, a, b, o0, o1, width, c, s);
+        int done = simd == null ? 0 : simd.radix2(xr, xi, yr, yi, a, b, o0, o1, vw, c, s);
         for (int l = done; l < width; l++) {
             double br = xr[b + l] * c - xi[b + l] * s, bi = xr[b + l] * s + xi[b + l] * c;
             double ar = xr[a + l], ai = xi[a + l];
@@ -230,12 +234,12 @@ public final class LaneFft {
     }
 
     private void radix4(double[] xr, double[] xi, double[] yr, double[] yi, int in, int stride, int out,
-                        int outStride, int width, double[] w, int at, int sign) {
+                        int outStride, int width, int vw, double[] w, int at, int sign) {
         double c1 = w[at], s1 = sign * w[at + 1], c2 = w[at + 2], s2 = sign * w[at + 3];
         double c3 = w[at + 4], s3 = sign * w[at + 5];
         int i0 = in, i1 = in + stride, i2 = in + 2 * stride, i3 = in + 3 * stride;
         int o0 = out, o1 = out + outStride, o2 = out + 2 * outStride, o3 = out + 3 * outStride;
-        int done = simd == null ? 0 : simd.radix4(xr, xi, yr, yi, i0, i1, i2, i3, o0, o1, o2, o3, width, c1, s1, c2,
+        int done = simd == null ? 0 : simd.radix4(xr, xi, yr, yi, i0, i1, i2, i3, o0, o1, o2, o3, vw, c1, s1, c2,
                 s2, c3, s3, sign < 0);
         for (int l = done; l < width; l++) {
             double ar = xr[i0 + l], ai = xi[i0 + l];
