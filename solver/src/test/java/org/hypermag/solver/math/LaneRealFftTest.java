@@ -1,0 +1,72 @@
+package org.hypermag.solver.math;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class LaneRealFftTest {
+    /** Even lengths whose halves mix every radix, the padded x lengths of the demag's grids among them. */
+    private static final int[] LENGTHS = {2, 4, 6, 8, 10, 12, 16, 18, 20, 30, 32, 50, 54, 64, 90, 100, 128, 250, 256,
+        480, 512};
+
+    @Test
+    void forwardGivesTheDirectSumsBinsAndInverseGivesTheSamplesBack() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        int lanes = 16;
+        for (int n : LENGTHS) {
+            LaneRealFft f = new LaneRealFft(n);
+            int size = f.arrayLength(lanes), half = n / 2;
+            for (int width : new int[] {1, 7, 16}) {
+                double[][] x = new double[width][n];
+                double[] re = new double[size], im = new double[size], wr = new double[size], wi = new double[size];
+                for (int b = 0; b < width; b++) {
+                    for (int j = 0; j < n; j++) {
+                        x[b][j] = rnd.nextDouble(-1, 1);
+                    }
+                    for (int q = 0; q < half; q++) {
+                        re[q * lanes + b] = x[b][2 * q];
+                        im[q * lanes + b] = x[b][2 * q + 1];
+                    }
+                }
+                f.forward(re, im, wr, wi, lanes, width);
+                double worst = 0, scale = 0;
+                for (int b = 0; b < width; b++) {
+                    for (int k = 0; k <= half; k++) {
+                        double sr = 0, si = 0;
+                        for (int j = 0; j < n; j++) {
+                            double a = -2 * Math.PI * ((long) j * k % n) / n;
+                            sr += x[b][j] * Math.cos(a);
+                            si += x[b][j] * Math.sin(a);
+                        }
+                        worst = Math.max(worst, Math.hypot(re[k * lanes + b] - sr, im[k * lanes + b] - si));
+                        scale = Math.max(scale, Math.hypot(sr, si));
+                    }
+                }
+                assertTrue(worst <= 1e-13 * Math.max(1, scale), "forward n = " + n + ", width " + width + ": " + worst);
+                // the inverse must ignore the imaginary parts at 0 and n/2 (a Hermitian spectrum has none)
+                for (int b = 0; b < width; b++) {
+                    im[b] = 5;
+                    im[half * lanes + b] = -3;
+                }
+                f.inverse(re, im, wr, wi, lanes, width);
+                double back = 0;
+                for (int b = 0; b < width; b++) {
+                    for (int q = 0; q < half; q++) {
+                        back = Math.max(back, Math.abs(re[q * lanes + b] - x[b][2 * q]));
+                        back = Math.max(back, Math.abs(im[q * lanes + b] - x[b][2 * q + 1]));
+                    }
+                }
+                assertTrue(back <= 1e-14 * Math.max(4, n), "round trip n = " + n + ", width " + width + ": " + back);
+            }
+        }
+    }
+
+    @Test
+    void oddOrTooShortLengthsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new LaneRealFft(0));
+        assertThrows(IllegalArgumentException.class, () -> new LaneRealFft(7));
+        assertThrows(IllegalArgumentException.class, () -> new LaneRealFft(14)); // half 7: not 2, 3, 5 only
+    }
+}
