@@ -5,6 +5,7 @@ import org.hypermag.solver.VectorField;
 import org.hypermag.solver.geometry.RegularGrid;
 import org.hypermag.solver.math.FftSizes;
 import org.hypermag.solver.math.LaneFft;
+import org.hypermag.solver.math.LaneRealFft;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.jtransforms.fft.DoubleFFT_1D;
 
@@ -16,7 +17,9 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * along an axis with one cell), so the cyclic convolution equals the open-boundary one. The six tensor components
  * have even or odd parity along each axis, so their spectra are real: only six real arrays of (px/2+1)·py·pz numbers
  * are kept. Per evaluation: three real-to-complex 3D transforms (rows of zeros skipped), a 3×3 product per
- * wavevector, three inverse transforms. Transforms are 1D JTransforms passes along x, y, z, parallel over rows.
+ * wavevector, three inverse transforms. Transforms are 1D passes along x, y, z, parallel over rows and columns: along x
+ * {@link LaneRealFft} (blocks of rows side by side, half-length complex transforms); along y and z {@link LaneFft}
+ * blocks with the kernel product fused in where the columns are short, JTransforms column by column where long.
  *
  * <p>The domains may be all cells (in linear-index order) or a subset of them (cells without a domain carry M = 0).
  * Not thread-safe: one caller at a time. {@link #addField} allocates nothing after the first call on each thread.
@@ -29,8 +32,11 @@ public final class FftDemag implements DemagField {
     private final int hx;
     private final int[] domainOfCell;
     private final int domains;
+    /** Whether domain i is cell i for every cell (the x pass then reads and writes the fields directly). */
+    private final boolean allCells;
     private final double[] kxx, kyy, kzz, kxy, kxz, kyz;
-    private final double[][] spec = new double[3][];
+    /** The three components' spectra, real and imaginary parts apart: (kx, ky, kz) at kx + hx·(ky + py·kz). */
+    private final double[][] specRe = new double[3][], specIm = new double[3][];
     private final WorkerPool pool;
     private final ThreadLocal<Scratch> scratch;
     private final double kernelImaginaryRatio;
@@ -47,12 +53,12 @@ public final class FftDemag implements DemagField {
     private final WorkerPool.RangeTask convolveZLanes = this::convolveZLanes;
     private final boolean lanes;
 
-    /** Per-thread work space: a line buffer and one FFT plan per axis. */
     /**
-     * Columns transformed together along y and z: their elements lie side by side in the spectrum, so gathering a
-     * block reads whole cache lines where one column at a time reads one pair of doubles per line.
+     * Rows transformed together along x, and columns along y and z: a column block's elements lie side by side in
+     * the spectrum, so gathering it reads whole cache lines where one column at a time reads one pair of doubles per
+     * line.
      */
-    private static final int BLOCK = 16;
+    private static final int BLOCK = FftDemagKernel.BLOCK;
 
     /**
      * The longest padded y at which one layer's y pass uses {@link LaneFft} (blocks of columns side by side, the
@@ -76,21 +82,28 @@ public final class FftDemag implements DemagField {
         org.hypermag.solver.math.FftSizes.oneThreadPerTransform(); // rows and columns run in parallel here
     }
 
+    /** Per-thread work space: the line buffers and FFT plans of each axis. */
     private static final class Scratch {
-        final double[] line;
         final double[][] lines;
         final double[][][] zlines;
-        final DoubleFFT_1D fx, fy, fz;
+        final DoubleFFT_1D fy, fz;
+        /** The x transforms of a block of rows, lanes side by side (even samples real, odd imaginary). */
+        final LaneRealFft laneX;
+        final double[] xre, xim, xwr, xwi;
         /** One layer: the y transforms of a block of columns, lanes side by side (real, imaginary; per component). */
         final LaneFft laneY;
         final double[][] yre, yim;
         final double[] wre, wim;
 
         Scratch(int px, int py, int pz) {
-            line = new double[Math.max(px, 2 * Math.max(py, pz))];
             lines = new double[BLOCK][2 * Math.max(py, pz)];
             zlines = pz > 1 ? new double[3][BLOCK][2 * pz] : null;
-            fx = px > 1 ? new DoubleFFT_1D(px) : null;
+            laneX = px > 1 ? new LaneRealFft(px) : null;
+            int xl = px > 1 ? laneX.arrayLength(BLOCK) : 0;
+            xre = new double[xl];
+            xim = new double[xl];
+            xwr = new double[xl];
+            xwi = new double[xl];
             fy = py > 1 ? new DoubleFFT_1D(py) : null;
             fz = pz > 1 ? new DoubleFFT_1D(pz) : null;
             // one layer: the y pass in lanes; several layers: the z pass in lanes, where short enough
@@ -151,12 +164,14 @@ public final class FftDemag implements DemagField {
             }
             domains = cellOfDomain.length;
         }
+        allCells = domains == cells && cellOfDomain == null;
         scratch = ThreadLocal.withInitial(() -> new Scratch(px, py, pz));
         int specSize = hx * py * pz;
         for (int c = 0; c < 3; c++) {
-            spec[c] = new double[2 * specSize];
+            specRe[c] = new double[specSize];
+            specIm[c] = new double[specSize];
         }
-        double[][] k = kernelSpectra();
+        double[][] k = FftDemagKernel.spectra(paddedTensor(), px, py, pz);
         kxx = k[0];
         kyy = k[1];
         kzz = k[2];
@@ -187,63 +202,6 @@ public final class FftDemag implements DemagField {
         return n == 1 ? 1 : FftSizes.good(2L * n - 1, even);
     }
 
-    /** Fills the padded tensor, transforms it, keeps the real parts. Element 6 holds max|Im|/max|Re|. */
-    private double[][] kernelSpectra() {
-        double[][] real = paddedTensor();
-        double[][] out = new double[7][];
-        double maxRe = 0, maxIm = 0;
-        DoubleFFT_1D fx = px > 1 ? new DoubleFFT_1D(px) : null;
-        DoubleFFT_1D fy = py > 1 ? new DoubleFFT_1D(py) : null;
-        DoubleFFT_1D fz = pz > 1 ? new DoubleFFT_1D(pz) : null;
-        double[] line = new double[Math.max(px, 2 * Math.max(py, pz))];
-        double[][] lines = new double[BLOCK][2 * Math.max(py, pz)];
-        double[] s = new double[2 * hx * py * pz];
-        for (int c = 0; c < 6; c++) {
-            for (int z = 0; z < pz; z++) {
-                for (int y = 0; y < py; y++) {
-                    System.arraycopy(real[c], px * (y + py * z), line, 0, px);
-                    realRowToSpectrum(fx, line, s, 2 * ((z * py + y) * hx));
-                }
-            }
-            for (int z = 0; z < pz; z++) {
-                for (int kx = 0; kx < hx; kx += BLOCK) {
-                    complexBlock(fy, lines, s, 2 * (z * py * hx + kx), Math.min(BLOCK, hx - kx), 2 * hx, py, py, py,
-                            true);
-                }
-            }
-            for (int col = 0; col < hx * py; col += BLOCK) {
-                complexBlock(fz, lines, s, 2 * col, Math.min(BLOCK, hx * py - col), 2 * hx * py, pz, pz, pz, true);
-            }
-            double[] re = new double[hx * py * pz];
-            for (int q = 0; q < re.length; q++) {
-                re[q] = s[2 * q];
-                maxRe = Math.max(maxRe, Math.abs(s[2 * q]));
-                maxIm = Math.max(maxIm, Math.abs(s[2 * q + 1]));
-            }
-            out[c] = re;
-        }
-        out[6] = new double[] {maxRe > 0 ? maxIm / maxRe : 0};
-        return out;
-    }
-
-    /** Real FFT of line[0..px) into complex bins at spectrum[base..], stride 2 per bin along x. */
-    private void realRowToSpectrum(DoubleFFT_1D fx, double[] line, double[] s, int base) {
-        if (px == 1) {
-            s[base] = line[0];
-            s[base + 1] = 0;
-            return;
-        }
-        fx.realForward(line);
-        s[base] = line[0];
-        s[base + 1] = 0;
-        s[base + 2 * (hx - 1)] = line[1];
-        s[base + 2 * (hx - 1) + 1] = 0;
-        for (int k = 1; k < hx - 1; k++) {
-            s[base + 2 * k] = line[2 * k];
-            s[base + 2 * k + 1] = line[2 * k + 1];
-        }
-    }
-
     /** @return the padded grid size {px, py, pz} (cells along x fastest) */
     public int[] paddedSize() {
         return new int[] {px, py, pz};
@@ -256,19 +214,7 @@ public final class FftDemag implements DemagField {
      * @return six components in {@link PrismTensor} order, px·py·pz values each (dimensionless)
      */
     public double[][] paddedTensor() {
-        double[][] real = new double[6][px * py * pz];
-        GridTensorTable table = new GridTensorTable(grid, pool);
-        for (int k = -(nz - 1); k < nz; k++) {
-            for (int j = -(ny - 1); j < ny; j++) {
-                for (int i = -(nx - 1); i < nx; i++) {
-                    int idx = Math.floorMod(i, px) + px * (Math.floorMod(j, py) + py * Math.floorMod(k, pz));
-                    for (int c = 0; c < 6; c++) {
-                        real[c][idx] = table.value(c, i, j, k);
-                    }
-                }
-            }
-        }
-        return real;
+        return FftDemagKernel.paddedTensor(grid, px, py, pz, pool);
     }
 
     /** @return the domain of each grid cell, −1 for a cell without one (a copy) */
@@ -305,12 +251,12 @@ public final class FftDemag implements DemagField {
         currentM = magnetisation;
         currentH = h;
         try {
-            pool.forRange(ny * nz, 1, forwardX);
+            pool.forRange(ny * nz, BLOCK, forwardX);
             if (lanes) {
                 // one layer: along y, transform, multiply by the kernel and transform back block by block of
                 // columns, the columns' elements side by side (LaneFft), while the block is in cache
                 pool.forRange(hx, BLOCK, convolveY);
-                pool.forRange(ny, 1, inverseX);
+                pool.forRange(ny, BLOCK, inverseX);
                 return;
             }
             pool.forRange(hx * nz, BLOCK, forwardY);
@@ -322,28 +268,64 @@ public final class FftDemag implements DemagField {
                 pool.forRange(hx * py, 1024, multiply); // a single layer needs no transform along z
             }
             pool.forRange(hx * nz, BLOCK, inverseY);
-            pool.forRange(ny * nz, 1, inverseX);
+            pool.forRange(ny * nz, BLOCK, inverseX);
         } finally {
             currentM = null;
             currentH = null;
         }
     }
 
+    /**
+     * The rows [from, to) (row = y + ny·z) of the three components into their x spectra (hx bins each), in blocks
+     * of {@link #BLOCK} rows side by side; cells past nx and cells without a domain are zero.
+     */
     private void forwardX(int from, int to) {
         Scratch w = scratch.get();
-        double[] line = w.line;
-        for (int c = 0; c < 3; c++) {
-            double[] m = c == 0 ? currentM.x : c == 1 ? currentM.y : currentM.z;
-            double[] s = spec[c];
-            for (int row = from; row < to; row++) {
-                int y = row % ny, z = row / ny;
-                int cell0 = nx * row;
-                for (int i = 0; i < nx; i++) {
-                    int d = domainOfCell[cell0 + i];
-                    line[i] = d < 0 ? 0 : m[d];
+        double[] re = w.xre, im = w.xim;
+        int half = px / 2, filled = (nx + 1) / 2;
+        for (int row0 = from; row0 < to; row0 += BLOCK) {
+            int width = Math.min(BLOCK, to - row0);
+            for (int c = 0; c < 3; c++) {
+                double[] m = c == 0 ? currentM.x : c == 1 ? currentM.y : currentM.z;
+                double[] sr = specRe[c], si = specIm[c];
+                if (px == 1) {
+                    for (int row = row0; row < row0 + width; row++) {
+                        int d = domainOfCell[row], base = (row / ny * py + row % ny) * hx;
+                        sr[base] = d < 0 ? 0 : m[d];
+                        si[base] = 0;
+                    }
+                    continue;
                 }
-                Arrays.fill(line, nx, px, 0);
-                realRowToSpectrum(w.fx, line, s, 2 * ((z * py + y) * hx));
+                for (int b = 0; b < width; b++) {
+                    int cell0 = nx * (row0 + b);
+                    if (allCells) {
+                        int pairs = nx / 2;
+                        for (int q = 0, l = b, i = cell0; q < pairs; q++, l += BLOCK, i += 2) {
+                            re[l] = m[i];
+                            im[l] = m[i + 1];
+                        }
+                        if (pairs < filled) {
+                            re[pairs * BLOCK + b] = m[cell0 + nx - 1];
+                            im[pairs * BLOCK + b] = 0;
+                        }
+                        continue;
+                    }
+                    for (int q = 0, i = 0; q < filled; q++, i += 2) {
+                        int de = domainOfCell[cell0 + i], od = i + 1 < nx ? domainOfCell[cell0 + i + 1] : -1;
+                        re[q * BLOCK + b] = de < 0 ? 0 : m[de];
+                        im[q * BLOCK + b] = od < 0 ? 0 : m[od];
+                    }
+                }
+                Arrays.fill(re, filled * BLOCK, half * BLOCK, 0);
+                Arrays.fill(im, filled * BLOCK, half * BLOCK, 0);
+                w.laneX.forward(re, im, w.xwr, w.xwi, BLOCK, width);
+                for (int b = 0; b < width; b++) {
+                    int row = row0 + b, base = (row / ny * py + row % ny) * hx;
+                    for (int k = 0, o = base, l = b; k < hx; k++, o++, l += BLOCK) {
+                        sr[o] = re[l];
+                        si[o] = im[l];
+                    }
+                }
             }
         }
     }
@@ -351,10 +333,10 @@ public final class FftDemag implements DemagField {
     private void passY(int from, int to, boolean forward) {
         Scratch w = scratch.get();
         for (int c = 0; c < 3; c++) {
-            double[] s = spec[c];
             for (int col = from; col < to;) {
                 int kx = col % hx, z = col / hx, width = Math.min(BLOCK, Math.min(to - col, hx - kx));
-                complexBlock(w.fy, w.lines, s, 2 * (z * py * hx + kx), width, 2 * hx, py, forward ? ny : py,
+                FftDemagKernel.columns(w.fy, w.lines, specRe[c], specIm[c], z * py * hx + kx, width, hx, py,
+                        forward ? ny : py,
                         forward ? py : ny, forward);
                 col += width;
             }
@@ -368,17 +350,17 @@ public final class FftDemag implements DemagField {
      */
     private void convolveZ(int from, int to) {
         Scratch w = scratch.get();
-        int plane = hx * py, stride = 2 * plane;
+        int plane = hx * py;
         double[][] lx = w.zlines[0], ly = w.zlines[1], lz = w.zlines[2];
         for (int col = from; col < to;) {
             int width = Math.min(BLOCK, to - col);
             for (int c = 0; c < 3; c++) {
-                double[] sc = spec[c];
+                double[] sr = specRe[c], si = specIm[c];
                 double[][] lc = w.zlines[c];
-                for (int z = 0, o = 2 * col; z < nz; z++, o += stride) {
-                    for (int b = 0, ob = o; b < width; b++, ob += 2) {
-                        lc[b][2 * z] = sc[ob];
-                        lc[b][2 * z + 1] = sc[ob + 1];
+                for (int z = 0, o = col; z < nz; z++, o += plane) {
+                    for (int b = 0, ob = o; b < width; b++, ob++) {
+                        lc[b][2 * z] = sr[ob];
+                        lc[b][2 * z + 1] = si[ob];
                     }
                 }
                 for (int b = 0; b < width; b++) {
@@ -393,15 +375,15 @@ public final class FftDemag implements DemagField {
                 }
             }
             for (int c = 0; c < 3; c++) {
-                double[] sc = spec[c];
+                double[] sr = specRe[c], si = specIm[c];
                 double[][] lc = w.zlines[c];
                 for (int b = 0; b < width; b++) {
                     w.fz.complexInverse(lc[b], true);
                 }
-                for (int z = 0, o = 2 * col; z < nz; z++, o += stride) {
-                    for (int b = 0, ob = o; b < width; b++, ob += 2) {
-                        sc[ob] = lc[b][2 * z];
-                        sc[ob + 1] = lc[b][2 * z + 1];
+                for (int z = 0, o = col; z < nz; z++, o += plane) {
+                    for (int b = 0, ob = o; b < width; b++, ob++) {
+                        sr[ob] = lc[b][2 * z];
+                        si[ob] = lc[b][2 * z + 1];
                     }
                 }
             }
@@ -436,12 +418,10 @@ public final class FftDemag implements DemagField {
         for (int col = from; col < to; col += BLOCK) {
             int width = Math.min(BLOCK, to - col);
             for (int c = 0; c < 3; c++) {
-                double[] sc = spec[c], re = w.yre[c], im = w.yim[c];
+                double[] sr = specRe[c], si = specIm[c], re = w.yre[c], im = w.yim[c];
                 for (int i = 0; i < count; i++) {
-                    for (int b = 0, o = 2 * (i * step + col), d = i * BLOCK; b < width; b++, o += 2, d++) {
-                        re[d] = sc[o];
-                        im[d] = sc[o + 1];
-                    }
+                    System.arraycopy(sr, i * step + col, re, i * BLOCK, width);
+                    System.arraycopy(si, i * step + col, im, i * BLOCK, width);
                 }
                 Arrays.fill(re, count * BLOCK, len * BLOCK, 0);
                 Arrays.fill(im, count * BLOCK, len * BLOCK, 0);
@@ -454,56 +434,20 @@ public final class FftDemag implements DemagField {
                 }
             }
             for (int c = 0; c < 3; c++) {
-                double[] sc = spec[c], re = w.yre[c], im = w.yim[c];
+                double[] sr = specRe[c], si = specIm[c], re = w.yre[c], im = w.yim[c];
                 f.inverse(re, im, w.wre, w.wim, BLOCK, width);
                 for (int i = 0; i < count; i++) {
-                    for (int b = 0, o = 2 * (i * step + col), d = i * BLOCK; b < width; b++, o += 2, d++) {
-                        sc[o] = re[d];
-                        sc[o + 1] = im[d];
-                    }
+                    System.arraycopy(re, i * BLOCK, sr, i * step + col, width);
+                    System.arraycopy(im, i * BLOCK, si, i * step + col, width);
                 }
             }
         }
     }
 
-    /**
-     * Complex FFTs of {@code width} adjacent columns of the spectrum (column b starts at base + 2b; elements
-     * {@code stride} doubles apart): gathers the first {@code count} elements of all of them in one pass, pads each
-     * with zeros to {@code n}, transforms, and scatters the first {@code keep} back.
-     */
-    private static void complexBlock(DoubleFFT_1D f, double[][] lines, double[] s, int base, int width, int stride,
-                                     int n, int count, int keep, boolean forward) {
-        if (f == null) {
-            return;
-        }
-        for (int q = 0, o = base; q < count; q++, o += stride) {
-            for (int b = 0, ob = o; b < width; b++, ob += 2) {
-                double[] line = lines[b];
-                line[2 * q] = s[ob];
-                line[2 * q + 1] = s[ob + 1];
-            }
-        }
-        for (int b = 0; b < width; b++) {
-            Arrays.fill(lines[b], 2 * count, 2 * n, 0);
-            if (forward) {
-                f.complexForward(lines[b]);
-            } else {
-                f.complexInverse(lines[b], true);
-            }
-        }
-        for (int q = 0, o = base; q < keep; q++, o += stride) {
-            for (int b = 0, ob = o; b < width; b++, ob += 2) {
-                double[] line = lines[b];
-                s[ob] = line[2 * q];
-                s[ob + 1] = line[2 * q + 1];
-            }
-        }
-    }
-
     private void multiply(int from, int to) {
-        double[] sx = spec[0], sy = spec[1], sz = spec[2];
+        double[] xr = specRe[0], xi = specIm[0], yr = specRe[1], yi = specIm[1], zr = specRe[2], zi = specIm[2];
         for (int q = from; q < to; q++) {
-            product(sx, sy, sz, 2 * q, q);
+            product(xr, xi, yr, yi, zr, zi, q, q, q);
         }
     }
 
@@ -529,31 +473,51 @@ public final class FftDemag implements DemagField {
         zi[i] = -(nxz * mxi + nyz * myi + nzz * mzi);
     }
 
+    /** The rows [from, to) of the three components' spectra back along x, added to H of their cells' domains. */
     private void inverseX(int from, int to) {
         Scratch w = scratch.get();
-        double[] line = w.line;
-        for (int c = 0; c < 3; c++) {
-            double[] h = c == 0 ? currentH.x : c == 1 ? currentH.y : currentH.z;
-            double[] s = spec[c];
-            for (int row = from; row < to; row++) {
-                int y = row % ny, z = row / ny;
-                int base = 2 * ((z * py + y) * hx);
+        double[] re = w.xre, im = w.xim;
+        for (int row0 = from; row0 < to; row0 += BLOCK) {
+            int width = Math.min(BLOCK, to - row0);
+            for (int c = 0; c < 3; c++) {
+                double[] h = c == 0 ? currentH.x : c == 1 ? currentH.y : currentH.z;
+                double[] sr = specRe[c], si = specIm[c];
                 if (px == 1) {
-                    line[0] = s[base];
-                } else {
-                    line[0] = s[base];
-                    line[1] = s[base + 2 * (hx - 1)];
-                    for (int k = 1; k < hx - 1; k++) {
-                        line[2 * k] = s[base + 2 * k];
-                        line[2 * k + 1] = s[base + 2 * k + 1];
+                    for (int row = row0; row < row0 + width; row++) {
+                        int d = domainOfCell[row];
+                        if (d >= 0) {
+                            h[d] += sr[(row / ny * py + row % ny) * hx];
+                        }
                     }
-                    w.fx.realInverse(line, true);
+                    continue;
                 }
-                int cell0 = nx * row;
-                for (int i = 0; i < nx; i++) {
-                    int d = domainOfCell[cell0 + i];
-                    if (d >= 0) {
-                        h[d] += line[i];
+                for (int b = 0; b < width; b++) {
+                    int row = row0 + b, base = (row / ny * py + row % ny) * hx;
+                    for (int k = 0, o = base, l = b; k < hx; k++, o++, l += BLOCK) {
+                        re[l] = sr[o];
+                        im[l] = si[o];
+                    }
+                }
+                w.laneX.inverse(re, im, w.xwr, w.xwi, BLOCK, width);
+                for (int b = 0; b < width; b++) {
+                    int cell0 = nx * (row0 + b);
+                    if (allCells) {
+                        int pairs = nx / 2;
+                        for (int q = 0, l = b, i = cell0; q < pairs; q++, l += BLOCK, i += 2) {
+                            h[i] += re[l];
+                            h[i + 1] += im[l];
+                        }
+                        if (pairs * 2 < nx) {
+                            h[cell0 + nx - 1] += re[pairs * BLOCK + b];
+                        }
+                        continue;
+                    }
+                    for (int i = 0; i < nx; i++) {
+                        int d = domainOfCell[cell0 + i];
+                        if (d >= 0) {
+                            int l = (i >> 1) * BLOCK + b;
+                            h[d] += (i & 1) == 0 ? re[l] : im[l];
+                        }
                     }
                 }
             }

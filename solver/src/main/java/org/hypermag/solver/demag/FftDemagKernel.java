@@ -1,0 +1,136 @@
+package org.hypermag.solver.demag;
+
+import java.util.Arrays;
+import org.hypermag.solver.geometry.RegularGrid;
+import org.hypermag.solver.parallel.WorkerPool;
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * {@link FftDemag}'s kernel, built once per grid: the cell-averaged tensor wrapped onto the padded grid, and its
+ * spectra (real: each component is even or odd along every axis), by JTransforms passes along x, y and z. Also the
+ * column transforms both the kernel and FftDemag's longer y columns use.
+ */
+final class FftDemagKernel {
+    /** Columns gathered together along y and z (adjacent in the spectrum: one cache line serves several). */
+    static final int BLOCK = 16;
+
+    private FftDemagKernel() {
+    }
+
+    /**
+     * The cell-averaged tensor at every offset, wrapped onto the padded grid (offset i at index i mod px, …).
+     *
+     * @return six components in {@link PrismTensor} order, px·py·pz values each (dimensionless)
+     */
+    static double[][] paddedTensor(RegularGrid grid, int px, int py, int pz, WorkerPool pool) {
+        int nx = grid.nx(), ny = grid.ny(), nz = grid.nz();
+        double[][] real = new double[6][px * py * pz];
+        GridTensorTable table = new GridTensorTable(grid, pool);
+        for (int k = -(nz - 1); k < nz; k++) {
+            for (int j = -(ny - 1); j < ny; j++) {
+                for (int i = -(nx - 1); i < nx; i++) {
+                    int idx = Math.floorMod(i, px) + px * (Math.floorMod(j, py) + py * Math.floorMod(k, pz));
+                    for (int c = 0; c < 6; c++) {
+                        real[c][idx] = table.value(c, i, j, k);
+                    }
+                }
+            }
+        }
+        return real;
+    }
+
+    /**
+     * Transforms the padded tensor and keeps the real parts of its spectra.
+     *
+     * @param real {@link #paddedTensor}'s six components
+     * @return seven arrays: the six spectra, (px/2 + 1)·py·pz values each (kx fastest), and one element holding
+     *     max |Im| / max |Re| (rounding level when the parities are right)
+     */
+    static double[][] spectra(double[][] real, int px, int py, int pz) {
+        int hx = px == 1 ? 1 : px / 2 + 1;
+        double[][] out = new double[7][];
+        double maxRe = 0, maxIm = 0;
+        DoubleFFT_1D fx = px > 1 ? new DoubleFFT_1D(px) : null;
+        DoubleFFT_1D fy = py > 1 ? new DoubleFFT_1D(py) : null;
+        DoubleFFT_1D fz = pz > 1 ? new DoubleFFT_1D(pz) : null;
+        double[] line = new double[px];
+        double[][] lines = new double[BLOCK][2 * Math.max(py, pz)];
+        for (int c = 0; c < 6; c++) {
+            double[] re = new double[hx * py * pz], im = new double[hx * py * pz];
+            for (int z = 0; z < pz; z++) {
+                for (int y = 0; y < py; y++) {
+                    System.arraycopy(real[c], px * (y + py * z), line, 0, px);
+                    realRow(fx, line, re, im, (z * py + y) * hx, hx);
+                }
+            }
+            for (int z = 0; z < pz; z++) {
+                for (int kx = 0; kx < hx; kx += BLOCK) {
+                    columns(fy, lines, re, im, z * py * hx + kx, Math.min(BLOCK, hx - kx), hx, py, py, py, true);
+                }
+            }
+            for (int col = 0; col < hx * py; col += BLOCK) {
+                columns(fz, lines, re, im, col, Math.min(BLOCK, hx * py - col), hx * py, pz, pz, pz, true);
+            }
+            for (int q = 0; q < re.length; q++) {
+                maxRe = Math.max(maxRe, Math.abs(re[q]));
+                maxIm = Math.max(maxIm, Math.abs(im[q]));
+            }
+            out[c] = re;
+        }
+        out[6] = new double[] {maxRe > 0 ? maxIm / maxRe : 0};
+        return out;
+    }
+
+    /** Real FFT of line[0..px) into the hx complex bins at re[base..], im[base..] (fx null: px = 1). */
+    private static void realRow(DoubleFFT_1D fx, double[] line, double[] re, double[] im, int base, int hx) {
+        if (fx == null) {
+            re[base] = line[0];
+            im[base] = 0;
+            return;
+        }
+        fx.realForward(line);
+        re[base] = line[0];
+        im[base] = 0;
+        re[base + hx - 1] = line[1];
+        im[base + hx - 1] = 0;
+        for (int k = 1; k < hx - 1; k++) {
+            re[base + k] = line[2 * k];
+            im[base + k] = line[2 * k + 1];
+        }
+    }
+
+    /**
+     * Complex FFTs of {@code width} adjacent columns of a spectrum, real and imaginary parts in separate arrays
+     * (column b starts at base + b; elements {@code stride} apart): gathers the first {@code count} elements of all
+     * of them in one pass, pads each with zeros to {@code n}, transforms, and scatters the first {@code keep} back.
+     * Nothing when f is null (n = 1).
+     */
+    static void columns(DoubleFFT_1D f, double[][] lines, double[] re, double[] im, int base, int width, int stride,
+                        int n, int count, int keep, boolean forward) {
+        if (f == null) {
+            return;
+        }
+        for (int q = 0, o = base; q < count; q++, o += stride) {
+            for (int b = 0, ob = o; b < width; b++, ob++) {
+                double[] line = lines[b];
+                line[2 * q] = re[ob];
+                line[2 * q + 1] = im[ob];
+            }
+        }
+        for (int b = 0; b < width; b++) {
+            Arrays.fill(lines[b], 2 * count, 2 * n, 0);
+            if (forward) {
+                f.complexForward(lines[b]);
+            } else {
+                f.complexInverse(lines[b], true);
+            }
+        }
+        for (int q = 0, o = base; q < keep; q++, o += stride) {
+            for (int b = 0, ob = o; b < width; b++, ob++) {
+                double[] line = lines[b];
+                re[ob] = line[2 * q];
+                im[ob] = line[2 * q + 1];
+            }
+        }
+    }
+}
