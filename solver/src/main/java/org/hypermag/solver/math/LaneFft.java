@@ -45,6 +45,12 @@ public final class LaneFft {
 
         int radix2(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int o0, int o1, int width,
                    double c, double s);
+
+        /** {@link LaneRealFft}'s forward split of the bins k (at p) and n/2 − k (at q); c + is = e^{−2πik/n}. */
+        int split(double[] re, double[] im, int p, int q, int width, double c, double s);
+
+        /** {@link LaneRealFft}'s inverse merge of the bins k (at p) and n/2 − k (at q); c + is = e^{+2πik/n}. */
+        int merge(double[] re, double[] im, int p, int q, int width, double c, double s);
     }
 
     /**
@@ -145,6 +151,19 @@ public final class LaneFft {
         return n;
     }
 
+    /** @return this plan's SIMD butterflies, null where the scalar loops run */
+    Butterflies butterflies() {
+        return simd;
+    }
+
+    /**
+     * @return how many lanes the SIMD loops cover for {@code width} sequences in {@code lanes}: whole vectors, past
+     *     the width where the stride leaves room (their results there are never read); 0 without SIMD
+     */
+    int simdWidth(int width, int lanes) {
+        return simd == null ? 0 : Math.min(lanes, (width + simd.lanes() - 1) / simd.lanes() * simd.lanes());
+    }
+
     /** @return whether this plan's radix-4 and radix-2 butterflies run on SIMD vectors */
     public boolean simd() {
         return simd != null;
@@ -201,9 +220,8 @@ public final class LaneFft {
     private void pass(int r, int p, double[] w, double[] xr, double[] xi, double[] yr, double[] yi, int lanes,
                       int width, int sign) {
         int groups = n / r, stride = groups * lanes, outStride = p * lanes;
-        // the SIMD butterflies run whole vectors, over the lanes past width too where the stride leaves room (their
-        // results there are never read): no scalar tail for a block of 1 … 15 sequences in 16 lanes
-        int vw = simd == null ? 0 : Math.min(lanes, (width + simd.lanes() - 1) / simd.lanes() * simd.lanes());
+        // no scalar tail for a block of 1 … 15 sequences in 16 lanes
+        int vw = simdWidth(width, lanes);
         for (int j0 = 0; j0 < groups; j0 += p) {
             for (int k = 0; k < p; k++) {
                 int j = j0 + k;

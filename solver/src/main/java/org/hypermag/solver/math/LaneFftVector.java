@@ -69,4 +69,38 @@ final class LaneFftVector implements LaneFft.Butterflies {
         }
         return end;
     }
+
+    @Override
+    public int split(double[] re, double[] im, int p, int q, int width, double c, double s) {
+        int len = S.length(), end = width - width % len;
+        for (int l = 0; l < end; l += len) {
+            DoubleVector ar = DoubleVector.fromArray(S, re, p + l), ai = DoubleVector.fromArray(S, im, p + l);
+            DoubleVector br = DoubleVector.fromArray(S, re, q + l), bi = DoubleVector.fromArray(S, im, q + l);
+            DoubleVector er = ar.add(br).mul(0.5), ei = ai.sub(bi).mul(0.5);
+            DoubleVector or = ai.add(bi).mul(0.5), oi = ar.sub(br).mul(-0.5);
+            DoubleVector tr = or.mul(c).sub(oi.mul(s)), ti = oi.mul(c).add(or.mul(s));
+            er.add(tr).intoArray(re, p + l);
+            ei.add(ti).intoArray(im, p + l);
+            er.sub(tr).intoArray(re, q + l);
+            ei.sub(ti).neg().intoArray(im, q + l);
+        }
+        return end;
+    }
+
+    @Override
+    public int merge(double[] re, double[] im, int p, int q, int width, double c, double s) {
+        int len = S.length(), end = width - width % len;
+        for (int l = 0; l < end; l += len) {
+            DoubleVector ar = DoubleVector.fromArray(S, re, p + l), ai = DoubleVector.fromArray(S, im, p + l);
+            DoubleVector br = DoubleVector.fromArray(S, re, q + l), bi = DoubleVector.fromArray(S, im, q + l);
+            DoubleVector er = ar.add(br).mul(0.5), ei = ai.sub(bi).mul(0.5);
+            DoubleVector dr = ar.sub(br).mul(0.5), di = ai.add(bi).mul(0.5);
+            DoubleVector or = dr.mul(c).sub(di.mul(s)), oi = di.mul(c).add(dr.mul(s));
+            er.sub(oi).intoArray(re, p + l);
+            ei.add(or).intoArray(im, p + l);
+            er.add(oi).intoArray(re, q + l);
+            ei.neg().add(or).intoArray(im, q + l);
+        }
+        return end;
+    }
 }

@@ -6,7 +6,8 @@ package org.hypermag.solver.math;
  * z[q] = x[2q] + i·x[2q + 1], transformed, then split into the n/2 + 1 bins X[k] = E[k] + e^{−2πik/n}·O[k] of the
  * even (E) and odd (O) samples' transforms (the standard packing, e.g. Press et al., Numerical Recipes, §12.3).
  * The layout is {@link LaneFft}'s: element q of sequence b at index q·lanes + b, real and imaginary parts in separate
- * arrays, so each step is one loop over contiguous lanes (SIMD butterflies where {@link LaneFft#simd()}).
+ * arrays, so each step is one loop over contiguous lanes (SIMD butterflies and split where {@link #simd()}; the
+ * same bits either way).
  *
  * <p>Forward is e^{−2πi jk/n}, as JTransforms' {@code realForward}; {@link #inverse} is e^{+2πi jk/n} scaled by 1/n,
  * as its {@code realInverse(…, true)}. Not thread-safe: the work arrays are the caller's.
@@ -15,6 +16,8 @@ public final class LaneRealFft {
     private final int n;
     private final int half;
     private final LaneFft complex;
+    /** The split's SIMD loops (the Vector API, as {@link LaneFft}'s butterflies), null for the scalar loops. */
+    private final LaneFft.Butterflies simd;
     /** cos and sin of 2πk/n for k = 0 … n/2: the split's twiddles, at [2k] and [2k + 1]. */
     private final double[] twiddle;
 
@@ -23,17 +26,33 @@ public final class LaneRealFft {
      * @throws IllegalArgumentException otherwise
      */
     public LaneRealFft(int n) {
+        this(n, true);
+    }
+
+    /**
+     * @param n the real transform length: even, ≥ 2, n/2 with no prime factor other than 2, 3 and 5
+     * @param useSimd whether to use the SIMD loops when the Vector API module is present (false: always the scalar
+     *     loops, e.g. to compare the two)
+     * @throws IllegalArgumentException otherwise
+     */
+    public LaneRealFft(int n, boolean useSimd) {
         if (n < 2 || n % 2 != 0) {
             throw new IllegalArgumentException("real transform length must be even and >= 2, got " + n);
         }
         this.n = n;
         half = n / 2;
-        complex = new LaneFft(half);
+        complex = new LaneFft(half, useSimd);
+        simd = complex.butterflies();
         twiddle = new double[2 * (half + 1)];
         for (int k = 0; k <= half; k++) {
             twiddle[2 * k] = Math.cos(2 * Math.PI * k / n);
             twiddle[2 * k + 1] = Math.sin(2 * Math.PI * k / n);
         }
+    }
+
+    /** @return whether this plan runs SIMD loops (the Vector API's module is in this JVM and SIMD was not refused) */
+    public boolean simd() {
+        return simd != null;
     }
 
     /** @return the real transform length n */
@@ -69,9 +88,11 @@ public final class LaneRealFft {
         }
         // pairs k, m − k: E = (Z[k] + conj Z[m−k])/2, O = (Z[k] − conj Z[m−k])/(2i), w = e^{−2πik/n};
         // X[k] = E + w·O, X[m−k] = conj(E − w·O); at k = m/2 both give conj Z[m/2]
+        int vw = complex.simdWidth(width, lanes);
         for (int k = 1; 2 * k <= m; k++) {
             double c = twiddle[2 * k], s = -twiddle[2 * k + 1];
-            for (int b = 0, p = k * lanes, q = (m - k) * lanes; b < width; b++, p++, q++) {
+            int done = simd == null ? 0 : simd.split(re, im, k * lanes, (m - k) * lanes, vw, c, s);
+            for (int b = done, p = k * lanes + done, q = (m - k) * lanes + done; b < width; b++, p++, q++) {
                 double ar = re[p], ai = im[p], br = re[q], bi = im[q];
                 double er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
                 // D = Z[k] − conj Z[m−k] = (ar − br) + i(ai + bi); O = D/(2i) = (ai + bi)/2 − i(ar − br)/2
@@ -105,9 +126,11 @@ public final class LaneRealFft {
         }
         // pairs k, m − k: E = (X[k] + conj X[m−k])/2, O = (X[k] − conj X[m−k])·conj(w)/2, w = e^{−2πik/n};
         // Z[k] = E + iO, Z[m−k] = conj(E) + i·conj(O)
+        int vw = complex.simdWidth(width, lanes);
         for (int k = 1; 2 * k <= m; k++) {
             double c = twiddle[2 * k], s = twiddle[2 * k + 1];
-            for (int b = 0, p = k * lanes, q = (m - k) * lanes; b < width; b++, p++, q++) {
+            int done = simd == null ? 0 : simd.merge(re, im, k * lanes, (m - k) * lanes, vw, c, s);
+            for (int b = done, p = k * lanes + done, q = (m - k) * lanes + done; b < width; b++, p++, q++) {
                 double ar = re[p], ai = im[p], br = re[q], bi = im[q];
                 double er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
                 double dr = 0.5 * (ar - br), di = 0.5 * (ai + bi);

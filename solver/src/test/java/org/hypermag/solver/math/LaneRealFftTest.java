@@ -1,9 +1,11 @@
 package org.hypermag.solver.math;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class LaneRealFftTest {
@@ -59,6 +61,45 @@ class LaneRealFftTest {
                     }
                 }
                 assertTrue(back <= 1e-14 * Math.max(4, n), "round trip n = " + n + ", width " + width + ": " + back);
+            }
+        }
+    }
+
+    /** The SIMD path (butterflies and split) gives the scalar loops' bits in the lanes below the width. */
+    @Test
+    void simdGivesTheScalarBits() {
+        Assumptions.assumeTrue(LaneFft.simdLanes() > 0, "the JVM runs without --add-modules " + LaneFft.VECTOR_MODULE);
+        SplittableRandom rnd = new SplittableRandom(5);
+        int lanes = 16;
+        for (int n : new int[] {2, 4, 8, 20, 64, 256, 250}) {
+            LaneRealFft simd = new LaneRealFft(n), scalar = new LaneRealFft(n, false);
+            assertTrue(simd.simd() && !scalar.simd());
+            int size = simd.arrayLength(lanes);
+            for (int width : new int[] {1, 8, 13, 16}) {
+                double[] re = new double[size], im = new double[size];
+                for (int i = 0; i < size; i++) {
+                    boolean used = i % lanes < width && i < n / 2 * lanes;
+                    re[i] = used ? rnd.nextDouble(-1, 1) : Double.NaN;
+                    im[i] = used ? rnd.nextDouble(-1, 1) : Double.NaN;
+                }
+                double[] re2 = re.clone(), im2 = im.clone(), wr = new double[size], wi = new double[size];
+                simd.forward(re, im, wr, wi, lanes, width);
+                scalar.forward(re2, im2, wr, wi, lanes, width);
+                assertSameBits(re2, re, lanes, width, "forward re, n = " + n + ", width " + width);
+                assertSameBits(im2, im, lanes, width, "forward im, n = " + n + ", width " + width);
+                simd.inverse(re, im, wr, wi, lanes, width);
+                scalar.inverse(re2, im2, wr, wi, lanes, width);
+                assertSameBits(re2, re, lanes, width, "inverse re, n = " + n + ", width " + width);
+                assertSameBits(im2, im, lanes, width, "inverse im, n = " + n + ", width " + width);
+            }
+        }
+    }
+
+    private static void assertSameBits(double[] expected, double[] actual, int lanes, int width, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            if (i % lanes < width) {
+                assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(actual[i]),
+                        what + ": element " + i + ", " + expected[i] + " against " + actual[i]);
             }
         }
     }
