@@ -85,6 +85,11 @@ final class AccuracyCommand implements Callable<Integer> {
             + "validation example, true against the model (potential and |H|), as the paper's Fig. 6.")
     Path figure;
 
+    @Option(names = "--validation-draws", paramLabel = "K", description = "--protocol paper-2d: also score the model "
+            + "on K other draws of the one-sample validation sets and print each column's median and 5th-95th "
+            + "percentile (Table 2's columns are one draw each).")
+    Integer validationDraws;
+
     @Override
     public Integer call() {
         if (threads != null && threads < 1) {
@@ -101,10 +106,10 @@ final class AccuracyCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new Main.UsageException(e.getMessage());
             }
-            return Paper2dCommands.accuracy(f, file, evalSeed, figure, spec.commandLine().getOut());
+            return Paper2dCommands.accuracy(f, file, evalSeed, figure, validationDraws, spec.commandLine().getOut());
         }
-        if (figure != null) {
-            throw new Main.UsageException("--figure belongs to --protocol paper-2d");
+        if (figure != null || validationDraws != null) {
+            throw new Main.UsageException("--figure and --validation-draws belong to --protocol paper-2d");
         }
         if (paperProtocol != null) {
             return farFieldPaperProtocol();

@@ -178,7 +178,10 @@ final class Paper2dCommands {
      *
      * @return the exit status
      */
-    static int accuracy(ModelFile f, Path path, Long seed, Path figure, PrintWriter o) {
+    static int accuracy(ModelFile f, Path path, Long seed, Path figure, Integer draws, PrintWriter o) {
+        if (draws != null && (draws < 1 || draws > 100_000)) {
+            throw new Main.UsageException("--validation-draws must be in 1..100000, got " + draws);
+        }
         Map.Entry<Model2d, Map<String, String>> m;
         try {
             m = Protocol2d.fromFile(f, path);
@@ -197,6 +200,10 @@ final class Paper2dCommands {
                     + "the hypernetwork's (what the basis allows; fitted on the points scored): phi %.1f %% and H %.1f "
                     + "%% on the single-source test set, phi %.1f %% and H %.1f %% on the four-source test set (code "
                     + "metric).%n", single.codePhi(), single.codeH(), four.codePhi(), four.codeH());
+        }
+        if (draws != null) {
+            long s = seed == null ? 0 : seed;
+            o.printf("%n%s", Protocol2d.validationDraws(m.getKey(), draws, s, WorkerPool.shared()).markdown(s));
         }
         if (figure != null) {
             // as the paper's Fig. 6: the four-source validation example, true against the model

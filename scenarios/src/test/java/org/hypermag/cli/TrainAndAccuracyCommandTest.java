@@ -210,6 +210,19 @@ class TrainAndAccuracyCommandTest {
         // the same model on the same sets: the same table rows
         assertEquals(t.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList(),
                 a.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList());
+        CliRunner draws = CliRunner.run("accuracy", "--protocol", "paper-2d", model.toString(),
+                "--validation-draws", "12");
+        assertEquals(0, draws.status, draws.err);
+        assertTrue(draws.out.contains("Over 12 other draws of the one-sample validation sets (seeds 102 + 0 + 1000 j, "
+                + "j = 1 ... 12;") && draws.out.contains("% median (5th-95th percentile "), draws.out);
+        CliRunner noDraws = CliRunner.run("accuracy", "--protocol", "paper-2d", model.toString(),
+                "--validation-draws", "0");
+        assertEquals(2, noDraws.status);
+        assertTrue(noDraws.err.contains("--validation-draws must be in 1..100000, got 0"), noDraws.err);
+        CliRunner drawsElsewhere = CliRunner.run("accuracy", model.toString(), "--validation-draws", "3");
+        assertEquals(2, drawsElsewhere.status);
+        assertTrue(drawsElsewhere.err.contains("--validation-draws belong to --protocol paper-2d"),
+                drawsElsewhere.err);
         CliRunner f = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-inr", "--out",
                 dir.resolve("f.h5").toString());
         assertEquals(2, f.status);

@@ -122,6 +122,64 @@ public final class Protocol2d {
                 m.errors(Discs.Set.TEST_SINGLE.generate(1, seedOffset), pool));
     }
 
+    /** Seed step between the validation draws of {@link #validationDraws}: far from the protocol's 100 … 103. */
+    public static final long DRAW_SEED_STEP = 1000;
+
+    /**
+     * The code metric of φ on other draws of the one-sample validation sets, sorted: how far Table 2's columns, each
+     * one draw, scatter for a given model.
+     *
+     * @param draws the number of draws (≥ 1)
+     * @param single the single-source set's errors (%), sorted
+     * @param multi the four-source set's errors (%), sorted
+     */
+    public record Draws(int draws, double[] single, double[] multi) {
+        /**
+         * @param sorted values in ascending order
+         * @param p the percentile, 0 … 100
+         * @return the percentile by linear interpolation between order statistics
+         */
+        public static double percentile(double[] sorted, double p) {
+            double at = p / 100 * (sorted.length - 1);
+            int lo = (int) Math.floor(at), hi = Math.min(sorted.length - 1, lo + 1);
+            return sorted[lo] + (at - lo) * (sorted[hi] - sorted[lo]);
+        }
+
+        /** @return one Markdown paragraph: median and 5th–95th percentile of each column */
+        public String markdown(long seedOffset) {
+            return String.format(Locale.ROOT, "Over %d other draws of the one-sample validation sets (seeds 102 + %d + "
+                    + "%d j, j = 1 ... %d; Table 2's columns are one draw each): single source %.1f %% median "
+                    + "(5th-95th percentile %.1f-%.1f %%), four sources %.1f %% (%.1f-%.1f %%); phi, code metric.%n",
+                    draws, seedOffset, DRAW_SEED_STEP, draws, percentile(single, 50), percentile(single, 5),
+                    percentile(single, 95), percentile(multi, 50), percentile(multi, 5), percentile(multi, 95));
+        }
+    }
+
+    /**
+     * Scores a model on {@code draws} other realisations of the one-sample validation sets (seed offsets
+     * seedOffset + {@link #DRAW_SEED_STEP}·j, j = 1 … draws).
+     *
+     * @param m the model
+     * @param draws how many, ≥ 1
+     * @param seedOffset the report's seed offset
+     * @param pool threads
+     * @return the sorted errors
+     */
+    public static Draws validationDraws(Model2d m, int draws, long seedOffset, WorkerPool pool) {
+        if (draws < 1) {
+            throw new IllegalArgumentException("draws must be >= 1, got " + draws);
+        }
+        double[] single = new double[draws], multi = new double[draws];
+        for (int j = 1; j <= draws; j++) {
+            long s = seedOffset + DRAW_SEED_STEP * j;
+            single[j - 1] = m.errors(Discs.Set.VAL_SINGLE.generate(1, s), pool).codePhi();
+            multi[j - 1] = m.errors(Discs.Set.VAL_MULTI.generate(1, s), pool).codePhi();
+        }
+        java.util.Arrays.sort(single);
+        java.util.Arrays.sort(multi);
+        return new Draws(draws, single, multi);
+    }
+
     /**
      * Trains FOURIER and reports.
      *
