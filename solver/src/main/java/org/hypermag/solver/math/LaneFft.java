@@ -46,6 +46,13 @@ public final class LaneFft {
         int radix2(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int o0, int o1, int width,
                    double c, double s);
 
+        int radix3(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int i2, int o0, int o1, int o2,
+                   int width, double c1, double s1, double c2, double s2, double h);
+
+        /** The radix-5 butterflies of one group: inputs in + r·stride, outputs out + m·outStride, twiddles w[at…]. */
+        int radix5(double[] xr, double[] xi, double[] yr, double[] yi, int in, int stride, int out, int outStride,
+                   int width, double[] w, int at, int sign);
+
         /** {@link LaneRealFft}'s forward split of the bins k (at p) and n/2 − k (at q); c + is = e^{−2πik/n}. */
         int split(double[] re, double[] im, int p, int q, int width, double c, double s);
 
@@ -230,8 +237,8 @@ public final class LaneFft {
                     case 2 -> radix2(simd, xr, xi, yr, yi, in, stride, out, outStride, width, vw, w[at],
                             sign * w[at + 1]);
                     case 4 -> radix4(xr, xi, yr, yi, in, stride, out, outStride, width, vw, w, at, sign);
-                    case 3 -> radix3(xr, xi, yr, yi, in, stride, out, outStride, width, w, at, sign);
-                    default -> radix5(xr, xi, yr, yi, in, stride, out, outStride, width, w, at, sign);
+                    case 3 -> radix3(xr, xi, yr, yi, in, stride, out, outStride, width, vw, w, at, sign);
+                    default -> radix5(xr, xi, yr, yi, in, stride, out, outStride, width, vw, w, at, sign);
                 }
             }
         }
@@ -279,12 +286,13 @@ public final class LaneFft {
     }
 
     private void radix3(double[] xr, double[] xi, double[] yr, double[] yi, int in, int stride, int out,
-                        int outStride, int width, double[] w, int at, int sign) {
+                        int outStride, int width, int vw, double[] w, int at, int sign) {
         double c1 = w[at], s1 = sign * w[at + 1], c2 = w[at + 2], s2 = sign * w[at + 3];
         double h = sign * Math.sqrt(0.75);
         int i0 = in, i1 = in + stride, i2 = in + 2 * stride;
         int o0 = out, o1 = out + outStride, o2 = out + 2 * outStride;
-        for (int l = 0; l < width; l++) {
+        int done = simd == null ? 0 : simd.radix3(xr, xi, yr, yi, i0, i1, i2, o0, o1, o2, vw, c1, s1, c2, s2, h);
+        for (int l = done; l < width; l++) {
             double ar = xr[i0 + l], ai = xi[i0 + l];
             double br = xr[i1 + l] * c1 - xi[i1 + l] * s1, bi = xr[i1 + l] * s1 + xi[i1 + l] * c1;
             double cr = xr[i2 + l] * c2 - xi[i2 + l] * s2, ci = xr[i2 + l] * s2 + xi[i2 + l] * c2;
@@ -300,16 +308,20 @@ public final class LaneFft {
         }
     }
 
+    /** cos and sin of 2π/5 and 4π/5: the 5-point DFT's coefficients (the scalar and SIMD butterflies share them). */
+    static final double COS5A = Math.cos(2 * Math.PI / 5), COS5B = Math.cos(4 * Math.PI / 5);
+    static final double SIN5A = Math.sin(2 * Math.PI / 5), SIN5B = Math.sin(4 * Math.PI / 5);
+
     private void radix5(double[] xr, double[] xi, double[] yr, double[] yi, int in, int stride, int out,
-                        int outStride, int width, double[] w, int at, int sign) {
+                        int outStride, int width, int vw, double[] w, int at, int sign) {
         double c1 = w[at], s1 = sign * w[at + 1], c2 = w[at + 2], s2 = sign * w[at + 3];
         double c3 = w[at + 4], s3 = sign * w[at + 5], c4 = w[at + 6], s4 = sign * w[at + 7];
-        double ca = Math.cos(2 * Math.PI / 5), cb = Math.cos(4 * Math.PI / 5);
-        double sa = sign * Math.sin(2 * Math.PI / 5), sb = sign * Math.sin(4 * Math.PI / 5);
+        double ca = COS5A, cb = COS5B, sa = sign * SIN5A, sb = sign * SIN5B;
         int i0 = in, i1 = in + stride, i2 = in + 2 * stride, i3 = in + 3 * stride, i4 = in + 4 * stride;
         int o0 = out, o1 = out + outStride, o2 = out + 2 * outStride, o3 = out + 3 * outStride,
                 o4 = out + 4 * outStride;
-        for (int l = 0; l < width; l++) {
+        int done = simd == null ? 0 : simd.radix5(xr, xi, yr, yi, in, stride, out, outStride, vw, w, at, sign);
+        for (int l = done; l < width; l++) {
             double ar = xr[i0 + l], ai = xi[i0 + l];
             double br = xr[i1 + l] * c1 - xi[i1 + l] * s1, bi = xr[i1 + l] * s1 + xi[i1 + l] * c1;
             double cr = xr[i2 + l] * c2 - xi[i2 + l] * s2, ci = xr[i2 + l] * s2 + xi[i2 + l] * c2;

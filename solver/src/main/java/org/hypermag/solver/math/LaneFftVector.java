@@ -103,4 +103,72 @@ final class LaneFftVector implements LaneFft.Butterflies {
         }
         return end;
     }
+
+    @Override
+    public int radix3(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int i2, int o0, int o1,
+                      int o2, int width, double c1, double s1, double c2, double s2, double h) {
+        int len = S.length(), end = width - width % len;
+        for (int l = 0; l < end; l += len) {
+            DoubleVector ar = DoubleVector.fromArray(S, xr, i0 + l), ai = DoubleVector.fromArray(S, xi, i0 + l);
+            DoubleVector x1r = DoubleVector.fromArray(S, xr, i1 + l), x1i = DoubleVector.fromArray(S, xi, i1 + l);
+            DoubleVector x2r = DoubleVector.fromArray(S, xr, i2 + l), x2i = DoubleVector.fromArray(S, xi, i2 + l);
+            DoubleVector br = x1r.mul(c1).sub(x1i.mul(s1)), bi = x1r.mul(s1).add(x1i.mul(c1));
+            DoubleVector cr = x2r.mul(c2).sub(x2i.mul(s2)), ci = x2r.mul(s2).add(x2i.mul(c2));
+            DoubleVector sr = br.add(cr), si = bi.add(ci), dr = br.sub(cr), di = bi.sub(ci);
+            DoubleVector mr = ar.sub(sr.mul(0.5)), mi = ai.sub(si.mul(0.5));
+            ar.add(sr).intoArray(yr, o0 + l);
+            ai.add(si).intoArray(yi, o0 + l);
+            mr.sub(di.mul(h)).intoArray(yr, o1 + l);
+            mi.add(dr.mul(h)).intoArray(yi, o1 + l);
+            mr.add(di.mul(h)).intoArray(yr, o2 + l);
+            mi.sub(dr.mul(h)).intoArray(yi, o2 + l);
+        }
+        return end;
+    }
+
+    @Override
+    public int radix5(double[] xr, double[] xi, double[] yr, double[] yi, int in, int stride, int out, int outStride,
+                      int width, double[] w, int at, int sign) {
+        double c1 = w[at], s1 = sign * w[at + 1], c2 = w[at + 2], s2 = sign * w[at + 3];
+        double c3 = w[at + 4], s3 = sign * w[at + 5], c4 = w[at + 6], s4 = sign * w[at + 7];
+        double ca = LaneFft.COS5A, cb = LaneFft.COS5B, sa = sign * LaneFft.SIN5A, sb = sign * LaneFft.SIN5B;
+        int i0 = in, i1 = in + stride, i2 = in + 2 * stride, i3 = in + 3 * stride, i4 = in + 4 * stride;
+        int o0 = out, o1 = out + outStride, o2 = out + 2 * outStride, o3 = out + 3 * outStride,
+                o4 = out + 4 * outStride;
+        int len = S.length(), end = width - width % len;
+        for (int l = 0; l < end; l += len) {
+            DoubleVector ar = DoubleVector.fromArray(S, xr, i0 + l), ai = DoubleVector.fromArray(S, xi, i0 + l);
+            DoubleVector br = twiddledRe(xr, xi, i1 + l, c1, s1), bi = twiddledIm(xr, xi, i1 + l, c1, s1);
+            DoubleVector cr = twiddledRe(xr, xi, i2 + l, c2, s2), ci = twiddledIm(xr, xi, i2 + l, c2, s2);
+            DoubleVector dr = twiddledRe(xr, xi, i3 + l, c3, s3), di = twiddledIm(xr, xi, i3 + l, c3, s3);
+            DoubleVector er = twiddledRe(xr, xi, i4 + l, c4, s4), ei = twiddledIm(xr, xi, i4 + l, c4, s4);
+            DoubleVector p1r = br.add(er), p1i = bi.add(ei), m1r = br.sub(er), m1i = bi.sub(ei);
+            DoubleVector p2r = cr.add(dr), p2i = ci.add(di), m2r = cr.sub(dr), m2i = ci.sub(di);
+            ar.add(p1r).add(p2r).intoArray(yr, o0 + l);
+            ai.add(p1i).add(p2i).intoArray(yi, o0 + l);
+            DoubleVector q1r = ar.add(p1r.mul(ca)).add(p2r.mul(cb)), q1i = ai.add(p1i.mul(ca)).add(p2i.mul(cb));
+            DoubleVector q2r = ar.add(p1r.mul(cb)).add(p2r.mul(ca)), q2i = ai.add(p1i.mul(cb)).add(p2i.mul(ca));
+            DoubleVector u1r = m1i.mul(sa).add(m2i.mul(sb)).neg(), u1i = m1r.mul(sa).add(m2r.mul(sb));
+            DoubleVector u2r = m1i.mul(sb).sub(m2i.mul(sa)).neg(), u2i = m1r.mul(sb).sub(m2r.mul(sa));
+            q1r.add(u1r).intoArray(yr, o1 + l);
+            q1i.add(u1i).intoArray(yi, o1 + l);
+            q1r.sub(u1r).intoArray(yr, o4 + l);
+            q1i.sub(u1i).intoArray(yi, o4 + l);
+            q2r.add(u2r).intoArray(yr, o2 + l);
+            q2i.add(u2i).intoArray(yi, o2 + l);
+            q2r.sub(u2r).intoArray(yr, o3 + l);
+            q2i.sub(u2i).intoArray(yi, o3 + l);
+        }
+        return end;
+    }
+
+    /** Re of x·(c + is) for the lanes at index i: x_r·c − x_i·s, as the scalar loop computes it. */
+    private static DoubleVector twiddledRe(double[] xr, double[] xi, int i, double c, double s) {
+        return DoubleVector.fromArray(S, xr, i).mul(c).sub(DoubleVector.fromArray(S, xi, i).mul(s));
+    }
+
+    /** Im of x·(c + is): x_r·s + x_i·c. */
+    private static DoubleVector twiddledIm(double[] xr, double[] xi, int i, double c, double s) {
+        return DoubleVector.fromArray(S, xr, i).mul(s).add(DoubleVector.fromArray(S, xi, i).mul(c));
+    }
 }
