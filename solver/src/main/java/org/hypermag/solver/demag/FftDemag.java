@@ -59,6 +59,10 @@ public final class FftDemag implements DemagField {
      * line.
      */
     private static final int BLOCK = FftDemagKernel.BLOCK;
+    /** Rows transformed together along x ({@link LaneRealFft}). */
+    private static final int ROWS = 16;
+    /** Columns transformed together along y (one layer) or z (several) by {@link LaneFft}, the product fused in. */
+    private static final int LANES = 32;
 
     /**
      * The longest padded y at which one layer's y pass uses {@link LaneFft} (blocks of columns side by side, the
@@ -99,7 +103,7 @@ public final class FftDemag implements DemagField {
             lines = new double[BLOCK][2 * Math.max(py, pz)];
             zlines = pz > 1 ? new double[3][BLOCK][2 * pz] : null;
             laneX = px > 1 ? new LaneRealFft(px) : null;
-            int xl = px > 1 ? laneX.arrayLength(BLOCK) : 0;
+            int xl = px > 1 ? laneX.arrayLength(ROWS) : 0;
             xre = new double[xl];
             xim = new double[xl];
             xwr = new double[xl];
@@ -109,10 +113,10 @@ public final class FftDemag implements DemagField {
             // one layer: the y pass in lanes; several layers: the z pass in lanes, where short enough
             int len = useLanes(py, pz) ? py : useLanesZ(pz) ? pz : 0;
             laneY = len > 0 ? new LaneFft(len) : null;
-            yre = len > 0 ? new double[3][len * BLOCK] : null;
-            yim = len > 0 ? new double[3][len * BLOCK] : null;
-            wre = len > 0 ? new double[len * BLOCK] : null;
-            wim = len > 0 ? new double[len * BLOCK] : null;
+            yre = len > 0 ? new double[3][len * LANES] : null;
+            yim = len > 0 ? new double[3][len * LANES] : null;
+            wre = len > 0 ? new double[len * LANES] : null;
+            wim = len > 0 ? new double[len * LANES] : null;
         }
     }
 
@@ -251,24 +255,24 @@ public final class FftDemag implements DemagField {
         currentM = magnetisation;
         currentH = h;
         try {
-            pool.forRange(ny * nz, BLOCK, forwardX);
+            pool.forRange(ny * nz, ROWS, forwardX);
             if (lanes) {
                 // one layer: along y, transform, multiply by the kernel and transform back block by block of
                 // columns, the columns' elements side by side (LaneFft), while the block is in cache
-                pool.forRange(hx, BLOCK, convolveY);
-                pool.forRange(ny, BLOCK, inverseX);
+                pool.forRange(hx, LANES, convolveY);
+                pool.forRange(ny, ROWS, inverseX);
                 return;
             }
             pool.forRange(hx * nz, BLOCK, forwardY);
             if (pz > 1) {
                 // along z, transform, multiply by the kernel and transform back column by column while the column
                 // is in cache (the padded half of z is never stored)
-                pool.forRange(hx * py, BLOCK, useLanesZ(pz) ? convolveZLanes : convolveZ);
+                pool.forRange(hx * py, LANES, useLanesZ(pz) ? convolveZLanes : convolveZ);
             } else {
                 pool.forRange(hx * py, 1024, multiply); // a single layer needs no transform along z
             }
             pool.forRange(hx * nz, BLOCK, inverseY);
-            pool.forRange(ny * nz, BLOCK, inverseX);
+            pool.forRange(ny * nz, ROWS, inverseX);
         } finally {
             currentM = null;
             currentH = null;
@@ -277,14 +281,14 @@ public final class FftDemag implements DemagField {
 
     /**
      * The rows [from, to) (row = y + ny·z) of the three components into their x spectra (hx bins each), in blocks
-     * of {@link #BLOCK} rows side by side; cells past nx and cells without a domain are zero.
+     * of {@link #ROWS} rows side by side; cells past nx and cells without a domain are zero.
      */
     private void forwardX(int from, int to) {
         Scratch w = scratch.get();
         double[] re = w.xre, im = w.xim;
         int half = px / 2, filled = (nx + 1) / 2;
-        for (int row0 = from; row0 < to; row0 += BLOCK) {
-            int width = Math.min(BLOCK, to - row0);
+        for (int row0 = from; row0 < to; row0 += ROWS) {
+            int width = Math.min(ROWS, to - row0);
             for (int c = 0; c < 3; c++) {
                 double[] m = c == 0 ? currentM.x : c == 1 ? currentM.y : currentM.z;
                 double[] sr = specRe[c], si = specIm[c];
@@ -300,28 +304,28 @@ public final class FftDemag implements DemagField {
                     int cell0 = nx * (row0 + b);
                     if (allCells) {
                         int pairs = nx / 2;
-                        for (int q = 0, l = b, i = cell0; q < pairs; q++, l += BLOCK, i += 2) {
+                        for (int q = 0, l = b, i = cell0; q < pairs; q++, l += ROWS, i += 2) {
                             re[l] = m[i];
                             im[l] = m[i + 1];
                         }
                         if (pairs < filled) {
-                            re[pairs * BLOCK + b] = m[cell0 + nx - 1];
-                            im[pairs * BLOCK + b] = 0;
+                            re[pairs * ROWS + b] = m[cell0 + nx - 1];
+                            im[pairs * ROWS + b] = 0;
                         }
                         continue;
                     }
                     for (int q = 0, i = 0; q < filled; q++, i += 2) {
                         int de = domainOfCell[cell0 + i], od = i + 1 < nx ? domainOfCell[cell0 + i + 1] : -1;
-                        re[q * BLOCK + b] = de < 0 ? 0 : m[de];
-                        im[q * BLOCK + b] = od < 0 ? 0 : m[od];
+                        re[q * ROWS + b] = de < 0 ? 0 : m[de];
+                        im[q * ROWS + b] = od < 0 ? 0 : m[od];
                     }
                 }
-                Arrays.fill(re, filled * BLOCK, half * BLOCK, 0);
-                Arrays.fill(im, filled * BLOCK, half * BLOCK, 0);
-                w.laneX.forward(re, im, w.xwr, w.xwi, BLOCK, width);
+                Arrays.fill(re, filled * ROWS, half * ROWS, 0);
+                Arrays.fill(im, filled * ROWS, half * ROWS, 0);
+                w.laneX.forward(re, im, w.xwr, w.xwi, ROWS, width);
                 for (int b = 0; b < width; b++) {
                     int row = row0 + b, base = (row / ny * py + row % ny) * hx;
-                    for (int k = 0, o = base, l = b; k < hx; k++, o++, l += BLOCK) {
+                    for (int k = 0, o = base, l = b; k < hx; k++, o++, l += ROWS) {
                         sr[o] = re[l];
                         si[o] = im[l];
                     }
@@ -392,7 +396,7 @@ public final class FftDemag implements DemagField {
     }
 
     /**
-     * One layer (nz = pz = 1): for the columns kx in [from, to), in blocks of {@link #BLOCK}: the forward transform
+     * One layer (nz = pz = 1): for the columns kx in [from, to), in blocks of {@link #LANES}: the forward transform
      * along y of the three components (the ny stored rows, zero beyond), the product with the kernel at every ky, the
      * inverse transform, and the first ny rows written back.
      */
@@ -405,7 +409,7 @@ public final class FftDemag implements DemagField {
     }
 
     /**
-     * For the spectrum's columns [from, to) in blocks of {@link #BLOCK}, the elements of each column side by side
+     * For the spectrum's columns [from, to) in blocks of {@link #LANES}, the elements of each column side by side
      * (LaneFft): the forward transform of the three components along one axis (the {@code count} stored elements,
      * zero beyond, element i of column col at 2(col + i·step)), the product with the kernel (entry col + k·step),
      * the inverse transform, and the first {@code count} elements back. The y pass of one layer (step hx) and the z
@@ -415,30 +419,30 @@ public final class FftDemag implements DemagField {
         Scratch w = scratch.get();
         LaneFft f = w.laneY;
         int len = f.length();
-        for (int col = from; col < to; col += BLOCK) {
-            int width = Math.min(BLOCK, to - col);
+        for (int col = from; col < to; col += LANES) {
+            int width = Math.min(LANES, to - col);
             for (int c = 0; c < 3; c++) {
                 double[] sr = specRe[c], si = specIm[c], re = w.yre[c], im = w.yim[c];
                 for (int i = 0; i < count; i++) {
-                    System.arraycopy(sr, i * step + col, re, i * BLOCK, width);
-                    System.arraycopy(si, i * step + col, im, i * BLOCK, width);
+                    System.arraycopy(sr, i * step + col, re, i * LANES, width);
+                    System.arraycopy(si, i * step + col, im, i * LANES, width);
                 }
-                Arrays.fill(re, count * BLOCK, len * BLOCK, 0);
-                Arrays.fill(im, count * BLOCK, len * BLOCK, 0);
-                f.forward(re, im, w.wre, w.wim, BLOCK, width);
+                Arrays.fill(re, count * LANES, len * LANES, 0);
+                Arrays.fill(im, count * LANES, len * LANES, 0);
+                f.forward(re, im, w.wre, w.wim, LANES, width);
             }
             double[] xr = w.yre[0], xi = w.yim[0], yr = w.yre[1], yi = w.yim[1], zr = w.yre[2], zi = w.yim[2];
             for (int k = 0; k < len; k++) {
-                for (int b = 0, q = k * step + col, d = k * BLOCK; b < width; b++, q++, d++) {
+                for (int b = 0, q = k * step + col, d = k * LANES; b < width; b++, q++, d++) {
                     product(xr, xi, yr, yi, zr, zi, d, d, q);
                 }
             }
             for (int c = 0; c < 3; c++) {
                 double[] sr = specRe[c], si = specIm[c], re = w.yre[c], im = w.yim[c];
-                f.inverse(re, im, w.wre, w.wim, BLOCK, width);
+                f.inverse(re, im, w.wre, w.wim, LANES, width);
                 for (int i = 0; i < count; i++) {
-                    System.arraycopy(re, i * BLOCK, sr, i * step + col, width);
-                    System.arraycopy(im, i * BLOCK, si, i * step + col, width);
+                    System.arraycopy(re, i * LANES, sr, i * step + col, width);
+                    System.arraycopy(im, i * LANES, si, i * step + col, width);
                 }
             }
         }
@@ -477,8 +481,8 @@ public final class FftDemag implements DemagField {
     private void inverseX(int from, int to) {
         Scratch w = scratch.get();
         double[] re = w.xre, im = w.xim;
-        for (int row0 = from; row0 < to; row0 += BLOCK) {
-            int width = Math.min(BLOCK, to - row0);
+        for (int row0 = from; row0 < to; row0 += ROWS) {
+            int width = Math.min(ROWS, to - row0);
             for (int c = 0; c < 3; c++) {
                 double[] h = c == 0 ? currentH.x : c == 1 ? currentH.y : currentH.z;
                 double[] sr = specRe[c], si = specIm[c];
@@ -493,29 +497,29 @@ public final class FftDemag implements DemagField {
                 }
                 for (int b = 0; b < width; b++) {
                     int row = row0 + b, base = (row / ny * py + row % ny) * hx;
-                    for (int k = 0, o = base, l = b; k < hx; k++, o++, l += BLOCK) {
+                    for (int k = 0, o = base, l = b; k < hx; k++, o++, l += ROWS) {
                         re[l] = sr[o];
                         im[l] = si[o];
                     }
                 }
-                w.laneX.inverse(re, im, w.xwr, w.xwi, BLOCK, width);
+                w.laneX.inverse(re, im, w.xwr, w.xwi, ROWS, width);
                 for (int b = 0; b < width; b++) {
                     int cell0 = nx * (row0 + b);
                     if (allCells) {
                         int pairs = nx / 2;
-                        for (int q = 0, l = b, i = cell0; q < pairs; q++, l += BLOCK, i += 2) {
+                        for (int q = 0, l = b, i = cell0; q < pairs; q++, l += ROWS, i += 2) {
                             h[i] += re[l];
                             h[i + 1] += im[l];
                         }
                         if (pairs * 2 < nx) {
-                            h[cell0 + nx - 1] += re[pairs * BLOCK + b];
+                            h[cell0 + nx - 1] += re[pairs * ROWS + b];
                         }
                         continue;
                     }
                     for (int i = 0; i < nx; i++) {
                         int d = domainOfCell[cell0 + i];
                         if (d >= 0) {
-                            int l = (i >> 1) * BLOCK + b;
+                            int l = (i >> 1) * ROWS + b;
                             h[d] += (i & 1) == 0 ? re[l] : im[l];
                         }
                     }
