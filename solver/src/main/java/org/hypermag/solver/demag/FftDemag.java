@@ -65,13 +65,14 @@ public final class FftDemag implements DemagField {
     private static final int LANES = 32;
 
     /**
-     * The longest padded y at which one layer's y pass uses {@link LaneFft} (blocks of columns side by side, the
-     * product fused in); above it, JTransforms column by column. FieldEvaluationBenchmark.demag, one thread
-     * (2026-12-05): py = 64 (128 × 32 cells) 530 → 451 µs, py = 100 (standard problem 4 at 2.5 nm) 16.3 → 14.0 s for
-     * the whole run, but py = 128 2 124 → 2 438 µs, py = 256 5.3 → 5.6 ms and py = 1 024 104 → 136 ms: with longer
-     * columns a block no longer stays in cache and JTransforms' power-of-two transforms are faster.
+     * The longest padded y (one layer) or z (several) whose pass uses {@link LaneFft} (blocks of columns side by side,
+     * the product fused in); above it, JTransforms column by column (per thread, the lane pass holds 8·LANES·length
+     * doubles). Set at 100 when the lane butterflies were scalar, where JTransforms won on longer columns; with the
+     * SIMD butterflies of every radix the lanes win at every length measured (scratch loop over FftDemag.addField,
+     * one thread, 2026-12-05, the machine loaded): 256 × 64 × 1 cells 1 274 → 686 µs, 512 × 128 × 1 6.8 → 4.3 ms,
+     * 1 024 × 256 × 1 37.8 → 25.3 ms, 2 048 × 512 × 1 191 → 111 ms; 64 × 64 × 64 and 128 × 128 × 16 (z) unchanged.
      */
-    static final int LANE_MAX = 100;
+    static final int LANE_MAX = 4096;
 
     private static boolean useLanes(int py, int pz) {
         return pz == 1 && py > 1 && py <= LANE_MAX;
