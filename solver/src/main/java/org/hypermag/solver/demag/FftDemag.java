@@ -72,7 +72,7 @@ public final class FftDemag implements DemagField {
      * one thread, 2026-12-05, the machine loaded): 256 × 64 × 1 cells 1 274 → 686 µs, 512 × 128 × 1 6.8 → 4.3 ms,
      * 1 024 × 256 × 1 37.8 → 25.3 ms, 2 048 × 512 × 1 191 → 111 ms; 64 × 64 × 64 and 128 × 128 × 16 (z) unchanged.
      */
-    static final int LANE_MAX = 4096;
+    static final int LANE_MAX = 2048;
 
     private static boolean useLanes(int py, int pz) {
         return pz == 1 && py > 1 && py <= LANE_MAX;
@@ -95,8 +95,14 @@ public final class FftDemag implements DemagField {
         /** The x transforms of a block of rows, lanes side by side (even samples real, odd imaginary). */
         final LaneRealFft laneX;
         final double[] xre, xim, xwr, xwi;
-        /** One layer: the y transforms of a block of columns, lanes side by side (real, imaginary; per component). */
+        /**
+         * The fused pass's transforms (transform, product, inverse) of a block of columns, lanes side by side: along
+         * y for one layer, along z for several; null where the columns are longer than {@link #LANE_MAX}.
+         */
+        final LaneFft laneConv;
+        /** Several layers: the y pass's transforms in lanes (null for one layer, or y longer than LANE_MAX). */
         final LaneFft laneY;
+        /** Lanes of the three components (real, imaginary) and the work arrays, for the longest lane plan. */
         final double[][] yre, yim;
         final double[] wre, wim;
 
@@ -111,9 +117,11 @@ public final class FftDemag implements DemagField {
             xwi = new double[xl];
             fy = py > 1 ? new DoubleFFT_1D(py) : null;
             fz = pz > 1 ? new DoubleFFT_1D(pz) : null;
-            // one layer: the y pass in lanes; several layers: the z pass in lanes, where short enough
-            int len = useLanes(py, pz) ? py : useLanesZ(pz) ? pz : 0;
-            laneY = len > 0 ? new LaneFft(len) : null;
+            // one layer: the y pass fused in lanes; several layers: the z pass fused and the y pass, where short enough
+            int conv = useLanes(py, pz) ? py : useLanesZ(pz) ? pz : 0;
+            laneConv = conv > 0 ? new LaneFft(conv) : null;
+            laneY = pz > 1 && py > 1 && py <= LANE_MAX ? new LaneFft(py) : null;
+            int len = Math.max(conv, laneY == null ? 0 : py);
             yre = len > 0 ? new double[3][len * LANES] : null;
             yim = len > 0 ? new double[3][len * LANES] : null;
             wre = len > 0 ? new double[len * LANES] : null;
@@ -264,7 +272,8 @@ public final class FftDemag implements DemagField {
                 pool.forRange(ny, ROWS, inverseX);
                 return;
             }
-            pool.forRange(hx * nz, BLOCK, forwardY);
+            int yGrain = py <= LANE_MAX ? LANES : BLOCK;
+            pool.forRange(hx * nz, yGrain, forwardY);
             if (pz > 1) {
                 // along z, transform, multiply by the kernel and transform back column by column while the column
                 // is in cache (the padded half of z is never stored)
@@ -272,7 +281,7 @@ public final class FftDemag implements DemagField {
             } else {
                 pool.forRange(hx * py, 1024, multiply); // a single layer needs no transform along z
             }
-            pool.forRange(hx * nz, BLOCK, inverseY);
+            pool.forRange(hx * nz, yGrain, inverseY);
             pool.forRange(ny * nz, ROWS, inverseX);
         } finally {
             currentM = null;
@@ -335,14 +344,38 @@ public final class FftDemag implements DemagField {
         }
     }
 
+    /**
+     * Several layers: the y transforms (forward: the ny stored rows, zero beyond, all py kept; inverse: the first ny
+     * kept) of the columns (kx, z) in [from, to), block by block, in lanes where y is short enough.
+     */
     private void passY(int from, int to, boolean forward) {
         Scratch w = scratch.get();
+        int block = w.laneY == null ? BLOCK : LANES, count = forward ? ny : py, keep = forward ? py : ny;
         for (int c = 0; c < 3; c++) {
+            double[] sr = specRe[c], si = specIm[c];
             for (int col = from; col < to;) {
-                int kx = col % hx, z = col / hx, width = Math.min(BLOCK, Math.min(to - col, hx - kx));
-                FftDemagKernel.columns(w.fy, w.lines, specRe[c], specIm[c], z * py * hx + kx, width, hx, py,
-                        forward ? ny : py,
-                        forward ? py : ny, forward);
+                int kx = col % hx, z = col / hx, width = Math.min(block, Math.min(to - col, hx - kx));
+                int base = z * py * hx + kx;
+                if (w.laneY == null) {
+                    FftDemagKernel.columns(w.fy, w.lines, sr, si, base, width, hx, py, count, keep, forward);
+                } else {
+                    double[] re = w.yre[0], im = w.yim[0];
+                    for (int i = 0; i < count; i++) {
+                        System.arraycopy(sr, base + i * hx, re, i * LANES, width);
+                        System.arraycopy(si, base + i * hx, im, i * LANES, width);
+                    }
+                    Arrays.fill(re, count * LANES, py * LANES, 0);
+                    Arrays.fill(im, count * LANES, py * LANES, 0);
+                    if (forward) {
+                        w.laneY.forward(re, im, w.wre, w.wim, LANES, width);
+                    } else {
+                        w.laneY.inverse(re, im, w.wre, w.wim, LANES, width);
+                    }
+                    for (int i = 0; i < keep; i++) {
+                        System.arraycopy(re, i * LANES, sr, base + i * hx, width);
+                        System.arraycopy(im, i * LANES, si, base + i * hx, width);
+                    }
+                }
                 col += width;
             }
         }
@@ -418,7 +451,7 @@ public final class FftDemag implements DemagField {
      */
     private void convolveLanes(int from, int to, int count, int step) {
         Scratch w = scratch.get();
-        LaneFft f = w.laneY;
+        LaneFft f = w.laneConv;
         int len = f.length();
         for (int col = from; col < to; col += LANES) {
             int width = Math.min(LANES, to - col);

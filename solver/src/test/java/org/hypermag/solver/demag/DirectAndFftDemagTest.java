@@ -52,13 +52,14 @@ class DirectAndFftDemagTest {
             new RegularGrid(1, 17, 1, 2e-9, 3e-9, 4e-9),
             new RegularGrid(1, 1, 1, 2e-9, 3e-9, 4e-9),
             new RegularGrid(13, 1, 2, 1e-9, 3e-9, 2e-9),
-            // columns longer than FftDemag.LANE_MAX after padding, along y (one layer) and z (several): JTransforms
+            // columns longer than FftDemag.LANE_MAX after padding, along y (one layer and two) and z: JTransforms
             new RegularGrid(1, 2100, 1, 2e-9, 2e-9, 1e-9),
             new RegularGrid(1, 1, 2100, 2e-9, 2e-9, 1e-9),
+            new RegularGrid(1, 1100, 2, 2e-9, 2e-9, 1e-9),
             new RegularGrid(32, 16, 1, 4e-9, 4e-9, 3e-9),
             new RegularGrid(37, 50, 1, 2e-9, 2e-9, 1e-9),
         };
-        assertTrue(FftDemag.LANE_MAX < 2 * 2100 - 1, "the JTransforms columns are tested");
+        assertTrue(FftDemag.LANE_MAX < 2 * 1100 - 1, "the JTransforms columns are tested");
         long seed = 1;
         for (RegularGrid g : grids) {
             FftDemag fft = new FftDemag(g, pool);
