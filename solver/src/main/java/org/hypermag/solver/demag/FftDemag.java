@@ -34,9 +34,12 @@ public final class FftDemag implements DemagField {
     private final int domains;
     /** Whether domain i is cell i for every cell (the x pass then reads and writes the fields directly). */
     private final boolean allCells;
-    private final double[] kxx, kyy, kzz, kxy, kxz, kyz;
+    /** The tensor's six real spectra, {Nxx, Nyy, Nzz, Nxy, Nxz, Nyz}, as {@link LaneFft#kernelProduct} takes them. */
+    private final double[][] kernel;
     /** The three components' spectra, real and imaginary parts apart: (kx, ky, kz) at kx + hx·(ky + py·kz). */
     private final double[][] specRe = new double[3][], specIm = new double[3][];
+    /** The same arrays as {Re x, Im x, Re y, Im y, Re z, Im z} for {@link LaneFft#kernelProduct}. */
+    private final double[][] specParts = new double[6][];
     private final WorkerPool pool;
     private final ThreadLocal<Scratch> scratch;
     private final double kernelImaginaryRatio;
@@ -46,7 +49,6 @@ public final class FftDemag implements DemagField {
     private final WorkerPool.RangeTask forwardX = this::forwardX;
     private final WorkerPool.RangeTask forwardY = (from, to) -> passY(from, to, true);
     private final WorkerPool.RangeTask multiply = this::multiply;
-    private final WorkerPool.RangeTask convolveZ = this::convolveZ;
     private final WorkerPool.RangeTask inverseY = (from, to) -> passY(from, to, false);
     private final WorkerPool.RangeTask inverseX = this::inverseX;
     private final WorkerPool.RangeTask convolveY = this::convolveY;
@@ -65,22 +67,18 @@ public final class FftDemag implements DemagField {
     private static final int LANES = 32;
 
     /**
-     * The longest padded y (one layer) or z (several) whose pass uses {@link LaneFft} (blocks of columns side by side,
+     * The longest padded y whose pass uses {@link LaneFft} (blocks of columns side by side,
      * the product fused in); above it, JTransforms column by column (per thread, the lane pass holds 8·LANES·length
      * doubles). Set at 100 when the lane butterflies were scalar, where JTransforms won on longer columns; with the
      * SIMD butterflies of every radix the lanes win at every length measured (scratch loop over FftDemag.addField,
      * one thread, 2026-12-05, the machine loaded): 256 × 64 × 1 cells 1 274 → 686 µs, 512 × 128 × 1 6.8 → 4.3 ms,
-     * 1 024 × 256 × 1 37.8 → 25.3 ms, 2 048 × 512 × 1 191 → 111 ms; 64 × 64 × 64 and 128 × 128 × 16 (z) unchanged.
+     * 1 024 × 256 × 1 37.8 → 25.3 ms, 2 048 × 512 × 1 191 → 111 ms. The z pass of several layers always runs in
+     * lanes (a JTransforms path for z had no grid long enough to choose it).
      */
     static final int LANE_MAX = 2048;
 
     private static boolean useLanes(int py, int pz) {
         return pz == 1 && py > 1 && py <= LANE_MAX;
-    }
-
-    /** Several layers: the z pass (transform, product, inverse) in lanes ({@link #convolveLanes}). */
-    private static boolean useLanesZ(int pz) {
-        return pz > 1 && pz <= LANE_MAX;
     }
 
     static {
@@ -90,14 +88,13 @@ public final class FftDemag implements DemagField {
     /** Per-thread work space: the line buffers and FFT plans of each axis. */
     private static final class Scratch {
         final double[][] lines;
-        final double[][][] zlines;
-        final DoubleFFT_1D fy, fz;
+        final DoubleFFT_1D fy;
         /** The x transforms of a block of rows, lanes side by side (even samples real, odd imaginary). */
         final LaneRealFft laneX;
         final double[] xre, xim, xwr, xwi;
         /**
          * The fused pass's transforms (transform, product, inverse) of a block of columns, lanes side by side: along
-         * y for one layer, along z for several; null where the columns are longer than {@link #LANE_MAX}.
+         * y for one layer (null where y is longer than {@link #LANE_MAX}), along z for several.
          */
         final LaneFft laneConv;
         /** Several layers: the y pass's transforms in lanes (null for one layer, or y longer than LANE_MAX). */
@@ -105,10 +102,11 @@ public final class FftDemag implements DemagField {
         /** Lanes of the three components (real, imaginary) and the work arrays, for the longest lane plan. */
         final double[][] yre, yim;
         final double[] wre, wim;
+        /** The six lane arrays as {@link LaneFft#kernelProduct} takes them. */
+        final double[][] parts = new double[6][];
 
         Scratch(int px, int py, int pz) {
-            lines = new double[BLOCK][2 * Math.max(py, pz)];
-            zlines = pz > 1 ? new double[3][BLOCK][2 * pz] : null;
+            lines = new double[BLOCK][2 * py];
             laneX = px > 1 ? new LaneRealFft(px) : null;
             int xl = px > 1 ? laneX.arrayLength(ROWS) : 0;
             xre = new double[xl];
@@ -116,9 +114,8 @@ public final class FftDemag implements DemagField {
             xwr = new double[xl];
             xwi = new double[xl];
             fy = py > 1 ? new DoubleFFT_1D(py) : null;
-            fz = pz > 1 ? new DoubleFFT_1D(pz) : null;
             // one layer: the y pass fused in lanes; several layers: the z pass fused and the y pass, where short enough
-            int conv = useLanes(py, pz) ? py : useLanesZ(pz) ? pz : 0;
+            int conv = useLanes(py, pz) ? py : pz > 1 ? pz : 0;
             laneConv = conv > 0 ? new LaneFft(conv) : null;
             laneY = pz > 1 && py > 1 && py <= LANE_MAX ? new LaneFft(py) : null;
             int len = Math.max(conv, laneY == null ? 0 : py);
@@ -183,14 +180,11 @@ public final class FftDemag implements DemagField {
         for (int c = 0; c < 3; c++) {
             specRe[c] = new double[specSize];
             specIm[c] = new double[specSize];
+            specParts[2 * c] = specRe[c];
+            specParts[2 * c + 1] = specIm[c];
         }
         double[][] k = FftDemagKernel.spectra(paddedTensor(), px, py, pz);
-        kxx = k[0];
-        kyy = k[1];
-        kzz = k[2];
-        kxy = k[3];
-        kxz = k[4];
-        kyz = k[5];
+        kernel = java.util.Arrays.copyOf(k, 6);
         kernelImaginaryRatio = k[6][0];
         lanes = useLanes(py, pz);
     }
@@ -277,7 +271,7 @@ public final class FftDemag implements DemagField {
             if (pz > 1) {
                 // along z, transform, multiply by the kernel and transform back column by column while the column
                 // is in cache (the padded half of z is never stored)
-                pool.forRange(hx * py, LANES, useLanesZ(pz) ? convolveZLanes : convolveZ);
+                pool.forRange(hx * py, LANES, convolveZLanes);
             } else {
                 pool.forRange(hx * py, 1024, multiply); // a single layer needs no transform along z
             }
@@ -382,54 +376,6 @@ public final class FftDemag implements DemagField {
     }
 
     /**
-     * For the columns (kx, ky) in [from, to): the forward transform along z of the three components (the nz stored
-     * planes, zero beyond), the product with the kernel at every kz, the inverse transform, and the first nz planes
-     * written back; blocks of adjacent columns share each gather.
-     */
-    private void convolveZ(int from, int to) {
-        Scratch w = scratch.get();
-        int plane = hx * py;
-        double[][] lx = w.zlines[0], ly = w.zlines[1], lz = w.zlines[2];
-        for (int col = from; col < to;) {
-            int width = Math.min(BLOCK, to - col);
-            for (int c = 0; c < 3; c++) {
-                double[] sr = specRe[c], si = specIm[c];
-                double[][] lc = w.zlines[c];
-                for (int z = 0, o = col; z < nz; z++, o += plane) {
-                    for (int b = 0, ob = o; b < width; b++, ob++) {
-                        lc[b][2 * z] = sr[ob];
-                        lc[b][2 * z + 1] = si[ob];
-                    }
-                }
-                for (int b = 0; b < width; b++) {
-                    Arrays.fill(lc[b], 2 * nz, 2 * pz, 0);
-                    w.fz.complexForward(lc[b]);
-                }
-            }
-            for (int b = 0; b < width; b++) {
-                double[] ax = lx[b], ay = ly[b], az = lz[b];
-                for (int kz = 0, q = col + b; kz < pz; kz++, q += plane) {
-                    product(ax, ay, az, 2 * kz, q);
-                }
-            }
-            for (int c = 0; c < 3; c++) {
-                double[] sr = specRe[c], si = specIm[c];
-                double[][] lc = w.zlines[c];
-                for (int b = 0; b < width; b++) {
-                    w.fz.complexInverse(lc[b], true);
-                }
-                for (int z = 0, o = col; z < nz; z++, o += plane) {
-                    for (int b = 0, ob = o; b < width; b++, ob++) {
-                        sr[ob] = lc[b][2 * z];
-                        si[ob] = lc[b][2 * z + 1];
-                    }
-                }
-            }
-            col += width;
-        }
-    }
-
-    /**
      * One layer (nz = pz = 1): for the columns kx in [from, to), in blocks of {@link #LANES}: the forward transform
      * along y of the three components (the ny stored rows, zero beyond), the product with the kernel at every ky, the
      * inverse transform, and the first ny rows written back.
@@ -466,10 +412,15 @@ public final class FftDemag implements DemagField {
                 f.forward(re, im, w.wre, w.wim, LANES, width);
             }
             double[] xr = w.yre[0], xi = w.yim[0], yr = w.yre[1], yi = w.yim[1], zr = w.yre[2], zi = w.yim[2];
+            double[][] parts = w.parts;
+            parts[0] = xr;
+            parts[1] = xi;
+            parts[2] = yr;
+            parts[3] = yi;
+            parts[4] = zr;
+            parts[5] = zi;
             for (int k = 0; k < len; k++) {
-                for (int b = 0, q = k * step + col, d = k * LANES; b < width; b++, q++, d++) {
-                    product(xr, xi, yr, yi, zr, zi, d, d, q);
-                }
+                LaneFft.kernelProduct(parts, k * LANES, kernel, k * step + col, width);
             }
             for (int c = 0; c < 3; c++) {
                 double[] sr = specRe[c], si = specIm[c], re = w.yre[c], im = w.yim[c];
@@ -482,33 +433,9 @@ public final class FftDemag implements DemagField {
         }
     }
 
+    /** One layer with columns longer than {@link #LANE_MAX}: the product per wavevector, between the y passes. */
     private void multiply(int from, int to) {
-        double[] xr = specRe[0], xi = specIm[0], yr = specRe[1], yi = specIm[1], zr = specRe[2], zi = specIm[2];
-        for (int q = from; q < to; q++) {
-            product(xr, xi, yr, yi, zr, zi, q, q, q);
-        }
-    }
-
-    /** H(k) = −N(k) M(k) for the complex values at [re, re + 1] of the three components, kernel entry q. */
-    private void product(double[] ax, double[] ay, double[] az, int re, int q) {
-        product(ax, ax, ay, ay, az, az, re, re + 1, q);
-    }
-
-    /**
-     * H(k) = −N(k) M(k) in place for the three components' complex values, real parts at index r of xr, yr, zr and
-     * imaginary parts at index i of xi, yi, zi (interleaved storage passes the same arrays and i = r + 1), kernel
-     * entry q.
-     */
-    private void product(double[] xr, double[] xi, double[] yr, double[] yi, double[] zr, double[] zi, int r, int i,
-                         int q) {
-        double nxx = kxx[q], nyy = kyy[q], nzz = kzz[q], nxy = kxy[q], nxz = kxz[q], nyz = kyz[q];
-        double mxr = xr[r], mxi = xi[i], myr = yr[r], myi = yi[i], mzr = zr[r], mzi = zi[i];
-        xr[r] = -(nxx * mxr + nxy * myr + nxz * mzr);
-        xi[i] = -(nxx * mxi + nxy * myi + nxz * mzi);
-        yr[r] = -(nxy * mxr + nyy * myr + nyz * mzr);
-        yi[i] = -(nxy * mxi + nyy * myi + nyz * mzi);
-        zr[r] = -(nxz * mxr + nyz * myr + nzz * mzr);
-        zi[i] = -(nxz * mxi + nyz * myi + nzz * mzi);
+        LaneFft.kernelProduct(specParts, from, kernel, from, to - from);
     }
 
     /** The rows [from, to) of the three components' spectra back along x, added to H of their cells' domains. */

@@ -46,6 +46,9 @@ public final class LaneFft {
         int radix2(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int o0, int o1, int width,
                    double c, double s);
 
+        /** {@link LaneFft#kernelProduct}'s whole vectors. */
+        int kernelProduct(double[][] m, int d, double[][] kernel, int q, int width);
+
         int radix3(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int i2, int o0, int o1, int o2,
                    int width, double c1, double s1, double c2, double s2, double h);
 
@@ -89,6 +92,40 @@ public final class LaneFft {
      */
     public static int simdLanes() {
         return VECTOR == null ? 0 : VECTOR.lanes();
+    }
+
+    /**
+     * The FFT demag's product in spectral space, H = −N·M, in place for {@code width} lanes: the three components'
+     * complex values at index d + l of m = {Re Mx, Im Mx, Re My, Im My, Re Mz, Im Mz}, the real symmetric tensor at
+     * index q + l of kernel = {Nxx, Nyy, Nzz, Nxy, Nxz, Nyz}. SIMD where {@link #simdLanes()} &gt; 0, the same
+     * operations in the same order either way (the same bits).
+     *
+     * @param m the six arrays of M's parts, replaced by H's
+     * @param d the first lane's index in m
+     * @param kernel the six tensor components (dimensionless)
+     * @param q the first lane's index in the kernel
+     * @param width lanes
+     */
+    public static void kernelProduct(double[][] m, int d, double[][] kernel, int q, int width) {
+        kernelProduct(m, d, kernel, q, width, VECTOR);
+    }
+
+    static void kernelProduct(double[][] m, int d, double[][] kernel, int q, int width, Butterflies simd) {
+        int done = simd == null ? 0 : simd.kernelProduct(m, d, kernel, q, width);
+        double[] xr = m[0], xi = m[1], yr = m[2], yi = m[3], zr = m[4], zi = m[5];
+        double[] kxx = kernel[0], kyy = kernel[1], kzz = kernel[2], kxy = kernel[3], kxz = kernel[4],
+                kyz = kernel[5];
+        for (int l = done; l < width; l++) {
+            int r = d + l, k = q + l;
+            double nxx = kxx[k], nyy = kyy[k], nzz = kzz[k], nxy = kxy[k], nxz = kxz[k], nyz = kyz[k];
+            double mxr = xr[r], mxi = xi[r], myr = yr[r], myi = yi[r], mzr = zr[r], mzi = zi[r];
+            xr[r] = -(nxx * mxr + nxy * myr + nxz * mzr);
+            xi[r] = -(nxx * mxi + nxy * myi + nxz * mzi);
+            yr[r] = -(nxy * mxr + nyy * myr + nyz * mzr);
+            yi[r] = -(nxy * mxi + nyy * myi + nyz * mzi);
+            zr[r] = -(nxz * mxr + nyz * myr + nzz * mzr);
+            zi[r] = -(nxz * mxi + nyz * myi + nzz * mzi);
+        }
     }
 
     /**

@@ -171,4 +171,28 @@ final class LaneFftVector implements LaneFft.Butterflies {
     private static DoubleVector twiddledIm(double[] xr, double[] xi, int i, double c, double s) {
         return DoubleVector.fromArray(S, xr, i).mul(s).add(DoubleVector.fromArray(S, xi, i).mul(c));
     }
+
+    @Override
+    public int kernelProduct(double[][] m, int d, double[][] kernel, int q, int width) {
+        double[] xr = m[0], xi = m[1], yr = m[2], yi = m[3], zr = m[4], zi = m[5];
+        double[] kxx = kernel[0], kyy = kernel[1], kzz = kernel[2], kxy = kernel[3], kxz = kernel[4],
+                kyz = kernel[5];
+        int len = S.length(), end = width - width % len;
+        for (int l = 0; l < end; l += len) {
+            int r = d + l, k = q + l;
+            DoubleVector nxx = DoubleVector.fromArray(S, kxx, k), nyy = DoubleVector.fromArray(S, kyy, k);
+            DoubleVector nzz = DoubleVector.fromArray(S, kzz, k), nxy = DoubleVector.fromArray(S, kxy, k);
+            DoubleVector nxz = DoubleVector.fromArray(S, kxz, k), nyz = DoubleVector.fromArray(S, kyz, k);
+            DoubleVector mxr = DoubleVector.fromArray(S, xr, r), mxi = DoubleVector.fromArray(S, xi, r);
+            DoubleVector myr = DoubleVector.fromArray(S, yr, r), myi = DoubleVector.fromArray(S, yi, r);
+            DoubleVector mzr = DoubleVector.fromArray(S, zr, r), mzi = DoubleVector.fromArray(S, zi, r);
+            nxx.mul(mxr).add(nxy.mul(myr)).add(nxz.mul(mzr)).neg().intoArray(xr, r);
+            nxx.mul(mxi).add(nxy.mul(myi)).add(nxz.mul(mzi)).neg().intoArray(xi, r);
+            nxy.mul(mxr).add(nyy.mul(myr)).add(nyz.mul(mzr)).neg().intoArray(yr, r);
+            nxy.mul(mxi).add(nyy.mul(myi)).add(nyz.mul(mzi)).neg().intoArray(yi, r);
+            nxz.mul(mxr).add(nyz.mul(myr)).add(nzz.mul(mzr)).neg().intoArray(zr, r);
+            nxz.mul(mxi).add(nyz.mul(myi)).add(nzz.mul(mzi)).neg().intoArray(zi, r);
+        }
+        return end;
+    }
 }

@@ -52,7 +52,8 @@ class DirectAndFftDemagTest {
             new RegularGrid(1, 17, 1, 2e-9, 3e-9, 4e-9),
             new RegularGrid(1, 1, 1, 2e-9, 3e-9, 4e-9),
             new RegularGrid(13, 1, 2, 1e-9, 3e-9, 2e-9),
-            // columns longer than FftDemag.LANE_MAX after padding, along y (one layer and two) and z: JTransforms
+            // columns longer than FftDemag.LANE_MAX after padding along y (one layer and two: JTransforms), and a
+            // long z (always in lanes)
             new RegularGrid(1, 2100, 1, 2e-9, 2e-9, 1e-9),
             new RegularGrid(1, 1, 2100, 2e-9, 2e-9, 1e-9),
             new RegularGrid(1, 1100, 2, 2e-9, 2e-9, 1e-9),

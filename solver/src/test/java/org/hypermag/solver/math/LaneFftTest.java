@@ -99,6 +99,62 @@ class LaneFftTest {
         }
     }
 
+    /**
+     * The FFT demag's spectral product −N·M: the scalar loop is the symmetric tensor times the complex vector, and the
+     * SIMD one gives its bits, at offsets and widths that are and are not whole vectors.
+     */
+    @Test
+    void kernelProductIsMinusTheTensorTimesMAndSimdGivesTheScalarBits() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        int size = 64;
+        double[][] kernel = new double[6][size];
+        double[][] m0 = new double[6][size];
+        for (int c = 0; c < 6; c++) {
+            for (int i = 0; i < size; i++) {
+                kernel[c][i] = rnd.nextDouble(-1, 1);
+                m0[c][i] = rnd.nextDouble(-1, 1);
+            }
+        }
+        LaneFft.Butterflies simd = new LaneFft(2).butterflies();
+        for (int[] at : new int[][] {{0, 0, 16}, {3, 7, 13}, {5, 40, 1}, {8, 8, 24}}) {
+            int d = at[0], q = at[1], width = at[2];
+            double[][] scalar = copy(m0), vector = copy(m0);
+            LaneFft.kernelProduct(scalar, d, kernel, q, width, null);
+            LaneFft.kernelProduct(vector, d, kernel, q, width, simd);
+            for (int l = 0; l < width; l++) {
+                int r = d + l, k = q + l;
+                double[][] n = {{kernel[0][k], kernel[3][k], kernel[4][k]}, {kernel[3][k], kernel[1][k], kernel[5][k]},
+                    {kernel[4][k], kernel[5][k], kernel[2][k]}};
+                for (int row = 0; row < 3; row++) {
+                    for (int part = 0; part < 2; part++) {
+                        double expected = 0;
+                        for (int col = 0; col < 3; col++) {
+                            expected -= n[row][col] * m0[2 * col + part][r];
+                        }
+                        assertEquals(expected, scalar[2 * row + part][r], 1e-15, "lane " + l);
+                        assertEquals(Double.doubleToLongBits(scalar[2 * row + part][r]),
+                                Double.doubleToLongBits(vector[2 * row + part][r]), "SIMD lane " + l);
+                    }
+                }
+            }
+            for (int c = 0; c < 6; c++) {
+                for (int i = 0; i < size; i++) {
+                    if (i < d || i >= d + width) {
+                        assertEquals(m0[c][i], vector[c][i], "untouched outside the lanes");
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] b = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            b[i] = a[i].clone();
+        }
+        return b;
+    }
+
     @Test
     void refusesLengthsWithOtherPrimeFactors() {
         assertThrows(IllegalArgumentException.class, () -> new LaneFft(7));
