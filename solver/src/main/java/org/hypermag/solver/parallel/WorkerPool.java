@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A fixed set of daemon threads that run one index-range loop at a time, with no allocation per loop.
  *
  * <p>{@link #forRange} splits [0, n) into chunks of {@code grain} indices that the calling thread and the workers take
- * in turn (dynamic scheduling, so uneven chunks balance out). A task must write only to indices of its own chunk, or
+ * in turn (dynamic scheduling, so uneven chunks balance out); a worker that wakes after the caller has taken the last
+ * chunk does not join, so a loop never waits for a sleeping worker to wake up. A task must write only to indices of its own chunk, or
  * to per-thread scratch it owns. If a loop is started while another one runs (a nested or concurrent call), the new
  * loop runs on the calling thread alone, so the pool never deadlocks.
  *
@@ -34,7 +35,12 @@ public final class WorkerPool implements AutoCloseable {
     private final Object lock = new Object();
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicInteger next = new AtomicInteger();
-    private final AtomicInteger running = new AtomicInteger();
+    /**
+     * The workers inside the current loop, plus {@link #CLOSED} once the caller has finished its own chunks: a
+     * worker joins only while the bit is clear, so the caller never waits for a worker that has not woken up yet.
+     */
+    private final AtomicInteger inside = new AtomicInteger();
+    private static final int CLOSED = 1 << 30;
     private volatile long generation;
     private boolean closed;
     private RangeTask task;
@@ -131,7 +137,7 @@ public final class WorkerPool implements AutoCloseable {
             this.grain = grain;
             failure = null;
             next.set(0);
-            running.set(workers.length);
+            inside.set(0); // open: publishes the loop's fields to a worker that joins
             synchronized (lock) {
                 if (closed) {
                     throw new IllegalStateException("worker pool is closed");
@@ -145,12 +151,14 @@ public final class WorkerPool implements AutoCloseable {
                 failure = e;
                 next.set(n);
             }
+            // no chunk is left: close the loop to late workers, then wait for those inside
+            inside.getAndAdd(CLOSED);
             long spinUntil = System.nanoTime() + SPIN_NANOS;
-            while (running.get() > 0 && System.nanoTime() < spinUntil) {
+            while (inside.get() != CLOSED && System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();
             }
             synchronized (lock) {
-                while (running.get() > 0) {
+                while (inside.get() != CLOSED) {
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
@@ -205,16 +213,32 @@ public final class WorkerPool implements AutoCloseable {
                 }
                 seen = generation;
             }
+            if (!join()) {
+                continue; // the caller took every chunk already
+            }
             try {
                 runChunks();
             } catch (Throwable e) {
                 failure = e;
                 next.set(Integer.MAX_VALUE / 2);
             }
-            if (running.decrementAndGet() == 0) {
+            if (inside.decrementAndGet() == CLOSED) {
                 synchronized (lock) {
                     lock.notifyAll();
                 }
+            }
+        }
+    }
+
+    /** @return whether this worker joined the open loop (counted in {@link #inside}); false once it is closed */
+    private boolean join() {
+        while (true) {
+            int v = inside.get();
+            if ((v & CLOSED) != 0) {
+                return false;
+            }
+            if (inside.compareAndSet(v, v + 1)) {
+                return true;
             }
         }
     }

@@ -68,4 +68,33 @@ class WorkerPoolTest {
             }
         }
     }
+
+    /**
+     * Loops between pauses longer than the workers' spin (they block and wake late, possibly after the caller has
+     * taken every chunk, or into the next loop): every index is done exactly once per loop, and every chunk a
+     * worker ran is finished and visible when forRange returns.
+     */
+    @Test
+    void lateWakingWorkersNeitherLoseNorRepeatChunks() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
+        try (WorkerPool pool = new WorkerPool(3)) {
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(120), () -> {
+                for (int loop = 0; loop < 3000; loop++) {
+                    int n = rnd.nextInt(2, 300), grain = rnd.nextInt(1, 8);
+                    int[] visits = new int[n];
+                    pool.forRange(n, grain, (f, t) -> {
+                        for (int i = f; i < t; i++) {
+                            visits[i]++;
+                        }
+                    });
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(1, visits[i], "loop " + loop + ", index " + i + " of " + n);
+                    }
+                    if (loop % 7 == 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(WorkerPool.SPIN_NANOS + rnd.nextInt(400_000));
+                    }
+                }
+            });
+        }
+    }
 }
