@@ -102,8 +102,8 @@ public final class FftDemag implements DemagField {
         /** Lanes of the three components (real, imaginary) and the work arrays, for the longest lane plan. */
         final double[][] yre, yim;
         final double[] wre, wim;
-        /** The six lane arrays as {@link LaneFft#kernelProduct} takes them. */
-        final double[][] parts = new double[6][];
+        /** The same lane arrays as {Re x, Im x, Re y, Im y, Re z, Im z}, as {@link LaneFft#kernelProduct} takes them. */
+        final double[][] parts;
 
         Scratch(int px, int py, int pz) {
             lines = new double[BLOCK][2 * py];
@@ -123,6 +123,7 @@ public final class FftDemag implements DemagField {
             yim = len > 0 ? new double[3][len * LANES] : null;
             wre = len > 0 ? new double[len * LANES] : null;
             wim = len > 0 ? new double[len * LANES] : null;
+            parts = len > 0 ? new double[][] {yre[0], yim[0], yre[1], yim[1], yre[2], yim[2]} : null;
         }
     }
 
@@ -411,16 +412,8 @@ public final class FftDemag implements DemagField {
                 Arrays.fill(im, count * LANES, len * LANES, 0);
                 f.forward(re, im, w.wre, w.wim, LANES, width);
             }
-            double[] xr = w.yre[0], xi = w.yim[0], yr = w.yre[1], yi = w.yim[1], zr = w.yre[2], zi = w.yim[2];
-            double[][] parts = w.parts;
-            parts[0] = xr;
-            parts[1] = xi;
-            parts[2] = yr;
-            parts[3] = yi;
-            parts[4] = zr;
-            parts[5] = zi;
             for (int k = 0; k < len; k++) {
-                LaneFft.kernelProduct(parts, k * LANES, kernel, k * step + col, width);
+                LaneFft.kernelProduct(w.parts, k * LANES, kernel, k * step + col, width);
             }
             for (int c = 0; c < 3; c++) {
                 double[] sr = specRe[c], si = specIm[c], re = w.yre[c], im = w.yim[c];

@@ -89,7 +89,8 @@ class LaneFftTest {
         }
     }
 
-    private static void assertLanesEqual(double[] expected, double[] actual, int lanes, int width, String what) {
+    /** Same bits in the lanes below the width, and finite there (the NaN of the unused lanes did not leak). */
+    static void assertLanesEqual(double[] expected, double[] actual, int lanes, int width, String what) {
         for (int i = 0; i < expected.length; i++) {
             if (i % lanes < width) {
                 assertTrue(Double.isFinite(actual[i]), what + ": element " + i + " is " + actual[i]);
