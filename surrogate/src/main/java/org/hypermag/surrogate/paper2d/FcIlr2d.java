@@ -127,6 +127,13 @@ public final class FcIlr2d implements Model2d {
 
     /** f and its x, y tangents at every point of the set: the batch after its forward pass (rows: points). */
     private MlpBatch features(double[] p, Discs.DataSet d, WorkerPool pool) {
+        MlpBatch f = featureBatch(d);
+        f.forward(p, pool);
+        return f;
+    }
+
+    /** @return the basis network's batch over the set's points, its inputs filled (reusable across forwards) */
+    private MlpBatch featureBatch(Discs.DataSet d) {
         int np = d.points();
         MlpBatch f = new MlpBatch(basis, np, 2);
         double[] in = f.input();
@@ -134,8 +141,32 @@ public final class FcIlr2d implements Model2d {
             in[2 * q] = d.x()[q];
             in[2 * q + 1] = d.y()[q];
         }
-        f.forward(p, pool);
         return f;
+    }
+
+    /**
+     * What one evaluation of the loss over a data set needs, allocated once per training so that an epoch
+     * allocates nothing that grows with the data (the batches' buffers are overwritten by each pass).
+     */
+    private final class Work {
+        final Discs.DataSet data;
+        final MlpBatch basisBatch, hyperBatch;
+        final double[] a, ga, at, ft, gft, losses;
+        final double[][] out;
+
+        Work(Discs.DataSet d) {
+            int nb = basis.outputs(), na = nb + 1, np = d.points(), ns = d.samples();
+            data = d;
+            basisBatch = featureBatch(d);
+            hyperBatch = SourceBatch.batch(hyper, d);
+            a = new double[ns * na];
+            ga = new double[ns * na];
+            at = new double[nb * ns];
+            ft = new double[nb * np];
+            gft = new double[nb * np];
+            losses = new double[Math.min(CHUNKS, ns)];
+            out = new double[3][ns * np];
+        }
     }
 
     /**
@@ -145,8 +176,13 @@ public final class FcIlr2d implements Model2d {
      */
     private double[][] readOut(double[] a, double[][] f, int ns, int np, WorkerPool pool) {
         int nb = basis.outputs();
-        double[] ft = new double[nb * np];
-        double[][] out = new double[3][ns * np];
+        return readOut(a, f, ns, np, new double[nb * np], new double[3][ns * np], pool);
+    }
+
+    /** {@link #readOut} into out (3 × samples × points, replaced), ft the features' transpose's work space. */
+    private double[][] readOut(double[] a, double[][] f, int ns, int np, double[] ft, double[][] out,
+                               WorkerPool pool) {
+        int nb = basis.outputs();
         for (int c = 0; c < 3; c++) {
             Gemm.transpose(np, nb, f[c], 0, nb, ft);
             Gemm.multiply(ns, np, nb, a, 0, nb + 1, ft, 0, np, out[c], 0, np, false, pool);
@@ -169,14 +205,45 @@ public final class FcIlr2d implements Model2d {
      * @return the loss
      */
     public double loss(Discs.DataSet d, double[] p, double[] grad, WorkerPool pool) {
+        return loss(new Work(d), p, grad, pool);
+    }
+
+    /** The loss over one data set, evaluated again and again (each epoch of a training). */
+    public interface Loss {
+        /**
+         * @param p parameters
+         * @param grad the gradient, or null
+         * @param pool threads
+         * @return the loss; its gradient into grad
+         */
+        double value(double[] p, double[] grad, WorkerPool pool);
+    }
+
+    /**
+     * {@link #loss} over one data set as a reusable function: its work space (the batches, the read-outs and their
+     * gradients) is allocated here once, so that each evaluation allocates nothing that grows with the data. One
+     * caller at a time.
+     *
+     * @param d the data set
+     * @return the loss function
+     */
+    public Loss lossOver(Discs.DataSet d) {
+        Work w = new Work(d);
+        return (p, grad, pool) -> loss(w, p, grad, pool);
+    }
+
+    private double loss(Work w, double[] p, double[] grad, WorkerPool pool) {
+        Discs.DataSet d = w.data;
         int nb = basis.outputs(), na = nb + 1, np = d.points(), ns = d.samples();
-        int chunks = Math.min(CHUNKS, ns);
-        MlpBatch basisBatch = features(p, d, pool), hyperBatch = SourceBatch.forward(hyper, p, d, pool);
+        int chunks = w.losses.length;
+        MlpBatch basisBatch = w.basisBatch, hyperBatch = w.hyperBatch;
+        basisBatch.forward(p, pool);
+        hyperBatch.forward(p, pool);
         double[][] f = {basisBatch.output(), basisBatch.outputTangent(0), basisBatch.outputTangent(1)};
-        double[] a = SourceBatch.summed(hyperBatch, d, na);
-        double[][] r = readOut(a, f, ns, np, pool);
+        double[] a = SourceBatch.summed(hyperBatch, d, na, w.a);
+        double[][] r = readOut(a, f, ns, np, w.ft, w.out, pool);
         double nPhi = (double) ns * np, nH = 2 * nPhi;
-        double[] losses = new double[chunks];
+        double[] losses = w.losses;
         boolean wantGrad = grad != null;
         // residuals: the loss by fixed chunks (the same sum on any thread count), r replaced by ∂loss/∂r
         pool.forRange(chunks, 1, (from, to) -> {
@@ -207,7 +274,7 @@ public final class FcIlr2d implements Model2d {
         }
         Arrays.fill(grad, 0);
         // ∂loss/∂A: Σ_c G_c·F_c, and the bias column
-        double[] ga = new double[ns * na];
+        double[] ga = w.ga;
         for (int c = 0; c < 3; c++) {
             Gemm.multiply(ns, nb, np, r[c], 0, np, f[c], 0, nb, ga, 0, na, c > 0, pool);
         }
@@ -222,7 +289,7 @@ public final class FcIlr2d implements Model2d {
         SourceBatch.spread(ga, na, d, hyperBatch);
         hyperBatch.backward(p, grad, pool);
         // ∂loss/∂F_c (points × B): (Aᵀ·G_c)ᵀ
-        double[] at = new double[nb * ns], gft = new double[nb * np];
+        double[] at = w.at, gft = w.gft;
         Gemm.transpose(ns, nb, a, 0, na, at);
         double[][] gf = {basisBatch.outputGradient(), basisBatch.outputTangentGradient(0),
             basisBatch.outputTangentGradient(1)};
@@ -310,7 +377,8 @@ public final class FcIlr2d implements Model2d {
      * @return the trained model
      */
     public FcIlr2d train(Discs.DataSet d, Schedule schedule, WorkerPool pool, Consumer<String> progress) {
-        return new FcIlr2d(hyper, basis, FullBatch.adam(params, schedule, (p, g) -> loss(d, p, g, pool), name(),
+        Loss loss = lossOver(d);
+        return new FcIlr2d(hyper, basis, FullBatch.adam(params, schedule, (p, g) -> loss.value(p, g, pool), name(),
                 progress));
     }
 }

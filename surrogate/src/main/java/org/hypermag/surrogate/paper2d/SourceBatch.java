@@ -27,16 +27,28 @@ final class SourceBatch {
 
     /** @return the batch after its forward pass */
     static MlpBatch forward(Mlp net, double[] p, Discs.DataSet d, WorkerPool pool) {
+        MlpBatch g = batch(net, d);
+        g.forward(p, pool);
+        return g;
+    }
+
+    /** @return a batch over the set's sources, its inputs filled (forward it with the parameters; reusable) */
+    static MlpBatch batch(Mlp net, Discs.DataSet d) {
         MlpBatch g = new MlpBatch(net, d.samples() * d.sources(), 0);
         System.arraycopy(d.src(), 0, g.input(), 0, g.input().length);
-        g.forward(p, pool);
         return g;
     }
 
     /** @return the outputs summed over each sample's sources: samples × width, row-major */
     static double[] summed(MlpBatch g, Discs.DataSet d, int width) {
+        return summed(g, d, width, new double[d.samples() * width]);
+    }
+
+    /** @return the outputs summed over each sample's sources into a (samples × width, replaced), a itself */
+    static double[] summed(MlpBatch g, Discs.DataSet d, int width, double[] a) {
         int ns = d.samples(), nsrc = d.sources();
-        double[] a = new double[ns * width], out = g.output();
+        double[] out = g.output();
+        java.util.Arrays.fill(a, 0, ns * width, 0);
         for (int n = 0; n < ns; n++) {
             for (int s = 0; s < nsrc; s++) {
                 for (int k = 0; k < width; k++) {
