@@ -6,6 +6,7 @@ import org.hypermag.surrogate.nn.Gemm;
 import org.hypermag.surrogate.paper2d.Discs;
 import org.hypermag.surrogate.paper2d.FcIlr2d;
 import org.hypermag.surrogate.paper2d.Fourier2d;
+import org.hypermag.surrogate.paper2d.Loss;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,7 +49,7 @@ public class Paper2dEpochBenchmark {
     private WorkerPool pool;
     private Discs.DataSet data;
     private FcIlr2d ilr;
-    private FcIlr2d.Loss ilrLoss;
+    private Loss ilrLoss;
     private Fourier2d fourier;
     private double[] params, grad, a, b, c;
 
@@ -60,7 +61,7 @@ public class Paper2dEpochBenchmark {
         if (model.equals("fc-ilr")) {
             ilr = small ? FcIlr2d.initial(64, 3, 96, 2, 42) : FcIlr2d.initial(128, 3, 384, 3, 42);
             params = ilr.parameters();
-            ilrLoss = ilr.lossOver(data);
+            ilrLoss = ilr.lossOver(data, pool);
         } else {
             fourier = Fourier2d.initial(16, small ? 64 : 256, 3, 42);
             params = fourier.parameters();
@@ -81,7 +82,7 @@ public class Paper2dEpochBenchmark {
     /** @return the loss (its gradient into the state) */
     @Benchmark
     public double lossAndGradient() {
-        return ilr != null ? ilrLoss.value(params, grad, pool) : fourier.loss(data, params, grad, pool);
+        return ilr != null ? ilrLoss.value(params, grad) : fourier.loss(data, params, grad, pool);
     }
 
     /** @return an element: 1 000 × 64 times 64 × 1 024, 65.5 M multiply-adds */

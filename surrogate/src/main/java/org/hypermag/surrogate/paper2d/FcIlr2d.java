@@ -208,28 +208,18 @@ public final class FcIlr2d implements Model2d {
         return loss(new Work(d), p, grad, pool);
     }
 
-    /** The loss over one data set, evaluated again and again (each epoch of a training). */
-    public interface Loss {
-        /**
-         * @param p parameters
-         * @param grad the gradient, or null
-         * @param pool threads
-         * @return the loss; its gradient into grad
-         */
-        double value(double[] p, double[] grad, WorkerPool pool);
-    }
-
     /**
      * {@link #loss} over one data set as a reusable function: its work space (the batches, the read-outs and their
      * gradients) is allocated here once, so that each evaluation allocates nothing that grows with the data. One
      * caller at a time.
      *
      * @param d the data set
+     * @param pool threads
      * @return the loss function
      */
-    public Loss lossOver(Discs.DataSet d) {
+    public Loss lossOver(Discs.DataSet d, WorkerPool pool) {
         Work w = new Work(d);
-        return (p, grad, pool) -> loss(w, p, grad, pool);
+        return (p, grad) -> loss(w, p, grad, pool);
     }
 
     private double loss(Work w, double[] p, double[] grad, WorkerPool pool) {
@@ -377,8 +367,6 @@ public final class FcIlr2d implements Model2d {
      * @return the trained model
      */
     public FcIlr2d train(Discs.DataSet d, Schedule schedule, WorkerPool pool, Consumer<String> progress) {
-        Loss loss = lossOver(d);
-        return new FcIlr2d(hyper, basis, FullBatch.adam(params, schedule, (p, g) -> loss.value(p, g, pool), name(),
-                progress));
+        return new FcIlr2d(hyper, basis, FullBatch.adam(params, schedule, lossOver(d, pool), name(), progress));
     }
 }

@@ -9,17 +9,6 @@ final class FullBatch {
     private FullBatch() {
     }
 
-    /** A loss and its gradient. */
-    @FunctionalInterface
-    interface Loss {
-        /**
-         * @param p parameters
-         * @param grad receives the gradient (replaced)
-         * @return the loss
-         */
-        double value(double[] p, double[] grad);
-    }
-
     /**
      * @param start the initial parameters (not modified)
      * @param schedule the epochs and the learning rate of each

@@ -129,11 +129,15 @@ public final class Protocol2d {
      * The code metric of φ on other draws of the one-sample validation sets, sorted: how far Table 2's columns, each
      * one draw, scatter for a given model.
      *
-     * @param draws the number of draws (≥ 1)
      * @param single the single-source set's errors (%), sorted
      * @param multi the four-source set's errors (%), sorted
      */
-    public record Draws(int draws, double[] single, double[] multi) {
+    public record Draws(double[] single, double[] multi) {
+        /** @return the number of draws */
+        public int draws() {
+            return single.length;
+        }
+
         /**
          * @param sorted values in ascending order
          * @param p the percentile, 0 … 100
@@ -147,10 +151,10 @@ public final class Protocol2d {
 
         /** @return one Markdown paragraph: median and 5th–95th percentile of each column */
         public String markdown(long seedOffset) {
-            return String.format(Locale.ROOT, "Over %d other draws of the one-sample validation sets (seeds 102 + %d + "
-                    + "%d j, j = 1 ... %d; Table 2's columns are one draw each): single source %.1f %% median "
+            return String.format(Locale.ROOT, "Over %d other draws of the one-sample validation sets (seeds 102 + %d "
+                    + "+ %d j, j = 1 ... %d; Table 2's columns are one draw each): single source %.1f %% median "
                     + "(5th-95th percentile %.1f-%.1f %%), four sources %.1f %% (%.1f-%.1f %%); phi, code metric.%n",
-                    draws, seedOffset, DRAW_SEED_STEP, draws, percentile(single, 50), percentile(single, 5),
+                    draws(), seedOffset, DRAW_SEED_STEP, draws(), percentile(single, 50), percentile(single, 5),
                     percentile(single, 95), percentile(multi, 50), percentile(multi, 5), percentile(multi, 95));
         }
     }
@@ -177,7 +181,7 @@ public final class Protocol2d {
         }
         java.util.Arrays.sort(single);
         java.util.Arrays.sort(multi);
-        return new Draws(draws, single, multi);
+        return new Draws(single, multi);
     }
 
     /**

@@ -40,7 +40,7 @@ class ScheduleTest {
     @Test
     void trainingStopsWithTheEpochWhenTheLossBecomesNonFinite() {
         int[] calls = {0};
-        FullBatch.Loss loss = (p, g) -> {
+        Loss loss = (p, g) -> {
             java.util.Arrays.fill(g, 1);
             return ++calls[0] == 3 ? Double.NaN : 1;
         };
