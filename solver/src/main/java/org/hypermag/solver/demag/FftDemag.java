@@ -102,7 +102,7 @@ public final class FftDemag implements DemagField {
         /** Lanes of the three components (real, imaginary) and the work arrays, for the longest lane plan. */
         final double[][] yre, yim;
         final double[] wre, wim;
-        /** The same lane arrays as {Re x, Im x, Re y, Im y, Re z, Im z}, as {@link LaneFft#kernelProduct} takes them. */
+        /** The same lane arrays as {Re x, Im x, Re y, Im y, Re z, Im z}, for {@link LaneFft#kernelProduct}. */
         final double[][] parts;
 
         Scratch(int px, int py, int pz) {
@@ -355,21 +355,13 @@ public final class FftDemag implements DemagField {
                     FftDemagKernel.columns(w.fy, w.lines, sr, si, base, width, hx, py, count, keep, forward);
                 } else {
                     double[] re = w.yre[0], im = w.yim[0];
-                    for (int i = 0; i < count; i++) {
-                        System.arraycopy(sr, base + i * hx, re, i * LANES, width);
-                        System.arraycopy(si, base + i * hx, im, i * LANES, width);
-                    }
-                    Arrays.fill(re, count * LANES, py * LANES, 0);
-                    Arrays.fill(im, count * LANES, py * LANES, 0);
+                    toLanes(sr, si, base, hx, count, py, width, re, im);
                     if (forward) {
                         w.laneY.forward(re, im, w.wre, w.wim, LANES, width);
                     } else {
                         w.laneY.inverse(re, im, w.wre, w.wim, LANES, width);
                     }
-                    for (int i = 0; i < keep; i++) {
-                        System.arraycopy(re, i * LANES, sr, base + i * hx, width);
-                        System.arraycopy(im, i * LANES, si, base + i * hx, width);
-                    }
+                    fromLanes(re, im, keep, width, sr, si, base, hx);
                 }
                 col += width;
             }
@@ -403,26 +395,41 @@ public final class FftDemag implements DemagField {
         for (int col = from; col < to; col += LANES) {
             int width = Math.min(LANES, to - col);
             for (int c = 0; c < 3; c++) {
-                double[] sr = specRe[c], si = specIm[c], re = w.yre[c], im = w.yim[c];
-                for (int i = 0; i < count; i++) {
-                    System.arraycopy(sr, i * step + col, re, i * LANES, width);
-                    System.arraycopy(si, i * step + col, im, i * LANES, width);
-                }
-                Arrays.fill(re, count * LANES, len * LANES, 0);
-                Arrays.fill(im, count * LANES, len * LANES, 0);
+                double[] re = w.yre[c], im = w.yim[c];
+                toLanes(specRe[c], specIm[c], col, step, count, len, width, re, im);
                 f.forward(re, im, w.wre, w.wim, LANES, width);
             }
             for (int k = 0; k < len; k++) {
                 LaneFft.kernelProduct(w.parts, k * LANES, kernel, k * step + col, width);
             }
             for (int c = 0; c < 3; c++) {
-                double[] sr = specRe[c], si = specIm[c], re = w.yre[c], im = w.yim[c];
+                double[] re = w.yre[c], im = w.yim[c];
                 f.inverse(re, im, w.wre, w.wim, LANES, width);
-                for (int i = 0; i < count; i++) {
-                    System.arraycopy(re, i * LANES, sr, i * step + col, width);
-                    System.arraycopy(im, i * LANES, si, i * step + col, width);
-                }
+                fromLanes(re, im, count, width, specRe[c], specIm[c], col, step);
             }
+        }
+    }
+
+    /**
+     * Copies {@code width} adjacent columns of a spectrum (element i of the first at base + i·step) into lanes
+     * (element i of column b at i·{@link #LANES} + b): the first {@code count} elements, zeros up to {@code len}.
+     */
+    private static void toLanes(double[] sr, double[] si, int base, int step, int count, int len, int width,
+                                double[] re, double[] im) {
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(sr, base + i * step, re, i * LANES, width);
+            System.arraycopy(si, base + i * step, im, i * LANES, width);
+        }
+        Arrays.fill(re, count * LANES, len * LANES, 0);
+        Arrays.fill(im, count * LANES, len * LANES, 0);
+    }
+
+    /** Copies the first {@code keep} elements of {@code width} lanes back into their spectrum columns. */
+    private static void fromLanes(double[] re, double[] im, int keep, int width, double[] sr, double[] si, int base,
+                                  int step) {
+        for (int i = 0; i < keep; i++) {
+            System.arraycopy(re, i * LANES, sr, base + i * step, width);
+            System.arraycopy(im, i * LANES, si, base + i * step, width);
         }
     }
 

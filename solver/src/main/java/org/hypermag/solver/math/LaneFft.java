@@ -13,9 +13,10 @@ package org.hypermag.solver.math;
  * table of cos and sin computed in double once per length. Not thread-safe: the work arrays are the caller's.
  *
  * <p>SIMD: where the JVM runs with {@code --add-modules jdk.incubator.vector} (the launcher, the tests and the
- * benchmarks pass it; the JVM then prints a one-line warning that an incubator module is in use), the radix-4 and
- * radix-2 butterflies run on vector registers ({@code LaneFftVector}); without it the scalar loops below run. Both
- * give the same bits ({@link #simd()} says which runs).
+ * benchmarks pass it; the JVM then prints a one-line warning that an incubator module is in use), the butterflies
+ * run on vector registers ({@code LaneFftVector}), over whole vectors, so also over lanes past the width where the
+ * stride leaves room; without it the scalar loops below run. Both give the same bits in the lanes below the width
+ * ({@link #simd()} says which runs).
  */
 public final class LaneFft {
     /** The incubating Vector API's module, which the SIMD butterflies need. */
@@ -208,7 +209,7 @@ public final class LaneFft {
         return simd == null ? 0 : Math.min(lanes, (width + simd.lanes() - 1) / simd.lanes() * simd.lanes());
     }
 
-    /** @return whether this plan's radix-4 and radix-2 butterflies run on SIMD vectors */
+    /** @return whether this plan's butterflies run on SIMD vectors */
     public boolean simd() {
         return simd != null;
     }

@@ -4,7 +4,8 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link LaneFft}'s radix-4 and radix-2 butterflies on SIMD registers through the JDK's incubating Vector API
+ * {@link LaneFft}'s butterflies of every radix, {@link LaneRealFft}'s split and merge and the FFT demag's kernel
+ * product on SIMD registers through the JDK's incubating Vector API
  * ({@code jdk.incubator.vector}; the JVM needs {@code --add-modules jdk.incubator.vector}, which the launcher, the
  * tests and the benchmarks pass). Loaded by {@link LaneFft} only when that module is present; otherwise the scalar
  * loops run. The operations are the scalar loop's, one IEEE multiply, add or subtract per lane in the same order

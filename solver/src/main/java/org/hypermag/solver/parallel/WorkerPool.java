@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@link #forRange} splits [0, n) into chunks of {@code grain} indices that the calling thread and the workers take
  * in turn (dynamic scheduling, so uneven chunks balance out); a worker that wakes after the caller has taken the last
- * chunk does not join, so a loop never waits for a sleeping worker to wake up. A task must write only to indices of its own chunk, or
- * to per-thread scratch it owns. If a loop is started while another one runs (a nested or concurrent call), the new
- * loop runs on the calling thread alone, so the pool never deadlocks.
+ * chunk does not join, so a loop never waits for a sleeping worker to wake up. A task must write only to indices of
+ * its own chunk, or to per-thread scratch it owns. If a loop is started while another one runs (a nested or
+ * concurrent call), the new loop runs on the calling thread alone, so the pool never deadlocks.
  *
  * <p>Exceptions thrown by a chunk are rethrown by {@link #forRange} after every thread has stopped.
  */
