@@ -109,7 +109,13 @@ public final class Magnet {
             }
             used[c] = true;
         }
-        return new Magnet(grid.toPrisms(cells), grid, cells.clone(), regions.clone(),
+        // all cells in order is stored as null (gridCells()), so that the grid's fast paths (the FFT demag's
+        // contiguous copies, the exchange stencil) see it whichever way the magnet was built
+        boolean inOrder = cells.length == used.length;
+        for (int d = 0; inOrder && d < cells.length; d++) {
+            inOrder = cells[d] == d;
+        }
+        return new Magnet(grid.toPrisms(cells), grid, inOrder ? null : cells.clone(), regions.clone(),
                 materials.toArray(new Material[0]), unitScaling(materials.size()));
     }
 

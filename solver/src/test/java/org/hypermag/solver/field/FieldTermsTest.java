@@ -2,6 +2,8 @@ package org.hypermag.solver.field;
 
 import org.hypermag.solver.llg.LlgEquation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -73,6 +75,60 @@ class FieldTermsTest {
             assertEquals(h1.y[i], h2.y[i], 1e-9 * Math.abs(h1.y[i]) + 1e-6);
         }
         assertEquals(ExchangeField.of(onGrid).pairCount(), ExchangeField.of(asPrisms).pairCount());
+    }
+
+    /**
+     * A magnet that fills its grid runs the exchange as a stencil (ExchangeStencil), any other as compressed rows:
+     * with two materials (different Ms and A, so the couplings differ per cell and per direction) and every axis
+     * populated, the stencil's field, energy and the compressed rows' (the same cells as prisms, and the grid with
+     * one cell left out, which has no stencil) agree to rounding. A magnet built from the list of all cells in
+     * order is the full grid (gridCells() null), so scenario grids take the fast paths too.
+     */
+    @Test
+    void gridStencilGivesTheCompressedRowsFieldAndEnergyWithTwoMaterials() {
+        RegularGrid g = new RegularGrid(6, 5, 3, 2e-9, 3e-9, 2.5e-9);
+        List<Material> mats = List.of(Material.of(MS).with(ExchangeField.A, A),
+                Material.of(0.6 * MS).with(ExchangeField.A, 0.4 * A));
+        int n = g.cellCount();
+        int[] cells = new int[n], regions = new int[n];
+        for (int i = 0; i < n; i++) {
+            cells[i] = i;
+            regions[i] = (i * 7) % 3 == 0 ? 1 : 0;
+        }
+        Magnet stencil = Magnet.onGrid(g, cells, regions, mats);
+        Magnet rows = Magnet.ofPrisms(g.toPrisms(), regions, mats);
+        assertNull(stencil.gridCells(), "every cell in order is stored as null, as Magnet.onGrid(grid, material)");
+        assertTrue(ExchangeField.of(stencil).usesStencil());
+        assertFalse(ExchangeField.of(rows).usesStencil());
+        VectorField m = FieldTermContractTest.randomUnit(n, 11);
+        VectorField h1 = new VectorField(n), h2 = new VectorField(n);
+        ExchangeField.of(stencil).addField(0, m, h1);
+        ExchangeField.of(rows).addField(0, m, h2);
+        double scale = 0;
+        for (int i = 0; i < n; i++) {
+            scale = Math.max(scale, Math.abs(h2.x[i]) + Math.abs(h2.y[i]) + Math.abs(h2.z[i]));
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals(h2.x[i], h1.x[i], 1e-13 * scale);
+            assertEquals(h2.y[i], h1.y[i], 1e-13 * scale);
+            assertEquals(h2.z[i], h1.z[i], 1e-13 * scale);
+        }
+        double e = ExchangeField.of(rows).energy(0, m, h2);
+        assertEquals(e, ExchangeField.of(stencil).energy(0, m, h1), 1e-13 * e);
+
+        // the last cell left out: compressed rows on the grid, the same field on the other cells as the prisms'
+        int[] fewer = java.util.Arrays.copyOf(cells, n - 1);
+        int[] fewerRegions = java.util.Arrays.copyOf(regions, n - 1);
+        Magnet partial = Magnet.onGrid(g, fewer, fewerRegions, mats);
+        Magnet partialPrisms = Magnet.ofPrisms(g.toPrisms(fewer), fewerRegions, mats);
+        assertFalse(ExchangeField.of(partial).usesStencil());
+        VectorField mp = FieldTermContractTest.randomUnit(n - 1, 12);
+        VectorField h3 = new VectorField(n - 1), h4 = new VectorField(n - 1);
+        ExchangeField.of(partial).addField(0, mp, h3);
+        ExchangeField.of(partialPrisms).addField(0, mp, h4);
+        for (int i = 0; i < n - 1; i++) {
+            assertEquals(h4.x[i], h3.x[i], 1e-13 * scale);
+        }
     }
 
     @Test
