@@ -130,7 +130,7 @@ public final class ExchangeField implements FieldTerm {
         currentM = m;
         currentH = h;
         try {
-            pool.forRange(n, WorkerPool.LOCAL_LOOP_GRAIN, rows);
+            pool.forRange(n, pool.localGrain(n), rows);
         } finally {
             currentM = null;
             currentH = null;

@@ -238,7 +238,8 @@ public final class LlgEquation implements Dynamics {
             return Math.sqrt(torque(m, heff, dmdt, add, 0, n));
         }
         if (chunkMax == null) {
-            chunkMax = new double[(n + GRAIN - 1) / GRAIN];
+            grain = pool.localGrain(n);
+            chunkMax = new double[(n + grain - 1) / grain];
         }
         java.util.Arrays.fill(chunkMax, 0); // the pool may run it all as one chunk
         currentM = m;
@@ -246,7 +247,7 @@ public final class LlgEquation implements Dynamics {
         currentD = dmdt;
         currentAdd = add;
         try {
-            pool.forRange(n, GRAIN, chunks);
+            pool.forRange(n, grain, chunks);
         } finally {
             currentM = null;
             currentH = null;
@@ -259,17 +260,18 @@ public final class LlgEquation implements Dynamics {
         return Math.sqrt(max2);
     }
 
-    private static final int GRAIN = WorkerPool.LOCAL_LOOP_GRAIN;
     private final WorkerPool pool;
+    /** The chunk of the parallel torque (domains), set with {@link #chunkMax}. */
+    private int grain;
     private final WorkerPool.RangeTask chunks = this::torqueChunk;
-    /** Per chunk of {@link #GRAIN} domains, the largest |m × H|² of the last parallel torque. */
+    /** Per chunk of {@link #grain} domains, the largest |m × H|² of the last parallel torque. */
     private double[] chunkMax;
     /** The arguments of the parallel torque in progress, for the pool's threads. */
     private VectorField currentM, currentH, currentD;
     private boolean currentAdd;
 
     private void torqueChunk(int from, int to) {
-        chunkMax[from / GRAIN] = torque(currentM, currentH, currentD, currentAdd, from, to);
+        chunkMax[from / grain] = torque(currentM, currentH, currentD, currentAdd, from, to);
     }
 
     /** The precession and damping of domains [from, to); returns the largest |m × H|² among them. */

@@ -2,6 +2,7 @@ package org.hypermag.solver.parallel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,20 @@ class WorkerPoolTest {
                     }
                 }
             });
+        }
+    }
+
+    @Test
+    void localLoopsSplitIntoOneChunkOfWholeCacheLinesPerThread() {
+        for (int threads : new int[] {2, 3, 7}) {
+            try (WorkerPool pool = new WorkerPool(threads)) {
+                for (int n : new int[] {1, 63, 2048, 4096, 10_000, 1 << 20}) {
+                    int g = pool.localGrain(n);
+                    assertEquals(0, g % 64, "whole cache lines of doubles");
+                    assertTrue((long) g * threads >= n, "the threads' chunks cover the loop");
+                    assertTrue(g - 64 < (n + threads - 1) / threads, "no chunk longer than needed");
+                }
+            }
         }
     }
 }
