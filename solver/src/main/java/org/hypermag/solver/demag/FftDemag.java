@@ -36,6 +36,8 @@ public final class FftDemag implements DemagField {
     private final boolean allCells;
     /** The tensor's six real spectra, {Nxx, Nyy, Nzz, Nxy, Nxz, Nyz}, as {@link LaneFft#kernelProduct} takes them. */
     private final double[][] kernel;
+    /** One layer in lanes: instead, {Nxx, Nyy, Nzz, Nxy} at k_y ≤ py/2 (FftDemagKernel.layerHalf), else null. */
+    private final double[][] layerKernel;
     /** The three components' spectra, real and imaginary parts apart: (kx, ky, kz) at kx + hx·(ky + py·kz). */
     private final double[][] specRe = new double[3][], specIm = new double[3][];
     /** The same arrays as {Re x, Im x, Re y, Im y, Re z, Im z} for {@link LaneFft#kernelProduct}. */
@@ -185,9 +187,10 @@ public final class FftDemag implements DemagField {
             specParts[2 * c + 1] = specIm[c];
         }
         double[][] k = FftDemagKernel.spectra(paddedTensor(), px, py, pz);
-        kernel = java.util.Arrays.copyOf(k, 6);
         kernelImaginaryRatio = k[6][0];
         lanes = useLanes(py, pz);
+        layerKernel = lanes ? FftDemagKernel.layerHalf(k, hx, py) : null;
+        kernel = layerKernel != null ? null : java.util.Arrays.copyOf(k, 6);
     }
 
     /**
@@ -233,6 +236,11 @@ public final class FftDemag implements DemagField {
     /** @return the grid */
     public RegularGrid grid() {
         return grid;
+    }
+
+    /** @return whether the product reads one layer's half kernel (four components, k_y ≤ py/2) */
+    boolean usesLayerKernel() {
+        return layerKernel != null;
     }
 
     /** @return max |Im| / max |Re| of the tensor spectra: rounding level when the parities are right */
@@ -399,9 +407,7 @@ public final class FftDemag implements DemagField {
                 toLanes(specRe[c], specIm[c], col, step, count, len, width, re, im);
                 f.forward(re, im, w.wre, w.wim, LANES, width);
             }
-            for (int k = 0; k < len; k++) {
-                LaneFft.kernelProduct(w.parts, k * LANES, kernel, k * step + col, width);
-            }
+            FftDemagKernel.product(w.parts, LANES, len, kernel, layerKernel, step, col, width);
             for (int c = 0; c < 3; c++) {
                 double[] re = w.yre[c], im = w.yim[c];
                 f.inverse(re, im, w.wre, w.wim, LANES, width);

@@ -2,6 +2,7 @@ package org.hypermag.solver.demag;
 
 import java.util.Arrays;
 import org.hypermag.solver.geometry.RegularGrid;
+import org.hypermag.solver.math.LaneFft;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.jtransforms.fft.DoubleFFT_1D;
 
@@ -130,6 +131,65 @@ final class FftDemagKernel {
                 double[] line = lines[b];
                 re[ob] = line[2 * q];
                 im[ob] = line[2 * q + 1];
+            }
+        }
+    }
+
+    /**
+     * One layer's kernel for {@link org.hypermag.solver.math.LaneFft#layerKernelProduct}: Nxx, Nyy, Nzz and Nxy at
+     * k_y = 0 … py/2 only. The tensor is even in y except Nxy, which is odd, so the spectrum at py − k_y is the one at
+     * k_y (Nxy negated); that is checked here, entry by entry, to 1e-12 of the largest entry.
+     *
+     * @param spectra {@link #spectra}' six spectra of one layer (pz = 1)
+     * @param hx complex bins along x
+     * @param py padded length along y
+     * @return four arrays of hx·(py/2 + 1) values (kx fastest), or null if the spectra lack the symmetry
+     */
+    static double[][] layerHalf(double[][] spectra, int hx, int py) {
+        int rows = py / 2 + 1;
+        double largest = 0;
+        for (int c = 0; c < 4; c++) {
+            for (double v : spectra[c]) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+        }
+        double[][] half = new double[4][];
+        for (int c = 0; c < 4; c++) {
+            double sign = c == 3 ? -1 : 1;
+            for (int k = 1; k < py; k++) {
+                for (int x = 0; x < hx; x++) {
+                    if (Math.abs(spectra[c][k * hx + x] - sign * spectra[c][(py - k) * hx + x]) > 1e-12 * largest) {
+                        return null;
+                    }
+                }
+            }
+            half[c] = java.util.Arrays.copyOf(spectra[c], rows * hx);
+        }
+        return half;
+    }
+
+    /**
+     * The product H = −N·M of a block of columns in lanes, element k of lane l at k·lanes + l of parts, the kernel
+     * entry of element k at k·step + col: the six spectra, or one layer's half ({@link #layerHalf}: element k beyond
+     * len/2 reads its mirror len − k, Nxy negated).
+     *
+     * @param parts {Re Mx, Im Mx, Re My, Im My, Re Mz, Im Mz} in lanes, replaced by H's
+     * @param lanes the lanes' stride
+     * @param len the column length
+     * @param kernel the six spectra, used where layer is null
+     * @param layer one layer's half kernel, or null
+     * @param step the kernel's stride between elements of a column
+     * @param col the first column's kernel index
+     * @param width the columns
+     */
+    static void product(double[][] parts, int lanes, int len, double[][] kernel, double[][] layer, int step, int col,
+                        int width) {
+        for (int k = 0; k < len; k++) {
+            if (layer == null) {
+                LaneFft.kernelProduct(parts, k * lanes, kernel, k * step + col, width);
+            } else {
+                int row = k <= len / 2 ? k : len - k;
+                LaneFft.layerKernelProduct(parts, k * lanes, layer, row * step + col, width, k <= len / 2 ? 1 : -1);
             }
         }
     }

@@ -196,4 +196,25 @@ final class LaneFftVector implements LaneFft.Butterflies {
         }
         return end;
     }
+
+    @Override
+    public int layerKernelProduct(double[][] m, int d, double[][] kernel, int q, int width, double signXy) {
+        double[] xr = m[0], xi = m[1], yr = m[2], yi = m[3], zr = m[4], zi = m[5];
+        double[] kxx = kernel[0], kyy = kernel[1], kzz = kernel[2], kxy = kernel[3];
+        int len = S.length(), end = width - width % len;
+        for (int l = 0; l < end; l += len) {
+            int r = d + l, k = q + l;
+            DoubleVector nxx = DoubleVector.fromArray(S, kxx, k), nyy = DoubleVector.fromArray(S, kyy, k);
+            DoubleVector nzz = DoubleVector.fromArray(S, kzz, k), nxy = DoubleVector.fromArray(S, kxy, k).mul(signXy);
+            DoubleVector mxr = DoubleVector.fromArray(S, xr, r), mxi = DoubleVector.fromArray(S, xi, r);
+            DoubleVector myr = DoubleVector.fromArray(S, yr, r), myi = DoubleVector.fromArray(S, yi, r);
+            nxx.mul(mxr).add(nxy.mul(myr)).neg().intoArray(xr, r);
+            nxx.mul(mxi).add(nxy.mul(myi)).neg().intoArray(xi, r);
+            nxy.mul(mxr).add(nyy.mul(myr)).neg().intoArray(yr, r);
+            nxy.mul(mxi).add(nyy.mul(myi)).neg().intoArray(yi, r);
+            nzz.mul(DoubleVector.fromArray(S, zr, r)).neg().intoArray(zr, r);
+            nzz.mul(DoubleVector.fromArray(S, zi, r)).neg().intoArray(zi, r);
+        }
+        return end;
+    }
 }

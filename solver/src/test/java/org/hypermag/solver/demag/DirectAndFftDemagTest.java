@@ -69,6 +69,9 @@ class DirectAndFftDemagTest {
             double d = relativeMaxDifference(field(fft, m), field(direct, m));
             assertTrue(d <= 1e-9, "grid " + g + ": FFT vs direct relative difference " + d);
             assertTrue(fft.kernelImaginaryRatio() < 1e-12, "tensor spectra are real: " + fft.kernelImaginaryRatio());
+            // one layer with columns in lanes: the half kernel of four components (Nxy odd in k_y), else all six
+            boolean oneLayerInLanes = g.nz() == 1 && g.ny() > 1 && fft.paddedSize()[1] <= FftDemag.LANE_MAX;
+            assertEquals(oneLayerInLanes, fft.usesLayerKernel(), "grid " + g);
         }
         pool.close();
     }

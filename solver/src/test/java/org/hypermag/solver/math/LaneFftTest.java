@@ -104,6 +104,50 @@ class LaneFftTest {
      * The FFT demag's spectral product −N·M: the scalar loop is the symmetric tensor times the complex vector, and the
      * SIMD one gives its bits, at offsets and widths that are and are not whole vectors.
      */
+    /**
+     * One layer's product: the tensor with Nxz = Nyz = 0 and Nxy times ±1 (a mirrored k_y row), against the full
+     * product with those entries; the SIMD lanes give the scalar bits.
+     */
+    @Test
+    void layerKernelProductIsTheFullProductWithoutTheZCouplingsAndSimdGivesTheScalarBits() {
+        SplittableRandom rnd = new SplittableRandom(4);
+        int size = 64;
+        double[][] layer = new double[4][size];
+        double[][] m0 = new double[6][size];
+        for (int i = 0; i < size; i++) {
+            for (int c = 0; c < 4; c++) {
+                layer[c][i] = rnd.nextDouble(-1, 1);
+            }
+            for (int c = 0; c < 6; c++) {
+                m0[c][i] = rnd.nextDouble(-1, 1);
+            }
+        }
+        LaneFft.Butterflies simd = new LaneFft(2).butterflies();
+        for (double sign : new double[] {1, -1}) {
+            double[][] full = new double[6][size];
+            for (int i = 0; i < size; i++) {
+                full[0][i] = layer[0][i];
+                full[1][i] = layer[1][i];
+                full[2][i] = layer[2][i];
+                full[3][i] = sign * layer[3][i];
+            }
+            for (int[] at : new int[][] {{0, 0, 16}, {3, 7, 13}, {5, 40, 1}, {8, 8, 24}}) {
+                int d = at[0], q = at[1], width = at[2];
+                double[][] expected = copy(m0), scalar = copy(m0), vector = copy(m0);
+                LaneFft.kernelProduct(expected, d, full, q, width, null);
+                LaneFft.layerKernelProduct(scalar, d, layer, q, width, sign, null);
+                LaneFft.layerKernelProduct(vector, d, layer, q, width, sign, simd);
+                for (int c = 0; c < 6; c++) {
+                    for (int l = 0; l < width; l++) {
+                        assertEquals(expected[c][d + l], scalar[c][d + l], 1e-15, "part " + c + " lane " + l);
+                        assertEquals(Double.doubleToLongBits(scalar[c][d + l]),
+                                Double.doubleToLongBits(vector[c][d + l]), "SIMD part " + c + " lane " + l);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void kernelProductIsMinusTheTensorTimesMAndSimdGivesTheScalarBits() {
         SplittableRandom rnd = new SplittableRandom(3);
