@@ -52,6 +52,8 @@ public final class RungeKuttaStepper implements DenseStepper {
     private final double fixedStep;
     private final double[] errorWeights;
     private final double exponent;
+    /** The passes over the domains, on the equation's threads. */
+    private final StageLoops loops;
     /** Stochastic equations only (allocated on first use): the deterministic part of k0, and of the FSAL stage. */
     private VectorField k0Deterministic;
     private VectorField lastDeterministic;
@@ -91,6 +93,7 @@ public final class RungeKuttaStepper implements DenseStepper {
         }
         stage = new VectorField(n);
         m0 = new VectorField(n);
+        loops = new StageLoops(f.pool(), n);
         exponent = tableau.isAdaptive() ? 1.0 / (tableau.errorOrder() + 1) : 0;
         if (tableau.isAdaptive()) {
             errorWeights = new double[tableau.stages()];
@@ -490,68 +493,21 @@ public final class RungeKuttaStepper implements DenseStepper {
 
     /** out = m0 + dt Σ_{j<count} w_j k_j */
     private void combine(VectorField out, double dt, double[] w, int count) {
-        out.setFrom(m0);
-        for (int j = 0; j < count; j++) {
-            double s = dt * w[j];
-            if (s == 0) {
-                continue;
-            }
-            double[] kx = k[j].x, ky = k[j].y, kz = k[j].z;
-            double[] ox = out.x, oy = out.y, oz = out.z;
-            for (int i = 0; i < ox.length; i++) {
-                ox[i] += s * kx[i];
-                oy[i] += s * ky[i];
-                oz[i] += s * kz[i];
-            }
-        }
+        loops.combine(out, m0, dt, w, k, count);
     }
 
     private double errorEstimate(double dt) {
-        int n = m.size();
-        double max2 = 0;
-        for (int i = 0; i < n; i++) {
-            double ex = 0, ey = 0, ez = 0;
-            for (int s = 0; s < errorWeights.length; s++) {
-                double w = errorWeights[s];
-                if (w != 0) {
-                    ex += w * k[s].x[i];
-                    ey += w * k[s].y[i];
-                    ez += w * k[s].z[i];
-                }
-            }
-            double e2 = ex * ex + ey * ey + ez * ez;
-            if (!(e2 <= max2)) {
-                max2 = e2; // also propagates NaN
-            }
-        }
-        return dt * Math.sqrt(max2);
+        return dt * Math.sqrt(loops.maxWeightedNorm2(errorWeights, k));
     }
 
     /** @return the first domain with a non-finite component, else −1 */
-    private static int firstNonFinite(VectorField v) {
-        double[] x = v.x, y = v.y, z = v.z;
-        for (int i = 0; i < x.length; i++) {
-            if (!Double.isFinite(x[i] + y[i] + z[i])) {
-                return i;
-            }
-        }
-        return -1;
+    private int firstNonFinite(VectorField v) {
+        return loops.firstNonFinite(v);
     }
 
     /** Normalises every vector; returns the first domain with a non-finite or zero vector, else −1. */
-    private static int normalise(VectorField v) {
-        double[] x = v.x, y = v.y, z = v.z;
-        for (int i = 0; i < x.length; i++) {
-            double n2 = x[i] * x[i] + y[i] * y[i] + z[i] * z[i];
-            if (!(n2 > 0) || !Double.isFinite(n2)) {
-                return i;
-            }
-            double inv = 1 / Math.sqrt(n2);
-            x[i] *= inv;
-            y[i] *= inv;
-            z[i] *= inv;
-        }
-        return -1;
+    private int normalise(VectorField v) {
+        return loops.normalise(v);
     }
 
     private void allocateDeterministic() {

@@ -1,6 +1,7 @@
 package org.hypermag.solver.llg;
 
 import org.hypermag.solver.VectorField;
+import org.hypermag.solver.parallel.WorkerPool;
 
 /**
  * The right-hand side dm/dt = f(t, m) of the magnetisation dynamics of N unit vectors, as the integrators see it.
@@ -9,6 +10,14 @@ public interface Dynamics {
 
     /** @return the number of domains */
     int size();
+
+    /**
+     * @return the threads this equation computes on, which an integrator may use for its own passes over the
+     *     domains; null (the default) for the calling thread alone
+     */
+    default WorkerPool pool() {
+        return null;
+    }
 
     /**
      * Computes dm/dt (overwrites {@code dmdt}); allocates nothing.

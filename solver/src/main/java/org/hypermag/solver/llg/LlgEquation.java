@@ -232,6 +232,11 @@ public final class LlgEquation implements Dynamics {
         torque(m, h, dmdt, true);
     }
 
+    @Override
+    public WorkerPool pool() {
+        return pool;
+    }
+
     private double torque(VectorField m, VectorField heff, VectorField dmdt, boolean add) {
         int n = m.size();
         if (!WorkerPool.splitsLocalLoop(pool, n)) {

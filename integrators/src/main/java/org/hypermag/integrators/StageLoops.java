@@ -1,0 +1,203 @@
+package org.hypermag.integrators;
+
+import org.hypermag.solver.VectorField;
+import org.hypermag.solver.parallel.WorkerPool;
+
+/**
+ * The Runge–Kutta stepper's passes over the domains — the stage sums, the renormalisation, the finiteness check and
+ * the error norm — split over the equation's pool where {@link WorkerPool#splitsLocalLoop} says so (one chunk per
+ * thread, {@link WorkerPool#localGrain}), else on the calling thread. Each domain is computed by one thread in the
+ * same operations as the serial loop, and the chunks' results are combined exactly (a first index, a maximum), so
+ * any number of threads gives the same bits. Allocates nothing per call.
+ */
+final class StageLoops {
+    private final WorkerPool pool;
+    private final int n;
+    private final int grain;
+    /** Per chunk: the first bad domain (or −1), or the largest squared error. */
+    private final int[] chunkIndex;
+    private final double[] chunkValue;
+    private final WorkerPool.RangeTask combineTask = this::combineChunk;
+    private final WorkerPool.RangeTask normaliseTask = this::normaliseChunk;
+    private final WorkerPool.RangeTask finiteTask = this::finiteChunk;
+    private final WorkerPool.RangeTask errorTask = this::errorChunk;
+    /** The arguments of the pass in progress, for the pool's threads. */
+    private VectorField out;
+    private VectorField base;
+    private VectorField[] stages;
+    private double[] weights;
+    private int count;
+    private double scale;
+
+    /**
+     * @param pool the equation's threads, or null
+     * @param n the domains
+     */
+    StageLoops(WorkerPool pool, int n) {
+        boolean split = WorkerPool.splitsLocalLoop(pool, n);
+        this.pool = split ? pool : null;
+        this.n = n;
+        grain = split ? pool.localGrain(n) : Math.max(1, n);
+        int chunks = (n + grain - 1) / grain;
+        chunkIndex = new int[Math.max(1, chunks)];
+        chunkValue = new double[Math.max(1, chunks)];
+    }
+
+    private void run(WorkerPool.RangeTask task) {
+        // a pool busy with another loop runs this one whole on the caller: no chunk may keep an old result
+        java.util.Arrays.fill(chunkIndex, -1);
+        java.util.Arrays.fill(chunkValue, 0);
+        if (pool == null) {
+            task.run(0, n);
+        } else {
+            pool.forRange(n, grain, task);
+        }
+    }
+
+    /** out = base + dt Σ_{j&lt;count} w_j k_j, term by term in order (the stage sum). */
+    void combine(VectorField out, VectorField base, double dt, double[] w, VectorField[] k, int count) {
+        this.out = out;
+        this.base = base;
+        this.scale = dt;
+        this.weights = w;
+        this.stages = k;
+        this.count = count;
+        try {
+            run(combineTask);
+        } finally {
+            release();
+        }
+    }
+
+    private void combineChunk(int from, int to) {
+        double[] ox = out.x, oy = out.y, oz = out.z;
+        System.arraycopy(base.x, from, ox, from, to - from);
+        System.arraycopy(base.y, from, oy, from, to - from);
+        System.arraycopy(base.z, from, oz, from, to - from);
+        for (int j = 0; j < count; j++) {
+            double s = scale * weights[j];
+            if (s == 0) {
+                continue;
+            }
+            double[] kx = stages[j].x, ky = stages[j].y, kz = stages[j].z;
+            for (int i = from; i < to; i++) {
+                ox[i] += s * kx[i];
+                oy[i] += s * ky[i];
+                oz[i] += s * kz[i];
+            }
+        }
+    }
+
+    /**
+     * Normalises every vector of v to unit length.
+     *
+     * @return the first domain with a zero or non-finite vector (its chunk is left from there on), else −1
+     */
+    int normalise(VectorField v) {
+        out = v;
+        try {
+            run(normaliseTask);
+        } finally {
+            release();
+        }
+        return firstIndex();
+    }
+
+    private void normaliseChunk(int from, int to) {
+        double[] x = out.x, y = out.y, z = out.z;
+        int bad = -1;
+        for (int i = from; i < to; i++) {
+            double n2 = x[i] * x[i] + y[i] * y[i] + z[i] * z[i];
+            if (!(n2 > 0) || !Double.isFinite(n2)) {
+                bad = i;
+                break;
+            }
+            double inv = 1 / Math.sqrt(n2);
+            x[i] *= inv;
+            y[i] *= inv;
+            z[i] *= inv;
+        }
+        chunkIndex[from / grain] = bad;
+    }
+
+    /** @return the first domain of v with a non-finite component, else −1 */
+    int firstNonFinite(VectorField v) {
+        out = v;
+        try {
+            run(finiteTask);
+        } finally {
+            release();
+        }
+        return firstIndex();
+    }
+
+    private void finiteChunk(int from, int to) {
+        double[] x = out.x, y = out.y, z = out.z;
+        int bad = -1;
+        for (int i = from; i < to; i++) {
+            if (!Double.isFinite(x[i] + y[i] + z[i])) {
+                bad = i;
+                break;
+            }
+        }
+        chunkIndex[from / grain] = bad;
+    }
+
+    /**
+     * @param w a weight per stage (0: skipped)
+     * @param k the stages
+     * @return max_i |Σ_s w_s k_s,i|² (NaN if any is NaN)
+     */
+    double maxWeightedNorm2(double[] w, VectorField[] k) {
+        weights = w;
+        stages = k;
+        try {
+            run(errorTask);
+        } finally {
+            release();
+        }
+        double max2 = 0;
+        for (double v : chunkValue) {
+            if (!(v <= max2) && !Double.isNaN(max2)) {
+                max2 = v; // a NaN stays
+            }
+        }
+        return max2;
+    }
+
+    private void errorChunk(int from, int to) {
+        double max2 = 0;
+        for (int i = from; i < to; i++) {
+            double ex = 0, ey = 0, ez = 0;
+            for (int s = 0; s < weights.length; s++) {
+                double w = weights[s];
+                if (w != 0) {
+                    ex += w * stages[s].x[i];
+                    ey += w * stages[s].y[i];
+                    ez += w * stages[s].z[i];
+                }
+            }
+            double e2 = ex * ex + ey * ey + ez * ez;
+            if (!(e2 <= max2) && !Double.isNaN(max2)) {
+                max2 = e2; // a NaN stays
+            }
+        }
+        chunkValue[from / grain] = max2;
+    }
+
+    private int firstIndex() {
+        for (int i : chunkIndex) {
+            if (i >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void release() {
+        out = null;
+        base = null;
+        stages = null;
+        weights = null;
+    }
+}
