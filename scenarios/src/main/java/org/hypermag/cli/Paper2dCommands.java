@@ -36,7 +36,7 @@ final class Paper2dCommands {
     /** The training options of {@code train --protocol paper-2d} (null: the default). */
     record Options(String model, Integer epochs, Double rate, Double finalRate, Double fraction, Long seed,
                    Integer order, Integer width, Integer depth, Integer basisWidth, Integer basisLayers,
-                   Integer threads) {
+                   Integer threads, Path from) {
         /**
          * The options with a budget's values where none was given: {@code paper} (or none) leaves the paper's
          * defaults; {@code reduced} the reduced runs' sizes, data and schedule (docs/paper-models.md).
@@ -51,13 +51,18 @@ final class Paper2dCommands {
             if (!budget.equals("reduced")) {
                 throw new Main.UsageException("--budget must be paper or reduced, got '" + budget + "'");
             }
+            if (from != null) { // continuing: the schedule only; the shape and the data are the file's
+                return new Options(model, or(epochs, model.equals("fc-ilr") ? 8_000 : 5_000), or(rate, 1e-3),
+                        or(finalRate, 1e-5), fraction, seed, order, width, depth, basisWidth, basisLayers, threads,
+                        from);
+            }
             return switch (model) {
                 case "fc-ilr" -> new Options(model, or(epochs, 8_000), or(rate, 1e-3), or(finalRate, 1e-5),
                         or(fraction, 0.3), seed, order, or(width, 384), or(depth, 3), or(basisWidth, 128),
-                        or(basisLayers, 3), threads);
+                        or(basisLayers, 3), threads, from);
                 case "fourier" -> new Options(model, or(epochs, 5_000), or(rate, 1e-3), or(finalRate, 1e-5),
                         or(fraction, 0.1), seed, or(order, 16), or(width, 256), or(depth, 3), basisWidth, basisLayers,
-                        threads);
+                        threads, from);
                 default -> this; // LINEAR: exact least squares on the whole training set takes 0.1 s
             };
         }
@@ -89,6 +94,9 @@ final class Paper2dCommands {
             err.flush();
         };
         Map.Entry<? extends Model2d, Protocol2d.Report> trained;
+        if (op.from() != null) {
+            return continueTraining(op, out, o, progress);
+        }
         if (!op.model().equals("fc-ilr") && (op.basisWidth() != null || op.basisLayers() != null)) {
             throw new Main.UsageException("--basis-width and --basis-layers are FC + ILR's");
         }
@@ -141,6 +149,58 @@ final class Paper2dCommands {
             trained = withPool(op.threads(), pool -> Protocol2d.fourier(n, width, depth, s, f, seed, pool,
                     progress));
         }
+        o.print(trained.getValue().markdown());
+        Protocol2d.toFile(trained.getKey(), trained.getValue()).write(out);
+        o.println("wrote " + out.toAbsolutePath().normalize());
+        o.flush();
+        return 0;
+    }
+
+    /**
+     * {@code train --protocol paper-2d --from FILE}: trains the file's FOURIER or FC + ILR model further (a warm start,
+     * a fresh Adam state) with the given epochs and rates, on the training set the file records (its fraction and
+     * seed offset, unless --fraction and --seed are given), and writes the result to --out. The shape is the file's.
+     */
+    private static int continueTraining(Options op, Path out, PrintWriter o,
+                                        java.util.function.Consumer<String> progress) {
+        if (op.order() != null || op.width() != null || op.depth() != null || op.basisWidth() != null
+                || op.basisLayers() != null) {
+            throw new Main.UsageException("--from " + op.from() + " continues a trained model, whose shape is the "
+                    + "file's: leave out --order, --hyper-width, --hyper-depth, --basis-width and --basis-layers");
+        }
+        ModelFile file;
+        Map.Entry<Model2d, Map<String, String>> start;
+        double fileFraction;
+        double fileSeed;
+        try {
+            file = ModelFile.read(op.from());
+            start = Protocol2d.fromFile(file, op.from());
+            fileFraction = file.requireNumbers(op.from(), "fraction", 1)[0];
+            fileSeed = file.requireNumbers(op.from(), "seed_offset", 1)[0];
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--from: " + e.getMessage());
+        }
+        String name = start.getKey().name();
+        if (!name.equals(op.model())) {
+            throw new Main.UsageException("--from " + op.from() + " holds a " + name + " model; --model is "
+                    + op.model());
+        }
+        if (name.equals("linear")) {
+            throw new Main.UsageException("--from: LINEAR is solved exactly by least squares; there is nothing to "
+                    + "train further");
+        }
+        double f = op.fraction() == null ? fileFraction : op.fraction();
+        long seed = op.seed() == null ? (long) fileSeed : op.seed();
+        int e = op.epochs() == null ? 25_000 : op.epochs();
+        double r = op.rate() == null ? (name.equals("fc-ilr") ? 1e-4 : 5e-5) : op.rate();
+        check(e >= 1 && r > 0 && f > 0 && f <= 1, "continuing needs --epochs >= 1, --rate > 0 and --fraction in "
+                + "(0, 1]; got " + e + ", " + r + ", " + f);
+        Schedule s = op.schedule(e, r);
+        String method = start.getValue().getOrDefault("method", "unknown");
+        progress.accept("continuing " + name + " from " + op.from() + " (fraction " + f + ", seed offset " + seed
+                + ")");
+        Map.Entry<Model2d, Protocol2d.Report> trained = withPool(op.threads(),
+                pool -> Protocol2d.continued(start.getKey(), method, s, f, seed, pool, progress));
         o.print(trained.getValue().markdown());
         Protocol2d.toFile(trained.getKey(), trained.getValue()).write(out);
         o.println("wrote " + out.toAbsolutePath().normalize());

@@ -53,7 +53,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--from", paramLabel = "FILE", description = "Paper models with --scenario: take the trained "
             + "parameters of this model file and only set the length and magnetisation units for the scenario, "
-            + "without training (exact: the models work in domain units).")
+            + "without training (exact: the models work in domain units). With --protocol paper-2d (fourier, "
+            + "fc-ilr): train the file's model further from its parameters (a warm start with a fresh Adam state, "
+            + "the file's shape, training fraction and seed offset unless given).")
     Path from;
 
     @Option(names = "--sources", paramLabel = "S.csv",
@@ -162,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
         if (protocol != null) {
             return Paper2dCommands.train(protocol, new Paper2dCommands.Options(model.equals(FarFieldModel.NAME)
                     ? "linear" : model, epochs, rate, finalRate, fraction, seed, order, hyperWidth, hyperDepth, basisWidth,
-                    basisLayers, threads).withBudget(budget), out,
+                    basisLayers, threads, from).withBudget(budget), out,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (epochs != null || rate != null || finalRate != null || fraction != null || order != null || hyperWidth != null

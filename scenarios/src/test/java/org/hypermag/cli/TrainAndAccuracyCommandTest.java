@@ -2,6 +2,7 @@ package org.hypermag.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -294,5 +295,53 @@ class TrainAndAccuracyCommandTest {
                 dir.resolve("h.h5").toString());
         assertEquals(2, stray.status);
         assertTrue(stray.err.contains("belong to --protocol paper-2d"), stray.err);
+    }
+
+    /**
+     * {@code train --protocol paper-2d --from FILE} trains a model further from its file: with a rate too small to
+     * move it (1e-12, one epoch) the continued model scores what the file's did, which a fresh initialisation would
+     * not; its method names where it came from; the file's fraction is used; what cannot be continued is refused.
+     */
+    @Test
+    void thePapersOwnProtocolContinuesATrainedModelFromItsFile() {
+        Path ilr = dir.resolve("fc-ilr.h5");
+        CliRunner first = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--basis-width", "6",
+                "--basis-layers", "2", "--hyper-width", "8", "--hyper-depth", "1", "--epochs", "30", "--rate", "1e-2",
+                "--fraction", "0.005", "--threads", "1", "--out", ilr.toString());
+        assertEquals(0, first.status, first.err);
+        Path still = dir.resolve("still.h5");
+        CliRunner same = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--from",
+                ilr.toString(), "--epochs", "1", "--rate", "1e-12", "--threads", "1", "--out", still.toString());
+        assertEquals(0, same.status, same.err);
+        assertTrue(same.err.contains("continuing fc-ilr from " + ilr + " (fraction 0.005, seed offset 0)"), same.err);
+        assertTrue(same.out.contains("continued from a model made by [basis 2 -> 6 x 2, hypernetwork 4 -> 8 x 1 -> 7")
+                && same.out.contains("1 epochs at 1.00e-12"), same.out);
+        assertEquals(first.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList(),
+                same.out.lines().filter(l -> l.startsWith("| single") || l.startsWith("| four")).toList());
+        CliRunner fresh = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--basis-width", "6",
+                "--basis-layers", "2", "--hyper-width", "8", "--hyper-depth", "1", "--epochs", "1", "--rate", "1e-12",
+                "--fraction", "0.005", "--threads", "1", "--out", dir.resolve("fresh.h5").toString());
+        assertNotEquals(first.out.lines().filter(l -> l.startsWith("| single")).toList(),
+                fresh.out.lines().filter(l -> l.startsWith("| single")).toList(), "a fresh model scores otherwise");
+
+        CliRunner shape = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--from",
+                ilr.toString(), "--basis-width", "8", "--epochs", "1", "--out", dir.resolve("x.h5").toString());
+        assertEquals(Main.EXIT_INPUT, shape.status);
+        assertTrue(shape.err.contains("whose shape is the file's"), shape.err);
+        CliRunner other = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fourier", "--from",
+                ilr.toString(), "--epochs", "1", "--out", dir.resolve("y.h5").toString());
+        assertEquals(Main.EXIT_INPUT, other.status);
+        assertTrue(other.err.contains("holds a fc-ilr model; --model is fourier"), other.err);
+        Path linear = dir.resolve("linear.h5");
+        assertEquals(0, CliRunner.run("train", "--protocol", "paper-2d", "--model", "linear", "--fraction", "0.05",
+                "--out", linear.toString()).status);
+        CliRunner exact = CliRunner.run("train", "--protocol", "paper-2d", "--model", "linear", "--from",
+                linear.toString(), "--out", dir.resolve("z.h5").toString());
+        assertEquals(Main.EXIT_INPUT, exact.status);
+        assertTrue(exact.err.contains("LINEAR is solved exactly"), exact.err);
+        CliRunner missing = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--from",
+                dir.resolve("none.h5").toString(), "--out", dir.resolve("w.h5").toString());
+        assertEquals(Main.EXIT_INPUT, missing.status);
+        assertTrue(missing.err.contains("does not exist"), missing.err);
     }
 }

@@ -238,6 +238,41 @@ public final class Protocol2d {
     }
 
     /**
+     * Trains a model further from its parameters (a warm start: FOURIER or FC + ILR read from a model file), on the
+     * training set of the given fraction and seed offset, and reports it.
+     *
+     * @param start the model to start from
+     * @param startMethod how it was made (its file's {@code method}), cut to 500 characters in the new method
+     * @param schedule full-batch Adam epochs and learning rates (a fresh Adam state)
+     * @param fraction the fraction of the training samples to use
+     * @param seedOffset added to every data set's seed
+     * @param pool threads
+     * @param progress progress lines
+     * @return the model and its report
+     * @throws IllegalArgumentException for LINEAR (solved exactly: nothing to continue) or no epochs
+     */
+    public static Map.Entry<Model2d, Report> continued(Model2d start, String startMethod, Schedule schedule,
+                                                     double fraction, long seedOffset, WorkerPool pool,
+                                                     Consumer<String> progress) {
+        if (schedule.epochs() < 1) {
+            throw new IllegalArgumentException("continuing needs epochs >= 1; got " + schedule.epochs());
+        }
+        Function<Discs.DataSet, Model2d> train;
+        if (start instanceof FcIlr2d f) {
+            train = d -> f.train(d, schedule, pool, progress);
+        } else if (start instanceof Fourier2d f) {
+            train = d -> f.train(d, schedule, pool, progress);
+        } else {
+            throw new IllegalArgumentException("only FOURIER and FC + ILR train further; " + start.name()
+                    + " is solved exactly");
+        }
+        String before = startMethod.length() > 500 ? startMethod.substring(0, 500) + " ..." : startMethod;
+        return trained(fraction, seedOffset, pool, progress, train, m -> String.format(Locale.ROOT, "continued from "
+                + "a model made by [%s] (%d parameters); full-batch Adam on the Huber loss, %s", before,
+                m.parameters().length, schedule));
+    }
+
+    /**
      * @param m a trained model
      * @param r its report
      * @return the model file (model {@code paper-2d-NAME}; dataset {@code parameters}; its shape; how it was made)
