@@ -94,13 +94,7 @@ final class StageLoops {
      * @return the first domain with a zero or non-finite vector (its chunk is left from there on), else −1
      */
     int normalise(VectorField v) {
-        out = v;
-        try {
-            run(normaliseTask);
-        } finally {
-            release();
-        }
-        return firstIndex();
+        return firstBad(v, normaliseTask);
     }
 
     private void normaliseChunk(int from, int to) {
@@ -122,13 +116,23 @@ final class StageLoops {
 
     /** @return the first domain of v with a non-finite component, else −1 */
     int firstNonFinite(VectorField v) {
+        return firstBad(v, finiteTask);
+    }
+
+    /** Runs a pass over v that records each chunk's first bad domain; returns the first over all chunks, or −1. */
+    private int firstBad(VectorField v, WorkerPool.RangeTask task) {
         out = v;
         try {
-            run(finiteTask);
+            run(task);
         } finally {
             release();
         }
-        return firstIndex();
+        for (int i : chunkIndex) {
+            if (i >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void finiteChunk(int from, int to) {
@@ -183,15 +187,6 @@ final class StageLoops {
             }
         }
         chunkValue[from / grain] = max2;
-    }
-
-    private int firstIndex() {
-        for (int i : chunkIndex) {
-            if (i >= 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void release() {

@@ -101,10 +101,6 @@ class LaneFftTest {
     }
 
     /**
-     * The FFT demag's spectral product −N·M: the scalar loop is the symmetric tensor times the complex vector, and the
-     * SIMD one gives its bits, at offsets and widths that are and are not whole vectors.
-     */
-    /**
      * One layer's product: the tensor with Nxz = Nyz = 0 and Nxy times ±1 (a mirrored k_y row), against the full
      * product with those entries; the SIMD lanes give the scalar bits.
      */
@@ -112,16 +108,7 @@ class LaneFftTest {
     void layerKernelProductIsTheFullProductWithoutTheZCouplingsAndSimdGivesTheScalarBits() {
         SplittableRandom rnd = new SplittableRandom(4);
         int size = 64;
-        double[][] layer = new double[4][size];
-        double[][] m0 = new double[6][size];
-        for (int i = 0; i < size; i++) {
-            for (int c = 0; c < 4; c++) {
-                layer[c][i] = rnd.nextDouble(-1, 1);
-            }
-            for (int c = 0; c < 6; c++) {
-                m0[c][i] = rnd.nextDouble(-1, 1);
-            }
-        }
+        double[][] layer = randomParts(rnd, 4, size), m0 = randomParts(rnd, 6, size);
         LaneFft.Butterflies simd = new LaneFft(2).butterflies();
         for (double sign : new double[] {1, -1}) {
             double[][] full = new double[6][size];
@@ -148,18 +135,15 @@ class LaneFftTest {
         }
     }
 
+    /**
+     * The FFT demag's spectral product −N·M: the scalar loop is the symmetric tensor times the complex vector, and the
+     * SIMD one gives its bits, at offsets and widths that are and are not whole vectors.
+     */
     @Test
     void kernelProductIsMinusTheTensorTimesMAndSimdGivesTheScalarBits() {
         SplittableRandom rnd = new SplittableRandom(3);
         int size = 64;
-        double[][] kernel = new double[6][size];
-        double[][] m0 = new double[6][size];
-        for (int c = 0; c < 6; c++) {
-            for (int i = 0; i < size; i++) {
-                kernel[c][i] = rnd.nextDouble(-1, 1);
-                m0[c][i] = rnd.nextDouble(-1, 1);
-            }
-        }
+        double[][] kernel = randomParts(rnd, 6, size), m0 = randomParts(rnd, 6, size);
         LaneFft.Butterflies simd = new LaneFft(2).butterflies();
         for (int[] at : new int[][] {{0, 0, 16}, {3, 7, 13}, {5, 40, 1}, {8, 8, 24}}) {
             int d = at[0], q = at[1], width = at[2];
@@ -205,5 +189,16 @@ class LaneFftTest {
         assertThrows(IllegalArgumentException.class, () -> new LaneFft(7));
         assertThrows(IllegalArgumentException.class, () -> new LaneFft(0));
         assertThrows(IllegalArgumentException.class, () -> new LaneFft(2 * 11));
+    }
+
+    /** @return rows arrays of size numbers uniform in [−1, 1) */
+    private static double[][] randomParts(SplittableRandom rnd, int rows, int size) {
+        double[][] a = new double[rows][size];
+        for (double[] row : a) {
+            for (int i = 0; i < size; i++) {
+                row[i] = rnd.nextDouble(-1, 1);
+            }
+        }
+        return a;
     }
 }
