@@ -362,11 +362,11 @@ public final class RungeKuttaStepper implements DenseStepper {
             VectorField start = tableau.fsal() ? k[k.length - 1] : kStart;
             DenseStepper.hermiteWeights(theta, h, hermite);
             double h00 = hermite[0], h10 = hermite[1], h01 = hermite[2], h11 = hermite[3];
-            double[][] p0 = {m0.x, m0.y, m0.z}, p1 = {m.x, m.y, m.z}, d0 = {start.x, start.y, start.z},
-                    d1 = {k[0].x, k[0].y, k[0].z}, q = {out.x, out.y, out.z};
             for (int c = 0; c < 3; c++) {
-                for (int i = 0; i < q[c].length; i++) {
-                    q[c][i] = h00 * p0[c][i] + h10 * d0[c][i] + h01 * p1[c][i] + h11 * d1[c][i];
+                double[] p0 = part(m0, c), p1 = part(m, c), d0 = part(start, c), d1 = part(k[0], c),
+                        q = part(out, c);
+                for (int i = 0; i < q.length; i++) {
+                    q[i] = h00 * p0[i] + h10 * d0[i] + h01 * p1[i] + h11 * d1[i];
                 }
             }
             normalise(out);
@@ -374,12 +374,10 @@ public final class RungeKuttaStepper implements DenseStepper {
         }
         // after the first-same-as-last swap: k[6] holds f(y0) (stage 1), k[0] holds f(y1) (stage 7)
         VectorField k1 = k[6], k3 = k[2], k4 = k[3], k5 = k[4], k6 = k[5], k7 = k[0];
-        double[][] y0 = {m0.x, m0.y, m0.z}, y1 = {m.x, m.y, m.z}, o = {out.x, out.y, out.z};
-        double[][] a1 = {k1.x, k1.y, k1.z}, a3 = {k3.x, k3.y, k3.z}, a4 = {k4.x, k4.y, k4.z},
-                a5 = {k5.x, k5.y, k5.z}, a6 = {k6.x, k6.y, k6.z}, a7 = {k7.x, k7.y, k7.z};
         for (int c = 0; c < 3; c++) {
-            double[] p0 = y0[c], p1 = y1[c], f1 = a1[c], f3 = a3[c], f4 = a4[c], f5 = a5[c], f6 = a6[c], f7 = a7[c];
-            double[] q = o[c];
+            double[] p0 = part(m0, c), p1 = part(m, c), f1 = part(k1, c), f3 = part(k3, c), f4 = part(k4, c),
+                    f5 = part(k5, c), f6 = part(k6, c), f7 = part(k7, c);
+            double[] q = part(out, c);
             for (int i = 0; i < q.length; i++) {
                 double r2 = p1[i] - p0[i];
                 double r3 = h * f1[i] - r2;
@@ -389,6 +387,11 @@ public final class RungeKuttaStepper implements DenseStepper {
             }
         }
         normalise(out);
+    }
+
+    /** @return component c (0 x, 1 y, 2 z) of v: no array of arrays, so an interpolation allocates nothing */
+    private static double[] part(VectorField v, int c) {
+        return c == 0 ? v.x : c == 1 ? v.y : v.z;
     }
 
     /** Evaluates k0 = f(t, m0) unless the cached one is at t and still valid. */

@@ -173,35 +173,44 @@ class TorquesAndStepHooksTest {
         }
     }
 
+    /** Steps and the dense output between them (a table row's interpolation, both kinds) allocate nothing. */
     @Test
-    void stepsWithTorquesAndHooksAllocateNothing() {
+    void stepsWithTorquesAndHooksAndTheirInterpolationsAllocateNothing() {
         Magnet magnet = Systems.film(8, 4, 1, 0.1);
-        Counting counting = new Counting();
-        List<FieldTerm> terms = new java.util.ArrayList<>(Systems.fieldOf(magnet, new double[] {-2e4, 3e3, 0}).terms());
-        terms.add(counting);
-        EffectiveField field = new EffectiveField(magnet.size(), terms.toArray(new FieldTerm[0]));
-        LlgEquation llg = new LlgEquation(magnet, field, List.of(new TowardsAxis(1e9, 0, 0, 1)));
-        VectorField m = Systems.twisted(magnet);
-        RungeKuttaStepper s = RungeKuttaStepper.dormandPrince(llg, m);
-        double t = 0;
-        for (int k = 0; k < 200; k++) {
-            t += s.step(t, 1e-12);
-        }
-        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        // rounds of 200 steps until the JIT has compiled the step (in the interpreter and the first compilers some
-        // temporaries are still objects; when that finishes depends on the machine's load): the step allocates
-        // nothing once compiled. A step that allocates fails every round.
-        long bytes = Long.MAX_VALUE;
-        for (int round = 0; round < 15 && bytes >= 2000; round++) {
-            long before = bean.getThreadAllocatedBytes(Thread.currentThread().getId());
+        for (ButcherTableau tableau : new ButcherTableau[] {ButcherTableau.DORMAND_PRINCE_54, ButcherTableau.RK4_3}) {
+            Counting counting = new Counting();
+            List<FieldTerm> terms = new java.util.ArrayList<>(Systems.fieldOf(magnet, new double[] {-2e4, 3e3, 0})
+                    .terms());
+            terms.add(counting);
+            EffectiveField field = new EffectiveField(magnet.size(), terms.toArray(new FieldTerm[0]));
+            LlgEquation llg = new LlgEquation(magnet, field, List.of(new TowardsAxis(1e9, 0, 0, 1)));
+            VectorField m = Systems.twisted(magnet), row = new VectorField(magnet.size());
+            RungeKuttaStepper s = RungeKuttaStepper.adaptive(llg, m, tableau, RungeKuttaStepper.DEFAULT_TOLERANCE,
+                    Double.POSITIVE_INFINITY);
+            double t = 0;
             for (int k = 0; k < 200; k++) {
                 t += s.step(t, 1e-12);
+                s.interpolate(0.5, row);
             }
-            bytes = bean.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory
+                    .getThreadMXBean();
+            // rounds of 200 steps until the JIT has compiled the step (in the interpreter and the first compilers
+            // some temporaries are still objects; when that finishes depends on the machine's load): the step
+            // allocates nothing once compiled. A step or an interpolation that allocates fails every round.
+            long bytes = Long.MAX_VALUE;
+            for (int round = 0; round < 15 && bytes >= 2000; round++) {
+                long before = bean.getThreadAllocatedBytes(Thread.currentThread().getId());
+                for (int k = 0; k < 200; k++) {
+                    t += s.step(t, 1e-12);
+                    s.interpolate(0.5, row);
+                }
+                bytes = bean.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            }
+            // the FFT demag's worker threads are not counted; the stepping thread allocates nothing per step (a few
+            // hundred bytes of measurement noise are tolerated)
+            assertTrue(bytes < 2000, tableau.name() + ": " + bytes + " bytes allocated in 200 steps and "
+                    + "interpolations, after 15 rounds of 200");
         }
-        // the FFT demag's worker threads are not counted; the stepping thread allocates nothing per step (a few
-        // hundred bytes of measurement noise are tolerated)
-        assertTrue(bytes < 2000, bytes + " bytes allocated in 200 steps, after 15 rounds of 200");
     }
 
     @Test
