@@ -4,6 +4,7 @@ import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.geometry.RegularGrid;
 import org.hypermag.solver.magnet.Magnet;
+import org.hypermag.solver.math.LocalSimd;
 
 /**
  * The exchange couplings of a magnet that fills its grid (domain i is cell i), stored per axis as a stencil: for
@@ -20,6 +21,8 @@ final class ExchangeStencil {
     /** Per stored axis: A S/d (J) of the pair of each cell with its + neighbour (0 where none). */
     private final double[][] pairEnergy;
     private final int n;
+    /** The interior's SIMD loop, or null for the scalar one. */
+    private static final LocalSimd SIMD = LocalSimd.VECTOR;
 
     private ExchangeStencil(int[] offset, double[][] plus, double[][] minus, double[][] pairEnergy, int n) {
         this.offset = offset;
@@ -81,7 +84,12 @@ final class ExchangeStencil {
             hy[i] += cp[i] * (my[i + o] - my[i]);
             hz[i] += cp[i] * (mz[i + o] - mz[i]);
         }
-        for (int i = lo; i < hi; i++) {
+        int i0 = lo;
+        if (SIMD != null && hi > lo) { // whole vectors on SIMD, the same bits as the loop below
+            i0 = lo + (hi - lo) / SIMD.lanes() * SIMD.lanes();
+            SIMD.stencilAxis(o, cp, cm, mx, my, mz, hx, hy, hz, lo, i0);
+        }
+        for (int i = i0; i < hi; i++) {
             double x = mx[i], y = my[i], z = mz[i], p = cp[i], q = cm[i];
             hx[i] += p * (mx[i + o] - x) + q * (mx[i - o] - x);
             hy[i] += p * (my[i + o] - y) + q * (my[i - o] - y);

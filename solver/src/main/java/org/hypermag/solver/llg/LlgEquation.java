@@ -9,6 +9,7 @@ import org.hypermag.solver.field.FieldTerm;
 import org.hypermag.solver.field.StochasticField;
 import org.hypermag.solver.magnet.Magnet;
 import org.hypermag.solver.magnet.Parameter;
+import org.hypermag.solver.math.LocalSimd;
 import org.hypermag.solver.parallel.WorkerPool;
 
 /**
@@ -284,7 +285,13 @@ public final class LlgEquation implements Dynamics {
         double[] mx = m.x, my = m.y, mz = m.z, hx = heff.x, hy = heff.y, hz = heff.z;
         double[] dx = dmdt.x, dy = dmdt.y, dz = dmdt.z;
         double max2 = 0;
-        for (int i = from; i < to; i++) {
+        int i0 = from;
+        LocalSimd simd = LocalSimd.VECTOR;
+        if (simd != null && to > from) { // whole vectors on SIMD, the same bits as the loop below
+            i0 = from + (to - from) / simd.lanes() * simd.lanes();
+            max2 = simd.torque(mx, my, mz, hx, hy, hz, dx, dy, dz, precession, damping, add, from, i0);
+        }
+        for (int i = i0; i < to; i++) {
             double ax = my[i] * hz[i] - mz[i] * hy[i];
             double ay = mz[i] * hx[i] - mx[i] * hz[i];
             double az = mx[i] * hy[i] - my[i] * hx[i];
