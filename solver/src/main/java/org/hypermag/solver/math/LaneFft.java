@@ -79,12 +79,21 @@ public final class LaneFft {
     }
 
     private static Butterflies loadVector() {
+        return loadVectorClass("LaneFftVector", Butterflies.class);
+    }
+
+    /**
+     * @param simpleName a class of this package written with the Vector API, with a public no-argument constructor
+     * @param type what it implements
+     * @return a new instance where {@link #vectorApiEnabled()} and the class loads, else null (the scalar loops run)
+     */
+    static <T> T loadVectorClass(String simpleName, Class<T> type) {
         if (!vectorApiEnabled()) {
             return null;
         }
         try {
-            return (Butterflies) Class.forName(LaneFft.class.getPackageName() + ".LaneFftVector")
-                    .getDeclaredConstructor().newInstance();
+            return type.cast(Class.forName(LaneFft.class.getPackageName() + "." + simpleName)
+                    .getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException | LinkageError e) {
             return null; // the scalar loops run
         }

@@ -57,14 +57,6 @@ public interface LocalSimd {
                   double[] dy, double[] dz, double[] precession, double[] damping, boolean add, int from, int end);
 
     private static LocalSimd load() {
-        if (!LaneFft.vectorApiEnabled()) {
-            return null;
-        }
-        try {
-            return (LocalSimd) Class.forName(LocalSimd.class.getPackageName() + ".LocalVector")
-                    .getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null; // the scalar loops run
-        }
+        return LaneFft.loadVectorClass("LocalVector", LocalSimd.class);
     }
 }
