@@ -49,12 +49,10 @@ public final class ExchangeField implements FieldTerm {
         neighbour = new int[2 * pairs.size()];
         coefficient = new double[2 * pairs.size()];
         pairEnergy = new double[2 * pairs.size()];
-        double[] coupling = new double[pairs.size()];
         for (int k = 0; k < pairs.size(); k++) {
             int i = pairs.first[k], j = pairs.second[k];
             double aw = magnet.harmonicMeanBetween(A, magnet.region(i), magnet.region(j)) * pairs.area[k]
                     / pairs.distance[k];
-            coupling[k] = aw;
             int qi = fill[i]++, qj = fill[j]++;
             neighbour[qi] = j;
             neighbour[qj] = i;
@@ -64,7 +62,7 @@ public final class ExchangeField implements FieldTerm {
             pairEnergy[qi] = 0.5 * aw;
             pairEnergy[qj] = 0.5 * aw;
         }
-        stencil = ExchangeStencil.of(magnet, pairs, coupling);
+        stencil = ExchangeStencil.of(magnet, start, neighbour, coefficient, pairEnergy);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.hypermag.solver.field;
 
-import org.hypermag.solver.Constants;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.geometry.RegularGrid;
 import org.hypermag.solver.magnet.Magnet;
@@ -33,12 +32,18 @@ final class ExchangeStencil {
     }
 
     /**
+     * The stencil read off {@link ExchangeField}'s compressed rows: on a full grid every entry couples a cell to a
+     * lattice neighbour, and the offsets of the stored axes (1, nx, nx·ny, axes of one cell left out) are distinct,
+     * so the offset of an entry names its axis and side.
+     *
      * @param magnet the system
-     * @param pairs its face pairs (on a grid: each cell with its +x, +y, +z neighbour)
-     * @param coupling per pair, A_ij S_ij / d_ij (J)
+     * @param start the rows' starts (n + 1)
+     * @param neighbour each entry's neighbour
+     * @param coefficient each entry's coupling 2 A S/(d μ0 Ms V) (A/m)
+     * @param pairEnergy each entry's half pair energy A S/(2d) (J)
      * @return the stencil, or null when the magnet's domains are not all the cells of its grid in order
      */
-    static ExchangeStencil of(Magnet magnet, FacePairs pairs, double[] coupling) {
+    static ExchangeStencil of(Magnet magnet, int[] start, int[] neighbour, double[] coefficient, double[] pairEnergy) {
         if (!magnet.isOnGrid() || magnet.gridCells() != null) { // null: every cell of the grid, in order
             return null;
         }
@@ -47,23 +52,27 @@ final class ExchangeStencil {
         int[] cells = {g.nx(), g.ny(), g.nz()};
         int[] step = {1, g.nx(), g.nx() * g.ny()};
         int axes = 0;
-        int[] slot = new int[3];
+        int[] offset = new int[3];
         for (int a = 0; a < 3; a++) {
-            slot[a] = cells[a] > 1 ? axes++ : -1;
-        }
-        int[] offset = new int[axes];
-        double[][] plus = new double[axes][n], minus = new double[axes][n], energy = new double[axes][n];
-        for (int a = 0; a < 3; a++) {
-            if (slot[a] >= 0) {
-                offset[slot[a]] = step[a];
+            if (cells[a] > 1) {
+                offset[axes++] = step[a];
             }
         }
-        for (int k = 0; k < pairs.size(); k++) {
-            int i = pairs.first[k], j = pairs.second[k], s = slot[pairs.axis[k]];
-            double aw = coupling[k];
-            plus[s][i] = 2 * aw / (Constants.MU0 * magnet.ms(i) * magnet.volume(i));
-            minus[s][j] = 2 * aw / (Constants.MU0 * magnet.ms(j) * magnet.volume(j));
-            energy[s][i] = aw;
+        offset = java.util.Arrays.copyOf(offset, axes);
+        double[][] plus = new double[axes][n], minus = new double[axes][n], energy = new double[axes][n];
+        for (int i = 0; i < n; i++) {
+            for (int q = start[i]; q < start[i + 1]; q++) {
+                int d = neighbour[q] - i, s = 0;
+                while (offset[s] != Math.abs(d)) {
+                    s++;
+                }
+                if (d > 0) {
+                    plus[s][i] = coefficient[q];
+                    energy[s][i] = 2 * pairEnergy[q]; // each row holds half the pair's energy
+                } else {
+                    minus[s][i] = coefficient[q];
+                }
+            }
         }
         return new ExchangeStencil(offset, plus, minus, energy, n);
     }
