@@ -51,12 +51,7 @@ final class Paper2dCommands {
             if (!budget.equals("reduced")) {
                 throw new Main.UsageException("--budget must be paper or reduced, got '" + budget + "'");
             }
-            if (from != null) { // continuing: the schedule only; the shape and the data are the file's
-                return new Options(model, or(epochs, model.equals("fc-ilr") ? 8_000 : 5_000), or(rate, 1e-3),
-                        or(finalRate, 1e-5), fraction, seed, order, width, depth, basisWidth, basisLayers, threads,
-                        from);
-            }
-            return switch (model) {
+            Options reduced = switch (model) {
                 case "fc-ilr" -> new Options(model, or(epochs, 8_000), or(rate, 1e-3), or(finalRate, 1e-5),
                         or(fraction, 0.3), seed, order, or(width, 384), or(depth, 3), or(basisWidth, 128),
                         or(basisLayers, 3), threads, from);
@@ -65,6 +60,9 @@ final class Paper2dCommands {
                         threads, from);
                 default -> this; // LINEAR: exact least squares on the whole training set takes 0.1 s
             };
+            // continuing (--from): the budget's schedule only; the shape and the data are the file's
+            return from == null ? reduced : new Options(model, reduced.epochs, reduced.rate, reduced.finalRate,
+                    fraction, seed, order, width, depth, basisWidth, basisLayers, threads, from);
         }
 
         private static <T> T or(T given, T preset) {
@@ -118,8 +116,8 @@ final class Paper2dCommands {
                     : op.basisLayers();
             // 1.5 (B + 1) rounded down, as the authors' code: 601 for B = 400 (Table 3, 1.45 M parameters)
             int hw = op.width() == null ? (int) (1.5 * (b + 1)) : op.width();
-            int hd = op.depth() == null ? 3 : op.depth(), e = op.epochs() == null ? 25_000 : op.epochs();
-            double r = op.rate() == null ? 1e-4 : op.rate();
+            int hd = op.depth() == null ? 3 : op.depth(), e = op.epochs() == null ? PAPER_EPOCHS : op.epochs();
+            double r = op.rate() == null ? paperRate("fc-ilr") : op.rate();
             check(b >= 1 && b <= 1 << 14 && bl >= 1 && bl <= 8 && hw >= 1 && hw <= 1 << 14 && hd >= 1 && hd <= 8
                     && e >= 1 && r > 0 && f > 0 && f <= 1, "FC + ILR needs --basis-width in 1..16384, --basis-layers "
                     + "in 1..8, --hyper-width in 1..16384, --hyper-depth in 1..8, --epochs >= 1, --rate > 0 and "
@@ -135,8 +133,8 @@ final class Paper2dCommands {
             // the defaults are the paper's code's: N = 32, width 0.25 x 4N^2, 3 hidden layers, 25 000 epochs at 5e-5
             int n = op.order() == null ? 32 : op.order();
             int width = op.width() == null ? Math.max(1, (int) Math.round(0.25 * 4 * n * n)) : op.width();
-            int depth = op.depth() == null ? 3 : op.depth(), e = op.epochs() == null ? 25_000 : op.epochs();
-            double r = op.rate() == null ? 5e-5 : op.rate();
+            int depth = op.depth() == null ? 3 : op.depth(), e = op.epochs() == null ? PAPER_EPOCHS : op.epochs();
+            double r = op.rate() == null ? paperRate("fourier") : op.rate();
             check(n >= 2 && n <= 128 && width >= 1 && width <= 1 << 14 && depth >= 1 && depth <= 8 && e >= 1
                     && r > 0 && f > 0 && f <= 1, "FOURIER needs --order in 2..128, --hyper-width in 1..16384, "
                     + "--hyper-depth in 1..8, --epochs >= 1, --rate > 0 and --fraction in (0, 1]; got " + n + ", "
@@ -149,6 +147,11 @@ final class Paper2dCommands {
             trained = withPool(op.threads(), pool -> Protocol2d.fourier(n, width, depth, s, f, seed, pool,
                     progress));
         }
+        return written(trained, out, o);
+    }
+
+    /** Prints a trained model's report beside Table 2, writes its model file and names it; returns the exit status. */
+    private static int written(Map.Entry<? extends Model2d, Protocol2d.Report> trained, Path out, PrintWriter o) {
         o.print(trained.getValue().markdown());
         Protocol2d.toFile(trained.getKey(), trained.getValue()).write(out);
         o.println("wrote " + out.toAbsolutePath().normalize());
@@ -191,21 +194,24 @@ final class Paper2dCommands {
         }
         double f = op.fraction() == null ? fileFraction : op.fraction();
         long seed = op.seed() == null ? (long) fileSeed : op.seed();
-        int e = op.epochs() == null ? 25_000 : op.epochs();
-        double r = op.rate() == null ? (name.equals("fc-ilr") ? 1e-4 : 5e-5) : op.rate();
+        int e = op.epochs() == null ? PAPER_EPOCHS : op.epochs();
+        double r = op.rate() == null ? paperRate(name) : op.rate();
         check(e >= 1 && r > 0 && f > 0 && f <= 1, "continuing needs --epochs >= 1, --rate > 0 and --fraction in "
                 + "(0, 1]; got " + e + ", " + r + ", " + f);
         Schedule s = op.schedule(e, r);
         String method = start.getValue().getOrDefault("method", "unknown");
         progress.accept("continuing " + name + " from " + op.from() + " (fraction " + f + ", seed offset " + seed
                 + ")");
-        Map.Entry<Model2d, Protocol2d.Report> trained = withPool(op.threads(),
-                pool -> Protocol2d.continued(start.getKey(), method, s, f, seed, pool, progress));
-        o.print(trained.getValue().markdown());
-        Protocol2d.toFile(trained.getKey(), trained.getValue()).write(out);
-        o.println("wrote " + out.toAbsolutePath().normalize());
-        o.flush();
-        return 0;
+        return written(withPool(op.threads(),
+                pool -> Protocol2d.continued(start.getKey(), method, s, f, seed, pool, progress)), out, o);
+    }
+
+    /** The authors' code's epochs for FOURIER and FC + ILR (config/run-configuration.yaml). */
+    private static final int PAPER_EPOCHS = 25_000;
+
+    /** @return the authors' code's constant learning rate: 1e-4 for FC + ILR, 5e-5 for FOURIER */
+    private static double paperRate(String model) {
+        return model.equals("fc-ilr") ? 1e-4 : 5e-5;
     }
 
     /** Runs the work on --threads threads (a pool closed afterwards), else on the shared pool. */
