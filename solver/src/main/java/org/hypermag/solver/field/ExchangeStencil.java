@@ -20,8 +20,6 @@ final class ExchangeStencil {
     /** Per stored axis: A S/d (J) of the pair of each cell with its + neighbour (0 where none). */
     private final double[][] pairEnergy;
     private final int n;
-    /** The interior's SIMD loop, or null for the scalar one. */
-    private static final LocalSimd SIMD = LocalSimd.VECTOR;
 
     private ExchangeStencil(int[] offset, double[][] plus, double[][] minus, double[][] pairEnergy, int n) {
         this.offset = offset;
@@ -93,17 +91,7 @@ final class ExchangeStencil {
             hy[i] += cp[i] * (my[i + o] - my[i]);
             hz[i] += cp[i] * (mz[i + o] - mz[i]);
         }
-        int i0 = lo;
-        if (SIMD != null && hi > lo) { // whole vectors on SIMD, the same bits as the loop below
-            i0 = lo + (hi - lo) / SIMD.lanes() * SIMD.lanes();
-            SIMD.stencilAxis(o, cp, cm, mx, my, mz, hx, hy, hz, lo, i0);
-        }
-        for (int i = i0; i < hi; i++) {
-            double x = mx[i], y = my[i], z = mz[i], p = cp[i], q = cm[i];
-            hx[i] += p * (mx[i + o] - x) + q * (mx[i - o] - x);
-            hy[i] += p * (my[i + o] - y) + q * (my[i - o] - y);
-            hz[i] += p * (mz[i + o] - z) + q * (mz[i - o] - z);
-        }
+        LocalSimd.stencilAxis(o, cp, cm, mx, my, mz, hx, hy, hz, lo, hi, LocalSimd.VECTOR);
         for (int i = Math.max(from, Math.max(lo, hi)); i < to; i++) { // the last layer: no + neighbour
             hx[i] += cm[i] * (mx[i - o] - mx[i]);
             hy[i] += cm[i] * (my[i - o] - my[i]);

@@ -282,35 +282,7 @@ public final class LlgEquation implements Dynamics {
 
     /** The precession and damping of domains [from, to); returns the largest |m × H|² among them. */
     private double torque(VectorField m, VectorField heff, VectorField dmdt, boolean add, int from, int to) {
-        double[] mx = m.x, my = m.y, mz = m.z, hx = heff.x, hy = heff.y, hz = heff.z;
-        double[] dx = dmdt.x, dy = dmdt.y, dz = dmdt.z;
-        double max2 = 0;
-        int i0 = from;
-        LocalSimd simd = LocalSimd.VECTOR;
-        if (simd != null && to > from) { // whole vectors on SIMD, the same bits as the loop below
-            i0 = from + (to - from) / simd.lanes() * simd.lanes();
-            max2 = simd.torque(mx, my, mz, hx, hy, hz, dx, dy, dz, precession, damping, add, from, i0);
-        }
-        for (int i = i0; i < to; i++) {
-            double ax = my[i] * hz[i] - mz[i] * hy[i];
-            double ay = mz[i] * hx[i] - mx[i] * hz[i];
-            double az = mx[i] * hy[i] - my[i] * hx[i];
-            double bx = my[i] * az - mz[i] * ay;
-            double by = mz[i] * ax - mx[i] * az;
-            double bz = mx[i] * ay - my[i] * ax;
-            double g = precession[i], a = damping[i];
-            double tx = g * (ax + a * bx), ty = g * (ay + a * by), tz = g * (az + a * bz);
-            if (add) {
-                dx[i] += tx;
-                dy[i] += ty;
-                dz[i] += tz;
-            } else {
-                dx[i] = tx;
-                dy[i] = ty;
-                dz[i] = tz;
-            }
-            max2 = Math.max(max2, ax * ax + ay * ay + az * az);
-        }
-        return max2;
+        return LocalSimd.torque(m.x, m.y, m.z, heff.x, heff.y, heff.z, dmdt.x, dmdt.y, dmdt.z, precession, damping,
+                add, from, to, LocalSimd.VECTOR);
     }
 }
