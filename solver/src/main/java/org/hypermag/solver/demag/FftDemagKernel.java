@@ -136,7 +136,7 @@ final class FftDemagKernel {
     }
 
     /**
-     * One layer's kernel for {@link org.hypermag.solver.math.LaneFft#layerKernelProduct}: Nxx, Nyy, Nzz and Nxy at
+     * One layer's kernel for {@link LaneFft#layerKernelProduct}: Nxx, Nyy, Nzz and Nxy at
      * k_y = 0 … py/2 only. The tensor is even in y except Nxy, which is odd, so the spectrum at py − k_y is the one at
      * k_y (Nxy negated); that is checked here, entry by entry, to 1e-12 of the largest entry.
      *
@@ -163,7 +163,7 @@ final class FftDemagKernel {
                     }
                 }
             }
-            half[c] = java.util.Arrays.copyOf(spectra[c], rows * hx);
+            half[c] = Arrays.copyOf(spectra[c], rows * hx);
         }
         return half;
     }

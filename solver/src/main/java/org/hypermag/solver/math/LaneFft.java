@@ -83,7 +83,7 @@ public final class LaneFft {
     }
 
     /**
-     * @param simpleName a class of this package written with the Vector API, with a public no-argument constructor
+     * @param simpleName a class of this package written with the Vector API, with a no-argument constructor
      * @param type what it implements
      * @return a new instance where {@link #vectorApiEnabled()} and the class loads, else null (the scalar loops run)
      */
