@@ -32,6 +32,8 @@ public final class TableWriter implements Closeable {
     private final Path path;
     private final int columns;
     private final boolean[] integer;
+    /** One value's text ({@link RoundTripDecimal}: not Double.toString, which the JIT is slow to compile). */
+    private final char[] text = new char[RoundTripDecimal.MAX_CHARS];
     private long rows;
 
     private TableWriter(Path path, String header, boolean create, long keepRows) {
@@ -128,7 +130,11 @@ public final class TableWriter implements Closeable {
                 if (k > 0) {
                     out.write(',');
                 }
-                out.write(integer[k] ? Long.toString((long) values[k]) : Double.toString(values[k]));
+                if (integer[k]) {
+                    out.write(Long.toString((long) values[k]));
+                } else {
+                    out.write(text, 0, RoundTripDecimal.write(values[k], text, 0));
+                }
             }
             out.write('\n');
             out.flush();
