@@ -299,7 +299,7 @@ public final class FftDemag implements DemagField {
     private void forwardX(int from, int to) {
         Scratch w = scratch.get();
         double[] re = w.xre, im = w.xim;
-        int half = px / 2, filled = (nx + 1) / 2;
+        int filled = (nx + 1) / 2;
         for (int row0 = from; row0 < to; row0 += ROWS) {
             int width = Math.min(ROWS, to - row0);
             for (int c = 0; c < 3; c++) {
@@ -333,9 +333,7 @@ public final class FftDemag implements DemagField {
                         im[q * ROWS + b] = od < 0 ? 0 : m[od];
                     }
                 }
-                Arrays.fill(re, filled * ROWS, half * ROWS, 0);
-                Arrays.fill(im, filled * ROWS, half * ROWS, 0);
-                w.laneX.forward(re, im, w.xwr, w.xwi, ROWS, width);
+                w.laneX.forward(re, im, w.xwr, w.xwi, ROWS, width, filled);
                 for (int b = 0; b < width; b++) {
                     int row = row0 + b, base = (row / ny * py + row % ny) * hx;
                     for (int k = 0, o = base, l = b; k < hx; k++, o++, l += ROWS) {
@@ -363,9 +361,9 @@ public final class FftDemag implements DemagField {
                     FftDemagKernel.columns(w.fy, w.lines, sr, si, base, width, hx, py, count, keep, forward);
                 } else {
                     double[] re = w.yre[0], im = w.yim[0];
-                    toLanes(sr, si, base, hx, count, py, width, re, im);
+                    toLanes(sr, si, base, hx, count, width, re, im);
                     if (forward) {
-                        w.laneY.forward(re, im, w.wre, w.wim, LANES, width);
+                        w.laneY.forward(re, im, w.wre, w.wim, LANES, width, count);
                     } else {
                         w.laneY.inverse(re, im, w.wre, w.wim, LANES, width);
                     }
@@ -404,8 +402,8 @@ public final class FftDemag implements DemagField {
             int width = Math.min(LANES, to - col);
             for (int c = 0; c < 3; c++) {
                 double[] re = w.yre[c], im = w.yim[c];
-                toLanes(specRe[c], specIm[c], col, step, count, len, width, re, im);
-                f.forward(re, im, w.wre, w.wim, LANES, width);
+                toLanes(specRe[c], specIm[c], col, step, count, width, re, im);
+                f.forward(re, im, w.wre, w.wim, LANES, width, count);
             }
             FftDemagKernel.product(w.parts, LANES, len, kernel, layerKernel, step, col, width);
             for (int c = 0; c < 3; c++) {
@@ -418,16 +416,15 @@ public final class FftDemag implements DemagField {
 
     /**
      * Copies {@code width} adjacent columns of a spectrum (element i of the first at base + i·step) into lanes
-     * (element i of column b at i·{@link #LANES} + b): the first {@code count} elements, zeros up to {@code len}.
+     * (element i of column b at i·{@link #LANES} + b): the first {@code count} elements (the forward transform takes
+     * the rest as zero).
      */
-    private static void toLanes(double[] sr, double[] si, int base, int step, int count, int len, int width,
-                                double[] re, double[] im) {
+    private static void toLanes(double[] sr, double[] si, int base, int step, int count, int width, double[] re,
+                                double[] im) {
         for (int i = 0; i < count; i++) {
             System.arraycopy(sr, base + i * step, re, i * LANES, width);
             System.arraycopy(si, base + i * step, im, i * LANES, width);
         }
-        Arrays.fill(re, count * LANES, len * LANES, 0);
-        Arrays.fill(im, count * LANES, len * LANES, 0);
     }
 
     /** Copies the first {@code keep} elements of {@code width} lanes back into their spectrum columns. */

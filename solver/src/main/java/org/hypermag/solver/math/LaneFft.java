@@ -47,6 +47,10 @@ public final class LaneFft {
         int radix2(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int o0, int o1, int width,
                    double c, double s);
 
+        /** {@link LaneFft}'s forward first pass of radix 4 over an input whose second half is zero. */
+        int radix4OfHalf(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int o0, int o1, int o2,
+                         int o3, int width);
+
         /** {@link LaneFft#kernelProduct}'s whole vectors. */
         int kernelProduct(double[][] m, int d, double[][] kernel, int q, int width);
 
@@ -272,7 +276,27 @@ public final class LaneFft {
      * @param width sequences to transform, 1 ≤ width ≤ lanes (lanes b ≥ width are left alone or overwritten)
      */
     public void forward(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width) {
-        transform(re, im, workRe, workIm, lanes, width, -1);
+        transform(re, im, workRe, workIm, lanes, width, -1, false);
+    }
+
+    /**
+     * Forward transforms of {@code width} sequences whose elements from {@code count} on are zero (a zero-padded
+     * convolution's input), in place: the elements at and past {@code count} need not be set. Where count ≤ n/2 and
+     * the first pass has radix 4 or 2, that pass skips the zero half (its butterflies become sums and differences of
+     * two inputs, its twiddles being 1); the values are those of {@link #forward} on the zero-padded input (the
+     * skipped products were with 1 and 0; only the sign of a zero may differ).
+     *
+     * @param count the elements given, 0 ≤ count ≤ n; the others are taken as zero
+     */
+    public void forward(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width,
+                        int count) {
+        boolean half = count <= n / 2 && n > 1 && (radix[0] == 4 || radix[0] == 2);
+        int zeroTo = half ? n / 2 : n;
+        if (count < zeroTo) {
+            java.util.Arrays.fill(re, count * lanes, zeroTo * lanes, 0);
+            java.util.Arrays.fill(im, count * lanes, zeroTo * lanes, 0);
+        }
+        transform(re, im, workRe, workIm, lanes, width, -1, half);
     }
 
     /**
@@ -280,7 +304,7 @@ public final class LaneFft {
      * {@link #forward}.
      */
     public void inverse(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width) {
-        transform(re, im, workRe, workIm, lanes, width, 1);
+        transform(re, im, workRe, workIm, lanes, width, 1, false);
         double s = 1.0 / n;
         for (int i = 0, e = n * lanes; i < e; i++) {
             re[i] *= s;
@@ -288,12 +312,18 @@ public final class LaneFft {
         }
     }
 
-    private void transform(double[] re, double[] im, double[] wr, double[] wi, int lanes, int width, int sign) {
+    /** The passes; {@code zeroHalf}: the second half of the input is zero, and the first pass (radix 4 or 2) skips it. */
+    private void transform(double[] re, double[] im, double[] wr, double[] wi, int lanes, int width, int sign,
+                           boolean zeroHalf) {
         double[] xr = re, xi = im, yr = wr, yi = wi;
         int p = 1;
         for (int q = 0; q < radix.length; q++) {
             int r = radix[q];
-            pass(r, p, twiddles[q], xr, xi, yr, yi, lanes, width, sign);
+            if (q == 0 && zeroHalf) {
+                firstPassOfHalf(r, xr, xi, yr, yi, lanes, width);
+            } else {
+                pass(r, p, twiddles[q], xr, xi, yr, yi, lanes, width, sign);
+            }
             double[] t = xr;
             xr = yr;
             yr = t;
@@ -325,6 +355,40 @@ public final class LaneFft {
                     case 3 -> radix3(xr, xi, yr, yi, in, stride, out, outStride, width, vw, w, at, sign);
                     default -> radix5(xr, xi, yr, yi, in, stride, out, outStride, width, vw, w, at, sign);
                 }
+            }
+        }
+    }
+
+    /**
+     * The forward transform's first pass (p = 1: every twiddle is 1) of radix 4 or 2 where the input's second half is
+     * zero: radix 4 takes a = x[j] and b = x[j + n/4] (x[j + n/2] and x[j + 3n/4] are zero) to y0 = a + b,
+     * y1 = a − i·b, y2 = a − b, y3 = a + i·b, as the full butterfly does with those two zero and unit twiddles;
+     * radix 2 copies x[j] to both outputs.
+     */
+    private void firstPassOfHalf(int r, double[] xr, double[] xi, double[] yr, double[] yi, int lanes, int width) {
+        int groups = n / r, stride = groups * lanes;
+        int vw = simdWidth(width, lanes);
+        for (int j = 0; j < groups; j++) {
+            int i0 = j * lanes, o0 = j * r * lanes;
+            if (r == 2) {
+                System.arraycopy(xr, i0, yr, o0, width);
+                System.arraycopy(xi, i0, yi, o0, width);
+                System.arraycopy(xr, i0, yr, o0 + lanes, width);
+                System.arraycopy(xi, i0, yi, o0 + lanes, width);
+                continue;
+            }
+            int i1 = i0 + stride, o1 = o0 + lanes, o2 = o1 + lanes, o3 = o2 + lanes;
+            int done = simd == null ? 0 : simd.radix4OfHalf(xr, xi, yr, yi, i0, i1, o0, o1, o2, o3, vw);
+            for (int l = done; l < width; l++) {
+                double ar = xr[i0 + l], ai = xi[i0 + l], br = xr[i1 + l], bi = xi[i1 + l];
+                yr[o0 + l] = ar + br;
+                yi[o0 + l] = ai + bi;
+                yr[o2 + l] = ar - br;
+                yi[o2 + l] = ai - bi;
+                yr[o1 + l] = ar + bi;
+                yi[o1 + l] = ai - br;
+                yr[o3 + l] = ar - bi;
+                yi[o3 + l] = ai + br;
             }
         }
     }

@@ -56,6 +56,25 @@ final class LaneFftVector implements LaneFft.Butterflies {
     }
 
     @Override
+    public int radix4OfHalf(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int o0, int o1,
+                            int o2, int o3, int width) {
+        int len = S.length(), end = width - width % len;
+        for (int l = 0; l < end; l += len) {
+            DoubleVector ar = DoubleVector.fromArray(S, xr, i0 + l), ai = DoubleVector.fromArray(S, xi, i0 + l);
+            DoubleVector br = DoubleVector.fromArray(S, xr, i1 + l), bi = DoubleVector.fromArray(S, xi, i1 + l);
+            ar.add(br).intoArray(yr, o0 + l);
+            ai.add(bi).intoArray(yi, o0 + l);
+            ar.sub(br).intoArray(yr, o2 + l);
+            ai.sub(bi).intoArray(yi, o2 + l);
+            ar.add(bi).intoArray(yr, o1 + l);
+            ai.sub(br).intoArray(yi, o1 + l);
+            ar.sub(bi).intoArray(yr, o3 + l);
+            ai.add(br).intoArray(yi, o3 + l);
+        }
+        return end;
+    }
+
+    @Override
     public int radix2(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int o0, int o1, int width,
                       double c, double s) {
         int len = S.length(), end = width - width % len;

@@ -76,7 +76,20 @@ public final class LaneRealFft {
      * @param width sequences to transform, 1 ≤ width ≤ lanes
      */
     public void forward(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width) {
-        complex.forward(re, im, workRe, workIm, lanes, width);
+        forward(re, im, workRe, workIm, lanes, width, half);
+    }
+
+    /**
+     * Forward transforms of {@code width} real sequences whose samples from 2·{@code pairs} on are zero (a
+     * zero-padded convolution's input), in place: as {@link #forward(double[], double[], double[], double[], int,
+     * int)}, with only the first {@code pairs} pairs (x[2q], x[2q + 1]) set; the complex transform skips the zero
+     * half where it can ({@link LaneFft#forward(double[], double[], double[], double[], int, int, int)}).
+     *
+     * @param pairs the pairs given, 0 ≤ pairs ≤ n/2
+     */
+    public void forward(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width,
+                        int pairs) {
+        complex.forward(re, im, workRe, workIm, lanes, width, pairs);
         int m = half;
         // k = 0 and n/2 from Z[0]: X[0] = Re Z0 + Im Z0, X[n/2] = Re Z0 − Im Z0
         for (int b = 0, e = m * lanes; b < width; b++, e++) {

@@ -89,6 +89,50 @@ class LaneFftTest {
         }
     }
 
+    /**
+     * A forward transform told that the elements from {@code count} on are zero (NaN there here: they must not be
+     * read, beyond being set to zero) gives the values of the full transform of the zero-padded input, with the
+     * SIMD butterflies and without, for lengths whose first pass has radix 4, 2 or neither and counts below, at and
+     * above n/2.
+     */
+    @Test
+    void forwardOfAZeroPaddedInputSkipsTheZeroHalfAndGivesTheFullTransformsValues() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        int lanes = 16;
+        for (int n : new int[] {2, 4, 6, 10, 30, 32, 50, 64, 100, 128, 200, 256, 15}) {
+            for (boolean useSimd : new boolean[] {true, false}) {
+                LaneFft f = new LaneFft(n, useSimd);
+                for (int count : new int[] {0, 1, n / 4, n / 2 - 1, n / 2, n / 2 + 1, n}) {
+                    if (count < 0 || count > n) {
+                        continue;
+                    }
+                    for (int width : new int[] {3, 16}) {
+                        double[] re = new double[n * lanes], im = new double[n * lanes];
+                        double[] padRe = new double[re.length], padIm = new double[re.length];
+                        for (int i = 0; i < re.length; i++) {
+                            boolean given = i / lanes < count && i % lanes < width;
+                            re[i] = given ? rnd.nextDouble(-1, 1) : Double.NaN;
+                            im[i] = given ? rnd.nextDouble(-1, 1) : Double.NaN;
+                            padRe[i] = given ? re[i] : i % lanes < width ? 0 : Double.NaN;
+                            padIm[i] = given ? im[i] : i % lanes < width ? 0 : Double.NaN;
+                        }
+                        double[] wr = new double[re.length], wi = new double[re.length];
+                        f.forward(re, im, wr, wi, lanes, width, count);
+                        f.forward(padRe, padIm, wr, wi, lanes, width);
+                        for (int i = 0; i < re.length; i++) {
+                            if (i % lanes < width) {
+                                String what = "n " + n + ", count " + count + ", width " + width + ", simd "
+                                        + useSimd + ", element " + i;
+                                assertEquals(padRe[i], re[i], 0.0, what);
+                                assertEquals(padIm[i], im[i], 0.0, what);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** Same bits in the lanes below the width, and finite there (the NaN of the unused lanes did not leak). */
     static void assertLanesEqual(double[] expected, double[] actual, int lanes, int width, String what) {
         for (int i = 0; i < expected.length; i++) {

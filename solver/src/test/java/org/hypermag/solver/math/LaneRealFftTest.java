@@ -1,5 +1,6 @@
 package org.hypermag.solver.math;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,5 +100,33 @@ class LaneRealFftTest {
         assertThrows(IllegalArgumentException.class, () -> new LaneRealFft(0));
         assertThrows(IllegalArgumentException.class, () -> new LaneRealFft(7));
         assertThrows(IllegalArgumentException.class, () -> new LaneRealFft(14)); // half 7: not 2, 3, 5 only
+    }
+
+    /** Only the first pairs given (NaN past them, never read): the values of the zero-padded input's transform. */
+    @Test
+    void forwardOfAZeroPaddedSequenceGivesTheFullTransformsValues() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        int lanes = 16;
+        for (int n : new int[] {4, 12, 60, 128, 200, 256, 400}) {
+            LaneRealFft f = new LaneRealFft(n);
+            int size = f.arrayLength(lanes);
+            for (int pairs : new int[] {1, n / 4, (n / 2 + 1) / 2, n / 2}) {
+                double[] re = new double[size], im = new double[size], padRe = new double[size];
+                double[] padIm = new double[size], wr = new double[size], wi = new double[size];
+                for (int i = 0; i < size; i++) {
+                    boolean given = i / lanes < pairs;
+                    re[i] = given ? rnd.nextDouble(-1, 1) : Double.NaN;
+                    im[i] = given ? rnd.nextDouble(-1, 1) : Double.NaN;
+                    padRe[i] = given ? re[i] : 0;
+                    padIm[i] = given ? im[i] : 0;
+                }
+                f.forward(re, im, wr, wi, lanes, lanes, pairs);
+                f.forward(padRe, padIm, wr, wi, lanes, lanes);
+                for (int i = 0; i < size; i++) {
+                    assertEquals(padRe[i], re[i], 0.0, "n " + n + ", pairs " + pairs + ", element " + i);
+                    assertEquals(padIm[i], im[i], 0.0, "n " + n + ", pairs " + pairs + ", element " + i);
+                }
+            }
+        }
     }
 }
