@@ -34,10 +34,15 @@ public final class FftDemag implements DemagField {
     private final int domains;
     /** Whether domain i is cell i for every cell (the x pass then reads and writes the fields directly). */
     private final boolean allCells;
-    /** The tensor's six real spectra, {Nxx, Nyy, Nzz, Nxy, Nxz, Nyz}, as {@link LaneFft#kernelProduct} takes them. */
+    /**
+     * The tensor's six real spectra, {Nxx, Nyy, Nzz, Nxy, Nxz, Nyz}, as {@link LaneFft#kernelProduct} takes them;
+     * null where the half or quarter kernel below serves.
+     */
     private final double[][] kernel;
     /** One layer in lanes: instead, {Nxx, Nyy, Nzz, Nxy} at k_y ≤ py/2 (FftDemagKernel.layerHalf), else null. */
     private final double[][] layerKernel;
+    /** Several layers: the six spectra at k_y ≤ py/2 and k_z ≤ pz/2 ({@link FftDemagKernel#quarter}), else null. */
+    private final double[][] quarterKernel;
     /** The three components' spectra, real and imaginary parts apart: (kx, ky, kz) at kx + hx·(ky + py·kz). */
     private final double[][] specRe = new double[3][], specIm = new double[3][];
     /** The same arrays as {Re x, Im x, Re y, Im y, Re z, Im z} for {@link LaneFft#kernelProduct}. */
@@ -190,7 +195,8 @@ public final class FftDemag implements DemagField {
         kernelImaginaryRatio = k[6][0];
         lanes = useLanes(py, pz);
         layerKernel = lanes ? FftDemagKernel.layerHalf(k, hx, py) : null;
-        kernel = layerKernel != null ? null : java.util.Arrays.copyOf(k, 6);
+        quarterKernel = pz > 1 ? FftDemagKernel.quarter(k, hx, py, pz) : null;
+        kernel = layerKernel != null || quarterKernel != null ? null : java.util.Arrays.copyOf(k, 6);
     }
 
     /**
@@ -241,6 +247,11 @@ public final class FftDemag implements DemagField {
     /** @return whether the product reads one layer's half kernel (four components, k_y ≤ py/2) */
     boolean usesLayerKernel() {
         return layerKernel != null;
+    }
+
+    /** @return whether the product reads several layers' quarter kernel (six components, k_y ≤ py/2, k_z ≤ pz/2) */
+    boolean usesQuarterKernel() {
+        return quarterKernel != null;
     }
 
     /** @return max |Im| / max |Re| of the tensor spectra: rounding level when the parities are right */
@@ -405,7 +416,11 @@ public final class FftDemag implements DemagField {
                 toLanes(specRe[c], specIm[c], col, step, count, width, re, im);
                 f.forward(re, im, w.wre, w.wim, LANES, width, count);
             }
-            FftDemagKernel.product(w.parts, LANES, len, kernel, layerKernel, step, col, width);
+            if (quarterKernel != null) {
+                FftDemagKernel.quarterProduct(w.parts, LANES, quarterKernel, hx, py, len, col, width);
+            } else {
+                FftDemagKernel.product(w.parts, LANES, len, kernel, layerKernel, step, col, width);
+            }
             for (int c = 0; c < 3; c++) {
                 double[] re = w.yre[c], im = w.yim[c];
                 f.inverse(re, im, w.wre, w.wim, LANES, width);

@@ -169,6 +169,83 @@ final class FftDemagKernel {
     }
 
     /**
+     * Several layers' kernel for {@link #quarterProduct}: the six spectra at k_y = 0 … py/2 and k_z = 0 … pz/2 only,
+     * a quarter of their memory (a 128 × 128 × 16 grid: 50.7 → 13.6 MB, within a last-level cache where the whole did
+     * not fit). Each component is even or odd along y and z (Nxy odd in y, Nxz odd in z, Nyz odd in both, the
+     * diagonal even in both), so the spectrum at py − k_y or pz − k_z is the one at k_y, k_z with that sign; that is
+     * checked here, entry by entry, to 1e-12 of the largest entry.
+     *
+     * @param spectra {@link #spectra}' six spectra
+     * @param hx complex bins along x
+     * @param py padded length along y
+     * @param pz padded length along z
+     * @return six arrays of hx·(py/2 + 1)·(pz/2 + 1) values (kx fastest, then k_y, then k_z), or null if the spectra
+     *     lack the symmetry
+     */
+    static double[][] quarter(double[][] spectra, int hx, int py, int pz) {
+        int rows = py / 2 + 1, planes = pz / 2 + 1;
+        double largest = 0;
+        for (int c = 0; c < 6; c++) {
+            for (double v : spectra[c]) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+        }
+        double[][] quarter = new double[6][hx * rows * planes];
+        for (int c = 0; c < 6; c++) {
+            boolean oddY = c == 3 || c == 5, oddZ = c == 4 || c == 5;
+            for (int kz = 0; kz < planes; kz++) {
+                for (int ky = 0; ky < rows; ky++) {
+                    System.arraycopy(spectra[c], (kz * py + ky) * hx, quarter[c], (kz * rows + ky) * hx, hx);
+                }
+            }
+            for (int kz = 0; kz < pz; kz++) {
+                boolean mz = kz > pz / 2;
+                for (int ky = 0; ky < py; ky++) {
+                    boolean my = ky > py / 2;
+                    double sign = (oddY && my ? -1 : 1) * (oddZ && mz ? -1 : 1);
+                    int from = (kz * py + ky) * hx, to = ((mz ? pz - kz : kz) * rows + (my ? py - ky : ky)) * hx;
+                    for (int x = 0; x < hx; x++) {
+                        if (Math.abs(spectra[c][from + x] - sign * quarter[c][to + x]) > 1e-12 * largest) {
+                            return null;
+                        }
+                    }
+                }
+            }
+        }
+        return quarter;
+    }
+
+    /**
+     * {@link #product} of several layers' z pass with {@link #quarter}'s kernel: column col = kx + hx·k_y, element
+     * k_z; a block of lanes may span two k_y rows and is taken row by row, each row's entries read at its mirror
+     * where k_y &gt; py/2 or k_z &gt; pz/2 (the odd components negated).
+     *
+     * @param parts {Re Mx, Im Mx, Re My, Im My, Re Mz, Im Mz} in lanes, replaced by H's
+     * @param lanes the lanes' stride
+     * @param quarter the kernel
+     * @param hx complex bins along x
+     * @param py padded length along y
+     * @param pz padded length along z, the columns' length
+     * @param col the first column
+     * @param width the columns
+     */
+    static void quarterProduct(double[][] parts, int lanes, double[][] quarter, int hx, int py, int pz, int col,
+                               int width) {
+        int plane = hx * (py / 2 + 1);
+        for (int l0 = 0; l0 < width;) {
+            int c = col + l0, ky = c / hx, kx = c % hx, run = Math.min(width - l0, hx - kx);
+            boolean my = ky > py / 2;
+            int row = kx + hx * (my ? py - ky : ky);
+            for (int kz = 0; kz < pz; kz++) {
+                boolean mz = kz > pz / 2;
+                LaneFft.kernelProduct(parts, kz * lanes + l0, quarter, row + plane * (mz ? pz - kz : kz), run,
+                        my ? -1 : 1, mz ? -1 : 1);
+            }
+            l0 += run;
+        }
+    }
+
+    /**
      * The product H = −N·M of a block of columns in lanes, element k of lane l at k·lanes + l of parts, the kernel
      * entry of element k at k·step + col: the six spectra, or one layer's half ({@link #layerHalf}: element k beyond
      * len/2 reads its mirror len − k, Nxy negated).

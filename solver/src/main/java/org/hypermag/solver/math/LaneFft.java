@@ -52,7 +52,7 @@ public final class LaneFft {
                          int o3, int width);
 
         /** {@link LaneFft#kernelProduct}'s whole vectors. */
-        int kernelProduct(double[][] m, int d, double[][] kernel, int q, int width);
+        int kernelProduct(double[][] m, int d, double[][] kernel, int q, int width, double signY, double signZ);
 
         /** {@link LaneFft#layerKernelProduct}'s whole vectors. */
         int layerKernelProduct(double[][] m, int d, double[][] kernel, int q, int width, double signXy);
@@ -124,17 +124,32 @@ public final class LaneFft {
      * @param width lanes
      */
     public static void kernelProduct(double[][] m, int d, double[][] kernel, int q, int width) {
-        kernelProduct(m, d, kernel, q, width, VECTOR);
+        kernelProduct(m, d, kernel, q, width, 1, 1, VECTOR);
     }
 
-    static void kernelProduct(double[][] m, int d, double[][] kernel, int q, int width, Butterflies simd) {
-        int done = simd == null ? 0 : simd.kernelProduct(m, d, kernel, q, width);
+    /**
+     * {@link #kernelProduct} with the kernel read for a mirrored wavevector: Nxy times {@code signY}, Nxz times
+     * {@code signZ} and Nyz times both (the components odd in y, in z and in both; ±1, so the products are exact).
+     *
+     * @param signY +1, or −1 for an entry read at py − k_y
+     * @param signZ +1, or −1 for an entry read at pz − k_z
+     */
+    public static void kernelProduct(double[][] m, int d, double[][] kernel, int q, int width, double signY,
+                                     double signZ) {
+        kernelProduct(m, d, kernel, q, width, signY, signZ, VECTOR);
+    }
+
+    static void kernelProduct(double[][] m, int d, double[][] kernel, int q, int width, double signY, double signZ,
+                              Butterflies simd) {
+        int done = simd == null ? 0 : simd.kernelProduct(m, d, kernel, q, width, signY, signZ);
         double[] xr = m[0], xi = m[1], yr = m[2], yi = m[3], zr = m[4], zi = m[5];
         double[] kxx = kernel[0], kyy = kernel[1], kzz = kernel[2], kxy = kernel[3], kxz = kernel[4],
                 kyz = kernel[5];
+        double signYz = signY * signZ;
         for (int l = done; l < width; l++) {
             int r = d + l, k = q + l;
-            double nxx = kxx[k], nyy = kyy[k], nzz = kzz[k], nxy = kxy[k], nxz = kxz[k], nyz = kyz[k];
+            double nxx = kxx[k], nyy = kyy[k], nzz = kzz[k];
+            double nxy = signY * kxy[k], nxz = signZ * kxz[k], nyz = signYz * kyz[k];
             double mxr = xr[r], mxi = xi[r], myr = yr[r], myi = yi[r], mzr = zr[r], mzi = zi[r];
             xr[r] = -(nxx * mxr + nxy * myr + nxz * mzr);
             xi[r] = -(nxx * mxi + nxy * myi + nxz * mzi);

@@ -193,16 +193,20 @@ final class LaneFftVector implements LaneFft.Butterflies {
     }
 
     @Override
-    public int kernelProduct(double[][] m, int d, double[][] kernel, int q, int width) {
+    public int kernelProduct(double[][] m, int d, double[][] kernel, int q, int width, double signY,
+                             double signZ) {
         double[] xr = m[0], xi = m[1], yr = m[2], yi = m[3], zr = m[4], zi = m[5];
         double[] kxx = kernel[0], kyy = kernel[1], kzz = kernel[2], kxy = kernel[3], kxz = kernel[4],
                 kyz = kernel[5];
+        double signYz = signY * signZ;
         int len = S.length(), end = width - width % len;
         for (int l = 0; l < end; l += len) {
             int r = d + l, k = q + l;
             DoubleVector nxx = DoubleVector.fromArray(S, kxx, k), nyy = DoubleVector.fromArray(S, kyy, k);
-            DoubleVector nzz = DoubleVector.fromArray(S, kzz, k), nxy = DoubleVector.fromArray(S, kxy, k);
-            DoubleVector nxz = DoubleVector.fromArray(S, kxz, k), nyz = DoubleVector.fromArray(S, kyz, k);
+            DoubleVector nzz = DoubleVector.fromArray(S, kzz, k);
+            DoubleVector nxy = DoubleVector.fromArray(S, kxy, k).mul(signY);
+            DoubleVector nxz = DoubleVector.fromArray(S, kxz, k).mul(signZ);
+            DoubleVector nyz = DoubleVector.fromArray(S, kyz, k).mul(signYz);
             DoubleVector mxr = DoubleVector.fromArray(S, xr, r), mxi = DoubleVector.fromArray(S, xi, r);
             DoubleVector myr = DoubleVector.fromArray(S, yr, r), myi = DoubleVector.fromArray(S, yi, r);
             DoubleVector mzr = DoubleVector.fromArray(S, zr, r), mzi = DoubleVector.fromArray(S, zi, r);

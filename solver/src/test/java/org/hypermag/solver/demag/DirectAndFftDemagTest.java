@@ -72,6 +72,8 @@ class DirectAndFftDemagTest {
             // one layer with columns in lanes: the half kernel of four components (Nxy odd in k_y), else all six
             boolean oneLayerInLanes = g.nz() == 1 && g.ny() > 1 && fft.paddedSize()[1] <= FftDemag.LANE_MAX;
             assertEquals(oneLayerInLanes, fft.usesLayerKernel(), "grid " + g);
+            // several layers: the quarter kernel (k_y ≤ py/2, k_z ≤ pz/2), whatever the columns' length along y
+            assertEquals(g.nz() > 1, fft.usesQuarterKernel(), "grid " + g);
         }
         pool.close();
     }

@@ -165,7 +165,7 @@ class LaneFftTest {
             for (int[] at : new int[][] {{0, 0, 16}, {3, 7, 13}, {5, 40, 1}, {8, 8, 24}}) {
                 int d = at[0], q = at[1], width = at[2];
                 double[][] expected = copy(m0), scalar = copy(m0), vector = copy(m0);
-                LaneFft.kernelProduct(expected, d, full, q, width, null);
+                LaneFft.kernelProduct(expected, d, full, q, width, 1, 1, null);
                 LaneFft.layerKernelProduct(scalar, d, layer, q, width, sign, null);
                 LaneFft.layerKernelProduct(vector, d, layer, q, width, sign, simd);
                 for (int c = 0; c < 6; c++) {
@@ -181,7 +181,8 @@ class LaneFftTest {
 
     /**
      * The FFT demag's spectral product −N·M: the scalar loop is the symmetric tensor times the complex vector, and the
-     * SIMD one gives its bits, at offsets and widths that are and are not whole vectors.
+     * SIMD one gives its bits, at offsets and widths that are and are not whole vectors, with the kernel read as is
+     * and for a wavevector mirrored in y, in z and in both (Nxy, Nxz, Nyz negated where they are odd).
      */
     @Test
     void kernelProductIsMinusTheTensorTimesMAndSimdGivesTheScalarBits() {
@@ -189,31 +190,34 @@ class LaneFftTest {
         int size = 64;
         double[][] kernel = randomParts(rnd, 6, size), m0 = randomParts(rnd, 6, size);
         LaneFft.Butterflies simd = new LaneFft(2).butterflies();
-        for (int[] at : new int[][] {{0, 0, 16}, {3, 7, 13}, {5, 40, 1}, {8, 8, 24}}) {
-            int d = at[0], q = at[1], width = at[2];
-            double[][] scalar = copy(m0), vector = copy(m0);
-            LaneFft.kernelProduct(scalar, d, kernel, q, width, null);
-            LaneFft.kernelProduct(vector, d, kernel, q, width, simd);
-            for (int l = 0; l < width; l++) {
-                int r = d + l, k = q + l;
-                double[][] n = {{kernel[0][k], kernel[3][k], kernel[4][k]}, {kernel[3][k], kernel[1][k], kernel[5][k]},
-                    {kernel[4][k], kernel[5][k], kernel[2][k]}};
-                for (int row = 0; row < 3; row++) {
-                    for (int part = 0; part < 2; part++) {
-                        double expected = 0;
-                        for (int col = 0; col < 3; col++) {
-                            expected -= n[row][col] * m0[2 * col + part][r];
+        for (double[] sign : new double[][] {{1, 1}, {-1, 1}, {1, -1}, {-1, -1}}) {
+            for (int[] at : new int[][] {{0, 0, 16}, {3, 7, 13}, {5, 40, 1}, {8, 8, 24}}) {
+                int d = at[0], q = at[1], width = at[2];
+                double[][] scalar = copy(m0), vector = copy(m0);
+                LaneFft.kernelProduct(scalar, d, kernel, q, width, sign[0], sign[1], null);
+                LaneFft.kernelProduct(vector, d, kernel, q, width, sign[0], sign[1], simd);
+                for (int l = 0; l < width; l++) {
+                    int r = d + l, k = q + l;
+                    double nxy = sign[0] * kernel[3][k], nxz = sign[1] * kernel[4][k];
+                    double nyz = sign[0] * sign[1] * kernel[5][k];
+                    double[][] n = {{kernel[0][k], nxy, nxz}, {nxy, kernel[1][k], nyz}, {nxz, nyz, kernel[2][k]}};
+                    for (int row = 0; row < 3; row++) {
+                        for (int part = 0; part < 2; part++) {
+                            double expected = 0;
+                            for (int col = 0; col < 3; col++) {
+                                expected -= n[row][col] * m0[2 * col + part][r];
+                            }
+                            assertEquals(expected, scalar[2 * row + part][r], 1e-15, "lane " + l);
+                            assertEquals(Double.doubleToLongBits(scalar[2 * row + part][r]),
+                                    Double.doubleToLongBits(vector[2 * row + part][r]), "SIMD lane " + l);
                         }
-                        assertEquals(expected, scalar[2 * row + part][r], 1e-15, "lane " + l);
-                        assertEquals(Double.doubleToLongBits(scalar[2 * row + part][r]),
-                                Double.doubleToLongBits(vector[2 * row + part][r]), "SIMD lane " + l);
                     }
                 }
-            }
-            for (int c = 0; c < 6; c++) {
-                for (int i = 0; i < size; i++) {
-                    if (i < d || i >= d + width) {
-                        assertEquals(m0[c][i], vector[c][i], "untouched outside the lanes");
+                for (int c = 0; c < 6; c++) {
+                    for (int i = 0; i < size; i++) {
+                        if (i < d || i >= d + width) {
+                            assertEquals(m0[c][i], vector[c][i], "untouched outside the lanes");
+                        }
                     }
                 }
             }
