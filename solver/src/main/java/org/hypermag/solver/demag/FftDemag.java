@@ -197,6 +197,17 @@ public final class FftDemag implements DemagField {
         layerKernel = lanes ? FftDemagKernel.layerHalf(k, hx, py) : null;
         quarterKernel = pz > 1 ? FftDemagKernel.quarter(k, hx, py, pz) : null;
         kernel = layerKernel != null || quarterKernel != null ? null : java.util.Arrays.copyOf(k, 6);
+        // the inverse transforms in lanes skip their 1/n (inverseUnscaled): the kernel takes the product instead
+        double gain = (px > 1 ? px / 2 : 1) * (py > 1 && py <= LANE_MAX ? py : 1) * (pz > 1 ? pz : 1);
+        for (double[][] spectra : new double[][][] {kernel, layerKernel, quarterKernel}) {
+            if (spectra != null) {
+                for (double[] component : spectra) {
+                    for (int i = 0; i < component.length; i++) {
+                        component[i] /= gain;
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -376,7 +387,7 @@ public final class FftDemag implements DemagField {
                     if (forward) {
                         w.laneY.forward(re, im, w.wre, w.wim, LANES, width, count);
                     } else {
-                        w.laneY.inverse(re, im, w.wre, w.wim, LANES, width);
+                        w.laneY.inverseUnscaled(re, im, w.wre, w.wim, LANES, width);
                     }
                     fromLanes(re, im, keep, width, sr, si, base, hx);
                 }
@@ -423,7 +434,7 @@ public final class FftDemag implements DemagField {
             }
             for (int c = 0; c < 3; c++) {
                 double[] re = w.yre[c], im = w.yim[c];
-                f.inverse(re, im, w.wre, w.wim, LANES, width);
+                f.inverseUnscaled(re, im, w.wre, w.wim, LANES, width);
                 fromLanes(re, im, count, width, specRe[c], specIm[c], col, step);
             }
         }
@@ -481,7 +492,7 @@ public final class FftDemag implements DemagField {
                         im[l] = si[o];
                     }
                 }
-                w.laneX.inverse(re, im, w.xwr, w.xwi, ROWS, width);
+                w.laneX.inverseUnscaled(re, im, w.xwr, w.xwi, ROWS, width);
                 for (int b = 0; b < width; b++) {
                     int cell0 = nx * (row0 + b);
                     if (allCells) {

@@ -319,12 +319,21 @@ public final class LaneFft {
      * {@link #forward}.
      */
     public void inverse(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width) {
-        transform(re, im, workRe, workIm, lanes, width, 1, false);
+        inverseUnscaled(re, im, workRe, workIm, lanes, width);
         double s = 1.0 / n;
         for (int i = 0, e = n * lanes; i < e; i++) {
             re[i] *= s;
             im[i] *= s;
         }
+    }
+
+    /**
+     * Inverse transforms (e^{+2πi qk/n}) without the 1/n: n times {@link #inverse}'s values, one pass over the data
+     * fewer, for a caller that folds the factor in elsewhere (the FFT demag, into its kernel). Arguments as
+     * {@link #forward}.
+     */
+    public void inverseUnscaled(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width) {
+        transform(re, im, workRe, workIm, lanes, width, 1, false);
     }
 
     /** The passes; {@code zeroHalf}: the second half of the input is zero, and the first pass (radix 4 or 2) skips it. */

@@ -130,6 +130,19 @@ public final class LaneRealFft {
      * @param width sequences to transform, 1 ≤ width ≤ lanes
      */
     public void inverse(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width) {
+        inverse(re, im, workRe, workIm, lanes, width, true);
+    }
+
+    /**
+     * Inverse transforms without the scaling: n/2 times {@link #inverse}'s values, one pass over the data fewer
+     * ({@link LaneFft#inverseUnscaled}); arguments as {@link #inverse}.
+     */
+    public void inverseUnscaled(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width) {
+        inverse(re, im, workRe, workIm, lanes, width, false);
+    }
+
+    private void inverse(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width,
+                         boolean scaled) {
         int m = half;
         // Z[0] = E + iO with E = (X[0] + X[m])/2, O = (X[0] − X[m])/2 (both real)
         for (int b = 0, e = m * lanes; b < width; b++, e++) {
@@ -154,7 +167,11 @@ public final class LaneRealFft {
                 im[q] = -ei + or;
             }
         }
-        complex.inverse(re, im, workRe, workIm, lanes, width);
+        if (scaled) {
+            complex.inverse(re, im, workRe, workIm, lanes, width);
+        } else {
+            complex.inverseUnscaled(re, im, workRe, workIm, lanes, width);
+        }
         // LaneFft's inverse scales by 1/(n/2): the samples of x, which is the 1/n-scaled inverse of X
     }
 }

@@ -133,6 +133,36 @@ class LaneFftTest {
         }
     }
 
+    /** The unscaled inverse is n times the inverse, for the real transform n/2 times. */
+    @Test
+    void unscaledInversesAreTheInversesTimesTheirLength() {
+        SplittableRandom rnd = new SplittableRandom(19);
+        int lanes = 16;
+        for (int n : new int[] {4, 30, 64, 100, 200}) {
+            LaneFft f = new LaneFft(n);
+            LaneRealFft real = new LaneRealFft(2 * n);
+            int size = real.arrayLength(lanes);
+            double[] re = new double[size], im = new double[size];
+            for (int i = 0; i < size; i++) {
+                re[i] = rnd.nextDouble(-1, 1);
+                im[i] = rnd.nextDouble(-1, 1);
+            }
+            double[] wr = new double[size], wi = new double[size];
+            double[][] scaled = {re.clone(), im.clone()}, unscaled = {re.clone(), im.clone()};
+            f.inverse(scaled[0], scaled[1], wr, wi, lanes, lanes);
+            f.inverseUnscaled(unscaled[0], unscaled[1], wr, wi, lanes, lanes);
+            double[][] realScaled = {re.clone(), im.clone()}, realUnscaled = {re.clone(), im.clone()};
+            real.inverse(realScaled[0], realScaled[1], wr, wi, lanes, lanes);
+            real.inverseUnscaled(realUnscaled[0], realUnscaled[1], wr, wi, lanes, lanes);
+            for (int part = 0; part < 2; part++) {
+                for (int i = 0; i < n * lanes; i++) {
+                    assertEquals(n * scaled[part][i], unscaled[part][i], 1e-13 * n, "n " + n + ", element " + i);
+                    assertEquals(n * realScaled[part][i], realUnscaled[part][i], 1e-13 * n, "real, n " + n);
+                }
+            }
+        }
+    }
+
     /** Same bits in the lanes below the width, and finite there (the NaN of the unused lanes did not leak). */
     static void assertLanesEqual(double[] expected, double[] actual, int lanes, int width, String what) {
         for (int i = 0; i < expected.length; i++) {
