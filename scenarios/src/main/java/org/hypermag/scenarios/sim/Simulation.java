@@ -375,7 +375,7 @@ public final class Simulation {
         DenseStepper stepping = stepper;
         if (interpolatedRows) {
             if (energyRates == null) {
-                energyRates = new EnergyRates(magnet, field);
+                energyRates = new EnergyRates(magnet, field, pool);
             }
             rows = new RowInterpolation(stepper, llg, m, energyRates, drive);
             rows.start(start);

@@ -72,6 +72,40 @@ class EnergyRatesTest {
         }
     }
 
+    /** The pass over the domains in chunks of a fixed size: the same bits on one thread and on three. */
+    @Test
+    void theRatesAreTheSameBitsOnAnyNumberOfThreads() {
+        RegularGrid grid = new RegularGrid(80, 70, 1, 4e-9, 4e-9, 3e-9);
+        Magnet magnet = Magnet.onGrid(grid, Material.of(8e5).with(ExchangeField.A, 1.3e-11)
+                .with(LlgEquation.ALPHA, 0.02));
+        assertTrue(magnet.size() > 2 * EnergyRates.CHUNK, "several chunks");
+        StageDrive drive = new StageDrive();
+        drive.set(AppliedField.constant(new double[] {-2e4, 5e3, 1e3}), 0);
+        WorkerPool three = new WorkerPool(3);
+        EffectiveField field = Physics.effectiveField(new TermInputs(magnet, new FftDemag(grid, three), drive));
+        int n = magnet.size();
+        VectorField m = new VectorField(n);
+        for (int i = 0; i < n; i++) {
+            double a = 0.01 * i;
+            m.x[i] = Math.cos(a) * 0.8;
+            m.y[i] = Math.sin(a) * 0.8;
+            m.z[i] = 0.6;
+        }
+        LlgEquation llg = new LlgEquation(magnet, field);
+        VectorField dmdt = new VectorField(n);
+        llg.derivative(0, m, dmdt);
+        int terms = field.terms().size();
+        double[] e1 = new double[terms], r1 = new double[terms], e3 = new double[terms], r3 = new double[terms];
+        new EnergyRates(magnet, field, null).compute(0, m, llg.lastField(), dmdt, e1, r1);
+        new EnergyRates(magnet, field, three).compute(0, m, llg.lastField(), dmdt, e3, r3);
+        for (int k = 0; k < terms; k++) {
+            assertEquals(Double.doubleToLongBits(e1[k]), Double.doubleToLongBits(e3[k]), "energy " + k);
+            assertEquals(Double.doubleToLongBits(r1[k]), Double.doubleToLongBits(r3[k]), "rate " + k);
+            assertTrue(r1[k] != 0 && e1[k] != 0, "term " + k + " contributes");
+        }
+        three.close();
+    }
+
     private static VectorField shifted(VectorField m, VectorField d, double eps) {
         VectorField out = new VectorField(m.size());
         for (int i = 0; i < m.size(); i++) {
