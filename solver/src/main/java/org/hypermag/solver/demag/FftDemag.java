@@ -6,6 +6,7 @@ import org.hypermag.solver.geometry.RegularGrid;
 import org.hypermag.solver.math.FftSizes;
 import org.hypermag.solver.math.LaneFft;
 import org.hypermag.solver.math.LaneRealFft;
+import org.hypermag.solver.math.SpectralProduct;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.jtransforms.fft.DoubleFFT_1D;
 
@@ -35,7 +36,7 @@ public final class FftDemag implements DemagField {
     /** Whether domain i is cell i for every cell (the x pass then reads and writes the fields directly). */
     private final boolean allCells;
     /**
-     * The tensor's six real spectra, {Nxx, Nyy, Nzz, Nxy, Nxz, Nyz}, as {@link LaneFft#kernelProduct} takes them;
+     * The tensor's six real spectra, {Nxx, Nyy, Nzz, Nxy, Nxz, Nyz}, as {@link SpectralProduct#kernelProduct} takes them;
      * null where the half or quarter kernel below serves.
      */
     private final double[][] kernel;
@@ -45,10 +46,10 @@ public final class FftDemag implements DemagField {
     private final double[][] quarterKernel;
     /** The three components' spectra, real and imaginary parts apart: (kx, ky, kz) at kx + hx·(ky + py·kz). */
     private final double[][] specRe = new double[3][], specIm = new double[3][];
-    /** The same arrays as {Re x, Im x, Re y, Im y, Re z, Im z} for {@link LaneFft#kernelProduct}. */
+    /** The same arrays as {Re x, Im x, Re y, Im y, Re z, Im z} for {@link SpectralProduct#kernelProduct}. */
     private final double[][] specParts = new double[6][];
     private final WorkerPool pool;
-    private final ThreadLocal<Scratch> scratch;
+    private final ThreadLocal<FftScratch> scratch;
     private final double kernelImaginaryRatio;
 
     private VectorField currentM;
@@ -69,9 +70,9 @@ public final class FftDemag implements DemagField {
      */
     private static final int BLOCK = FftDemagKernel.BLOCK;
     /** Rows transformed together along x ({@link LaneRealFft}). */
-    private static final int ROWS = 16;
+    static final int ROWS = 16;
     /** Columns transformed together along y (one layer) or z (several) by {@link LaneFft}, the product fused in. */
-    private static final int LANES = 32;
+    static final int LANES = 32;
 
     /**
      * The longest padded y whose pass uses {@link LaneFft} (blocks of columns side by side,
@@ -84,54 +85,12 @@ public final class FftDemag implements DemagField {
      */
     static final int LANE_MAX = 2048;
 
-    private static boolean useLanes(int py, int pz) {
+    static boolean useLanes(int py, int pz) {
         return pz == 1 && py > 1 && py <= LANE_MAX;
     }
 
     static {
         org.hypermag.solver.math.FftSizes.oneThreadPerTransform(); // rows and columns run in parallel here
-    }
-
-    /** Per-thread work space: the line buffers and FFT plans of each axis. */
-    private static final class Scratch {
-        final double[][] lines;
-        final DoubleFFT_1D fy;
-        /** The x transforms of a block of rows, lanes side by side (even samples real, odd imaginary). */
-        final LaneRealFft laneX;
-        final double[] xre, xim, xwr, xwi;
-        /**
-         * The fused pass's transforms (transform, product, inverse) of a block of columns, lanes side by side: along
-         * y for one layer (null where y is longer than {@link #LANE_MAX}), along z for several.
-         */
-        final LaneFft laneConv;
-        /** Several layers: the y pass's transforms in lanes (null for one layer, or y longer than LANE_MAX). */
-        final LaneFft laneY;
-        /** Lanes of the three components (real, imaginary) and the work arrays, for the longest lane plan. */
-        final double[][] yre, yim;
-        final double[] wre, wim;
-        /** The same lane arrays as {Re x, Im x, Re y, Im y, Re z, Im z}, for {@link LaneFft#kernelProduct}. */
-        final double[][] parts;
-
-        Scratch(int px, int py, int pz) {
-            lines = new double[BLOCK][2 * py];
-            laneX = px > 1 ? new LaneRealFft(px) : null;
-            int xl = px > 1 ? laneX.arrayLength(ROWS) : 0;
-            xre = new double[xl];
-            xim = new double[xl];
-            xwr = new double[xl];
-            xwi = new double[xl];
-            fy = py > 1 ? new DoubleFFT_1D(py) : null;
-            // one layer: the y pass fused in lanes; several layers: the z pass fused and the y pass, where short enough
-            int conv = useLanes(py, pz) ? py : pz > 1 ? pz : 0;
-            laneConv = conv > 0 ? new LaneFft(conv) : null;
-            laneY = pz > 1 && py > 1 && py <= LANE_MAX ? new LaneFft(py) : null;
-            int len = Math.max(conv, laneY == null ? 0 : py);
-            yre = len > 0 ? new double[3][len * LANES] : null;
-            yim = len > 0 ? new double[3][len * LANES] : null;
-            wre = len > 0 ? new double[len * LANES] : null;
-            wim = len > 0 ? new double[len * LANES] : null;
-            parts = len > 0 ? new double[][] {yre[0], yim[0], yre[1], yim[1], yre[2], yim[2]} : null;
-        }
     }
 
     /**
@@ -183,7 +142,7 @@ public final class FftDemag implements DemagField {
             domains = cellOfDomain.length;
         }
         allCells = domains == cells && cellOfDomain == null;
-        scratch = ThreadLocal.withInitial(() -> new Scratch(px, py, pz));
+        scratch = ThreadLocal.withInitial(() -> new FftScratch(px, py, pz));
         int specSize = hx * py * pz;
         for (int c = 0; c < 3; c++) {
             specRe[c] = new double[specSize];
@@ -319,7 +278,7 @@ public final class FftDemag implements DemagField {
      * of {@link #ROWS} rows side by side; cells past nx and cells without a domain are zero.
      */
     private void forwardX(int from, int to) {
-        Scratch w = scratch.get();
+        FftScratch w = scratch.get();
         double[] re = w.xre, im = w.xim;
         int filled = (nx + 1) / 2;
         for (int row0 = from; row0 < to; row0 += ROWS) {
@@ -372,7 +331,7 @@ public final class FftDemag implements DemagField {
      * kept) of the columns (kx, z) in [from, to), block by block, in lanes where y is short enough.
      */
     private void passY(int from, int to, boolean forward) {
-        Scratch w = scratch.get();
+        FftScratch w = scratch.get();
         int block = w.laneY == null ? BLOCK : LANES, count = forward ? ny : py, keep = forward ? py : ny;
         for (int c = 0; c < 3; c++) {
             double[] sr = specRe[c], si = specIm[c];
@@ -417,7 +376,7 @@ public final class FftDemag implements DemagField {
      * pass of several (step hx·py).
      */
     private void convolveLanes(int from, int to, int count, int step) {
-        Scratch w = scratch.get();
+        FftScratch w = scratch.get();
         LaneFft f = w.laneConv;
         int len = f.length();
         for (int col = from; col < to; col += LANES) {
@@ -464,12 +423,12 @@ public final class FftDemag implements DemagField {
 
     /** One layer with columns longer than {@link #LANE_MAX}: the product per wavevector, between the y passes. */
     private void multiply(int from, int to) {
-        LaneFft.kernelProduct(specParts, from, kernel, from, to - from);
+        SpectralProduct.kernelProduct(specParts, from, kernel, from, to - from);
     }
 
     /** The rows [from, to) of the three components' spectra back along x, added to H of their cells' domains. */
     private void inverseX(int from, int to) {
-        Scratch w = scratch.get();
+        FftScratch w = scratch.get();
         double[] re = w.xre, im = w.xim;
         for (int row0 = from; row0 < to; row0 += ROWS) {
             int width = Math.min(ROWS, to - row0);

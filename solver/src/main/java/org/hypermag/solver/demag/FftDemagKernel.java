@@ -2,7 +2,7 @@ package org.hypermag.solver.demag;
 
 import java.util.Arrays;
 import org.hypermag.solver.geometry.RegularGrid;
-import org.hypermag.solver.math.LaneFft;
+import org.hypermag.solver.math.SpectralProduct;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.jtransforms.fft.DoubleFFT_1D;
 
@@ -136,7 +136,7 @@ final class FftDemagKernel {
     }
 
     /**
-     * One layer's kernel for {@link LaneFft#layerKernelProduct}: Nxx, Nyy, Nzz and Nxy at
+     * One layer's kernel for {@link SpectralProduct#layerKernelProduct}: Nxx, Nyy, Nzz and Nxy at
      * k_y = 0 … py/2 only. The tensor is even in y except Nxy, which is odd, so the spectrum at py − k_y is the one at
      * k_y (Nxy negated); that is checked here, entry by entry, to 1e-12 of the largest entry.
      *
@@ -238,7 +238,7 @@ final class FftDemagKernel {
             int row = kx + hx * (my ? py - ky : ky);
             for (int kz = 0; kz < pz; kz++) {
                 boolean mz = kz > pz / 2;
-                LaneFft.kernelProduct(parts, kz * lanes + l0, quarter, row + plane * (mz ? pz - kz : kz), run,
+                SpectralProduct.kernelProduct(parts, kz * lanes + l0, quarter, row + plane * (mz ? pz - kz : kz), run,
                         my ? -1 : 1, mz ? -1 : 1);
             }
             l0 += run;
@@ -263,10 +263,10 @@ final class FftDemagKernel {
                         int width) {
         for (int k = 0; k < len; k++) {
             if (layer == null) {
-                LaneFft.kernelProduct(parts, k * lanes, kernel, k * step + col, width);
+                SpectralProduct.kernelProduct(parts, k * lanes, kernel, k * step + col, width);
             } else {
                 int row = k <= len / 2 ? k : len - k;
-                LaneFft.layerKernelProduct(parts, k * lanes, layer, row * step + col, width, k <= len / 2 ? 1 : -1);
+                SpectralProduct.layerKernelProduct(parts, k * lanes, layer, row * step + col, width, k <= len / 2 ? 1 : -1);
             }
         }
     }
