@@ -157,7 +157,7 @@ public final class FftDemag implements DemagField {
         quarterKernel = pz > 1 ? FftDemagKernel.quarter(k, hx, py, pz) : null;
         kernel = layerKernel != null || quarterKernel != null ? null : java.util.Arrays.copyOf(k, 6);
         // the inverse transforms in lanes skip their 1/n (inverseUnscaled): the kernel takes the product instead
-        double gain = (px > 1 ? px / 2 : 1) * (py > 1 && py <= LANE_MAX ? py : 1) * (pz > 1 ? pz : 1);
+        double gain = (px > 1 ? px / 2.0 : 1) * (py > 1 && py <= LANE_MAX ? py : 1) * (pz > 1 ? pz : 1);
         for (double[][] spectra : new double[][][] {kernel, layerKernel, quarterKernel}) {
             if (spectra != null) {
                 for (double[] component : spectra) {
