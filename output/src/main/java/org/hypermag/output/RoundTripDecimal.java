@@ -97,9 +97,10 @@ public final class RoundTripDecimal {
         long mn = m << lz; // |v| = mn · 2^en, mn's top bit set
         int en = e - lz;
         int k = (int) Math.floor(Math.log10(Math.abs(v))); // the decimal exponent, possibly one off
-        if (top(mn, 16 - k) >>> shift(en, 16 - k) >= HIGH) {
+        long estimate = top(mn, 16 - k) >>> shift(en, 16 - k); // |v|·10^(16−k), truncated
+        if (estimate >= HIGH) {
             k++;
-        } else if (top(mn, 16 - k) >>> shift(en, 16 - k) < LOW) {
+        } else if (estimate < LOW) {
             k--;
         }
         // x = |v|·10^(16−k) in [10^16, 10^17): its integer part and its fraction (to 2^−53; r is 6 … 10 here)

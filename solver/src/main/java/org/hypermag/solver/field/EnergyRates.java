@@ -30,7 +30,7 @@ public final class EnergyRates {
     private final int[] local;
     private final VectorField[] own;
     private final double[] ms, volume;
-    /** Zeros, standing in for a missing local term's field. */
+    /** Zeros standing in for a missing first or second local term's field (null with two or more local terms). */
     private final double[] zero;
     private final WorkerPool pool;
     private final int n, chunks;
@@ -75,7 +75,7 @@ public final class EnergyRates {
         ms = magnet.msArray();
         volume = magnet.volumeArray();
         n = magnet.size();
-        zero = new double[n];
+        zero = locals < 2 ? new double[n] : null;
         this.pool = pool != null && pool.threads() > 1 && n > CHUNK ? pool : null;
         chunks = Math.max(1, (n + CHUNK - 1) / CHUNK);
         partial = new double[chunks][locals + 2];
@@ -162,11 +162,13 @@ public final class EnergyRates {
                 energy += w * (mx[i] * rx + my[i] * ry + mz[i] * rz);
                 rate += w * (ex * rx + ey * ry + ez * rz);
             }
-            for (int j = 0; j < local.length; j++) {
-                if (j < 2) {
-                    p[j] = j == 0 ? rateA : rateB;
-                    continue;
-                }
+            if (local.length > 0) {
+                p[0] = rateA;
+            }
+            if (local.length > 1) {
+                p[1] = rateB;
+            }
+            for (int j = 2; j < local.length; j++) {
                 double[] ox = own[j].x, oy = own[j].y, oz = own[j].z;
                 double r = 0;
                 for (int i = c0; i < c1; i++) {

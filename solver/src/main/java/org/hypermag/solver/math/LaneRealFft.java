@@ -167,11 +167,12 @@ public final class LaneRealFft {
                 im[q] = -ei + or;
             }
         }
+        // LaneFft's inverse scales by 1/(n/2): the samples of x, which is the 1/n-scaled inverse of X (unscaled: n/2
+        // times those)
         if (scaled) {
             complex.inverse(re, im, workRe, workIm, lanes, width);
         } else {
             complex.inverseUnscaled(re, im, workRe, workIm, lanes, width);
         }
-        // LaneFft's inverse scales by 1/(n/2): the samples of x, which is the 1/n-scaled inverse of X
     }
 }
