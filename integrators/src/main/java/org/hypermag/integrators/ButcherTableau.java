@@ -41,6 +41,24 @@ public record ButcherTableau(String name, double[] c, double[][] a, double[] b, 
             3, true);
 
     /**
+     * A six-stage fourth-order method for steps held by precession, with an embedded third-order estimate through a
+     * first-same-as-last seventh stage f(t + Δt, y₁) (six evaluations per step): {@code integrator: {method: rk46}}.
+     * Its stability polynomial R(z) = 1 + z + z²/2 + z³/6 + z⁴/24 + 0.0056 z⁵ + 0.000845 z⁶ is stable along a mode
+     * precessing with damping α, λ = |λ|(−α + i)/√(1 + α²), up to |λΔt| = 4.48 at α = 0, 4.76 at 0.02 and 4.98 at 0.1:
+     * 0.75–0.83 per evaluation against classical RK4's 0.71–0.74 ({@link #RK4_3}), so where the fastest exchange spin
+     * wave holds the step it needs about 10 % fewer evaluations and 40 % fewer steps than RK4(3) (standard problem 4:
+     * 3 997 against 4 445 evaluations at 3.9 nm, 9 295 against 10 269 at 2.5 nm). With strong damping (α ≳ 0.3) its
+     * reach per evaluation falls below RK4's. The coefficients were found for this project (docs/dynamics.md): the
+     * eight fourth-order conditions, R's z⁵ and z⁶ terms, c₆ = 1 and (Ac)₆ = 1/2 — so that b* = b with the sixth
+     * stage's weight moved to the seventh satisfies the third-order conditions exactly and y₁ − y₁* = b₆Δt (k₆ − k₇)
+     * — and, among the solutions, small fifth-order error terms (their norm 2.8e-3 against classical RK4's 1.5e-2),
+     * all weights positive and the nodes rising in [0, 1]. R's two free terms trade reach for the step controller's
+     * calm: z⁵/180 + z⁶/1080 reaches √24 ≈ 4.90 on the imaginary axis, but there the PI controller's step wanders
+     * and 45 steps of standard problem 4 were rejected (2 with these terms).
+     */
+    public static final ButcherTableau RK46_3 = rk46();
+
+    /**
      * Bogacki–Shampine 3(2): third-order solution, second-order error estimate, first same as last (3 evaluations
      * per step); the adaptive method of finite-temperature runs.
      */
@@ -82,6 +100,24 @@ public record ButcherTableau(String name, double[] c, double[][] a, double[] b, 
             new double[] {16.0 / 135, 0, 6656.0 / 12825, 28561.0 / 56430, -9.0 / 50, 2.0 / 55},
             new double[] {25.0 / 216, 0, 1408.0 / 2565, 2197.0 / 4104, -1.0 / 5, 0},
             4, false);
+
+    private static ButcherTableau rk46() {
+        double[][] a = {
+            {},
+            {0.28149464959780772},
+            {-0.065822878089411331, 0.50303836476338525},
+            {0.086422556739565185, 0.075352656191988279, 0.47033416531130156},
+            {0.19174345622471521, 0.2820643301586901, 0.006849769489958882, 0.42458007113987736},
+            {0.12051280201271284, 0.35805927145092712, 0.20126883464734423, -0.078316039600459478,
+                0.39847513148947529},
+            {0.11867712725181757, 0.23392998727993351, 0.16650301137049059, 0.29683423613116669,
+                0.10906309151751781, 0.074992546449073842}};
+        double[] b = {0.11867712725181757, 0.23392998727993351, 0.16650301137049059, 0.29683423613116669,
+            0.10906309151751781, 0.074992546449073842, 0};
+        double[] bStar = {b[0], b[1], b[2], b[3], b[4], 0, b[5]};
+        double[] c = {0, 0.28149464959780772, 0.43721548667397392, 0.63210937824285503, 0.90523762701324156, 1, 1};
+        return new ButcherTableau("RK4(3)6", c, a, b, bStar, 3, true);
+    }
 
     /** @return the number of stages */
     public int stages() {

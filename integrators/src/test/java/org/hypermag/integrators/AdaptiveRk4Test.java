@@ -3,19 +3,18 @@ package org.hypermag.integrators;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hypermag.integrators.Tableaus.EXACT;
+import static org.hypermag.integrators.Tableaus.conditions;
+import static org.hypermag.integrators.Tableaus.fieldOne;
+import static org.hypermag.integrators.Tableaus.imaginaryLimit;
+import static org.hypermag.integrators.Tableaus.maxDistance;
+import static org.hypermag.integrators.Tableaus.quarterFilm;
+import static org.hypermag.integrators.Tableaus.run;
+import static org.hypermag.integrators.Tableaus.uniform;
 
 import org.hypermag.solver.VectorField;
-import org.hypermag.solver.demag.FftDemag;
-import org.hypermag.solver.field.AppliedField;
-import org.hypermag.solver.field.DemagTerm;
 import org.hypermag.solver.field.EffectiveField;
-import org.hypermag.solver.field.ExchangeField;
-import org.hypermag.solver.field.ZeemanField;
-import org.hypermag.solver.geometry.RegularGrid;
-import org.hypermag.solver.llg.LlgEquation;
 import org.hypermag.solver.magnet.Magnet;
-import org.hypermag.solver.magnet.Material;
-import org.hypermag.solver.parallel.WorkerPool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,40 +24,6 @@ import org.junit.jupiter.api.Test;
  * fewer evaluations for the same trajectory.
  */
 class AdaptiveRk4Test {
-    /** Σ_i w_i Π_k (stage quantity)… for the order conditions up to four of a tableau with weights w. */
-    private static double[] conditions(ButcherTableau t, double[] w) {
-        double[] c = t.c();
-        double[][] a = t.a();
-        int s = c.length;
-        double[] ac = new double[s], ac2 = new double[s], aac = new double[s];
-        for (int i = 0; i < s; i++) {
-            for (int j = 0; j < a[i].length; j++) {
-                ac[i] += a[i][j] * c[j];
-                ac2[i] += a[i][j] * c[j] * c[j];
-            }
-        }
-        for (int i = 0; i < s; i++) {
-            for (int j = 0; j < a[i].length; j++) {
-                aac[i] += a[i][j] * ac[j];
-            }
-        }
-        double[] r = new double[8];
-        for (int i = 0; i < s; i++) {
-            r[0] += w[i];
-            r[1] += w[i] * c[i];
-            r[2] += w[i] * c[i] * c[i];
-            r[3] += w[i] * ac[i];
-            r[4] += w[i] * c[i] * c[i] * c[i];
-            r[5] += w[i] * c[i] * ac[i];
-            r[6] += w[i] * ac2[i];
-            r[7] += w[i] * aac[i];
-        }
-        return r;
-    }
-
-    /** Butcher's order conditions up to order 4: 1, 1/2, 1/3, 1/6, 1/4, 1/8, 1/12, 1/24. */
-    private static final double[] EXACT = {1, 0.5, 1.0 / 3, 1.0 / 6, 0.25, 0.125, 1.0 / 12, 1.0 / 24};
-
     @Test
     void theSolutionIsOfFourthOrderAndTheEmbeddedOneOfThirdExactly() {
         ButcherTableau t = ButcherTableau.RK4_3;
@@ -82,39 +47,6 @@ class AdaptiveRk4Test {
         }
     }
 
-    /** |R(z)| of the tableau's solution, R(z) = 1 + z bᵀ(I − zA)⁻¹1, by the stage recursion in complex numbers. */
-    private static double amplification(ButcherTableau t, double re, double im) {
-        int s = t.c().length;
-        double[] yr = new double[s], yi = new double[s];
-        double rr = 1, ri = 0;
-        for (int i = 0; i < s; i++) {
-            double sr = 0, si = 0;
-            for (int j = 0; j < t.a()[i].length; j++) {
-                sr += t.a()[i][j] * yr[j];
-                si += t.a()[i][j] * yi[j];
-            }
-            yr[i] = 1 + re * sr - im * si;
-            yi[i] = re * si + im * sr;
-        }
-        double br = 0, bi = 0;
-        for (int i = 0; i < s; i++) {
-            br += t.b()[i] * yr[i];
-            bi += t.b()[i] * yi[i];
-        }
-        rr += re * br - im * bi;
-        ri += re * bi + im * br;
-        return Math.hypot(rr, ri);
-    }
-
-    /** The largest y with |R(y(−α + i))| ≤ 1 on the way out from 0 (α: the damping of a precessing mode). */
-    private static double imaginaryLimit(ButcherTableau t, double alpha) {
-        double y = 0;
-        while (amplification(t, -alpha * (y + 1e-3), y + 1e-3) <= 1 + 1e-12) {
-            y += 1e-3;
-        }
-        return y;
-    }
-
     @Test
     void rk4IsStableTwiceAsFarPerEvaluationAlongPrecessionAsDormandPrince() {
         // a mode precessing at ω with damping α = 0.02 (standard problem 4's) has λ = ω(−α + i)
@@ -127,15 +59,6 @@ class AdaptiveRk4Test {
         assertTrue(rk4 / 4 > rkf / 6, "per evaluation: RK4 " + rk4 / 4 + ", Fehlberg " + rkf / 6);
     }
 
-    private static RungeKuttaStepper run(ButcherTableau t, double tolerance, Magnet magnet, EffectiveField field,
-                                         VectorField m, double end) {
-        RungeKuttaStepper st = RungeKuttaStepper.adaptive(new LlgEquation(magnet, field), m, t, tolerance,
-                Double.POSITIVE_INFINITY);
-        TimeEvolution.runDense(st, m, 0, 0, end, end, true, 1, (time, dt, steps) -> { },
-                (time, steps, atOutput) -> false);
-        return st;
-    }
-
     /**
      * Standard problem 4's film at a quarter of its length (32 × 8 cells of 3.90625 × 3.90625 × 3 nm; exchange, demag,
      * field 1 of −24.6 mT at 170° from +x; α = 0.02) for 300 ps from the uniform (1, 0.1, 0.05) at the default
@@ -146,12 +69,8 @@ class AdaptiveRk4Test {
      */
     @Test
     void onAnExchangeStiffFilmItNeedsFarFewerEvaluationsForTheSameTrajectory() {
-        Magnet magnet = Magnet.onGrid(new RegularGrid(32, 8, 1, 3.90625e-9, 3.90625e-9, 3e-9), Material.of(8e5)
-                .with(ExchangeField.A, 1.3e-11).with(LlgEquation.ALPHA, 0.02));
-        double mu0 = 4e-7 * Math.PI;
-        EffectiveField field = new EffectiveField(magnet.size(), ExchangeField.of(magnet), new ZeemanField(magnet,
-                AppliedField.constant(new double[] {-24.6e-3 / mu0, 4.3e-3 / mu0, 0})),
-                new DemagTerm(magnet, new FftDemag(magnet.grid(), WorkerPool.shared())));
+        Magnet magnet = quarterFilm();
+        EffectiveField field = fieldOne(magnet);
         double end = 300e-12;
         VectorField ref = uniform(magnet.size()), dp = ref.copy(), rk4 = ref.copy();
         run(ButcherTableau.DORMAND_PRINCE_54, 1e-8, magnet, field, ref, end);
@@ -159,13 +78,8 @@ class AdaptiveRk4Test {
                 field, dp, end), sRk4 = run(ButcherTableau.RK4_3, RungeKuttaStepper.DEFAULT_TOLERANCE, magnet, field,
                 rk4, end);
         long eDp = sDp.evaluations(), eRk4 = sRk4.evaluations();
-        double devDp = 0, devRk4 = 0, moved = 0;
-        VectorField start = uniform(magnet.size());
-        for (int i = 0; i < ref.size(); i++) {
-            devDp = Math.max(devDp, dist(dp, ref, i));
-            devRk4 = Math.max(devRk4, dist(rk4, ref, i));
-            moved = Math.max(moved, dist(start, ref, i));
-        }
+        double devDp = maxDistance(dp, ref), devRk4 = maxDistance(rk4, ref),
+                moved = maxDistance(uniform(magnet.size()), ref);
         System.out.printf("32 x 8 film, 300 ps at 1e-5 rad: Dormand-Prince %d evaluations (largest deviation %.3g), "
                 + "RK4(3) %d (%.3g, %d rejected steps); the state moved up to %.3g%n", eDp, devDp, eRk4, devRk4,
                 sRk4.rejectedSteps(), moved);
@@ -176,18 +90,5 @@ class AdaptiveRk4Test {
         assertTrue(devRk4 <= 1e-4 && devRk4 <= 2 * devDp, "RK4(3) deviation from the reference " + devRk4
                 + ", Dormand-Prince's " + devDp);
         assertNotEquals(0.0, devRk4);
-    }
-
-    private static VectorField uniform(int n) {
-        VectorField m = new VectorField(n);
-        double norm = Math.sqrt(1 + 0.01 + 0.0025);
-        for (int i = 0; i < n; i++) {
-            m.set(i, 1 / norm, 0.1 / norm, 0.05 / norm);
-        }
-        return m;
-    }
-
-    private static double dist(VectorField a, VectorField b, int i) {
-        return Math.sqrt(Math.pow(a.x[i] - b.x[i], 2) + Math.pow(a.y[i] - b.y[i], 2) + Math.pow(a.z[i] - b.z[i], 2));
     }
 }

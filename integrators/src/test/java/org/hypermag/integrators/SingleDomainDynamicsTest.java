@@ -149,12 +149,13 @@ class SingleDomainDynamicsTest {
         VectorField ref = Systems.unit(1, 0.2);
         TimeEvolution.run(RungeKuttaStepper.adaptive(llg, ref, ButcherTableau.DORMAND_PRINCE_54, 1e-13,
                 Double.POSITIVE_INFINITY), 0, t1, t1, (t, dt, s) -> { }, () -> false);
-        ButcherTableau[] methods = {ButcherTableau.HEUN, ButcherTableau.RK4, ButcherTableau.DORMAND_PRINCE_54};
-        int[] orders = {2, 4, 5};
+        ButcherTableau[] methods = {ButcherTableau.HEUN, ButcherTableau.RK4, ButcherTableau.RK46_3,
+            ButcherTableau.DORMAND_PRINCE_54};
+        int[] orders = {2, 4, 4, 5};
         for (int q = 0; q < methods.length; q++) {
             double[] err = new double[2];
             for (int r = 0; r < 2; r++) {
-                double dt = (q == 2 ? 4e-12 : 2e-12) / (1 << r);
+                double dt = (q == 3 ? 4e-12 : 2e-12) / (1 << r);
                 VectorField m = Systems.unit(1, 0.2);
                 TimeEvolution.run(RungeKuttaStepper.fixed(llg, m, methods[q], dt), 0, t1, t1, (t, d, s) -> { },
                         () -> false);

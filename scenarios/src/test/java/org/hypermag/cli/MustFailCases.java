@@ -193,6 +193,10 @@ final class MustFailCases {
                 + "temperature: 300\nseed: 12345678901234567890\n", null, 2, "seed", "expected an integer from 0"));
         c.add(new Case("thermal-rk4", "`rk4` at T > 0", warm + "temperature: 300\nintegrator: {method: rk4, "
                 + "step: 1.0e-15}\n", null, 2, "integrator.method", "rk4 is refused above 0 K"));
+        c.add(new Case("thermal-rk46", "`rk46` at T > 0", warm + "temperature: 300\nintegrator: {method: rk46}\n",
+                null, 2, "integrator.method", "rk46 is refused above 0 K"));
+        c.add(new Case("rk46-step", "`rk46` with a fixed step", BASE + "integrator: {method: rk46, step: 1.0e-14}\n",
+                null, 2, "integrator.step", "rk46 adapts its step"));
         c.add(new Case("thermal-heun-step", "a Heun step too long for the thermal agitation", warm
                 + "temperature: 300\nintegrator: {method: heun, step: 1.0e-11}\n", null, 2, "integrator.step",
                 "rad rms per step"));

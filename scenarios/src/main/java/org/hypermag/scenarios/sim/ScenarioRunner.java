@@ -581,6 +581,7 @@ public final class ScenarioRunner {
                     i.maxStep(), Double.NaN);
             case FEHLBERG -> new Simulation.Integration(ButcherTableau.FEHLBERG_54, i.tolerance(), i.maxStep(),
                     Double.NaN);
+            case RK46 -> new Simulation.Integration(ButcherTableau.RK46_3, i.tolerance(), i.maxStep(), Double.NaN);
             case HEUN -> new Simulation.Integration(ButcherTableau.HEUN, Double.NaN, i.step(), i.step());
             case RK4 -> Double.isNaN(i.step()) ? new Simulation.Integration(ButcherTableau.RK4_3, i.tolerance(),
                     i.maxStep(), Double.NaN) : new Simulation.Integration(ButcherTableau.RK4, Double.NaN, i.step(),

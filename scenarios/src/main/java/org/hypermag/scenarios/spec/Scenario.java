@@ -455,7 +455,12 @@ public record Scenario(String name, String description, String source, Path base
         /** Adaptive Bogacki–Shampine 3(2), the default at T &gt; 0. */
         BOGACKI_SHAMPINE,
         /** Adaptive Fehlberg 5(4) with local extrapolation (OOMMF's rkf54). */
-        FEHLBERG
+        FEHLBERG,
+        /**
+         * Adaptive six-stage fourth-order RK4(3)6, stable along precession to |λΔt| = √24 (0.82 per evaluation
+         * against RK4's 0.71): for low-damping dynamics on exchange-stiff grids.
+         */
+        RK46
     }
 
     /**

@@ -10,8 +10,8 @@ import org.hypermag.solver.magnet.Material;
 
 /**
  * What a scenario at a temperature above 0 K must also satisfy, checked when it is read (so {@code check} refuses
- * it too): a hysteresis stage above 0 K sweeps in time and needs a {@code rate}; {@code rk4} is refused; a fixed
- * Heun step must keep the thermal agitation per step small.
+ * it too): a hysteresis stage above 0 K sweeps in time and needs a {@code rate}; {@code rk4} and {@code rk46} are
+ * refused; a fixed Heun step must keep the thermal agitation per step small.
  */
 final class ThermalChecks {
     /** Largest rms angle (rad) the thermal field may turn a domain in one fixed Heun step. */
@@ -40,12 +40,13 @@ final class ThermalChecks {
             return ok;
         }
         Scenario.Integrator in = s.integrator();
-        if (in.method() == Scenario.IntegratorMethod.RK4) {
-            problems.accept(s.problemAt("integrator.method", "rk4 is refused above 0 K: with the thermal field held "
-                    + "over a step every Runge-Kutta method is of strong order 1/2, so rk4's four evaluations buy "
-                    + "nothing over heun (the fixed-step reference scheme, 2 evaluations) and its accuracy watch "
-                    + "does not apply to random kicks; use heun, or leave integrator out for the adaptive "
-                    + "bogacki-shampine"));
+        if (in.method() == Scenario.IntegratorMethod.RK4 || in.method() == Scenario.IntegratorMethod.RK46) {
+            String key = in.method() == Scenario.IntegratorMethod.RK4 ? "rk4" : "rk46";
+            problems.accept(s.problemAt("integrator.method", key + " is refused above 0 K: with the thermal field "
+                    + "held over a step every Runge-Kutta method is of strong order 1/2, so " + key + "'s "
+                    + (key.equals("rk4") ? "four" : "six") + " evaluations buy nothing over heun (the fixed-step "
+                    + "reference scheme, 2 evaluations) and its accuracy watch does not apply to random kicks; use "
+                    + "heun, or leave integrator out for the adaptive bogacki-shampine"));
             return false;
         }
         if (in.method() == Scenario.IntegratorMethod.HEUN) {

@@ -312,6 +312,13 @@ class ScenarioKeysTest {
                 org.hypermag.scenarios.sim.ScenarioRunner.integration(rk4).tableau());
         assertEquals(org.hypermag.integrators.ButcherTableau.RK4, org.hypermag.scenarios.sim.ScenarioRunner
                 .integration(grid("integrator: {method: rk4, step: 2.0e-14}\n").integrator()).tableau());
+        Scenario.Integrator rk46 = grid("integrator: {method: rk46, tolerance: 1.0e-4, max_step: 1.0e-12}\n")
+                .integrator();
+        assertEquals(Scenario.IntegratorMethod.RK46, rk46.method());
+        assertEquals(1e-4, rk46.tolerance());
+        assertEquals(1e-12, rk46.maxStep());
+        assertEquals(org.hypermag.integrators.ButcherTableau.RK46_3,
+                org.hypermag.scenarios.sim.ScenarioRunner.integration(rk46).tableau());
     }
 
     @Test
