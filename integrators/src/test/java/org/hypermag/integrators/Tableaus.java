@@ -1,5 +1,8 @@
 package org.hypermag.integrators;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.demag.FftDemag;
 import org.hypermag.solver.field.AppliedField;
@@ -56,6 +59,32 @@ final class Tableaus {
             r[7] += w[i] * aac[i];
         }
         return r;
+    }
+
+    /**
+     * Asserts that the tableau's solution meets the eight fourth-order conditions and its embedded one the four
+     * third-order ones (to 1e-15), that the embedded one misses a fourth-order condition by more than minMiss (so the
+     * estimate is not identically zero), and that its last stage is evaluated at y₁ (first same as last).
+     */
+    static void assertFourthOrderWithThirdOrderEstimate(ButcherTableau t, double minMiss) {
+        double[] main = conditions(t, t.b()), emb = conditions(t, t.bStar());
+        for (int k = 0; k < 8; k++) {
+            assertEquals(EXACT[k], main[k], 1e-15, t.name() + ": fourth-order condition " + k);
+        }
+        for (int k = 0; k < 4; k++) {
+            assertEquals(EXACT[k], emb[k], 1e-15, t.name() + ": embedded third-order condition " + k);
+        }
+        double miss = 0;
+        for (int k = 4; k < 8; k++) {
+            miss = Math.max(miss, Math.abs(emb[k] - EXACT[k]));
+        }
+        assertTrue(miss > minMiss, t.name() + ": the embedded solution's fourth-order residual " + miss);
+        assertTrue(t.fsal());
+        double[] last = t.a()[t.a().length - 1];
+        assertEquals(t.b().length - 1, last.length);
+        for (int j = 0; j < last.length; j++) {
+            assertEquals(t.b()[j], last[j], 0.0, t.name() + ": the last stage is evaluated at y1");
+        }
     }
 
     /**
