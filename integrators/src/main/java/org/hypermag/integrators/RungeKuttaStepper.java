@@ -72,6 +72,7 @@ public final class RungeKuttaStepper implements DenseStepper {
     private long evaluations;
     /** The cubic Hermite weights of the last interpolation. */
     private final double[] hermite = new double[4];
+    private long acceptedSteps;
     private long rejected;
 
     private RungeKuttaStepper(Dynamics f, VectorField m, ButcherTableau tableau, double tolerance, double minStep,
@@ -175,6 +176,11 @@ public final class RungeKuttaStepper implements DenseStepper {
         return rejected;
     }
 
+    /** @return the number of accepted steps so far */
+    public long acceptedSteps() {
+        return acceptedSteps;
+    }
+
     @Override
     public double proposedStep() {
         return nextStep;
@@ -269,6 +275,7 @@ public final class RungeKuttaStepper implements DenseStepper {
             }
             f.endStep(t, dt, accepted);
             if (accepted) {
+                acceptedSteps++;
                 lastError = err;
                 if (isAdaptive()) {
                     nextStep = StepControl.nextStep(dt, nextStep, err, tolerance, exponent, previousError, retried);

@@ -34,6 +34,8 @@ import org.hypermag.solver.VectorField;
  * @param segments segment files on disk
  * @param segmentChecksums CRC-32C of each segment file on disk, in order
  * @param outputs run-stage outputs (table rows) done in the current stage
+ * @param stageCounts {accepted steps, rejected steps, evaluations of dm/dt} of the current run stage so far (the
+ *     table's {@code steps}, {@code rejected}, {@code evaluations}; zeros outside a run stage)
  * @param stageConverged per completed stage: 1 converged, 0 not (a relaxation or some hysteresis point stopped
  *     above its torque tolerance), −1 not applicable (run stages)
  * @param stageSummaries per completed stage: its one-line summary
@@ -44,12 +46,17 @@ import org.hypermag.solver.VectorField;
 public record Checkpoint(String scenarioText, int stage, double stageStart, double time, double nextStep,
                          double stepMemory, int point,
                          long tableRows, long hysteresisRows, long relaxRows, int frames, int segments,
-                         long[] segmentChecksums, long outputs, int[] stageConverged, List<String> stageSummaries,
+                         long[] segmentChecksums, long outputs, long[] stageCounts, int[] stageConverged,
+                         List<String> stageSummaries,
                          long thermalSeed, long thermalDraws, VectorField m) {
 
     /** Copies the arrays. */
     public Checkpoint {
         segmentChecksums = segmentChecksums.clone();
+        if (stageCounts.length != 3) {
+            throw new IllegalArgumentException("stage counts: expected 3 values, got " + stageCounts.length);
+        }
+        stageCounts = stageCounts.clone();
         stageConverged = stageConverged.clone();
         stageSummaries = List.copyOf(stageSummaries);
     }
@@ -81,6 +88,9 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
             h.putAttribute("frames", frames);
             h.putAttribute("segments", segments);
             h.putAttribute("outputs", outputs);
+            h.putAttribute("stage_steps", stageCounts[0]);
+            h.putAttribute("stage_rejected", stageCounts[1]);
+            h.putAttribute("stage_evaluations", stageCounts[2]);
             h.putAttribute("thermal_seed", thermalSeed);
             h.putAttribute("thermal_draws", thermalDraws);
             h.putAttribute("checksum", checksum);
@@ -132,7 +142,8 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
                     "step_memory") ? dbl(h, "step_memory") : Double.NaN, intAttr(h, "point"),
                     longAttr(h, "table_rows"), longAttr(h, "hysteresis_rows"), longAttr(h, "relax_rows"),
                     intAttr(h, "frames"), segments, segments == 0 ? new long[0] : sums, longAttr(h, "outputs"),
-                    noStages ? new int[0] : conv, noStages ? List.of() : List.of(summaries),
+                    new long[] {longAttr(h, "stage_steps"), longAttr(h, "stage_rejected"),
+                        longAttr(h, "stage_evaluations")}, noStages ? new int[0] : conv, noStages ? List.of() : List.of(summaries),
                     longAttr(h, "thermal_seed"), longAttr(h, "thermal_draws"), m);
             stored = longAttr(h, "checksum");
         } catch (IllegalArgumentException e) {
@@ -153,9 +164,10 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
     /** @return CRC-32C of every value the checkpoint holds */
     long checksum() {
         CRC32C c = new CRC32C();
-        ByteBuffer b = ByteBuffer.allocate(8 * 18);
+        ByteBuffer b = ByteBuffer.allocate(8 * 21);
         b.putInt(stage).putDouble(stageStart).putDouble(time).putDouble(nextStep).putInt(point).putLong(tableRows)
                 .putLong(hysteresisRows).putLong(relaxRows).putInt(frames).putInt(segments).putLong(outputs)
+                .putLong(stageCounts[0]).putLong(stageCounts[1]).putLong(stageCounts[2])
                 .putLong(thermalSeed).putLong(thermalDraws);
         b.flip();
         c.update(b);

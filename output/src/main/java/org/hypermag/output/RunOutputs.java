@@ -43,13 +43,14 @@ public final class RunOutputs implements AutoCloseable {
      * @param stepMemory the step controller's memory (the last accepted step's error estimate, rad), NaN if none
      * @param point the next hysteresis point
      * @param outputs table rows written in a run stage
+     * @param stageCounts {accepted steps, rejected steps, evaluations} of the current run stage so far
      * @param stageConverged per completed stage: 1, 0 or −1
      * @param stageSummaries per completed stage: its summary
      * @param thermalSeed the seed of the thermal field's random numbers (0 in a run at 0 K)
      * @param thermalDraws the number of thermal fields drawn up to this position
      */
     public record Position(int stage, double stageStart, double time, double nextStep, double stepMemory, int point,
-                           long outputs,
+                           long outputs, long[] stageCounts,
                            int[] stageConverged, List<String> stageSummaries, long thermalSeed, long thermalDraws) {
     }
 
@@ -190,7 +191,8 @@ public final class RunOutputs implements AutoCloseable {
         frames.closeSegment();
         new Checkpoint(spec.scenarioText(), p.stage(), p.stageStart(), p.time(), p.nextStep(), p.stepMemory(), p.point(),
                 table.rows(), hysteresis == null ? 0 : hysteresis.rows(), relaxLog.rows(), frames.durableFrames(),
-                frames.nextSegment(), frames.checksums(), p.outputs(), p.stageConverged(), p.stageSummaries(),
+                frames.nextSegment(), frames.checksums(), p.outputs(), p.stageCounts(), p.stageConverged(),
+                p.stageSummaries(),
                 p.thermalSeed(), p.thermalDraws(), m)
                 .write(spec.dir());
     }

@@ -12,6 +12,9 @@ import org.hypermag.solver.Physics;
  *   <li>{@code t} (s); {@code mx, my, mz}: the volume-averaged unit magnetisation;</li>
  *   <li>{@code E_total} and one {@code E_<term>} per energy column of {@link Physics#energyColumns()} (J);</li>
  *   <li>{@code max_torque} = max |m × H_eff| (A/m); {@code dt}, the last time step (s; 0 outside run stages);</li>
+ *   <li>{@code steps}, {@code rejected}, {@code evaluations}: the run stage's accepted steps, rejected step attempts
+ *   and evaluations of dm/dt from its start up to the row (mumax3's NSteps, NUndone and NEvals per stage; a resumed
+ *   stage goes on counting; 0 outside run stages);</li>
  *   <li>{@code B_extx, B_exty, B_extz}: the applied field μ0H_app (T), as mumax3 names it;</li>
  *   <li>{@code stage}: the stage index from 0; {@code point}: the field point of a hysteresis stage from 0, −1 in
  *   other stages.</li>
@@ -30,8 +33,10 @@ public final class RunTable {
     public static final int MAX_TORQUE = 5 + ENERGIES;
     /** Index of dt. */
     public static final int DT = MAX_TORQUE + 1;
+    /** Index of steps (rejected, evaluations follow). */
+    public static final int STEPS = DT + 1;
     /** Index of B_extx (B_exty, B_extz follow). */
-    public static final int B_EXT = DT + 1;
+    public static final int B_EXT = STEPS + 3;
     /** Index of stage. */
     public static final int STAGE = B_EXT + 3;
     /** Index of point. */
@@ -53,8 +58,9 @@ public final class RunTable {
             c.add("E_" + e);
             u.add("J");
         }
-        c.addAll(List.of("max_torque", "dt", "B_extx", "B_exty", "B_extz", "stage", "point"));
-        u.addAll(List.of("A/m", "s", "T", "T", "T", "1", "1"));
+        c.addAll(List.of("max_torque", "dt", "steps", "rejected", "evaluations", "B_extx", "B_exty", "B_extz",
+                "stage", "point"));
+        u.addAll(List.of("A/m", "s", "1", "1", "1", "T", "T", "T", "1", "1"));
         COLUMNS = List.copyOf(c);
         UNITS = List.copyOf(u);
         HEADER = String.join(",", COLUMNS);
@@ -76,6 +82,7 @@ public final class RunTable {
      * @return whether the column holds integers (written without a decimal point)
      */
     public static boolean isInteger(String column) {
-        return column.equals("stage") || column.equals("point");
+        return column.equals("stage") || column.equals("point") || column.equals("steps")
+                || column.equals("rejected") || column.equals("evaluations");
     }
 }

@@ -1,5 +1,6 @@
 package org.hypermag.output;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,7 @@ class CheckpointTest {
         m.set(1, 0, 1, 0);
         m.set(2, 0.6, 0, 0.8);
         return new Checkpoint("name: x\n", 1, 2e-10, 3.5e-10, 7.25e-13, stepMemory, 0, 12, 0, 40, 2, 1,
-                new long[] {123456789L}, 11, new int[] {1}, List.of("relax: converged"), 0, 0, m);
+                new long[] {123456789L}, 11, new long[] {405, 2, 2437}, new int[] {1}, List.of("relax: converged"), 0, 0, m);
     }
 
     @Test
@@ -32,6 +33,7 @@ class CheckpointTest {
         assertEquals(7.25e-13, back.nextStep(), 0.0);
         assertEquals(3.2e-6, back.stepMemory(), 0.0);
         assertEquals(0.8, back.m().z[2], 0.0);
+        assertArrayEquals(new long[] {405, 2, 2437}, back.stageCounts(), "the run stage's step counts");
         // before the first accepted step there is no memory: NaN is kept as NaN
         checkpoint(Double.NaN).write(dir);
         assertTrue(Double.isNaN(Checkpoint.read(dir).stepMemory()));

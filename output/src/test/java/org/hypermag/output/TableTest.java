@@ -35,7 +35,8 @@ class TableTest {
     @Test
     void runTableColumnsCarryEveryEnergyColumnTheAppliedFieldStageAndPoint() {
         assertEquals(List.of("t", "mx", "my", "mz", "E_total", "E_exchange", "E_dmi", "E_anisotropy", "E_zeeman", "E_demag",
-                "max_torque", "dt", "B_extx", "B_exty", "B_extz", "stage", "point"), RunTable.COLUMNS);
+                "max_torque", "dt", "steps", "rejected", "evaluations", "B_extx", "B_exty", "B_extz", "stage", "point"),
+                RunTable.COLUMNS);
         assertEquals(RunTable.COLUMNS.size(), RunTable.UNITS.size());
         assertEquals("T", RunTable.UNITS.get(RunTable.B_EXT));
     }

@@ -128,6 +128,8 @@ class SweepLocalTest {
         assertEquals(List.of("completed", "interrupted", "not started", "not started"), states, o.out());
         assertTrue(!Files.exists(out.resolve(VariantTask.STOP_FILE)), "the stop file is removed");
         String first = Files.readString(VariantResult.file(out, "v0001"));
+        int kept = (int) org.hypermag.output.Checkpoint.read(out.resolve(VariantTask.RUNS).resolve("v0002")).tableRows()
+                + 1;
         o = run(new SweepCommand(), file.toString(), "--master", "local[2]", "--out", out.toString(), "--resume");
         assertEquals(0, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("1 already completed"), o.out());
@@ -141,8 +143,9 @@ class SweepLocalTest {
         Path alone = dir.resolve("alone");
         new ScenarioRunner(SweepPlan.scenario(spec, v2), new ScenarioRunner.Options(alone, false, false, "test",
                 FrameSegmentWriter.DEFAULT_SEGMENT_BYTES), new ScenarioRunner.Progress() { }, () -> false).run();
-        SweepTestSupport.assertSameFile(out.resolve(VariantTask.RUNS).resolve("v0002"), alone, "table.csv",
-                "v0002 resumed");
+        // (its evaluations count the resume's)
+        org.hypermag.scenarios.ResumedTables.assertResumed(Files.readAllLines(alone.resolve("table.csv")),
+                Files.readAllLines(out.resolve(VariantTask.RUNS).resolve("v0002").resolve("table.csv")), kept);
     }
 
     private static boolean running(Path out, String id) {

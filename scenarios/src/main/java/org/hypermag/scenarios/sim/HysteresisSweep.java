@@ -27,7 +27,8 @@ final class HysteresisSweep {
         Temperature temperature = c.scenario().temperatureOf(h);
         int points = h.points();
         for (int k = pos.point; k < points; k++) {
-            pos.save(sim.magnetisation(), pos.t, pos.proposedStep, pos.stepMemory, pos.outputs, sim.thermalDraws());
+            pos.save(sim.magnetisation(), pos.t, pos.proposedStep, pos.stepMemory, pos.outputs, sim.thermalDraws(),
+                    pos.counts);
             long[] steps = {0};
             if (k > 0 && h.sweepTime(k) > 0) {
                 double t0 = pos.t, t1 = t0 + h.sweepTime(k);

@@ -19,6 +19,8 @@ final class RunPosition {
     double proposedStep = Double.NaN;
     /** The step controller's memory with {@link #proposedStep} (NaN: none). */
     double stepMemory = Double.NaN;
+    /** {accepted steps, rejected steps, evaluations} of the current run stage up to {@link #t}. */
+    long[] counts = new long[3];
     final List<Integer> stageConverged = new ArrayList<>();
     final List<String> stageSummaries = new ArrayList<>();
 
@@ -27,6 +29,7 @@ final class RunPosition {
     double savedStep;
     double savedMemory;
     long savedOutputs;
+    long[] savedCounts = new long[3];
     long savedDraws;
     boolean saved;
 
@@ -44,6 +47,7 @@ final class RunPosition {
             outputs = cp.outputs();
             proposedStep = cp.nextStep();
             stepMemory = cp.stepMemory();
+            counts = cp.stageCounts();
             for (int c : cp.stageConverged()) {
                 stageConverged.add(c);
             }
@@ -56,6 +60,7 @@ final class RunPosition {
         t = savedT;
         proposedStep = savedStep;
         stepMemory = savedMemory;
+        counts = savedCounts.clone();
     }
 
     /** Moves to the start of the next stage. */
@@ -66,10 +71,12 @@ final class RunPosition {
         outputs = 0;
         proposedStep = Double.NaN;
         stepMemory = Double.NaN;
+        counts = new long[3];
     }
 
     /** Records the current state as the last consistent one inside a run stage. */
-    void save(VectorField m, double time, double step, double memory, long outs, long draws) {
+    void save(VectorField m, double time, double step, double memory, long outs, long draws, long[] stageCounts) {
+        System.arraycopy(stageCounts, 0, savedCounts, 0, 3);
         savedM.setFrom(m);
         savedT = time;
         savedStep = step;

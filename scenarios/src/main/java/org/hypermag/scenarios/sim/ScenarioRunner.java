@@ -466,6 +466,7 @@ public final class ScenarioRunner {
 
         private void checkpointAt(double time, double next, double memory, long outs, VectorField m, long draws) {
             outputs.checkpoint(new RunOutputs.Position(pos.stage, pos.stageStart, time, next, memory, pos.point, outs,
+                    pos.counts,
                     pos.converged(), pos.stageSummaries, thermalSeed, draws), m);
             lastCheckpoint = System.nanoTime();
         }

@@ -305,7 +305,8 @@ public final class Simulation {
         deviceStepper.setProposedStep(proposedStep);
         deviceStepper.setControllerMemory(stepMemory);
         lastStepper = null;
-        deviceCounts = new long[] {deviceStepper.rejectedSteps(), deviceStepper.evaluations()};
+        deviceCounts = new long[] {deviceStepper.rejectedSteps(), deviceStepper.evaluations(),
+            deviceStepper.acceptedSteps()};
         return deviceStepper;
     }
 
@@ -400,6 +401,36 @@ public final class Simulation {
 
     /** The stepper of the last {@link #run} or {@link #runDense}, for its counts. */
     private RungeKuttaStepper lastStepper;
+    /** The run stage's counts before this process's part of it (from its checkpoint); null outside a run stage. */
+    private long[] countBase;
+
+    /**
+     * Starts or ends the counting of a run stage's steps in its table rows ({@link #stageCounts}).
+     *
+     * @param before {accepted steps, rejected steps, evaluations} of the stage before this process continued it
+     *     (zeros for a stage just begun), or null: the stage is over and rows count nothing
+     */
+    public void countStage(long[] before) {
+        countBase = before == null ? null : before.clone();
+    }
+
+    /**
+     * @return {accepted steps, rejected steps, evaluations of dm/dt} of the run stage in progress from its start (a
+     *     resumed stage included), up to the current state; zeros outside a run stage ({@link #countStage})
+     */
+    public long[] stageCounts() {
+        long[] c = new long[3];
+        if (countBase == null) {
+            return c;
+        }
+        long[] sinceStart = stepCounts();
+        long accepted = lastStepper != null ? lastStepper.acceptedSteps()
+                : deviceCounts != null ? deviceStepper.acceptedSteps() - deviceCounts[2] : 0;
+        c[0] = countBase[0] + accepted;
+        c[1] = countBase[1] + sinceStart[0];
+        c[2] = countBase[2] + sinceStart[1];
+        return c;
+    }
 
     /**
      * @return {rejected step attempts, evaluations of dm/dt} of the last {@link #run} or {@link #runDense} (since
@@ -462,6 +493,10 @@ public final class Simulation {
         }
         row[RunTable.MAX_TORQUE] = torque;
         row[RunTable.DT] = dt;
+        long[] counts = stageCounts();
+        for (int k = 0; k < 3; k++) {
+            row[RunTable.STEPS + k] = counts[k];
+        }
         drive.appliedField(t, applied);
         for (int c = 0; c < 3; c++) {
             row[RunTable.B_EXT + c] = Constants.MU0 * applied[c];

@@ -140,6 +140,7 @@ final class StageExecution {
         sim.setCurrent(r.current(), r.currentRegions());
         boolean dense = Simulation.denseOutput(c.integration(), warm);
         boolean continuing = pos.outputs > 0 || (dense && pos.t > pos.stageStart);
+        sim.countStage(continuing ? pos.counts : new long[3]);
         double[][] previous = {null};
         double[][] zero = {null};
         long[] stepCount = {0};
@@ -162,7 +163,8 @@ final class StageExecution {
             if (!dense) {
                 pos.t = tOut;
                 pos.outputs = k;
-                pos.save(sim.magnetisation(), tOut, proposed, memory, k, sim.thermalDraws());
+                pos.counts = sim.stageCounts();
+                pos.save(sim.magnetisation(), tOut, proposed, memory, k, sim.thermalDraws(), pos.counts);
                 if (!atEnd && c.checkpointDue()) {
                     pos.proposedStep = proposed;
                     pos.stepMemory = memory;
@@ -180,8 +182,9 @@ final class StageExecution {
                         c.progress().running(tNow, pos.stageStart, end, steps);
                         pos.t = tNow;
                         pos.outputs = lastOutput[0];
+                        pos.counts = sim.stageCounts();
                         pos.save(sim.magnetisation(), tNow, sim.lastProposedStep(), sim.lastStepMemory(),
-                                lastOutput[0], sim.thermalDraws());
+                                lastOutput[0], sim.thermalDraws(), pos.counts);
                         if (tNow < end && c.checkpointDue()) {
                             pos.proposedStep = sim.lastProposedStep();
                             pos.stepMemory = sim.lastStepMemory();
@@ -198,6 +201,7 @@ final class StageExecution {
                     });
         }
         pos.t = reached;
+        sim.countStage(null);
         if (reached < end) {
             pos.restoreSaved();
             pos.outputs = pos.savedOutputs;

@@ -200,6 +200,34 @@ class RunDirectoryTest {
         return out;
     }
 
+    /**
+     * The table's steps, rejected and evaluations columns: 0 on the relaxation's row and at the run stage's start,
+     * never decreasing inside the stage, and on its last row what the stage's summary says it took.
+     */
+    @Test
+    void theTableCountsTheRunStagesStepsRejectionsAndEvaluationsAsItsSummaryDoes() throws IOException {
+        Path out = dir.resolve("counted");
+        ScenarioRunner.Result r = run(FILM, out, false, () -> false);
+        assertEquals(ScenarioRunner.Status.COMPLETED, r.status(), r.message());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(\\d+) steps in .*?; (\\d+) rejected, (\\d+) evaluations").matcher(r.summaries().get(1));
+        assertTrue(m.find(), r.summaries().get(1));
+        List<double[]> rows = TableData.read(out.resolve(RunLayout.TABLE_FILE)).rows();
+        double[] relaxed = rows.get(0), first = rows.get(1), last = rows.get(rows.size() - 1);
+        assertEquals(0, relaxed[RunTable.STAGE]);
+        for (int k = 0; k < 3; k++) {
+            assertEquals(0, relaxed[RunTable.STEPS + k], "relaxation row, count " + k);
+            assertEquals(0, first[RunTable.STEPS + k], "the run stage's first row, count " + k);
+            assertEquals(Long.parseLong(m.group(k + 1)), (long) last[RunTable.STEPS + k], "last row, count " + k);
+        }
+        assertTrue(last[RunTable.STEPS] > 20, "steps " + last[RunTable.STEPS]);
+        for (int i = 2; i < rows.size(); i++) {
+            for (int k = 0; k < 3; k++) {
+                assertTrue(rows.get(i)[RunTable.STEPS + k] >= rows.get(i - 1)[RunTable.STEPS + k], "row " + i);
+            }
+        }
+    }
+
     @Test
     void interruptedRunResumesToTheSameTrajectoryBitForBit() throws IOException {
         Path whole = dir.resolve("whole"), split = dir.resolve("split");
@@ -217,9 +245,11 @@ class RunDirectoryTest {
         try (HdfFile h = new HdfFile(split.resolve(RunLayout.RUN_FILE))) {
             assertEquals("interrupted", h.getAttribute("status").getData());
         }
+        int kept = (int) org.hypermag.output.Checkpoint.read(split).tableRows() + 1;
         ScenarioRunner.Result second = run(FILM, split, true, () -> false);
         assertEquals(ScenarioRunner.Status.COMPLETED, second.status(), second.message());
-        assertEquals(full, Files.readAllLines(split.resolve(RunLayout.TABLE_FILE)), "identical table");
+        org.hypermag.scenarios.ResumedTables.assertResumed(full, Files.readAllLines(split.resolve(RunLayout.TABLE_FILE)),
+                kept);
         RunReader a = RunReader.open(whole), b = RunReader.open(split);
         assertEquals(a.frameCount(), b.frameCount());
         for (int k = 0; k < a.frameCount(); k++) {

@@ -73,7 +73,7 @@ public final class DeviceLlgStepper implements DenseStepper {
     /** The PI controller's memory ({@link StepControl#memory}), NaN before the first step. */
     private double previousError = Double.NaN;
     private double nextStep = Double.NaN, lastMaxTorque;
-    private long evaluations, rejected;
+    private long evaluations, rejected, accepted;
 
     /**
      * @param magnet the system
@@ -249,6 +249,11 @@ public final class DeviceLlgStepper implements DenseStepper {
         return rejected;
     }
 
+    /** @return accepted steps so far */
+    public long acceptedSteps() {
+        return accepted;
+    }
+
     @Override
     public double proposedStep() {
         return nextStep;
@@ -341,6 +346,7 @@ public final class DeviceLlgStepper implements DenseStepper {
             double err = max[0];
             placement.check();
             if (err <= tolerance) {
+                accepted++;
                 lastMaxTorque = max[1];
                 nextStep = StepControl.nextStep(dt, nextStep, err, tolerance, exponent, previousError, retried);
                 previousError = StepControl.memory(err, tolerance);
