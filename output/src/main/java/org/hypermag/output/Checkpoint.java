@@ -143,7 +143,8 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
                     longAttr(h, "table_rows"), longAttr(h, "hysteresis_rows"), longAttr(h, "relax_rows"),
                     intAttr(h, "frames"), segments, segments == 0 ? new long[0] : sums, longAttr(h, "outputs"),
                     new long[] {longAttr(h, "stage_steps"), longAttr(h, "stage_rejected"),
-                        longAttr(h, "stage_evaluations")}, noStages ? new int[0] : conv, noStages ? List.of() : List.of(summaries),
+                        longAttr(h, "stage_evaluations")},
+                    noStages ? new int[0] : conv, noStages ? List.of() : List.of(summaries),
                     longAttr(h, "thermal_seed"), longAttr(h, "thermal_draws"), m);
             stored = longAttr(h, "checksum");
         } catch (IllegalArgumentException e) {

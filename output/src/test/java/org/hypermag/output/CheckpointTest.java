@@ -23,7 +23,8 @@ class CheckpointTest {
         m.set(1, 0, 1, 0);
         m.set(2, 0.6, 0, 0.8);
         return new Checkpoint("name: x\n", 1, 2e-10, 3.5e-10, 7.25e-13, stepMemory, 0, 12, 0, 40, 2, 1,
-                new long[] {123456789L}, 11, new long[] {405, 2, 2437}, new int[] {1}, List.of("relax: converged"), 0, 0, m);
+                new long[] {123456789L}, 11, new long[] {405, 2, 2437},
+                new int[] {1}, List.of("relax: converged"), 0, 0, m);
     }
 
     @Test

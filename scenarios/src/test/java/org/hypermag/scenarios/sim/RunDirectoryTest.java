@@ -248,8 +248,8 @@ class RunDirectoryTest {
         int kept = (int) org.hypermag.output.Checkpoint.read(split).tableRows() + 1;
         ScenarioRunner.Result second = run(FILM, split, true, () -> false);
         assertEquals(ScenarioRunner.Status.COMPLETED, second.status(), second.message());
-        org.hypermag.scenarios.ResumedTables.assertResumed(full, Files.readAllLines(split.resolve(RunLayout.TABLE_FILE)),
-                kept);
+        org.hypermag.scenarios.ResumedTables.assertResumed(full,
+                Files.readAllLines(split.resolve(RunLayout.TABLE_FILE)), kept);
         RunReader a = RunReader.open(whole), b = RunReader.open(split);
         assertEquals(a.frameCount(), b.frameCount());
         for (int k = 0; k < a.frameCount(); k++) {
