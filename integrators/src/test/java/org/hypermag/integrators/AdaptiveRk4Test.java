@@ -4,16 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hypermag.integrators.Tableaus.assertFourthOrderWithThirdOrderEstimate;
-import static org.hypermag.integrators.Tableaus.fieldOne;
 import static org.hypermag.integrators.Tableaus.imaginaryLimit;
-import static org.hypermag.integrators.Tableaus.maxDistance;
-import static org.hypermag.integrators.Tableaus.quarterFilm;
-import static org.hypermag.integrators.Tableaus.run;
-import static org.hypermag.integrators.Tableaus.uniform;
+import static org.hypermag.integrators.Tableaus.quarterFilmRuns;
 
-import org.hypermag.solver.VectorField;
-import org.hypermag.solver.field.EffectiveField;
-import org.hypermag.solver.magnet.Magnet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,17 +43,12 @@ class AdaptiveRk4Test {
      */
     @Test
     void onAnExchangeStiffFilmItNeedsFarFewerEvaluationsForTheSameTrajectory() {
-        Magnet magnet = quarterFilm();
-        EffectiveField field = fieldOne(magnet);
-        double end = 300e-12;
-        VectorField ref = uniform(magnet.size()), dp = ref.copy(), rk4 = ref.copy();
-        run(ButcherTableau.DORMAND_PRINCE_54, 1e-8, magnet, field, ref, end);
-        RungeKuttaStepper sDp = run(ButcherTableau.DORMAND_PRINCE_54, RungeKuttaStepper.DEFAULT_TOLERANCE, magnet,
-                field, dp, end), sRk4 = run(ButcherTableau.RK4_3, RungeKuttaStepper.DEFAULT_TOLERANCE, magnet, field,
-                rk4, end);
-        long eDp = sDp.evaluations(), eRk4 = sRk4.evaluations();
-        double devDp = maxDistance(dp, ref), devRk4 = maxDistance(rk4, ref),
-                moved = maxDistance(uniform(magnet.size()), ref);
+        Tableaus.FilmRuns film = quarterFilmRuns(ButcherTableau.DORMAND_PRINCE_54, ButcherTableau.RK4_3);
+        Tableaus.FilmRun[] runs = film.runs();
+        double moved = film.moved();
+        RungeKuttaStepper sRk4 = runs[1].stepper();
+        long eDp = runs[0].stepper().evaluations(), eRk4 = sRk4.evaluations();
+        double devDp = runs[0].deviation(), devRk4 = runs[1].deviation();
         System.out.printf("32 x 8 film, 300 ps at 1e-5 rad: Dormand-Prince %d evaluations (largest deviation %.3g), "
                 + "RK4(3) %d (%.3g, %d rejected steps); the state moved up to %.3g%n", eDp, devDp, eRk4, devRk4,
                 sRk4.rejectedSteps(), moved);

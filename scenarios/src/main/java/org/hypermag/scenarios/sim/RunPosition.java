@@ -20,7 +20,7 @@ final class RunPosition {
     /** The step controller's memory with {@link #proposedStep} (NaN: none). */
     double stepMemory = Double.NaN;
     /** {accepted steps, rejected steps, evaluations} of the current run stage up to {@link #t}. */
-    long[] counts = new long[3];
+    final long[] counts = new long[3];
     final List<Integer> stageConverged = new ArrayList<>();
     final List<String> stageSummaries = new ArrayList<>();
 
@@ -29,7 +29,7 @@ final class RunPosition {
     double savedStep;
     double savedMemory;
     long savedOutputs;
-    long[] savedCounts = new long[3];
+    final long[] savedCounts = new long[3];
     long savedDraws;
     boolean saved;
 
@@ -47,7 +47,7 @@ final class RunPosition {
             outputs = cp.outputs();
             proposedStep = cp.nextStep();
             stepMemory = cp.stepMemory();
-            counts = cp.stageCounts();
+            System.arraycopy(cp.stageCounts(), 0, counts, 0, 3);
             for (int c : cp.stageConverged()) {
                 stageConverged.add(c);
             }
@@ -60,7 +60,7 @@ final class RunPosition {
         t = savedT;
         proposedStep = savedStep;
         stepMemory = savedMemory;
-        counts = savedCounts.clone();
+        System.arraycopy(savedCounts, 0, counts, 0, 3);
     }
 
     /** Moves to the start of the next stage. */
@@ -71,7 +71,7 @@ final class RunPosition {
         outputs = 0;
         proposedStep = Double.NaN;
         stepMemory = Double.NaN;
-        counts = new long[3];
+        java.util.Arrays.fill(counts, 0);
     }
 
     /** Records the current state as the last consistent one inside a run stage. */

@@ -415,21 +415,20 @@ public final class Simulation {
     }
 
     /**
-     * @return {accepted steps, rejected steps, evaluations of dm/dt} of the run stage in progress from its start (a
-     *     resumed stage included), up to the current state; zeros outside a run stage ({@link #countStage})
+     * Writes {accepted steps, rejected steps, evaluations of dm/dt} of the run stage in progress, from its start (a
+     * resumed stage included) up to the current state, into out; zeros outside a run stage ({@link #countStage}).
+     * Allocates nothing (it runs after every step).
+     *
+     * @param out receives the three counts
      */
-    public long[] stageCounts() {
-        long[] c = new long[3];
+    public void stageCounts(long[] out) {
         if (countBase == null) {
-            return c;
+            java.util.Arrays.fill(out, 0);
+            return;
         }
-        long[] sinceStart = stepCounts();
-        long accepted = lastStepper != null ? lastStepper.acceptedSteps()
-                : deviceCounts != null ? deviceStepper.acceptedSteps() - deviceCounts[2] : 0;
-        c[0] = countBase[0] + accepted;
-        c[1] = countBase[1] + sinceStart[0];
-        c[2] = countBase[2] + sinceStart[1];
-        return c;
+        out[0] = countBase[0] + accepted();
+        out[1] = countBase[1] + rejected();
+        out[2] = countBase[2] + evaluations();
     }
 
     /**
@@ -437,16 +436,35 @@ public final class Simulation {
      *     it started, or since the stage was continued from a checkpoint)
      */
     public long[] stepCounts() {
-        if (lastStepper == null && deviceCounts != null) {
-            return new long[] {deviceStepper.rejectedSteps() - deviceCounts[0],
-                    deviceStepper.evaluations() - deviceCounts[1]};
-        }
-        return lastStepper == null ? new long[2] : new long[] {lastStepper.rejectedSteps(), lastStepper.evaluations()};
+        return new long[] {rejected(), evaluations()};
+    }
+
+    /** @return whether the last run stepped on the device (its counts then are the device stepper's since then) */
+    private boolean steppedOnDevice() {
+        return lastStepper == null && deviceCounts != null;
+    }
+
+    /** Accepted steps of the last {@link #run} or {@link #runDense}. */
+    private long accepted() {
+        return steppedOnDevice() ? deviceStepper.acceptedSteps() - deviceCounts[2]
+                : lastStepper == null ? 0 : lastStepper.acceptedSteps();
+    }
+
+    /** Rejected step attempts of the last {@link #run} or {@link #runDense}. */
+    private long rejected() {
+        return steppedOnDevice() ? deviceStepper.rejectedSteps() - deviceCounts[0]
+                : lastStepper == null ? 0 : lastStepper.rejectedSteps();
+    }
+
+    /** Evaluations of dm/dt of the last {@link #run} or {@link #runDense}. */
+    private long evaluations() {
+        return steppedOnDevice() ? deviceStepper.evaluations() - deviceCounts[1]
+                : lastStepper == null ? 0 : lastStepper.evaluations();
     }
 
     /** @return the integrator's proposed next step after the last step of {@link #runDense} (s), for checkpoints */
     public double lastProposedStep() {
-        if (lastStepper == null && deviceCounts != null) {
+        if (steppedOnDevice()) {
             return deviceStepper.proposedStep();
         }
         return lastStepper == null ? Double.NaN : lastStepper.proposedStep();
@@ -454,7 +472,7 @@ public final class Simulation {
 
     /** @return the step controller's memory after the last step of {@link #runDense}, for checkpoints */
     public double lastStepMemory() {
-        if (lastStepper == null && deviceCounts != null) {
+        if (steppedOnDevice()) {
             return deviceStepper.controllerMemory();
         }
         return lastStepper == null ? Double.NaN : lastStepper.controllerMemory();
@@ -493,7 +511,8 @@ public final class Simulation {
         }
         row[RunTable.MAX_TORQUE] = torque;
         row[RunTable.DT] = dt;
-        long[] counts = stageCounts();
+        long[] counts = new long[3];
+        stageCounts(counts);
         for (int k = 0; k < 3; k++) {
             row[RunTable.STEPS + k] = counts[k];
         }

@@ -163,7 +163,7 @@ final class StageExecution {
             if (!dense) {
                 pos.t = tOut;
                 pos.outputs = k;
-                pos.counts = sim.stageCounts();
+                sim.stageCounts(pos.counts);
                 pos.save(sim.magnetisation(), tOut, proposed, memory, k, sim.thermalDraws(), pos.counts);
                 if (!atEnd && c.checkpointDue()) {
                     pos.proposedStep = proposed;
@@ -182,7 +182,7 @@ final class StageExecution {
                         c.progress().running(tNow, pos.stageStart, end, steps);
                         pos.t = tNow;
                         pos.outputs = lastOutput[0];
-                        pos.counts = sim.stageCounts();
+                        sim.stageCounts(pos.counts);
                         pos.save(sim.magnetisation(), tNow, sim.lastProposedStep(), sim.lastStepMemory(),
                                 lastOutput[0], sim.thermalDraws(), pos.counts);
                         if (tNow < end && c.checkpointDue()) {

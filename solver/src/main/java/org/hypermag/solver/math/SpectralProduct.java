@@ -63,8 +63,8 @@ public final class SpectralProduct {
     /**
      * {@link #kernelProduct(double[][], int, double[][], int, int)} for one layer of cells, where Nxz and Nyz
      * vanish: H_x = −(Nxx M_x + Nxy M_y), H_y = −(Nxy M_x + Nyy M_y), H_z = −Nzz M_z, with Nxy times {@code signXy}
-     * (±1: a row of the kernel read for its mirror in k_y, where Nxy is odd). Four tensor components read instead of six, ten products instead of eighteen.
-     * SIMD where {@link LaneFft#simdLanes()} &gt; 0, the same bits either way.
+     * (±1: a row of the kernel read for its mirror in k_y, where Nxy is odd). Four tensor components read instead of
+     * six, ten products instead of eighteen. SIMD where {@link LaneFft#simdLanes()} &gt; 0, the same bits either way.
      *
      * @param m the six arrays of M's parts, replaced by H's
      * @param d the first lane's index in m
