@@ -50,6 +50,9 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
                          List<String> stageSummaries,
                          long thermalSeed, long thermalDraws, VectorField m) {
 
+    /** Domains per update of the checksum's CRC over m. */
+    private static final int CHECKSUM_BLOCK = 1024;
+
     /** Copies the arrays. */
     public Checkpoint {
         segmentChecksums = segmentChecksums.clone();
@@ -67,11 +70,9 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
      * @param dir run directory
      */
     public void write(Path dir) {
-        int n = m.size();
-        double[][] v = new double[n][];
-        for (int i = 0; i < n; i++) {
-            v[i] = new double[] {m.x[i], m.y[i], m.z[i]};
-        }
+        // component by component (3 × N): jhdf writes a multi-dimensional array one innermost row per system call,
+        // so N × 3 took N calls (0.9 s for 2^20 domains) where 3 × N takes three
+        double[][] v = {m.x, m.y, m.z};
         long checksum = checksum();
         Hdf5Files.writeAtomically(dir.resolve(RunLayout.CHECKPOINT_FILE), h -> {
             h.putAttribute("format", "hypermag-checkpoint");
@@ -128,10 +129,13 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
                         + "; this one resumes version " + RunLayout.FORMAT_VERSION + " only");
             }
             double[][] v = (double[][]) h.getDatasetByPath("m").getData();
-            VectorField m = new VectorField(v.length);
-            for (int i = 0; i < v.length; i++) {
-                m.set(i, v[i][0], v[i][1], v[i][2]);
+            if (v.length != 3 || v[1].length != v[0].length || v[2].length != v[0].length) {
+                throw new IllegalArgumentException(f + " is damaged: its magnetisation is not 3 x N");
             }
+            VectorField m = new VectorField(v[0].length);
+            System.arraycopy(v[0], 0, m.x, 0, v[0].length);
+            System.arraycopy(v[1], 0, m.y, 0, v[0].length);
+            System.arraycopy(v[2], 0, m.z, 0, v[0].length);
             int segments = intAttr(h, "segments");
             long[] sums = (long[]) h.getDatasetByPath("segment_checksums").getData();
             int[] conv = (int[]) h.getDatasetByPath("stage_converged").getData();
@@ -189,13 +193,14 @@ public record Checkpoint(String scenarioText, int stage, double stageStart, doub
         for (String s : stageSummaries) {
             c.update(s.getBytes(StandardCharsets.UTF_8));
         }
-        for (int i = 0; i < m.size(); i++) {
-            w.clear();
-            c.update(w.putDouble(m.x[i]).flip());
-            w.clear();
-            c.update(w.putDouble(m.y[i]).flip());
-            w.clear();
-            c.update(w.putDouble(m.z[i]).flip());
+        // m_x, m_y, m_z of each domain in turn, a block of domains per update (the same bytes as one at a time)
+        ByteBuffer block = ByteBuffer.allocate(24 * CHECKSUM_BLOCK);
+        for (int i0 = 0; i0 < m.size(); i0 += CHECKSUM_BLOCK) {
+            block.clear();
+            for (int i = i0; i < Math.min(m.size(), i0 + CHECKSUM_BLOCK); i++) {
+                block.putDouble(m.x[i]).putDouble(m.y[i]).putDouble(m.z[i]);
+            }
+            c.update(block.flip());
         }
         return c.getValue();
     }

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  */
 public final class RunLayout {
     /** Layout version written into every file as the attribute {@code format_version}. */
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
     /** Run file name. */
     public static final String RUN_FILE = "run.h5";
     /** Table file name. */
