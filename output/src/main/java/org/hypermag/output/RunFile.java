@@ -1,6 +1,7 @@
 package org.hypermag.output;
 
 import io.jhdf.WritableHdfFile;
+import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
 import java.nio.file.Path;
@@ -41,6 +42,9 @@ import org.hypermag.solver.magnet.Parameter;
  * The file is rewritten whole, atomically, when the run starts and when it ends.
  */
 public final class RunFile {
+    /** Rows of the geometry's N × 3 datasets per chunk. */
+    private static final int GEOMETRY_CHUNK = 1 << 16;
+
 
     /**
      * What describes a run.
@@ -132,8 +136,12 @@ public final class RunFile {
         }
         WritableGroup g = h.putGroup("geometry");
         g.putAttribute("domains", n);
-        g.putDataset("centres", c).putAttribute("units", "m");
-        g.putDataset("sizes", s).putAttribute("units", "m");
+        // stored in chunks of rows: jhdf writes a contiguous N × 3 array one row per system call (0.9 s for 2^20
+        // rows) and a chunk in one; readers see the same N × 3 dataset
+        DatasetCreationOptions rows = DatasetCreationOptions.builder().chunkDimensions(Math.min(n, GEOMETRY_CHUNK), 3)
+                .build();
+        g.putDataset("centres", c, rows).putAttribute("units", "m");
+        g.putDataset("sizes", s, rows).putAttribute("units", "m");
         g.putDataset("regions", md.regions());
         if (md.grid() != null) {
             RegularGrid grid = md.grid();
