@@ -138,8 +138,8 @@ public final class RunFile {
         g.putAttribute("domains", n);
         // stored in chunks of rows: jhdf writes a contiguous N × 3 array one row per system call (0.9 s for 2^20
         // rows) and a chunk in one; readers see the same N × 3 dataset
-        DatasetCreationOptions rows = DatasetCreationOptions.builder().chunkDimensions(Math.min(n, GEOMETRY_CHUNK), 3)
-                .build();
+        int chunk = Math.max(1, Math.min(n, GEOMETRY_CHUNK));
+        DatasetCreationOptions rows = DatasetCreationOptions.builder().chunkDimensions(chunk, 3).build();
         g.putDataset("centres", c, rows).putAttribute("units", "m");
         g.putDataset("sizes", s, rows).putAttribute("units", "m");
         g.putDataset("regions", md.regions());
