@@ -45,7 +45,6 @@ public final class RunFile {
     /** Rows of the geometry's N × 3 datasets per chunk. */
     private static final int GEOMETRY_CHUNK = 1 << 16;
 
-
     /**
      * What describes a run.
      *

@@ -305,12 +305,12 @@ public final class Simulation {
         deviceStepper.setProposedStep(proposedStep);
         deviceStepper.setControllerMemory(stepMemory);
         lastStepper = null;
-        deviceCounts = new long[] {deviceStepper.rejectedSteps(), deviceStepper.evaluations(),
-            deviceStepper.acceptedSteps()};
+        deviceCounts = new long[] {deviceStepper.acceptedSteps(), deviceStepper.rejectedSteps(),
+            deviceStepper.evaluations()};
         return deviceStepper;
     }
 
-    /** Counts of the device stepper when its last run started. */
+    /** {accepted, rejected, evaluations} of the device stepper when its last run started (as in stageCounts). */
     private long[] deviceCounts;
 
     /** A stepper of the equation with these settings, remembered for its counts and proposal. */
@@ -446,19 +446,19 @@ public final class Simulation {
 
     /** Accepted steps of the last {@link #run} or {@link #runDense}. */
     private long accepted() {
-        return steppedOnDevice() ? deviceStepper.acceptedSteps() - deviceCounts[2]
+        return steppedOnDevice() ? deviceStepper.acceptedSteps() - deviceCounts[0]
                 : lastStepper == null ? 0 : lastStepper.acceptedSteps();
     }
 
     /** Rejected step attempts of the last {@link #run} or {@link #runDense}. */
     private long rejected() {
-        return steppedOnDevice() ? deviceStepper.rejectedSteps() - deviceCounts[0]
+        return steppedOnDevice() ? deviceStepper.rejectedSteps() - deviceCounts[1]
                 : lastStepper == null ? 0 : lastStepper.rejectedSteps();
     }
 
     /** Evaluations of dm/dt of the last {@link #run} or {@link #runDense}. */
     private long evaluations() {
-        return steppedOnDevice() ? deviceStepper.evaluations() - deviceCounts[1]
+        return steppedOnDevice() ? deviceStepper.evaluations() - deviceCounts[2]
                 : lastStepper == null ? 0 : lastStepper.evaluations();
     }
 
