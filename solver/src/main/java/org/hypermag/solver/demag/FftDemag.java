@@ -379,21 +379,28 @@ public final class FftDemag implements DemagField {
         FftScratch w = scratch.get();
         LaneFft f = w.laneConv;
         int len = f.length();
+        // an odd number of passes: forward from y into z, the product in z, inverse from z back into y; no copies
+        boolean odd = f.endsInWork();
+        double[][] parts = odd ? w.partsZ : w.parts;
         for (int col = from; col < to; col += LANES) {
             int width = Math.min(LANES, to - col);
             for (int c = 0; c < 3; c++) {
                 double[] re = w.yre[c], im = w.yim[c];
                 toLanes(specRe[c], specIm[c], col, step, count, width, re, im);
-                f.forward(re, im, w.wre, w.wim, LANES, width, count);
+                f.forwardLeaving(re, im, odd ? w.zre[c] : w.wre, odd ? w.zim[c] : w.wim, LANES, width, count);
             }
             if (quarterKernel != null) {
-                FftDemagKernel.quarterProduct(w.parts, LANES, quarterKernel, hx, py, len, col, width);
+                FftDemagKernel.quarterProduct(parts, LANES, quarterKernel, hx, py, len, col, width);
             } else {
-                FftDemagKernel.product(w.parts, LANES, len, kernel, layerKernel, step, col, width);
+                FftDemagKernel.product(parts, LANES, len, kernel, layerKernel, step, col, width);
             }
             for (int c = 0; c < 3; c++) {
                 double[] re = w.yre[c], im = w.yim[c];
-                f.inverseUnscaled(re, im, w.wre, w.wim, LANES, width);
+                if (odd) {
+                    f.inverseUnscaledLeaving(w.zre[c], w.zim[c], re, im, LANES, width);
+                } else {
+                    f.inverseUnscaledLeaving(re, im, w.wre, w.wim, LANES, width);
+                }
                 fromLanes(re, im, count, width, specRe[c], specIm[c], col, step);
             }
         }

@@ -23,6 +23,12 @@ final class FftScratch {
     final double[] wre, wim;
     /** The same lane arrays as {Re x, Im x, Re y, Im y, Re z, Im z}, for {@link org.hypermag.solver.math.SpectralProduct#kernelProduct}. */
     final double[][] parts;
+    /**
+     * Where the fused pass's plan has an odd number of passes ({@link LaneFft#endsInWork()}): the three components'
+     * second lane arrays, in which its forward transforms end and from which the inverse ones start (no copy back
+     * either way), and them as {@link #parts}; null otherwise.
+     */
+    final double[][] zre, zim, partsZ;
 
     FftScratch(int px, int py, int pz) {
         lines = new double[FftDemagKernel.BLOCK][2 * py];
@@ -43,5 +49,9 @@ final class FftScratch {
         wre = len > 0 ? new double[len * FftDemag.LANES] : null;
         wim = len > 0 ? new double[len * FftDemag.LANES] : null;
         parts = len > 0 ? new double[][] {yre[0], yim[0], yre[1], yim[1], yre[2], yim[2]} : null;
+        boolean odd = laneConv != null && laneConv.endsInWork();
+        zre = odd ? new double[3][len * FftDemag.LANES] : null;
+        zim = odd ? new double[3][len * FftDemag.LANES] : null;
+        partsZ = odd ? new double[][] {zre[0], zim[0], zre[1], zim[1], zre[2], zim[2]} : null;
     }
 }

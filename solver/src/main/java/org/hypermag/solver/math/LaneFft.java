@@ -207,7 +207,7 @@ public final class LaneFft {
      * @param width sequences to transform, 1 ≤ width ≤ lanes (lanes b ≥ width are left alone or overwritten)
      */
     public void forward(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width) {
-        transform(re, im, workRe, workIm, lanes, width, -1, false);
+        transform(re, im, workRe, workIm, lanes, width, -1, false, true);
     }
 
     /**
@@ -227,7 +227,40 @@ public final class LaneFft {
             java.util.Arrays.fill(re, count * lanes, zeroTo * lanes, 0);
             java.util.Arrays.fill(im, count * lanes, zeroTo * lanes, 0);
         }
-        transform(re, im, workRe, workIm, lanes, width, -1, half);
+        transform(re, im, workRe, workIm, lanes, width, -1, half, true);
+    }
+
+    /**
+     * @return whether the passes end in the work arrays (an odd number of passes), where {@link #forward} and
+     *     {@link #inverseUnscaled} copy their result back and the {@code …Leaving} variants leave it
+     */
+    public boolean endsInWork() {
+        return (radix.length & 1) == 1;
+    }
+
+    /**
+     * {@link #forward(double[], double[], double[], double[], int, int, int)} without the copy back of an odd number
+     * of passes: the result is in (workRe, workIm) where {@link #endsInWork()}, else in (re, im); the other pair is
+     * overwritten.
+     */
+    public void forwardLeaving(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width,
+                               int count) {
+        boolean half = count <= n / 2 && n > 1 && (radix[0] == 4 || radix[0] == 2);
+        int zeroTo = half ? n / 2 : n;
+        if (count < zeroTo) {
+            java.util.Arrays.fill(re, count * lanes, zeroTo * lanes, 0);
+            java.util.Arrays.fill(im, count * lanes, zeroTo * lanes, 0);
+        }
+        transform(re, im, workRe, workIm, lanes, width, -1, half, false);
+    }
+
+    /**
+     * {@link #inverseUnscaled} without the copy back: the result is in (workRe, workIm) where {@link #endsInWork()},
+     * else in (re, im); the other pair is overwritten.
+     */
+    public void inverseUnscaledLeaving(double[] re, double[] im, double[] workRe, double[] workIm, int lanes,
+                                       int width) {
+        transform(re, im, workRe, workIm, lanes, width, 1, false, false);
     }
 
     /**
@@ -249,12 +282,15 @@ public final class LaneFft {
      * {@link #forward}.
      */
     public void inverseUnscaled(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width) {
-        transform(re, im, workRe, workIm, lanes, width, 1, false);
+        transform(re, im, workRe, workIm, lanes, width, 1, false, true);
     }
 
-    /** The passes; {@code zeroHalf}: the second half of the input is zero, and the first pass (radix 4 or 2) skips it. */
+    /**
+     * The passes; {@code zeroHalf}: the second half of the input is zero, and the first pass (radix 4 or 2) skips it;
+     * {@code copyBack}: an odd number of passes copies the result from the work arrays into (re, im).
+     */
     private void transform(double[] re, double[] im, double[] wr, double[] wi, int lanes, int width, int sign,
-                           boolean zeroHalf) {
+                           boolean zeroHalf, boolean copyBack) {
         double[] xr = re, xi = im, yr = wr, yi = wi;
         int p = 1;
         for (int q = 0; q < radix.length; q++) {
@@ -272,7 +308,7 @@ public final class LaneFft {
             yi = t;
             p *= r;
         }
-        if (xr != re) {
+        if (copyBack && xr != re) {
             System.arraycopy(xr, 0, re, 0, n * lanes);
             System.arraycopy(xi, 0, im, 0, n * lanes);
         }

@@ -163,6 +163,45 @@ class LaneFftTest {
         }
     }
 
+    /**
+     * The variants without the copy back leave the same bits as forward and inverseUnscaled in the work arrays after an
+     * odd number of passes and in place after an even one.
+     */
+    @Test
+    void transformsWithoutTheCopyBackLeaveTheSameBitsWhereEndsInWorkSays() {
+        SplittableRandom rnd = new SplittableRandom(23);
+        int lanes = 16;
+        for (int n : new int[] {2, 4, 8, 30, 64, 100, 128, 200, 400}) {
+            LaneFft f = new LaneFft(n);
+            int passes = 0;
+            for (int r = n; r > 1; passes++) {
+                r /= r % 4 == 0 ? 4 : r % 2 == 0 ? 2 : r % 3 == 0 ? 3 : 5;
+            }
+            assertEquals(passes % 2 == 1, f.endsInWork(), "n " + n + ": " + passes + " passes");
+            for (int count : new int[] {n / 2, n}) {
+                double[] re = new double[n * lanes], im = new double[n * lanes];
+                for (int i = 0; i < re.length; i++) {
+                    re[i] = i / lanes < count ? rnd.nextDouble(-1, 1) : 0;
+                    im[i] = i / lanes < count ? rnd.nextDouble(-1, 1) : 0;
+                }
+                double[] wr = new double[re.length], wi = new double[re.length];
+                double[] er = re.clone(), ei = im.clone(), lr = re.clone(), li = im.clone();
+                f.forward(er, ei, wr, wi, lanes, lanes, count);
+                double[] kr = new double[re.length], ki = new double[re.length];
+                f.forwardLeaving(lr, li, kr, ki, lanes, lanes, count);
+                String what = "n " + n + ", count " + count;
+                assertLanesEqual(er, f.endsInWork() ? kr : lr, lanes, lanes, what + ", forward");
+                assertLanesEqual(ei, f.endsInWork() ? ki : li, lanes, lanes, what + ", forward");
+                f.inverseUnscaled(er, ei, wr, wi, lanes, lanes);
+                double[] sr = f.endsInWork() ? kr : lr, si = f.endsInWork() ? ki : li;
+                double[] tr = f.endsInWork() ? lr : kr, ti = f.endsInWork() ? li : ki;
+                f.inverseUnscaledLeaving(sr, si, tr, ti, lanes, lanes);
+                assertLanesEqual(er, f.endsInWork() ? tr : sr, lanes, lanes, what + ", inverse");
+                assertLanesEqual(ei, f.endsInWork() ? ti : si, lanes, lanes, what + ", inverse");
+            }
+        }
+    }
+
     /** Same bits in the lanes below the width, and finite there (the NaN of the unused lanes did not leak). */
     static void assertLanesEqual(double[] expected, double[] actual, int lanes, int width, String what) {
         for (int i = 0; i < expected.length; i++) {
