@@ -12,6 +12,7 @@ import org.hypermag.surrogate.paper2d.Fourier2d;
 import org.hypermag.surrogate.paper2d.Metrics2d;
 import org.hypermag.surrogate.paper2d.Model2d;
 import org.hypermag.surrogate.paper2d.Protocol2d;
+import org.hypermag.surrogate.nn.Init;
 import org.hypermag.surrogate.paper2d.Schedule;
 
 /**
@@ -36,7 +37,7 @@ final class Paper2dCommands {
     /** The training options of {@code train --protocol paper-2d} (null: the default). */
     record Options(String model, Integer epochs, Double rate, Double finalRate, Double fraction, Long seed,
                    Integer order, Integer width, Integer depth, Integer basisWidth, Integer basisLayers,
-                   Integer threads, Path from) {
+                   Integer threads, Path from, String init) {
         /**
          * The options with a budget's values where none was given: {@code paper} (or none) leaves the paper's
          * defaults; {@code reduced} the reduced runs' sizes, data and schedule (docs/paper-models.md).
@@ -54,19 +55,32 @@ final class Paper2dCommands {
             Options reduced = switch (model) {
                 case "fc-ilr" -> new Options(model, or(epochs, 8_000), or(rate, 1e-3), or(finalRate, 1e-5),
                         or(fraction, 0.3), seed, order, or(width, 384), or(depth, 3), or(basisWidth, 128),
-                        or(basisLayers, 3), threads, from);
+                        or(basisLayers, 3), threads, from, init);
                 case "fourier" -> new Options(model, or(epochs, 5_000), or(rate, 1e-3), or(finalRate, 1e-5),
                         or(fraction, 0.1), seed, or(order, 16), or(width, 256), or(depth, 3), basisWidth, basisLayers,
-                        threads, from);
+                        threads, from, init);
                 default -> this; // LINEAR: exact least squares on the whole training set takes 0.1 s
             };
             // continuing (--from): the budget's schedule only; the shape and the data are the file's
             return from == null ? reduced : new Options(model, reduced.epochs, reduced.rate, reduced.finalRate,
-                    fraction, seed, order, width, depth, basisWidth, basisLayers, threads, from);
+                    fraction, seed, order, width, depth, basisWidth, basisLayers, threads, from, init);
         }
 
         private static <T> T or(T given, T preset) {
             return given == null ? preset : given;
+        }
+
+        /** The initialisation: --init, or the authors' ({@link Init#FAN_IN}). */
+        Init initialisation() {
+            if (init == null) {
+                return Init.FAN_IN;
+            }
+            Init i = Init.of(init);
+            if (i == null) {
+                throw new Main.UsageException("--init must be fan-in (the authors', equinox's) or glorot, got '" + init
+                        + "'");
+            }
+            return i;
         }
 
         /** The schedule: constant at rate, or a cosine decay to --final-rate. */
@@ -85,6 +99,7 @@ final class Paper2dCommands {
      */
     static int train(String protocol, Options op, Path out, PrintWriter o, PrintWriter err) {
         require(protocol, op.model());
+        op.initialisation(); // an unknown --init is refused before anything else is checked
         double f = op.fraction() == null ? 1 : op.fraction();
         long seed = op.seed() == null ? 0 : op.seed();
         java.util.function.Consumer<String> progress = line -> {
@@ -99,8 +114,9 @@ final class Paper2dCommands {
             throw new Main.UsageException("--basis-width and --basis-layers are FC + ILR's");
         }
         if (op.model().equals("linear")) {
-            if (op.order() != null || op.width() != null || op.depth() != null) {
-                throw new Main.UsageException("--order, --hyper-width and --hyper-depth are FOURIER's and FC + ILR's");
+            if (op.order() != null || op.width() != null || op.depth() != null || op.init() != null) {
+                throw new Main.UsageException("--order, --hyper-width, --hyper-depth and --init are FOURIER's and "
+                        + "FC + ILR's");
             }
             int e = op.epochs() == null ? 0 : op.epochs();
             double r = op.rate() == null ? 1e-2 : op.rate();
@@ -128,7 +144,8 @@ final class Paper2dCommands {
             requireMemory(FcIlr2d.memoryBytes(shape, Discs.Set.TRAIN.samples(f), 1, Discs.Set.TRAIN.points),
                     FcIlr2d.memoryBytes(shape, Discs.Set.TEST.samples, Discs.Set.TEST.sources, Discs.Set.TEST.points),
                     "FC + ILR");
-            trained = withPool(op.threads(), pool -> Protocol2d.fcIlr(shape, s, f, seed, pool, progress));
+            Init init = op.initialisation();
+            trained = withPool(op.threads(), pool -> Protocol2d.fcIlr(shape, s, f, seed, init, pool, progress));
         } else {
             // the defaults are the paper's code's: N = 32, width 0.25 x 4N^2, 3 hidden layers, 25 000 epochs at 5e-5
             int n = op.order() == null ? 32 : op.order();
@@ -144,7 +161,8 @@ final class Paper2dCommands {
                             Discs.Set.TRAIN.points),
                     Fourier2d.memoryBytes(n, width, depth, Discs.Set.TEST.samples, Discs.Set.TEST.sources,
                             Discs.Set.TEST.points), "FOURIER");
-            trained = withPool(op.threads(), pool -> Protocol2d.fourier(n, width, depth, s, f, seed, pool,
+            Init init = op.initialisation();
+            trained = withPool(op.threads(), pool -> Protocol2d.fourier(n, width, depth, s, f, seed, init, pool,
                     progress));
         }
         return written(trained, out, o);
@@ -167,9 +185,10 @@ final class Paper2dCommands {
     private static int continueTraining(Options op, Path out, PrintWriter o,
                                         java.util.function.Consumer<String> progress) {
         if (op.order() != null || op.width() != null || op.depth() != null || op.basisWidth() != null
-                || op.basisLayers() != null) {
-            throw new Main.UsageException("--from " + op.from() + " continues a trained model, whose shape is the "
-                    + "file's: leave out --order, --hyper-width, --hyper-depth, --basis-width and --basis-layers");
+                || op.basisLayers() != null || op.init() != null) {
+            throw new Main.UsageException("--from " + op.from() + " continues a trained model, whose shape and "
+                    + "parameters are the file's: leave out --order, --hyper-width, --hyper-depth, --basis-width, "
+                    + "--basis-layers and --init");
         }
         ModelFile file;
         Map.Entry<Model2d, Map<String, String>> start;

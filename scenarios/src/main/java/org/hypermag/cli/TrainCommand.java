@@ -156,6 +156,12 @@ final class TrainCommand implements Callable<Integer> {
             + "training samples to use (default 1).")
     Double fraction;
 
+    @Option(names = "--init", paramLabel = "NAME", description = "--protocol paper-2d, fourier and fc-ilr: how the "
+            + "networks' parameters start: fan-in (default, the authors' code's: every weight and bias uniform in "
+            + "+-1/sqrt(fan-in), as equinox) or glorot (Glorot-uniform weights, zero biases; this project's runs "
+            + "before 2026-12-06).")
+    String init;
+
     @Override
     public Integer call() {
         if (threads != null && threads < 1) {
@@ -164,13 +170,13 @@ final class TrainCommand implements Callable<Integer> {
         if (protocol != null) {
             return Paper2dCommands.train(protocol, new Paper2dCommands.Options(model.equals(FarFieldModel.NAME)
                     ? "linear" : model, epochs, rate, finalRate, fraction, seed, order, hyperWidth, hyperDepth, basisWidth,
-                    basisLayers, threads, from).withBudget(budget), out,
+                    basisLayers, threads, from, init).withBudget(budget), out,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (epochs != null || rate != null || finalRate != null || fraction != null || order != null || hyperWidth != null
-                || hyperDepth != null || basisWidth != null || basisLayers != null || budget != null) {
+                || hyperDepth != null || basisWidth != null || basisLayers != null || budget != null || init != null) {
             throw new Main.UsageException("--epochs, --rate, --final-rate, --fraction, --order, --hyper-width, --hyper-depth, "
-                    + "--basis-width, --basis-layers and --budget belong to --protocol paper-2d");
+                    + "--basis-width, --basis-layers, --init and --budget belong to --protocol paper-2d");
         }
         if (PaperModels.NAMES.contains(model)) {
             return trainPaperModel();

@@ -236,6 +236,22 @@ class TrainAndAccuracyCommandTest {
         assertEquals(0, ti.status, ti.err);
         assertTrue(ti.out.contains("FC-ILR on the paper's 2-D protocol (basis 2 -> 6 x 2") && ti.out.contains(
                 "| 4.4 |") && ti.out.contains("4 epochs, rate 0.00100 cosine to 1.00e-05"), ti.out);
+        // the authors' initialisation by default, named in the method; --init chooses another, or is refused
+        assertTrue(ti.out.contains("weights and biases uniform in +-1/sqrt(fan-in), as equinox"), ti.out);
+        CliRunner glorot = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--basis-width", "6",
+                "--basis-layers", "2", "--hyper-width", "8", "--hyper-depth", "1", "--epochs", "4", "--rate", "1e-3",
+                "--fraction", "0.005", "--init", "glorot", "--out", dir.resolve("glorot.h5").toString());
+        assertEquals(0, glorot.status, glorot.err);
+        assertTrue(glorot.out.contains("Glorot-uniform weights, zero biases"), glorot.out);
+        CliRunner lecun = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fourier", "--init", "lecun",
+                "--out", dir.resolve("lecun.h5").toString());
+        assertEquals(2, lecun.status);
+        assertTrue(lecun.err.contains("--init must be fan-in (the authors', equinox's) or glorot, got 'lecun'"),
+                lecun.err);
+        CliRunner linearInit = CliRunner.run("train", "--protocol", "paper-2d", "--model", "linear", "--init",
+                "glorot", "--out", dir.resolve("li.h5").toString());
+        assertEquals(2, linearInit.status);
+        assertTrue(linearInit.err.contains("--init are FOURIER's and FC + ILR's"), linearInit.err);
         CliRunner up = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--rate", "1e-4",
                 "--final-rate", "1e-3", "--out", dir.resolve("up.h5").toString());
         assertEquals(2, up.status);
@@ -269,7 +285,7 @@ class TrainAndAccuracyCommandTest {
         CliRunner paper = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--epochs", "1",
                 "--fraction", "0.001", "--out", dir.resolve("paper.h5").toString());
         assertEquals(0, paper.status, paper.err);
-        assertTrue(paper.out.contains("basis 2 -> 400 x 4, hypernetwork 4 -> 601 x 3 -> 401 (1450411 parameters)"),
+        assertTrue(paper.out.contains("basis 2 -> 400 x 4, hypernetwork 4 -> 601 x 3 -> 401 (1450411 parameters;"),
                 paper.out);
         CliRunner budget = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fourier", "--budget", "tiny",
                 "--out", dir.resolve("tiny.h5").toString());
@@ -327,7 +343,11 @@ class TrainAndAccuracyCommandTest {
         CliRunner shape = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--from",
                 ilr.toString(), "--basis-width", "8", "--epochs", "1", "--out", dir.resolve("x.h5").toString());
         assertEquals(Main.EXIT_INPUT, shape.status);
-        assertTrue(shape.err.contains("whose shape is the file's"), shape.err);
+        assertTrue(shape.err.contains("whose shape and parameters are the file's"), shape.err);
+        CliRunner init = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--from",
+                ilr.toString(), "--init", "glorot", "--epochs", "1", "--out", dir.resolve("x.h5").toString());
+        assertEquals(Main.EXIT_INPUT, init.status);
+        assertTrue(init.err.contains("--basis-layers and --init"), init.err);
         CliRunner other = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fourier", "--from",
                 ilr.toString(), "--epochs", "1", "--out", dir.resolve("y.h5").toString());
         assertEquals(Main.EXIT_INPUT, other.status);

@@ -121,6 +121,22 @@ public final class Mlp {
     }
 
     /**
+     * Initialises every weight and bias of layer k uniformly in ±1/√n_{k−1} ({@link Init#FAN_IN}: equinox's and
+     * PyTorch's default for a linear layer); per layer the weights, then the biases, are drawn.
+     *
+     * @param params parameter array, modified in this network's range
+     * @param random the source of randomness (advanced)
+     */
+    public void initialiseFanIn(double[] params, SplittableRandom random) {
+        for (int k = 1; k < widths.length; k++) {
+            double lim = 1 / Math.sqrt(widths[k - 1]);
+            for (int i = wOff[k]; i < bOff[k] + widths[k]; i++) {
+                params[i] = lim * (2 * random.nextDouble() - 1);
+            }
+        }
+    }
+
+    /**
      * Creates the per-thread state for evaluations with a given number of tangents.
      *
      * @param tangents number of leading inputs to differentiate by, 0..inputs()

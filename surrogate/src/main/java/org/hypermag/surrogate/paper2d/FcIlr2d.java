@@ -10,6 +10,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.nn.Activation;
 import org.hypermag.surrogate.nn.Gemm;
+import org.hypermag.surrogate.nn.Init;
 import org.hypermag.surrogate.nn.Mlp;
 import org.hypermag.surrogate.nn.MlpBatch;
 
@@ -23,7 +24,8 @@ import org.hypermag.surrogate.nn.MlpBatch;
  * and its tangents are evaluated once per point and epoch. Full-batch Adam.
  *
  * <p>The paper's sizes: B = 400 with 4 layers, H = 601 = 1.5 (B + 1) with 3 hidden layers (1.45 M parameters), 25 000
- * epochs at 1e-4. Departures: Glorot-uniform initial weights. Parameters: g's, then f's. Immutable.
+ * epochs at 1e-4. The parameters start as the authors' (equinox's, {@link Init#FAN_IN}) unless another {@link Init} is
+ * asked for. Parameters: g's, then f's. Immutable.
  */
 public final class FcIlr2d implements Model2d {
     /** Chunks of samples (fixed: the gradient does not depend on the thread count). */
@@ -46,9 +48,25 @@ public final class FcIlr2d implements Model2d {
      * @param hyperWidth H (≥ 1)
      * @param hyperDepth hidden layers of g (≥ 1; the paper: 3)
      * @param seed initialisation seed
-     * @return the model
+     * @return the model, its parameters started as the authors' ({@link Init#FAN_IN})
      */
     public static FcIlr2d initial(int basisWidth, int basisLayers, int hyperWidth, int hyperDepth, long seed) {
+        return initial(basisWidth, basisLayers, hyperWidth, hyperDepth, seed, Init.FAN_IN);
+    }
+
+    /**
+     * A fresh model.
+     *
+     * @param basisWidth B (≥ 1)
+     * @param basisLayers layers of f (≥ 1; the paper: 4)
+     * @param hyperWidth H (≥ 1)
+     * @param hyperDepth hidden layers of g (≥ 1; the paper: 3)
+     * @param seed initialisation seed
+     * @param init how both networks' parameters start (the hypernetwork's drawn first)
+     * @return the model
+     */
+    public static FcIlr2d initial(int basisWidth, int basisLayers, int hyperWidth, int hyperDepth, long seed,
+                                  Init init) {
         if (basisWidth < 1 || basisLayers < 1 || hyperWidth < 1 || hyperDepth < 1) {
             throw new IllegalArgumentException("FC + ILR needs widths and depths >= 1; got " + basisWidth + ", "
                     + basisLayers + ", " + hyperWidth + ", " + hyperDepth);
@@ -58,8 +76,8 @@ public final class FcIlr2d implements Model2d {
         Mlp basis = new Mlp(basisWidths(basisWidth, basisLayers), Activation.GELU, Activation.GELU, hyper.end());
         double[] p = new double[basis.end()];
         SplittableRandom rnd = new SplittableRandom(seed);
-        hyper.initialise(p, rnd);
-        basis.initialise(p, rnd);
+        init.apply(hyper, p, rnd);
+        init.apply(basis, p, rnd);
         return new FcIlr2d(hyper, basis, p);
     }
 

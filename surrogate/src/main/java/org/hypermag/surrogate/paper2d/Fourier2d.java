@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.surrogate.nn.Activation;
 import org.hypermag.surrogate.nn.Gemm;
+import org.hypermag.surrogate.nn.Init;
 import org.hypermag.surrogate.nn.Mlp;
 import org.hypermag.surrogate.nn.MlpBatch;
 
@@ -19,8 +20,9 @@ import org.hypermag.surrogate.nn.MlpBatch;
  * φ̂ − φ plus mean Huber of Ĥ − H, δ = 1); its gradient, through the basis, the wavenumber bounds and the hypernetwork,
  * is exact ({@code Fourier2dTest} checks it against finite differences). Full-batch Adam, one step per epoch.
  *
- * <p>Departures: the weights start Glorot-uniform ({@link Mlp#initialise}), not equinox's LeCun-uniform; sizes and
- * schedules are the caller's (the paper's N = 32, width 1 024 and 25 000 epochs need a GPU; docs/paper-models.md).
+ * <p>The parameters start as the authors' (equinox's: {@link Init#FAN_IN}) unless another {@link Init} is asked for;
+ * sizes and schedules are the caller's (the paper's N = 32, width 1 024 and 25 000 epochs need a GPU;
+ * docs/paper-models.md).
  * Parameters: the hypernetwork's (its layout), then b_0, b_1. Immutable.
  */
 public final class Fourier2d implements Model2d {
@@ -47,9 +49,23 @@ public final class Fourier2d implements Model2d {
      * @param width hidden width W of the hypernetwork (≥ 1)
      * @param depth hidden layers (≥ 1; the paper's code: 3)
      * @param seed initialisation seed
-     * @return the model
+     * @return the model, its parameters started as the authors' ({@link Init#FAN_IN})
      */
     public static Fourier2d initial(int order, int width, int depth, long seed) {
+        return initial(order, width, depth, seed, Init.FAN_IN);
+    }
+
+    /**
+     * A fresh model.
+     *
+     * @param order N, wavenumbers per axis including 0 (≥ 2); 4N² coefficients
+     * @param width hidden width W of the hypernetwork (≥ 1)
+     * @param depth hidden layers (≥ 1; the paper's code: 3)
+     * @param seed initialisation seed
+     * @param init how the hypernetwork's parameters start
+     * @return the model
+     */
+    public static Fourier2d initial(int order, int width, int depth, long seed, Init init) {
         if (order < 2 || width < 1 || depth < 1) {
             throw new IllegalArgumentException("FOURIER needs order >= 2, width >= 1, depth >= 1; got " + order + ", "
                     + width + ", " + depth);
@@ -57,7 +73,7 @@ public final class Fourier2d implements Model2d {
         Mlp net = new Mlp(SourceBatch.widths(width, depth, 4 * order * order), Activation.GELU, Activation.IDENTITY,
                 0);
         double[] p = new double[net.parameterCount() + 2];
-        net.initialise(p, new SplittableRandom(seed));
+        init.apply(net, p, new SplittableRandom(seed));
         p[net.end()] = BOUNDS[0];
         p[net.end() + 1] = BOUNDS[1];
         return new Fourier2d(order, net, p);

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hypermag.output.ModelFile;
 import org.hypermag.solver.parallel.WorkerPool;
+import org.hypermag.surrogate.nn.Init;
 
 /**
  * The paper's 2-D protocol end to end (issue 20): train on {@link Discs.Set#TRAIN} (single sources), report on the
@@ -193,25 +194,27 @@ public final class Protocol2d {
      * @param schedule full-batch Adam epochs and learning rates (the paper's code: 25 000 at 5e-5)
      * @param fraction the fraction of the training samples to use
      * @param seedOffset added to every data set's seed (and the initialisation's, 42)
+     * @param init how the hypernetwork's parameters start (the authors': {@link Init#FAN_IN})
      * @param pool threads
      * @param progress progress lines
      * @return the model and its report
      */
     public static Map.Entry<Fourier2d, Report> fourier(int order, int width, int depth, Schedule schedule,
-                                                       double fraction, long seedOffset,
+                                                       double fraction, long seedOffset, Init init,
                                                        WorkerPool pool,
                                                        Consumer<String> progress) {
         if (schedule.epochs() < 1) {
             throw new IllegalArgumentException("FOURIER needs epochs >= 1; got " + schedule.epochs());
         }
         return trained(fraction, seedOffset, pool, progress, train -> {
-            Fourier2d m0 = Fourier2d.initial(order, width, depth, 42 + seedOffset);
+            Fourier2d m0 = Fourier2d.initial(order, width, depth, 42 + seedOffset, init);
             progress.accept(String.format(Locale.ROOT, "FOURIER: N = %d (%d coefficients), hypernetwork 4 -> %d x %d "
                     + "-> %d (%d parameters)", order, 4 * order * order, width, depth, 4 * order * order,
                     m0.parameterCount()));
             return m0.train(train, schedule, pool, progress);
-        }, m -> String.format(Locale.ROOT, "N = %d, hypernetwork width %d, %d hidden layers (%d parameters); "
-                + "full-batch Adam on the Huber loss, %s", order, width, depth, m.parameterCount(), schedule));
+        }, m -> String.format(Locale.ROOT, "N = %d, hypernetwork width %d, %d hidden layers (%d parameters; %s); "
+                + "full-batch Adam on the Huber loss, %s", order, width, depth, m.parameterCount(), init.description(),
+                schedule));
     }
 
     /**
@@ -221,20 +224,22 @@ public final class Protocol2d {
      * @param schedule full-batch Adam epochs and learning rates (the paper's code: 25 000 at 1e-4)
      * @param fraction the fraction of the training samples to use
      * @param seedOffset added to every data set's seed (and the initialisation's, 42)
+     * @param init how both networks' parameters start (the authors': {@link Init#FAN_IN})
      * @param pool threads
      * @param progress progress lines
      * @return the model and its report
      */
     public static Map.Entry<FcIlr2d, Report> fcIlr(int[] shape, Schedule schedule, double fraction,
-                                                   long seedOffset, WorkerPool pool,
+                                                   long seedOffset, Init init, WorkerPool pool,
                                                    Consumer<String> progress) {
         if (schedule.epochs() < 1) {
             throw new IllegalArgumentException("FC + ILR needs epochs >= 1; got " + schedule.epochs());
         }
         return trained(fraction, seedOffset, pool, progress, train -> FcIlr2d.initial(shape[0], shape[1], shape[2],
-                shape[3], 42 + seedOffset).train(train, schedule, pool, progress), m -> String.format(Locale.ROOT,
-                "basis 2 -> %d x %d, hypernetwork 4 -> %d x %d -> %d (%d parameters); full-batch Adam on the Huber "
-                + "loss, %s", shape[0], shape[1], shape[2], shape[3], shape[0] + 1, m.parameterCount(), schedule));
+                shape[3], 42 + seedOffset, init).train(train, schedule, pool, progress), m -> String.format(Locale.ROOT,
+                "basis 2 -> %d x %d, hypernetwork 4 -> %d x %d -> %d (%d parameters; %s); full-batch Adam on the "
+                + "Huber loss, %s", shape[0], shape[1], shape[2], shape[3], shape[0] + 1, m.parameterCount(),
+                init.description(), schedule));
     }
 
     /**

@@ -112,6 +112,46 @@ class MlpTest {
         }
     }
 
+    /**
+     * Equinox's eqx.nn.Linear (the seed paper's authors' networks) draws every weight and bias of a layer uniformly in
+     * ±1/√n_in: each layer's values stay inside that bound and their mean square is lim²/3 within 4 standard errors
+     * (a uniform variable's square has variance 4 lim⁴/45); Glorot's biases start at zero, fan-in's do not.
+     */
+    @Test
+    void fanInInitialisationDrawsEveryWeightAndBiasUniformlyWithinOneOverTheRootOfTheInputs() {
+        int[] widths = {4, 300, 200, 50};
+        Mlp net = new Mlp(widths, Activation.GELU, Activation.IDENTITY, 5);
+        double[] p = new double[net.end()];
+        net.initialiseFanIn(p, new SplittableRandom(17));
+        for (int k = 1; k < widths.length; k++) {
+            double lim = 1 / Math.sqrt(widths[k - 1]);
+            int from = net.weightOffset(k), to = net.biasOffset(k) + widths[k];
+            double sum2 = 0, biases2 = 0;
+            for (int i = from; i < to; i++) {
+                assertTrue(Math.abs(p[i]) <= lim, "layer " + k + ", parameter " + i + ": " + p[i]);
+                sum2 += p[i] * p[i];
+            }
+            for (int i = net.biasOffset(k); i < to; i++) {
+                biases2 += p[i] * p[i];
+            }
+            int n = to - from;
+            double mean2 = sum2 / n, expected = lim * lim / 3, se = Math.sqrt(4 * Math.pow(lim, 4) / 45 / n);
+            assertEquals(expected, mean2, 4 * se, "layer " + k);
+            assertTrue(biases2 > 0, "layer " + k + ": the biases are drawn too");
+        }
+        for (int i = 0; i < 5; i++) {
+            assertEquals(0.0, p[i], 0.0, "outside the network's range");
+        }
+        double[] g = new double[net.end()];
+        net.initialise(g, new SplittableRandom(17));
+        for (int i = net.biasOffset(1); i < net.biasOffset(1) + widths[1]; i++) {
+            assertEquals(0.0, g[i], 0.0, "Glorot's biases start at zero");
+        }
+        assertEquals(Init.FAN_IN, Init.of("fan-in"));
+        assertEquals(Init.GLOROT, Init.of("Glorot"));
+        assertEquals(null, Init.of("lecun"));
+    }
+
     @Test
     void rejectsFewerThanTwoLayers() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
