@@ -221,13 +221,7 @@ public final class LaneFft {
      */
     public void forward(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width,
                         int count) {
-        boolean half = count <= n / 2 && n > 1 && (radix[0] == 4 || radix[0] == 2);
-        int zeroTo = half ? n / 2 : n;
-        if (count < zeroTo) {
-            java.util.Arrays.fill(re, count * lanes, zeroTo * lanes, 0);
-            java.util.Arrays.fill(im, count * lanes, zeroTo * lanes, 0);
-        }
-        transform(re, im, workRe, workIm, lanes, width, -1, half, true);
+        forwardOfPadded(re, im, workRe, workIm, lanes, width, count, true);
     }
 
     /**
@@ -245,13 +239,19 @@ public final class LaneFft {
      */
     public void forwardLeaving(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width,
                                int count) {
+        forwardOfPadded(re, im, workRe, workIm, lanes, width, count, false);
+    }
+
+    /** The forward transform of a zero-padded input: zeros up to where the first pass reads, the half skipped. */
+    private void forwardOfPadded(double[] re, double[] im, double[] workRe, double[] workIm, int lanes, int width,
+                                 int count, boolean copyBack) {
         boolean half = count <= n / 2 && n > 1 && (radix[0] == 4 || radix[0] == 2);
         int zeroTo = half ? n / 2 : n;
         if (count < zeroTo) {
             java.util.Arrays.fill(re, count * lanes, zeroTo * lanes, 0);
             java.util.Arrays.fill(im, count * lanes, zeroTo * lanes, 0);
         }
-        transform(re, im, workRe, workIm, lanes, width, -1, half, false);
+        transform(re, im, workRe, workIm, lanes, width, -1, half, copyBack);
     }
 
     /**
