@@ -6,13 +6,13 @@ import java.util.Map;
 import org.hypermag.output.ModelFile;
 import org.hypermag.solver.parallel.WorkerPool;
 import org.hypermag.scenarios.spec.MemoryEstimate;
+import org.hypermag.surrogate.nn.Init;
 import org.hypermag.surrogate.paper2d.Discs;
 import org.hypermag.surrogate.paper2d.FcIlr2d;
 import org.hypermag.surrogate.paper2d.Fourier2d;
 import org.hypermag.surrogate.paper2d.Metrics2d;
 import org.hypermag.surrogate.paper2d.Model2d;
 import org.hypermag.surrogate.paper2d.Protocol2d;
-import org.hypermag.surrogate.nn.Init;
 import org.hypermag.surrogate.paper2d.Schedule;
 
 /**
@@ -99,7 +99,7 @@ final class Paper2dCommands {
      */
     static int train(String protocol, Options op, Path out, PrintWriter o, PrintWriter err) {
         require(protocol, op.model());
-        op.initialisation(); // an unknown --init is refused before anything else is checked
+        Init init = op.initialisation(); // an unknown --init is refused before anything else is checked
         double f = op.fraction() == null ? 1 : op.fraction();
         long seed = op.seed() == null ? 0 : op.seed();
         java.util.function.Consumer<String> progress = line -> {
@@ -144,7 +144,6 @@ final class Paper2dCommands {
             requireMemory(FcIlr2d.memoryBytes(shape, Discs.Set.TRAIN.samples(f), 1, Discs.Set.TRAIN.points),
                     FcIlr2d.memoryBytes(shape, Discs.Set.TEST.samples, Discs.Set.TEST.sources, Discs.Set.TEST.points),
                     "FC + ILR");
-            Init init = op.initialisation();
             trained = withPool(op.threads(), pool -> Protocol2d.fcIlr(shape, s, f, seed, init, pool, progress));
         } else {
             // the defaults are the paper's code's: N = 32, width 0.25 x 4N^2, 3 hidden layers, 25 000 epochs at 5e-5
@@ -161,7 +160,6 @@ final class Paper2dCommands {
                             Discs.Set.TRAIN.points),
                     Fourier2d.memoryBytes(n, width, depth, Discs.Set.TEST.samples, Discs.Set.TEST.sources,
                             Discs.Set.TEST.points), "FOURIER");
-            Init init = op.initialisation();
             trained = withPool(op.threads(), pool -> Protocol2d.fourier(n, width, depth, s, f, seed, init, pool,
                     progress));
         }
