@@ -37,7 +37,7 @@ final class Paper2dCommands {
     /** The training options of {@code train --protocol paper-2d} (null: the default). */
     record Options(String model, Integer epochs, Double rate, Double finalRate, Double fraction, Long seed,
                    Integer order, Integer width, Integer depth, Integer basisWidth, Integer basisLayers,
-                   Integer threads, Path from, String init) {
+                   Integer threads, Path from, String init, Integer batch) {
         /**
          * The options with a budget's values where none was given: {@code paper} (or none) leaves the paper's
          * defaults; {@code reduced} the reduced runs' sizes, data and schedule (docs/paper-models.md).
@@ -55,15 +55,15 @@ final class Paper2dCommands {
             Options reduced = switch (model) {
                 case "fc-ilr" -> new Options(model, or(epochs, 8_000), or(rate, 1e-3), or(finalRate, 1e-5),
                         or(fraction, 0.3), seed, order, or(width, 384), or(depth, 3), or(basisWidth, 128),
-                        or(basisLayers, 3), threads, from, init);
+                        or(basisLayers, 3), threads, from, init, batch);
                 case "fourier" -> new Options(model, or(epochs, 5_000), or(rate, 1e-3), or(finalRate, 1e-5),
                         or(fraction, 0.1), seed, or(order, 16), or(width, 256), or(depth, 3), basisWidth, basisLayers,
-                        threads, from, init);
+                        threads, from, init, batch);
                 default -> this; // LINEAR: exact least squares on the whole training set takes 0.1 s
             };
             // continuing (--from): the budget's schedule only; the shape and the data are the file's
             return from == null ? reduced : new Options(model, reduced.epochs, reduced.rate, reduced.finalRate,
-                    fraction, seed, order, width, depth, basisWidth, basisLayers, threads, from, init);
+                    fraction, seed, order, width, depth, basisWidth, basisLayers, threads, from, init, batch);
         }
 
         private static <T> T or(T given, T preset) {
@@ -83,12 +83,21 @@ final class Paper2dCommands {
             return i;
         }
 
-        /** The schedule: constant at rate, or a cosine decay to --final-rate. */
-        Schedule schedule(int epochs, double rate) {
+        /**
+         * The schedule: constant at rate, or a cosine decay to --final-rate; full batch, or --batch samples per step.
+         *
+         * @param samples the training set's samples (--batch must be fewer)
+         */
+        Schedule schedule(int epochs, double rate, int samples) {
             double end = finalRate == null ? rate : finalRate;
             check(epochs >= 0 && rate > 0 && Double.isFinite(rate) && end > 0 && end <= rate, "--final-rate must be > 0 "
                     + "and at most --rate; got --rate " + rate + ", --final-rate " + end);
-            return new Schedule(epochs, rate, end);
+            if (batch != null && (batch < 1 || batch >= samples)) {
+                throw new Main.UsageException("--batch must be from 1 to " + (samples - 1) + " samples (the training "
+                        + "set has " + samples + "; leave --batch out for full-batch Adam, one step per epoch), got "
+                        + batch);
+            }
+            return new Schedule(epochs, rate, end, batch == null ? 0 : batch);
         }
     }
 
@@ -114,15 +123,16 @@ final class Paper2dCommands {
             throw new Main.UsageException("--basis-width and --basis-layers are FC + ILR's");
         }
         if (op.model().equals("linear")) {
-            if (op.order() != null || op.width() != null || op.depth() != null || op.init() != null) {
-                throw new Main.UsageException("--order, --hyper-width, --hyper-depth and --init are FOURIER's and "
-                        + "FC + ILR's");
+            if (op.order() != null || op.width() != null || op.depth() != null || op.init() != null
+                    || op.batch() != null) {
+                throw new Main.UsageException("--order, --hyper-width, --hyper-depth, --init and --batch are "
+                        + "FOURIER's and FC + ILR's");
             }
             int e = op.epochs() == null ? 0 : op.epochs();
             double r = op.rate() == null ? 1e-2 : op.rate();
             check(e >= 0 && r > 0 && f > 0 && f <= 1, "--epochs must be >= 0 (0: exact least squares), --rate > 0 "
                     + "and --fraction in (0, 1]; got " + e + ", " + r + ", " + f);
-            trained = Protocol2d.linear(op.schedule(e, r), f, seed, progress);
+            trained = Protocol2d.linear(op.schedule(e, r, Discs.Set.TRAIN.samples(f)), f, seed, progress);
         } else if (op.model().equals("fc-ilr")) {
             if (op.order() != null) {
                 throw new Main.UsageException("--order is FOURIER's");
@@ -139,7 +149,7 @@ final class Paper2dCommands {
                     + "in 1..8, --hyper-width in 1..16384, --hyper-depth in 1..8, --epochs >= 1, --rate > 0 and "
                     + "--fraction in (0, 1]; got " + b + ", " + bl + ", " + hw + ", " + hd + ", " + e + ", " + r
                     + ", " + f);
-            Schedule s = op.schedule(e, r);
+            Schedule s = op.schedule(e, r, Discs.Set.TRAIN.samples(f));
             int[] shape = {b, bl, hw, hd};
             requireMemory(FcIlr2d.memoryBytes(shape, Discs.Set.TRAIN.samples(f), 1, Discs.Set.TRAIN.points),
                     FcIlr2d.memoryBytes(shape, Discs.Set.TEST.samples, Discs.Set.TEST.sources, Discs.Set.TEST.points),
@@ -155,7 +165,7 @@ final class Paper2dCommands {
                     && r > 0 && f > 0 && f <= 1, "FOURIER needs --order in 2..128, --hyper-width in 1..16384, "
                     + "--hyper-depth in 1..8, --epochs >= 1, --rate > 0 and --fraction in (0, 1]; got " + n + ", "
                     + width + ", " + depth + ", " + e + ", " + r + ", " + f);
-            Schedule s = op.schedule(e, r);
+            Schedule s = op.schedule(e, r, Discs.Set.TRAIN.samples(f));
             requireMemory(Fourier2d.memoryBytes(n, width, depth, Discs.Set.TRAIN.samples(f), 1,
                             Discs.Set.TRAIN.points),
                     Fourier2d.memoryBytes(n, width, depth, Discs.Set.TEST.samples, Discs.Set.TEST.sources,
@@ -215,7 +225,7 @@ final class Paper2dCommands {
         double r = op.rate() == null ? paperRate(name) : op.rate();
         check(e >= 1 && r > 0 && f > 0 && f <= 1, "continuing needs --epochs >= 1, --rate > 0 and --fraction in "
                 + "(0, 1]; got " + e + ", " + r + ", " + f);
-        Schedule s = op.schedule(e, r);
+        Schedule s = op.schedule(e, r, Discs.Set.TRAIN.samples(f));
         String method = start.getValue().getOrDefault("method", "unknown");
         progress.accept("continuing " + name + " from " + op.from() + " (fraction " + f + ", seed offset " + seed
                 + ")");

@@ -251,7 +251,28 @@ class TrainAndAccuracyCommandTest {
         CliRunner linearInit = CliRunner.run("train", "--protocol", "paper-2d", "--model", "linear", "--init",
                 "glorot", "--out", dir.resolve("li.h5").toString());
         assertEquals(2, linearInit.status);
-        assertTrue(linearInit.err.contains("--init are FOURIER's and FC + ILR's"), linearInit.err);
+        assertTrue(linearInit.err.contains("--init and --batch are FOURIER's and FC + ILR's"), linearInit.err);
+        // mini-batches (--batch): named in the method; refused for LINEAR, below 1 and for the whole set
+        CliRunner mini = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--basis-width", "6",
+                "--basis-layers", "2", "--hyper-width", "8", "--hyper-depth", "1", "--epochs", "2", "--rate", "1e-3",
+                "--fraction", "0.005", "--batch", "20", "--out", dir.resolve("mini.h5").toString());
+        assertEquals(0, mini.status, mini.err);
+        assertTrue(mini.out.contains("mini-batch Adam on the Huber loss, 2 epochs at 0.00100, mini-batches of 20 "
+                + "samples"), mini.out);
+        assertTrue(mini.err.contains("fc-ilr: epoch 2 of 2, mean loss of its batches"), mini.err);
+        CliRunner wholeBatch = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--fraction",
+                "0.005", "--batch", "50", "--out", dir.resolve("whole.h5").toString());
+        assertEquals(2, wholeBatch.status);
+        assertTrue(wholeBatch.err.contains("--batch must be from 1 to 49 samples (the training set has 50; leave "
+                + "--batch out for full-batch Adam, one step per epoch), got 50"), wholeBatch.err);
+        CliRunner zeroBatch = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fourier", "--batch", "0",
+                "--out", dir.resolve("zero.h5").toString());
+        assertEquals(2, zeroBatch.status);
+        assertTrue(zeroBatch.err.contains("--batch must be from 1 to 9999 samples"), zeroBatch.err);
+        CliRunner linearBatch = CliRunner.run("train", "--protocol", "paper-2d", "--model", "linear", "--batch",
+                "10", "--out", dir.resolve("lb.h5").toString());
+        assertEquals(2, linearBatch.status);
+        assertTrue(linearBatch.err.contains("--init and --batch are FOURIER's and FC + ILR's"), linearBatch.err);
         CliRunner up = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--rate", "1e-4",
                 "--final-rate", "1e-3", "--out", dir.resolve("up.h5").toString());
         assertEquals(2, up.status);

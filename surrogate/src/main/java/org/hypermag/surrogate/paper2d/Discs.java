@@ -35,6 +35,21 @@ public final class Discs {
      */
     public record DataSet(int samples, int sources, int points, double[] src, double[] x, double[] y, double[] phi,
                           double[] hx, double[] hy, long seed) {
+        /**
+         * @param from the first sample, 0 ≤ from &lt; to
+         * @param to one past the last sample, ≤ samples
+         * @return those samples (copies of their sources and values; the same points and seed)
+         */
+        public DataSet samples(int from, int to) {
+            if (from < 0 || to > samples || from >= to) {
+                throw new IllegalArgumentException("samples " + from + " to " + to + " of " + samples);
+            }
+            int s = sources * 4, n = to - from;
+            return new DataSet(n, sources, points, java.util.Arrays.copyOfRange(src, from * s, to * s), x, y,
+                    java.util.Arrays.copyOfRange(phi, from * points, to * points),
+                    java.util.Arrays.copyOfRange(hx, from * points, to * points),
+                    java.util.Arrays.copyOfRange(hy, from * points, to * points), seed);
+        }
     }
 
     /**

@@ -21,7 +21,8 @@ import org.hypermag.surrogate.nn.MlpBatch;
  * summed (Eq. 5) and φ̂(r) = Σ_k a_k b_k(r) + a_B, Ĥ = −Σ_k a_k ∇b_k(r) (forward-mode tangents of f). The loss is the
  * authors' (mean Huber of φ̂ − φ and of Ĥ − H); its gradient flows through the tangents into f exactly (the
  * activations' second derivatives, {@link Mlp#backward}). The points are shared by every sample of a data set, so f
- * and its tangents are evaluated once per point and epoch. Full-batch Adam.
+ * and its tangents are evaluated once per point and step. Full-batch Adam as the authors' code, or mini-batches
+ * ({@link Schedule#batch()}).
  *
  * <p>The paper's sizes: B = 400 with 4 layers, H = 601 = 1.5 (B + 1) with 3 hidden layers (1.45 M parameters), 25 000
  * epochs at 1e-4. The parameters start as the authors' (equinox's, {@link Init#FAN_IN}) unless another {@link Init} is
@@ -376,7 +377,7 @@ public final class FcIlr2d implements Model2d {
     }
 
     /**
-     * Full-batch Adam from this model's parameters.
+     * Adam from this model's parameters: full batch, or mini-batches where the schedule says.
      *
      * @param d the training set
      * @param schedule the epochs and learning rates
@@ -385,6 +386,7 @@ public final class FcIlr2d implements Model2d {
      * @return the trained model
      */
     public FcIlr2d train(Discs.DataSet d, Schedule schedule, WorkerPool pool, Consumer<String> progress) {
-        return new FcIlr2d(hyper, basis, FullBatch.adam(params, schedule, lossOver(d, pool), name(), progress));
+        return new FcIlr2d(hyper, basis, AdamTraining.adam(params, schedule, d, b -> lossOver(b, pool), name(),
+                progress));
     }
 }

@@ -18,7 +18,8 @@ import org.hypermag.surrogate.nn.MlpBatch;
  * + a^ss_ij sin(k_i x) sin(k_j y), Ĥ = −∇φ̂ analytically. Wavenumbers k_0 = 0 and k_1..k_{N−1} =
  * 10^linspace(b_0, b_1, N − 1) with trainable bounds b, initially (−2.9, 0.75). The loss is the authors' (mean Huber of
  * φ̂ − φ plus mean Huber of Ĥ − H, δ = 1); its gradient, through the basis, the wavenumber bounds and the hypernetwork,
- * is exact ({@code Fourier2dTest} checks it against finite differences). Full-batch Adam, one step per epoch.
+ * is exact ({@code Fourier2dTest} checks it against finite differences). Full-batch Adam, one step per epoch, as
+ * the authors' code; or mini-batches ({@link Schedule#batch()}).
  *
  * <p>The parameters start as the authors' (equinox's: {@link Init#FAN_IN}) unless another {@link Init} is asked for;
  * sizes and schedules are the caller's (the paper's N = 32, width 1 024 and 25 000 epochs need a GPU;
@@ -347,7 +348,7 @@ public final class Fourier2d implements Model2d {
     }
 
     /**
-     * Full-batch Adam from this model's parameters.
+     * Adam from this model's parameters: full batch, or mini-batches where the schedule says.
      *
      * @param d the training set
      * @param schedule the epochs and learning rates
@@ -356,7 +357,7 @@ public final class Fourier2d implements Model2d {
      * @return the trained model
      */
     public Fourier2d train(Discs.DataSet d, Schedule schedule, WorkerPool pool, Consumer<String> progress) {
-        return new Fourier2d(order, net, FullBatch.adam(params, schedule, (p, g) -> loss(d, p, g, pool), name(),
-                progress));
+        return new Fourier2d(order, net, AdamTraining.adam(params, schedule, d, b -> (p, g) -> loss(b, p, g, pool),
+                name(), progress));
     }
 }

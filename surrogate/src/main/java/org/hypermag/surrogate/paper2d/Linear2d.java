@@ -133,7 +133,8 @@ public final class Linear2d implements Model2d {
     }
 
     /**
-     * Full-batch Adam from zero on {@link #loss}, as the authors' code trains (one step per epoch).
+     * Adam from zero on {@link #loss}: full batch as the authors' code trains (one step per epoch), or mini-batches
+     * where the schedule says.
      *
      * @param d the training set
      * @param schedule the epochs and learning rates
@@ -141,8 +142,8 @@ public final class Linear2d implements Model2d {
      * @return the trained model
      */
     public static Linear2d train(Discs.DataSet d, Schedule schedule, Consumer<String> progress) {
-        return new Linear2d(FullBatch.adam(new double[PARAMETERS], schedule, (p, g) -> loss(d, p, g), "linear",
-                progress));
+        return new Linear2d(AdamTraining.adam(new double[PARAMETERS], schedule, d, b -> (p, g) -> loss(b, p, g),
+                "linear", progress));
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.hypermag.surrogate.paper2d;
 
-/** A training loss over one data set and its gradient: what {@link FullBatch} minimises, one call per epoch. */
+/** A training loss over one data set and its gradient: what {@link AdamTraining} minimises, one call per step. */
 @FunctionalInterface
 public interface Loss {
     /**

@@ -73,7 +73,7 @@ public final class Protocol2d {
     /**
      * Trains LINEAR and reports.
      *
-     * @param schedule epochs 0: exact least squares of the mean-square loss; else full-batch Adam on the Huber loss
+     * @param schedule epochs 0: exact least squares of the mean-square loss; else Adam on the Huber loss
      * @param fraction the fraction of the training samples to use, in (0, 1]
      * @param seedOffset added to every data set's seed
      * @param progress progress lines
@@ -83,7 +83,7 @@ public final class Protocol2d {
                                                      Consumer<String> progress) {
         return trained(fraction, seedOffset, WorkerPool.shared(), progress, train -> schedule.epochs() == 0
                 ? Linear2d.leastSquares(train) : Linear2d.train(train, schedule, progress), m -> schedule.epochs() == 0
-                ? "exact least squares of the mean-square loss" : "full-batch Adam on the Huber loss, " + schedule);
+                ? "exact least squares of the mean-square loss" : schedule.adam() + " on the Huber loss, " + schedule);
     }
 
     /**
@@ -191,7 +191,7 @@ public final class Protocol2d {
      * @param order N (the paper: 32)
      * @param width the hypernetwork's hidden width (the paper: 1 024 = 0.25·4N²)
      * @param depth its hidden layers (the paper's code: 3)
-     * @param schedule full-batch Adam epochs and learning rates (the paper's code: 25 000 at 5e-5)
+     * @param schedule Adam's epochs, learning rates and batches (the paper's code: 25 000 full-batch at 5e-5)
      * @param fraction the fraction of the training samples to use
      * @param seedOffset added to every data set's seed (and the initialisation's, 42)
      * @param init how the hypernetwork's parameters start (the authors': {@link Init#FAN_IN})
@@ -213,15 +213,15 @@ public final class Protocol2d {
                     m0.parameterCount()));
             return m0.train(train, schedule, pool, progress);
         }, m -> String.format(Locale.ROOT, "N = %d, hypernetwork width %d, %d hidden layers (%d parameters; %s); "
-                + "full-batch Adam on the Huber loss, %s", order, width, depth, m.parameterCount(), init.description(),
-                schedule));
+                + "%s on the Huber loss, %s", order, width, depth, m.parameterCount(), init.description(),
+                schedule.adam(), schedule));
     }
 
     /**
      * Trains FC + ILR and reports.
      *
      * @param shape {B, basis layers, H, hyper depth} (the paper: 400, 4, 601, 3)
-     * @param schedule full-batch Adam epochs and learning rates (the paper's code: 25 000 at 1e-4)
+     * @param schedule Adam's epochs, learning rates and batches (the paper's code: 25 000 full-batch at 1e-4)
      * @param fraction the fraction of the training samples to use
      * @param seedOffset added to every data set's seed (and the initialisation's, 42)
      * @param init how both networks' parameters start (the authors': {@link Init#FAN_IN})
@@ -237,9 +237,9 @@ public final class Protocol2d {
         }
         return trained(fraction, seedOffset, pool, progress, train -> FcIlr2d.initial(shape[0], shape[1], shape[2],
                 shape[3], 42 + seedOffset, init).train(train, schedule, pool, progress), m -> String.format(Locale.ROOT,
-                "basis 2 -> %d x %d, hypernetwork 4 -> %d x %d -> %d (%d parameters; %s); full-batch Adam on the "
-                + "Huber loss, %s", shape[0], shape[1], shape[2], shape[3], shape[0] + 1, m.parameterCount(),
-                init.description(), schedule));
+                "basis 2 -> %d x %d, hypernetwork 4 -> %d x %d -> %d (%d parameters; %s); %s on the Huber "
+                + "loss, %s", shape[0], shape[1], shape[2], shape[3], shape[0] + 1, m.parameterCount(),
+                init.description(), schedule.adam(), schedule));
     }
 
     /**
@@ -248,7 +248,7 @@ public final class Protocol2d {
      *
      * @param start the model to start from
      * @param startMethod how it was made (its file's {@code method}), cut to 500 characters in the new method
-     * @param schedule full-batch Adam epochs and learning rates (a fresh Adam state)
+     * @param schedule Adam's epochs, learning rates and batches (a fresh Adam state)
      * @param fraction the fraction of the training samples to use
      * @param seedOffset added to every data set's seed
      * @param pool threads
@@ -273,8 +273,8 @@ public final class Protocol2d {
         }
         String before = startMethod.length() > 500 ? startMethod.substring(0, 500) + " ..." : startMethod;
         return trained(fraction, seedOffset, pool, progress, train, m -> String.format(Locale.ROOT, "continued from "
-                + "a model made by [%s] (%d parameters); full-batch Adam on the Huber loss, %s", before,
-                m.parameters().length, schedule));
+                + "a model made by [%s] (%d parameters); %s on the Huber loss, %s", before,
+                m.parameters().length, schedule.adam(), schedule));
     }
 
     /**

@@ -3,46 +3,85 @@ package org.hypermag.surrogate.paper2d;
 import java.util.Locale;
 
 /**
- * The learning rate of full-batch Adam over the epochs: constant (the authors' code) or a cosine decay from
- * {@code rate} at the first epoch to {@code finalRate} at the last (a departure, for reduced budgets).
+ * How Adam trains a paper-2d model: the epochs, the learning rate over them — constant (the authors' code) or a
+ * cosine decay from {@code rate} to {@code finalRate} (a departure, for reduced budgets) — and the samples per step:
+ * the whole training set (full batch, the authors' code) or mini-batches (a departure, for reduced budgets).
  *
- * @param epochs full-batch Adam steps, ≥ 1 (≥ 0 for LINEAR, where 0 means exact least squares)
- * @param rate the learning rate of the first epoch, &gt; 0
- * @param finalRate the learning rate of the last epoch, &gt; 0 and ≤ rate; equal to rate for a constant rate
+ * @param epochs passes over the training set, ≥ 1 (≥ 0 for LINEAR, where 0 means exact least squares)
+ * @param rate the learning rate of the first step, &gt; 0
+ * @param finalRate the learning rate of the last step, &gt; 0 and ≤ rate; equal to rate for a constant rate
+ * @param batch samples per Adam step, ≥ 0; 0 (or at least the training set's samples) for one full-batch step per
+ *     epoch
  */
-public record Schedule(int epochs, double rate, double finalRate) {
+public record Schedule(int epochs, double rate, double finalRate, int batch) {
     /** Checks the ranges. */
     public Schedule {
-        if (epochs < 0 || !(rate > 0) || !(finalRate > 0) || !(finalRate <= rate) || Double.isInfinite(rate)) {
-            throw new IllegalArgumentException("a schedule needs epochs >= 0 and 0 < final rate <= rate < infinity; "
-                    + "got " + epochs + ", " + rate + ", " + finalRate);
+        if (epochs < 0 || !(rate > 0) || !(finalRate > 0) || !(finalRate <= rate) || Double.isInfinite(rate)
+                || batch < 0) {
+            throw new IllegalArgumentException("a schedule needs epochs >= 0, 0 < final rate <= rate < infinity and "
+                    + "batch >= 0; got " + epochs + ", " + rate + ", " + finalRate + ", " + batch);
         }
+    }
+
+    /**
+     * A full-batch schedule: one Adam step per epoch on the whole training set.
+     *
+     * @param epochs steps
+     * @param rate the learning rate of the first step
+     * @param finalRate the learning rate of the last step
+     */
+    public Schedule(int epochs, double rate, double finalRate) {
+        this(epochs, rate, finalRate, 0);
     }
 
     /**
      * @param epochs steps
      * @param rate the learning rate of every epoch
-     * @return a constant rate, as the authors' code trains
+     * @return a constant rate, full batch, as the authors' code trains
      */
     public static Schedule constant(int epochs, double rate) {
         return new Schedule(epochs, rate, rate);
     }
 
     /**
-     * @param epoch from 0 to epochs − 1
-     * @return the learning rate of that epoch: finalRate + (rate − finalRate)·(1 + cos(π·epoch/(epochs − 1)))/2
+     * @param samples the training set's samples
+     * @return the Adam steps per epoch on that set: 1 for full batch, else ⌈samples / batch⌉
      */
-    public double rate(int epoch) {
-        if (finalRate == rate || epochs < 2) {
-            return rate;
-        }
-        return finalRate + (rate - finalRate) * 0.5 * (1 + Math.cos(Math.PI * epoch / (epochs - 1)));
+    public int stepsPerEpoch(int samples) {
+        return batch == 0 || batch >= samples ? 1 : (samples + batch - 1) / batch;
     }
 
-    /** @return "N epochs at R" or "N epochs, rate R cosine to F" */
+    /**
+     * @param epoch from 0 to epochs − 1
+     * @return the learning rate of that epoch's full-batch step: {@link #rate(long, long) rate(epoch, epochs)}
+     */
+    public double rate(int epoch) {
+        return rate(epoch, epochs);
+    }
+
+    /**
+     * @param step from 0 to steps − 1
+     * @param steps all the steps of the training
+     * @return the learning rate of that step: finalRate + (rate − finalRate)·(1 + cos(π·step/(steps − 1)))/2
+     */
+    public double rate(long step, long steps) {
+        if (finalRate == rate || steps < 2) {
+            return rate;
+        }
+        return finalRate + (rate - finalRate) * 0.5 * (1 + Math.cos(Math.PI * step / (steps - 1)));
+    }
+
+    /** @return "full-batch Adam" (one step per epoch) or "mini-batch Adam" */
+    public String adam() {
+        return batch == 0 ? "full-batch Adam" : "mini-batch Adam";
+    }
+
+    /** @return "N epochs at R" or "N epochs, rate R cosine to F", and the batches when not full */
     @Override
     public String toString() {
-        return finalRate == rate ? String.format(Locale.ROOT, "%d epochs at %.3g", epochs, rate)
+        String rates = finalRate == rate ? String.format(Locale.ROOT, "%d epochs at %.3g", epochs, rate)
                 : String.format(Locale.ROOT, "%d epochs, rate %.3g cosine to %.3g", epochs, rate, finalRate);
+        return batch == 0 ? rates : rates + String.format(Locale.ROOT, ", mini-batches of %d samples (the rate per "
+                + "step, the batches' order shuffled each epoch)", batch);
     }
 }
