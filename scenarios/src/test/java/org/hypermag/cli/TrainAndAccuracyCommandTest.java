@@ -301,7 +301,16 @@ class TrainAndAccuracyCommandTest {
                 "reduced", "--epochs", "2", "--fraction", "0.002", "--out", dir.resolve("reduced.h5").toString());
         assertEquals(0, reduced.status, reduced.err);
         assertTrue(reduced.out.contains("basis 2 -> 128 x 3, hypernetwork 4 -> 384 x 3 -> 129") && reduced.out.contains(
-                "2 epochs, rate 0.00100 cosine to 1.00e-05; 0 % of the 10^4 training samples"), reduced.out);
+                "full-batch Adam on the Huber loss, 2 epochs, rate 0.00100 cosine to 1.00e-05; 0 % of the 10^4 "
+                + "training samples"), reduced.out);
+        // the budget's mini-batches (FOURIER: 250 samples) where the training set has more samples than that
+        CliRunner reducedMini = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fourier", "--budget",
+                "reduced", "--order", "3", "--hyper-width", "8", "--epochs", "1", "--fraction", "0.05", "--out",
+                dir.resolve("reduced-mini.h5").toString());
+        assertEquals(0, reducedMini.status, reducedMini.err);
+        assertTrue(reducedMini.out.contains("mini-batch Adam on the Huber loss, 1 epochs, rate 0.00100 cosine to "
+                + "1.00e-05, mini-batches of 250 samples") && reducedMini.out.contains("5 % of the 10^4 training "
+                + "samples"), reducedMini.out);
         // the paper's sizes by default: basis 400 x 4, hypernetwork 601 x 3 (1.45 M parameters, Table 3)
         CliRunner paper = CliRunner.run("train", "--protocol", "paper-2d", "--model", "fc-ilr", "--epochs", "1",
                 "--fraction", "0.001", "--out", dir.resolve("paper.h5").toString());
