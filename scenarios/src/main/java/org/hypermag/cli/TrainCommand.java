@@ -165,8 +165,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--batch", paramLabel = "B", description = "--protocol paper-2d, fourier and fc-ilr: Adam on "
             + "mini-batches of B training samples, each epoch a pass over all of them in a shuffled order, the learning "
-            + "rate set per step (default: one full-batch step per epoch, as the authors' code; a departure for "
-            + "reduced budgets, named in the report).")
+            + "rate set per step (default: one full-batch step per epoch, as the authors' code; with --budget reduced "
+            + "250 for fourier and 2500 for fc-ilr; a departure for reduced budgets, named in the report).")
     Integer batch;
 
     @Override
