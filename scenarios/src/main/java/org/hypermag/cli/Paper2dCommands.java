@@ -163,7 +163,8 @@ final class Paper2dCommands {
                     + ", " + f);
             Schedule s = op.schedule(e, r, Discs.Set.TRAIN.samples(f));
             int[] shape = {b, bl, hw, hd};
-            requireMemory(FcIlr2d.memoryBytes(shape, Discs.Set.TRAIN.samples(f), 1, Discs.Set.TRAIN.points),
+            requireMemory(FcIlr2d.memoryBytes(shape, Discs.Set.TRAIN.samples(f), 1, Discs.Set.TRAIN.points)
+                            + batchCopyBytes(s, f),
                     FcIlr2d.memoryBytes(shape, Discs.Set.TEST.samples, Discs.Set.TEST.sources, Discs.Set.TEST.points),
                     "FC + ILR");
             trained = withPool(op.threads(), pool -> Protocol2d.fcIlr(shape, s, f, seed, init, pool, progress));
@@ -179,7 +180,7 @@ final class Paper2dCommands {
                     + width + ", " + depth + ", " + e + ", " + r + ", " + f);
             Schedule s = op.schedule(e, r, Discs.Set.TRAIN.samples(f));
             requireMemory(Fourier2d.memoryBytes(n, width, depth, Discs.Set.TRAIN.samples(f), 1,
-                            Discs.Set.TRAIN.points),
+                            Discs.Set.TRAIN.points) + batchCopyBytes(s, f),
                     Fourier2d.memoryBytes(n, width, depth, Discs.Set.TEST.samples, Discs.Set.TEST.sources,
                             Discs.Set.TEST.points), "FOURIER");
             trained = withPool(op.threads(), pool -> Protocol2d.fourier(n, width, depth, s, f, seed, init, pool,
@@ -264,6 +265,12 @@ final class Paper2dCommands {
     }
 
     /** Refuses, before any data is drawn, a model whose training or test-set evaluation would not fit the heap. */
+    /** The mini-batches' copy of the training set (φ, H_x, H_y and the sources, doubles), or 0 for full batch. */
+    private static double batchCopyBytes(Schedule s, double fraction) {
+        int samples = Discs.Set.TRAIN.samples(fraction);
+        return s.stepsPerEpoch(samples) == 1 ? 0 : 8.0 * samples * (3.0 * Discs.Set.TRAIN.points + 4);
+    }
+
     private static void requireMemory(double trainBytes, double testBytes, String model) {
         String why = MemoryEstimate.exceeds(Math.max(trainBytes, testBytes), model + " of this size, trained on "
                 + "this fraction of the training set and evaluated on the test set,");
