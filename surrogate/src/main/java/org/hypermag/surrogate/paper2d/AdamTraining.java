@@ -33,14 +33,41 @@ final class AdamTraining {
             return adam(start, schedule, lossOver.apply(d), name, progress);
         }
         Loss[] losses = new Loss[batches];
-        int[] order = new int[batches];
         for (int b = 0; b < batches; b++) {
             losses[b] = lossOver.apply(d.samples((int) ((long) d.samples() * b / batches),
                     (int) ((long) d.samples() * (b + 1) / batches)));
+        }
+        return adam(start, schedule, losses, new SplittableRandom(d.seed() * 0x9E3779B97F4A7C15L + 1), name,
+                progress);
+    }
+
+    /**
+     * Full-batch Adam, one step per epoch.
+     *
+     * @param start the initial parameters (not modified)
+     * @param schedule the epochs and the learning rate of each
+     * @param loss the loss
+     * @param name the model's name, for progress lines
+     * @param progress a line every tenth of the epochs (loss, time, time left)
+     * @return the trained parameters
+     * @throws IllegalStateException when the loss becomes non-finite (naming the epoch)
+     */
+    static double[] adam(double[] start, Schedule schedule, Loss loss, String name, Consumer<String> progress) {
+        return adam(start, schedule, new Loss[] {loss}, null, name, progress);
+    }
+
+    /**
+     * The loop: each epoch one step per loss, in an order shuffled by {@code shuffle} (unused for one loss), the rate
+     * of step s of S the schedule's {@link Schedule#rate(long, long)} — for one loss the epoch's {@link
+     * Schedule#rate(int)}.
+     */
+    private static double[] adam(double[] start, Schedule schedule, Loss[] losses, SplittableRandom shuffle,
+                                 String name, Consumer<String> progress) {
+        int epochs = schedule.epochs(), batches = losses.length;
+        int[] order = new int[batches];
+        for (int b = 0; b < batches; b++) {
             order[b] = b;
         }
-        SplittableRandom shuffle = new SplittableRandom(d.seed() * 0x9E3779B97F4A7C15L + 1);
-        int epochs = schedule.epochs();
         long steps = (long) epochs * batches;
         double[] p = start.clone(), g = new double[p.length];
         Adam adam = new Adam(p.length);
@@ -61,34 +88,7 @@ final class AdamTraining {
                 sum += l;
                 adam.step(p, g, schedule.rate(step, steps));
             }
-            report(progress, name, e, epochs, "mean loss of its batches", sum / batches, t0);
-        }
-        return p;
-    }
-
-    /**
-     * Full-batch Adam, one step per epoch.
-     *
-     * @param start the initial parameters (not modified)
-     * @param schedule the epochs and the learning rate of each
-     * @param loss the loss
-     * @param name the model's name, for progress lines
-     * @param progress a line every tenth of the epochs (loss, time, time left)
-     * @return the trained parameters
-     * @throws IllegalStateException when the loss becomes non-finite (naming the epoch)
-     */
-    static double[] adam(double[] start, Schedule schedule, Loss loss, String name, Consumer<String> progress) {
-        int epochs = schedule.epochs();
-        double[] p = start.clone(), g = new double[p.length];
-        Adam adam = new Adam(p.length);
-        long t0 = System.nanoTime();
-        for (int e = 0; e < epochs; e++) {
-            double l = loss.value(p, g);
-            if (!Double.isFinite(l)) {
-                throw nonFinite(name, l, e, epochs, schedule.rate(e));
-            }
-            adam.step(p, g, schedule.rate(e));
-            report(progress, name, e, epochs, "loss", l, t0);
+            report(progress, name, e, epochs, batches == 1 ? "loss" : "mean loss of its batches", sum / batches, t0);
         }
         return p;
     }
