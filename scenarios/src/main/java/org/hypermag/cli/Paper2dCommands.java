@@ -264,13 +264,13 @@ final class Paper2dCommands {
         }
     }
 
-    /** Refuses, before any data is drawn, a model whose training or test-set evaluation would not fit the heap. */
     /** The mini-batches' copy of the training set (φ, H_x, H_y and the sources, doubles), or 0 for full batch. */
     private static double batchCopyBytes(Schedule s, double fraction) {
         int samples = Discs.Set.TRAIN.samples(fraction);
         return s.stepsPerEpoch(samples) == 1 ? 0 : 8.0 * samples * (3.0 * Discs.Set.TRAIN.points + 4);
     }
 
+    /** Refuses, before any data is drawn, a model whose training or test-set evaluation would not fit the heap. */
     private static void requireMemory(double trainBytes, double testBytes, String model) {
         String why = MemoryEstimate.exceeds(Math.max(trainBytes, testBytes), model + " of this size, trained on "
                 + "this fraction of the training set and evaluated on the test set,");
