@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hypermag.output.ModelFile;
@@ -82,25 +83,27 @@ public final class Protocol2d {
     public static Map.Entry<Linear2d, Report> linear(Schedule schedule, double fraction, long seedOffset,
                                                      Consumer<String> progress) {
         return trained(fraction, seedOffset, WorkerPool.shared(), progress, train -> schedule.epochs() == 0
-                ? Linear2d.leastSquares(train) : Linear2d.train(train, schedule, progress), m -> schedule.epochs() == 0
-                ? "exact least squares of the mean-square loss" : schedule.adam() + " on the Huber loss, " + schedule);
+                ? Linear2d.leastSquares(train) : Linear2d.train(train, schedule, progress), (m, n) -> schedule.epochs() == 0
+                ? "exact least squares of the mean-square loss" : schedule.on(n).adam() + " on the Huber loss, "
+                + schedule.on(n));
     }
 
     /**
      * The protocol's training run: the training set (its fraction, with a progress line), the model trained on it
-     * and timed, then its report.
+     * and timed, then its report, whose method line comes from {@code method} (the model and the training set's
+     * samples, so that it names the batches as they were: {@link Schedule#on}).
      */
     private static <M extends Model2d> Map.Entry<M, Report> trained(double fraction, long seedOffset,
                                                                     WorkerPool pool, Consumer<String> progress,
                                                                     Function<Discs.DataSet, M> train,
-                                                                    Function<M, String> method) {
+                                                                    BiFunction<M, Integer, String> method) {
         progress.accept("generating the training set (" + Discs.Set.TRAIN.samples(fraction) + " samples x "
                 + Discs.Set.TRAIN.points + " points)");
         Discs.DataSet data = Discs.Set.TRAIN.generate(fraction, seedOffset);
         long t0 = System.nanoTime();
         M m = train.apply(data);
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        return Map.entry(m, evaluate(m, method.apply(m), fraction, seedOffset, seconds, pool));
+        return Map.entry(m, evaluate(m, method.apply(m, data.samples()), fraction, seedOffset, seconds, pool));
     }
 
     /**
@@ -212,9 +215,9 @@ public final class Protocol2d {
                     + "-> %d (%d parameters)", order, 4 * order * order, width, depth, 4 * order * order,
                     m0.parameterCount()));
             return m0.train(train, schedule, pool, progress);
-        }, m -> String.format(Locale.ROOT, "N = %d, hypernetwork width %d, %d hidden layers (%d parameters; %s); "
-                + "%s on the Huber loss, %s", order, width, depth, m.parameterCount(), init.description(),
-                schedule.adam(), schedule));
+        }, (m, n) -> String.format(Locale.ROOT, "N = %d, hypernetwork width %d, %d hidden layers (%d parameters; "
+                + "%s); %s on the Huber loss, %s", order, width, depth, m.parameterCount(), init.description(),
+                schedule.on(n).adam(), schedule.on(n)));
     }
 
     /**
@@ -236,10 +239,10 @@ public final class Protocol2d {
             throw new IllegalArgumentException("FC + ILR needs epochs >= 1; got " + schedule.epochs());
         }
         return trained(fraction, seedOffset, pool, progress, train -> FcIlr2d.initial(shape[0], shape[1], shape[2],
-                shape[3], 42 + seedOffset, init).train(train, schedule, pool, progress), m -> String.format(Locale.ROOT,
+                shape[3], 42 + seedOffset, init).train(train, schedule, pool, progress), (m, n) -> String.format(Locale.ROOT,
                 "basis 2 -> %d x %d, hypernetwork 4 -> %d x %d -> %d (%d parameters; %s); %s on the Huber "
                 + "loss, %s", shape[0], shape[1], shape[2], shape[3], shape[0] + 1, m.parameterCount(),
-                init.description(), schedule.adam(), schedule));
+                init.description(), schedule.on(n).adam(), schedule.on(n)));
     }
 
     /**
@@ -272,9 +275,9 @@ public final class Protocol2d {
                     + " is solved exactly");
         }
         String before = startMethod.length() > 500 ? startMethod.substring(0, 500) + " ..." : startMethod;
-        return trained(fraction, seedOffset, pool, progress, train, m -> String.format(Locale.ROOT, "continued from "
-                + "a model made by [%s] (%d parameters); %s on the Huber loss, %s", before,
-                m.parameters().length, schedule.adam(), schedule));
+        return trained(fraction, seedOffset, pool, progress, train, (m, n) -> String.format(Locale.ROOT, "continued "
+                + "from a model made by [%s] (%d parameters); %s on the Huber loss, %s", before,
+                m.parameters().length, schedule.on(n).adam(), schedule.on(n)));
     }
 
     /**

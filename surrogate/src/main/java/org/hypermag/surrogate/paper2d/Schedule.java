@@ -52,6 +52,16 @@ public record Schedule(int epochs, double rate, double finalRate, int batch) {
     }
 
     /**
+     * @param samples the training set's samples
+     * @return this schedule as it trains on a set of that many samples: full batch (batch 0) when its batch is at
+     *     least the samples, as {@link #stepsPerEpoch} counts it, else itself; what {@link #adam()} and
+     *     {@link #toString()} describe for a model's method line
+     */
+    public Schedule on(int samples) {
+        return batch != 0 && batch >= samples ? new Schedule(epochs, rate, finalRate, 0) : this;
+    }
+
+    /**
      * @param epoch from 0 to epochs − 1
      * @return the learning rate of that epoch's full-batch step: {@link #rate(long, long) rate(epoch, epochs)}
      */
@@ -71,7 +81,10 @@ public record Schedule(int epochs, double rate, double finalRate, int batch) {
         return finalRate + (rate - finalRate) * 0.5 * (1 + Math.cos(Math.PI * step / (steps - 1)));
     }
 
-    /** @return "full-batch Adam" (one step per epoch) or "mini-batch Adam" */
+    /**
+     * @return "full-batch Adam" (batch 0: one step per epoch) or "mini-batch Adam"; for a given training set ask
+     *     {@link #on on(samples)}
+     */
     public String adam() {
         return batch == 0 ? "full-batch Adam" : "mini-batch Adam";
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.hypermag.surrogate.nn.Init;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,6 +149,20 @@ class Paper2dTest {
      * (61-98 % over 400 seeds, issue 20): the median of 200 draws lies inside that range, the spread is wide, and the
      * percentiles are ordered.
      */
+    @Test
+    void aModelsMethodLineNamesTheBatchesItTrainedOn() {
+        // 20 training samples (fraction 0.002): a batch of 50 is the whole set, a batch of 8 three mini-batches
+        Schedule batch50 = new Schedule(1, 1e-3, 1e-5, 50), batch8 = new Schedule(1, 1e-3, 1e-5, 8);
+        String whole = Protocol2d.fourier(2, 4, 1, batch50, 0.002, 0, Init.FAN_IN,
+                org.hypermag.solver.parallel.WorkerPool.shared(), line -> { }).getValue().method();
+        assertTrue(whole.contains("full-batch Adam on the Huber loss, 1 epochs, rate 0.00100 cosine to 1.00e-05")
+                && !whole.contains("mini-batches"), whole);
+        String mini = Protocol2d.fourier(2, 4, 1, batch8, 0.002, 0, Init.FAN_IN,
+                org.hypermag.solver.parallel.WorkerPool.shared(), line -> { }).getValue().method();
+        assertTrue(mini.contains("mini-batch Adam on the Huber loss") && mini.contains("mini-batches of 8 samples"),
+                mini);
+    }
+
     @Test
     void validationDrawsOfLinearScatterAsTheIndependentCheckFound() {
         Linear2d ls = Linear2d.leastSquares(Discs.Set.TRAIN.generate(1, 0));

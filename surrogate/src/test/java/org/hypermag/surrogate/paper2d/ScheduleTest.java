@@ -2,6 +2,8 @@ package org.hypermag.surrogate.paper2d;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +51,20 @@ class ScheduleTest {
                 Schedule.constant(10, 1e-3), loss, "test", line -> { }));
         assertTrue(e.getMessage().contains("NaN at epoch 3 of 10"), e.getMessage());
         assertEquals(3, calls[0]);
+    }
+
+    @Test
+    void aBatchOfAtLeastTheTrainingSetIsDescribedAsTheFullBatchItTrains() {
+        Schedule mini = new Schedule(5, 1e-3, 1e-5, 1_000);
+        Schedule onSmallSet = mini.on(1_000);
+        assertEquals(1, mini.stepsPerEpoch(1_000));
+        assertEquals("full-batch Adam", onSmallSet.adam());
+        assertEquals(new Schedule(5, 1e-3, 1e-5), onSmallSet);
+        assertFalse(onSmallSet.toString().contains("mini-batches"), onSmallSet.toString());
+        assertSame(mini, mini.on(1_001), "a set larger than the batch trains on mini-batches");
+        assertEquals("mini-batch Adam", mini.on(1_001).adam());
+        Schedule full = Schedule.constant(5, 1e-3);
+        assertSame(full, full.on(1));
     }
 
     @Test
