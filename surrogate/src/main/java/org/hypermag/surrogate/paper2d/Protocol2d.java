@@ -83,9 +83,9 @@ public final class Protocol2d {
     public static Map.Entry<Linear2d, Report> linear(Schedule schedule, double fraction, long seedOffset,
                                                      Consumer<String> progress) {
         return trained(fraction, seedOffset, WorkerPool.shared(), progress, train -> schedule.epochs() == 0
-                ? Linear2d.leastSquares(train) : Linear2d.train(train, schedule, progress), (m, n) -> schedule.epochs() == 0
-                ? "exact least squares of the mean-square loss" : schedule.on(n).adam() + " on the Huber loss, "
-                + schedule.on(n));
+                ? Linear2d.leastSquares(train) : Linear2d.train(train, schedule, progress),
+                (m, n) -> schedule.epochs() == 0 ? "exact least squares of the mean-square loss"
+                        : schedule.on(n).adam() + " on the Huber loss, " + schedule.on(n));
     }
 
     /**
@@ -239,7 +239,8 @@ public final class Protocol2d {
             throw new IllegalArgumentException("FC + ILR needs epochs >= 1; got " + schedule.epochs());
         }
         return trained(fraction, seedOffset, pool, progress, train -> FcIlr2d.initial(shape[0], shape[1], shape[2],
-                shape[3], 42 + seedOffset, init).train(train, schedule, pool, progress), (m, n) -> String.format(Locale.ROOT,
+                shape[3], 42 + seedOffset, init).train(train, schedule, pool, progress),
+                (m, n) -> String.format(Locale.ROOT,
                 "basis 2 -> %d x %d, hypernetwork 4 -> %d x %d -> %d (%d parameters; %s); %s on the Huber "
                 + "loss, %s", shape[0], shape[1], shape[2], shape[3], shape[0] + 1, m.parameterCount(),
                 init.description(), schedule.on(n).adam(), schedule.on(n)));
