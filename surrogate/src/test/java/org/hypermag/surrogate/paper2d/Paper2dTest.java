@@ -144,11 +144,6 @@ class Paper2dTest {
         assertTrue(multi.codePhi() > 55 && multi.codePhi() < 100, "multi " + multi);
     }
 
-    /**
-     * Other draws of the one-sample validation sets scatter as the issue's independent numpy check found for LINEAR
-     * (61-98 % over 400 seeds, issue 20): the median of 200 draws lies inside that range, the spread is wide, and the
-     * percentiles are ordered.
-     */
     @Test
     void aModelsMethodLineNamesTheBatchesItTrainedOn() {
         // 20 training samples (fraction 0.002): a batch of 50 is the whole set, a batch of 8 three mini-batches
@@ -163,6 +158,11 @@ class Paper2dTest {
                 mini);
     }
 
+    /**
+     * Other draws of the one-sample validation sets scatter as the issue's independent numpy check found for LINEAR
+     * (61-98 % over 400 seeds, issue 20): the median of 200 draws lies inside that range, the spread is wide, and the
+     * percentiles are ordered.
+     */
     @Test
     void validationDrawsOfLinearScatterAsTheIndependentCheckFound() {
         Linear2d ls = Linear2d.leastSquares(Discs.Set.TRAIN.generate(1, 0));
