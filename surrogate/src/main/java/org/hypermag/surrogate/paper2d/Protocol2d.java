@@ -85,7 +85,7 @@ public final class Protocol2d {
         return trained(fraction, seedOffset, WorkerPool.shared(), progress, train -> schedule.epochs() == 0
                 ? Linear2d.leastSquares(train) : Linear2d.train(train, schedule, progress),
                 (m, n) -> schedule.epochs() == 0 ? "exact least squares of the mean-square loss"
-                        : schedule.on(n).adam() + " on the Huber loss, " + schedule.on(n));
+                        : adamOnHuber(schedule, n));
     }
 
     /**
@@ -216,8 +216,7 @@ public final class Protocol2d {
                     m0.parameterCount()));
             return m0.train(train, schedule, pool, progress);
         }, (m, n) -> String.format(Locale.ROOT, "N = %d, hypernetwork width %d, %d hidden layers (%d parameters; "
-                + "%s); %s on the Huber loss, %s", order, width, depth, m.parameterCount(), init.description(),
-                schedule.on(n).adam(), schedule.on(n)));
+                + "%s); %s", order, width, depth, m.parameterCount(), init.description(), adamOnHuber(schedule, n)));
     }
 
     /**
@@ -241,9 +240,8 @@ public final class Protocol2d {
         return trained(fraction, seedOffset, pool, progress, train -> FcIlr2d.initial(shape[0], shape[1], shape[2],
                 shape[3], 42 + seedOffset, init).train(train, schedule, pool, progress),
                 (m, n) -> String.format(Locale.ROOT,
-                "basis 2 -> %d x %d, hypernetwork 4 -> %d x %d -> %d (%d parameters; %s); %s on the Huber "
-                + "loss, %s", shape[0], shape[1], shape[2], shape[3], shape[0] + 1, m.parameterCount(),
-                init.description(), schedule.on(n).adam(), schedule.on(n)));
+                "basis 2 -> %d x %d, hypernetwork 4 -> %d x %d -> %d (%d parameters; %s); %s", shape[0], shape[1],
+                shape[2], shape[3], shape[0] + 1, m.parameterCount(), init.description(), adamOnHuber(schedule, n)));
     }
 
     /**
@@ -277,8 +275,17 @@ public final class Protocol2d {
         }
         String before = startMethod.length() > 500 ? startMethod.substring(0, 500) + " ..." : startMethod;
         return trained(fraction, seedOffset, pool, progress, train, (m, n) -> String.format(Locale.ROOT, "continued "
-                + "from a model made by [%s] (%d parameters); %s on the Huber loss, %s", before,
-                m.parameters().length, schedule.on(n).adam(), schedule.on(n)));
+                + "from a model made by [%s] (%d parameters); %s", before, m.parameters().length,
+                adamOnHuber(schedule, n)));
+    }
+
+    /**
+     * @return the training part of a method line: "full-batch Adam on the Huber loss, …" or "mini-batch Adam …", with
+     *     the batches as they were on a training set of {@code samples} ({@link Schedule#on})
+     */
+    private static String adamOnHuber(Schedule schedule, int samples) {
+        Schedule trained = schedule.on(samples);
+        return trained.adam() + " on the Huber loss, " + trained;
     }
 
     /**
