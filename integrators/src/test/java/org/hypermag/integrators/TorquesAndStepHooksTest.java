@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class TorquesAndStepHooksTest {
     static final double MS = 8e5;
-    /** How long the allocation test keeps warming the JIT before it judges a round (ns). */
+    /** How long, from its first round, the allocation test may keep warming the JIT when 15 rounds do not do (ns). */
     static final long WARM_UP_NANOS = 30_000_000_000L;
 
     /**
