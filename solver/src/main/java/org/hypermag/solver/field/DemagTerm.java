@@ -42,6 +42,12 @@ public final class DemagTerm implements FieldTerm {
         return TYPE;
     }
 
+    /** @return true: the demagnetising field is the long-range term */
+    @Override
+    public boolean isLongRange() {
+        return true;
+    }
+
     @Override
     public void addField(double t, VectorField m, VectorField h) {
         for (int i = 0; i < ms.length; i++) {

@@ -67,6 +67,57 @@ public final class EffectiveField {
     }
 
     /**
+     * Computes H_eff and its long-range part ({@link FieldTerm#isLongRange}, the demagnetising field) in one pass over
+     * the terms, for a partitioned integrator (overwrites both buffers). The random terms are left out, as in
+     * {@link #computeDeterministic}.
+     *
+     * @param t time (s)
+     * @param m unit magnetisation
+     * @param h receives the deterministic H_eff (A/m): the long-range part plus the local terms
+     * @param longRange receives the long-range part alone (A/m)
+     */
+    public void computeSplit(double t, VectorField m, VectorField h, VectorField longRange) {
+        longRange.clear();
+        for (FieldTerm term : terms) {
+            if (term.isLongRange()) {
+                term.addField(t, m, longRange);
+            }
+        }
+        h.setFrom(longRange);
+        addLocal(t, m, h);
+    }
+
+    /**
+     * Computes the local part of H_eff: every deterministic term but the long-range ones (overwrites h).
+     *
+     * @param t time (s)
+     * @param m unit magnetisation
+     * @param h receives H_eff less its long-range and random parts (A/m)
+     */
+    public void computeLocal(double t, VectorField m, VectorField h) {
+        h.clear();
+        addLocal(t, m, h);
+    }
+
+    /** @return whether any term is long-range ({@link FieldTerm#isLongRange}) */
+    public boolean hasLongRange() {
+        for (FieldTerm term : terms) {
+            if (term.isLongRange()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addLocal(double t, VectorField m, VectorField h) {
+        for (FieldTerm term : terms) {
+            if (!term.isLongRange() && !(term instanceof StochasticField)) {
+                term.addField(t, m, h);
+            }
+        }
+    }
+
+    /**
      * Computes each term's own field (overwrites the buffers).
      *
      * @param t time (s)

@@ -29,6 +29,18 @@ public interface FieldTerm {
     void addField(double t, VectorField m, VectorField h);
 
     /**
+     * Whether this is a long-range term: the demagnetising field, whose every value depends on every domain and whose
+     * evaluation costs many times the local terms'. A partitioned integrator evaluates the long-range terms on fewer
+     * stages than the local ones ({@link EffectiveField#computeSplit}).
+     *
+     * @return true for the demagnetising field, false (the default) for a term computed from each domain and its
+     *     neighbours
+     */
+    default boolean isLongRange() {
+        return false;
+    }
+
+    /**
      * The energy of the state.
      *
      * @param t time (s)

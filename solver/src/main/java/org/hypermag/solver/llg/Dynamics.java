@@ -29,6 +29,45 @@ public interface Dynamics {
     void derivative(double t, VectorField m, VectorField dmdt);
 
     /**
+     * Whether dm/dt has a long-range part that a partitioned integrator should evaluate on fewer stages than the rest:
+     * the precession and damping of the demagnetising field. The two parts add up to the deterministic dm/dt; the
+     * LLG right-hand side is linear in H, so splitting the field splits dm/dt.
+     *
+     * @return true if {@link #longRangeSplit} gives a non-zero long-range part; false (the default): all of dm/dt is
+     *     local
+     */
+    default boolean hasLongRangePart() {
+        return false;
+    }
+
+    /**
+     * The deterministic dm/dt and its long-range part from one evaluation (overwrites both). The default has no
+     * long-range part: {@link #deterministicDerivative} and zeros.
+     *
+     * @param t time (s)
+     * @param m magnetisation; not modified
+     * @param dmdt receives the deterministic dm/dt (1/s), both parts
+     * @param longRange receives its long-range part alone (1/s)
+     */
+    default void longRangeSplit(double t, VectorField m, VectorField dmdt, VectorField longRange) {
+        deterministicDerivative(t, m, dmdt);
+        longRange.clear();
+    }
+
+    /**
+     * The local part of the deterministic dm/dt: everything but the long-range part (overwrites dmdt), at a
+     * fraction of a whole evaluation's cost where the long-range part is the demag. The default is the whole
+     * deterministic dm/dt (no long-range part).
+     *
+     * @param t time (s)
+     * @param m magnetisation; not modified
+     * @param dmdt receives dm/dt less its long-range part (1/s)
+     */
+    default void localDerivative(double t, VectorField m, VectorField dmdt) {
+        deterministicDerivative(t, m, dmdt);
+    }
+
+    /**
      * Whether the equation is stochastic now: a random part, drawn in {@link #beginStep} and held for the stages of
      * the attempt, is added by {@link #addStochastic}. An integrator that cannot hold a random part over its step
      * (one that evaluates at times of its own choosing without telling the equation its steps) must refuse a

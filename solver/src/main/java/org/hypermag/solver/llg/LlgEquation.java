@@ -44,6 +44,8 @@ public final class LlgEquation implements Dynamics {
     private final double[] precession;
     private final double[] damping;
     private final VectorField h;
+    /** The long-range part of the field of the last {@link #longRangeSplit} (allocated on its first call). */
+    private VectorField hLong;
     private double lastMaxTorque;
 
     /**
@@ -173,6 +175,38 @@ public final class LlgEquation implements Dynamics {
         for (Torque extra : torques) {
             extra.addTorque(t, m, h, dmdt);
         }
+    }
+
+    /** @return whether the field has a long-range term (the demag) */
+    @Override
+    public boolean hasLongRangePart() {
+        return field.hasLongRange();
+    }
+
+    /**
+     * dm/dt of the deterministic field and the precession and damping of its long-range part, from one evaluation of
+     * every term ({@link EffectiveField#computeSplit}): {@link #lastField()} is the whole deterministic field and
+     * {@link #lastMaxTorque()} its largest torque, as after {@link #deterministicDerivative}. The extra torques go
+     * with the local part (they do not depend on H).
+     */
+    @Override
+    public void longRangeSplit(double t, VectorField m, VectorField dmdt, VectorField longRange) {
+        if (hLong == null) {
+            hLong = new VectorField(h.size());
+        }
+        field.computeSplit(t, m, h, hLong);
+        derivativeFromLastField(t, m, dmdt);
+        torque(m, hLong, longRange, false);
+    }
+
+    /**
+     * dm/dt of the local terms and the extra torques, without the long-range term (no demag evaluation):
+     * {@link #lastField()} then holds the local field alone and {@link #lastMaxTorque()} its largest torque.
+     */
+    @Override
+    public void localDerivative(double t, VectorField m, VectorField dmdt) {
+        field.computeLocal(t, m, h);
+        derivativeFromLastField(t, m, dmdt);
     }
 
     /** @return whether a random term (the thermal field) is on in the current stage */
