@@ -22,6 +22,25 @@ public interface DenseStepper extends Stepper {
     double proposedStep();
 
     /**
+     * Sets the step the controller proposes next, e.g. when continuing from a checkpoint.
+     *
+     * @param dt the step (s); NaN lets the stepper choose its first step
+     */
+    void setProposedStep(double dt);
+
+    /** @return the accepted steps so far */
+    long acceptedSteps();
+
+    /** @return the rejected step attempts so far */
+    long rejectedSteps();
+
+    /**
+     * @return the evaluations of the whole dm/dt so far (for a partitioned method, those with the demag; its local
+     *     evaluations are counted apart)
+     */
+    long evaluations();
+
+    /**
      * @return the step controller's memory ({@link StepControl#memory} of the last accepted step's error, rad), NaN
      *     before the first step: with {@link #proposedStep()} what a checkpoint keeps so that a resumed run takes the
      *     same steps

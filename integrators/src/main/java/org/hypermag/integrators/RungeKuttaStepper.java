@@ -167,16 +167,19 @@ public final class RungeKuttaStepper implements DenseStepper {
     }
 
     /** @return the number of right-hand-side evaluations so far */
+    @Override
     public long evaluations() {
         return evaluations;
     }
 
     /** @return the number of rejected steps so far */
+    @Override
     public long rejectedSteps() {
         return rejected;
     }
 
     /** @return the number of accepted steps so far */
+    @Override
     public long acceptedSteps() {
         return acceptedSteps;
     }
@@ -191,6 +194,7 @@ public final class RungeKuttaStepper implements DenseStepper {
      *
      * @param dt the step (s); NaN lets the stepper choose its initial step
      */
+    @Override
     public void setProposedStep(double dt) {
         nextStep = dt;
     }

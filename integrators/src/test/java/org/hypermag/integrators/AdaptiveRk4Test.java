@@ -46,7 +46,7 @@ class AdaptiveRk4Test {
         Tableaus.FilmRuns film = quarterFilmRuns(ButcherTableau.DORMAND_PRINCE_54, ButcherTableau.RK4_3);
         Tableaus.FilmRun[] runs = film.runs();
         double moved = film.moved();
-        RungeKuttaStepper sRk4 = runs[1].stepper();
+        DenseStepper sRk4 = runs[1].stepper();
         long eDp = runs[0].stepper().evaluations(), eRk4 = sRk4.evaluations();
         double devDp = runs[0].deviation(), devRk4 = runs[1].deviation();
         System.out.printf("32 x 8 film, 300 ps at 1e-5 rad: Dormand-Prince %d evaluations (largest deviation %.3g), "

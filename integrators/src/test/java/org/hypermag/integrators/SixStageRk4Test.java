@@ -79,7 +79,7 @@ class SixStageRk4Test {
         Tableaus.FilmRuns film = quarterFilmRuns(ButcherTableau.RK4_3, T);
         Tableaus.FilmRun[] runs = film.runs();
         double moved = film.moved();
-        RungeKuttaStepper s4 = runs[0].stepper(), s6 = runs[1].stepper();
+        DenseStepper s4 = runs[0].stepper(), s6 = runs[1].stepper();
         double dev4 = runs[0].deviation(), dev6 = runs[1].deviation();
         // first same as last: one evaluation to start, then one per stage but the first of each attempted step
         long attempts6 = (s6.evaluations() - 1) / 6;

@@ -127,7 +127,7 @@ final class Tableaus {
     }
 
     /** One method's run on the quarter film: its stepper (for its counts) and its largest deviation (per cell). */
-    record FilmRun(RungeKuttaStepper stepper, double deviation) {
+    record FilmRun(DenseStepper stepper, double deviation) {
     }
 
     /**
@@ -147,6 +147,23 @@ final class Tableaus {
      * @return the runs and how far the reference moved
      */
     static FilmRuns quarterFilmRuns(ButcherTableau... methods) {
+        java.util.List<java.util.function.BiFunction<LlgEquation, VectorField, DenseStepper>> steppers =
+                new java.util.ArrayList<>();
+        for (ButcherTableau t : methods) {
+            steppers.add((llg, m) -> RungeKuttaStepper.adaptive(llg, m, t, RungeKuttaStepper.DEFAULT_TOLERANCE,
+                    Double.POSITIVE_INFINITY));
+        }
+        return quarterFilm(steppers);
+    }
+
+    /**
+     * As {@link #quarterFilmRuns(ButcherTableau...)}, for any adaptive steppers.
+     *
+     * @param methods each makes a stepper of the equation and state it is given, at the default tolerance
+     * @return the runs and how far the reference moved
+     */
+    static FilmRuns quarterFilm(java.util.List<java.util.function.BiFunction<LlgEquation, VectorField,
+            DenseStepper>> methods) {
         Magnet magnet = Magnet.onGrid(new RegularGrid(32, 8, 1, 3.90625e-9, 3.90625e-9, 3e-9), Material.of(8e5)
                 .with(ExchangeField.A, 1.3e-11).with(LlgEquation.ALPHA, 0.02));
         double mu0 = 4e-7 * Math.PI;
@@ -155,24 +172,22 @@ final class Tableaus {
                 new DemagTerm(magnet, new FftDemag(magnet.grid(), WorkerPool.shared())));
         double end = 300e-12;
         VectorField ref = uniform(magnet.size());
-        run(ButcherTableau.DORMAND_PRINCE_54, 1e-8, magnet, field, ref, end);
-        FilmRun[] runs = new FilmRun[methods.length];
-        for (int k = 0; k < methods.length; k++) {
+        run(RungeKuttaStepper.adaptive(new LlgEquation(magnet, field), ref, ButcherTableau.DORMAND_PRINCE_54, 1e-8,
+                Double.POSITIVE_INFINITY), ref, end);
+        FilmRun[] runs = new FilmRun[methods.size()];
+        for (int k = 0; k < runs.length; k++) {
             VectorField m = uniform(magnet.size());
-            RungeKuttaStepper st = run(methods[k], RungeKuttaStepper.DEFAULT_TOLERANCE, magnet, field, m, end);
+            DenseStepper st = methods.get(k).apply(new LlgEquation(magnet, field), m);
+            run(st, m, end);
             runs[k] = new FilmRun(st, maxDistance(m, ref));
         }
         return new FilmRuns(maxDistance(uniform(magnet.size()), ref), runs);
     }
 
-    /** Runs m from 0 to end with the adaptive tableau (outputs by dense interpolation, none inside); returns it. */
-    private static RungeKuttaStepper run(ButcherTableau t, double tolerance, Magnet magnet, EffectiveField field,
-                                         VectorField m, double end) {
-        RungeKuttaStepper st = RungeKuttaStepper.adaptive(new LlgEquation(magnet, field), m, t, tolerance,
-                Double.POSITIVE_INFINITY);
+    /** Runs the stepper's state m from 0 to end (outputs by dense interpolation, none inside). */
+    private static void run(DenseStepper st, VectorField m, double end) {
         TimeEvolution.runDense(st, m, 0, 0, end, end, true, 1, (time, dt, steps) -> { },
                 (time, steps, atOutput) -> false);
-        return st;
     }
 
     /** @return n copies of the unit vector along (1, 0.1, 0.05) */

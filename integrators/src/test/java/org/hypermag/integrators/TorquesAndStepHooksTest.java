@@ -175,11 +175,14 @@ class TorquesAndStepHooksTest {
         }
     }
 
-    /** Steps and the dense output between them (a table row's interpolation, both kinds) allocate nothing. */
+    /**
+     * Steps and the dense output between them (a table row's interpolation, all three kinds: Dormand–Prince's
+     * continuous extension, RK4(3)'s Hermite, the partitioned pair's Hermite) allocate nothing.
+     */
     @Test
     void stepsWithTorquesAndHooksAndTheirInterpolationsAllocateNothing() {
         Magnet magnet = Systems.film(8, 4, 1, 0.1);
-        for (ButcherTableau tableau : new ButcherTableau[] {ButcherTableau.DORMAND_PRINCE_54, ButcherTableau.RK4_3}) {
+        for (String method : new String[] {"Dormand-Prince 5(4)", "RK4(3)", PartitionedTableau.PRK48.name()}) {
             Counting counting = new Counting();
             List<FieldTerm> terms = new java.util.ArrayList<>(Systems.fieldOf(magnet, new double[] {-2e4, 3e3, 0})
                     .terms());
@@ -187,8 +190,12 @@ class TorquesAndStepHooksTest {
             EffectiveField field = new EffectiveField(magnet.size(), terms.toArray(new FieldTerm[0]));
             LlgEquation llg = new LlgEquation(magnet, field, List.of(new TowardsAxis(1e9, 0, 0, 1)));
             VectorField m = Systems.twisted(magnet), row = new VectorField(magnet.size());
-            RungeKuttaStepper s = RungeKuttaStepper.adaptive(llg, m, tableau, RungeKuttaStepper.DEFAULT_TOLERANCE,
-                    Double.POSITIVE_INFINITY);
+            DenseStepper s = method.equals(PartitionedTableau.PRK48.name())
+                    ? PartitionedStepper.adaptive(llg, m, PartitionedTableau.PRK48, RungeKuttaStepper.DEFAULT_TOLERANCE,
+                            Double.POSITIVE_INFINITY)
+                    : RungeKuttaStepper.adaptive(llg, m, method.equals("RK4(3)") ? ButcherTableau.RK4_3
+                            : ButcherTableau.DORMAND_PRINCE_54, RungeKuttaStepper.DEFAULT_TOLERANCE,
+                            Double.POSITIVE_INFINITY);
             double t = 0;
             for (int k = 0; k < 200; k++) {
                 t += s.step(t, 1e-12);
@@ -214,7 +221,7 @@ class TorquesAndStepHooksTest {
             }
             // the FFT demag's worker threads are not counted; the stepping thread allocates nothing per step (a few
             // hundred bytes of measurement noise are tolerated)
-            assertTrue(bytes < 2000, tableau.name() + ": " + bytes + " bytes allocated in 200 steps and "
+            assertTrue(bytes < 2000, method + ": " + bytes + " bytes allocated in 200 steps and "
                     + "interpolations, after " + rounds + " rounds of 200");
         }
     }

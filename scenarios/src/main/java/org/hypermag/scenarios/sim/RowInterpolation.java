@@ -129,6 +129,26 @@ final class RowInterpolation implements DenseStepper {
     }
 
     @Override
+    public void setProposedStep(double dt) {
+        inner.setProposedStep(dt);
+    }
+
+    @Override
+    public long acceptedSteps() {
+        return inner.acceptedSteps();
+    }
+
+    @Override
+    public long rejectedSteps() {
+        return inner.rejectedSteps();
+    }
+
+    @Override
+    public long evaluations() {
+        return inner.evaluations();
+    }
+
+    @Override
     public double controllerMemory() {
         return inner.controllerMemory();
     }

@@ -240,16 +240,19 @@ public final class DeviceLlgStepper implements DenseStepper {
     }
 
     /** @return right-hand-side evaluations so far */
+    @Override
     public long evaluations() {
         return evaluations;
     }
 
     /** @return rejected steps so far */
+    @Override
     public long rejectedSteps() {
         return rejected;
     }
 
     /** @return accepted steps so far */
+    @Override
     public long acceptedSteps() {
         return accepted;
     }
@@ -264,6 +267,7 @@ public final class DeviceLlgStepper implements DenseStepper {
      *
      * @param dt the step (s); NaN lets the stepper choose its first step
      */
+    @Override
     public void setProposedStep(double dt) {
         nextStep = dt;
     }

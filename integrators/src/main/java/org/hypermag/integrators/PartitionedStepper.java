@@ -1,0 +1,394 @@
+package org.hypermag.integrators;
+
+import org.hypermag.solver.VectorField;
+import org.hypermag.solver.llg.Dynamics;
+
+/**
+ * Partitioned explicit Runge–Kutta stepping of unit-vector magnetisation ({@link PartitionedTableau}): the local
+ * part of dm/dt on every stage ({@link Dynamics#localDerivative}), the long-range part, the demag, only on the
+ * tableau's long-range stages ({@link Dynamics#longRangeSplit}, which gives both parts from one evaluation of every
+ * term). Where one demag evaluation costs many local ones (an FFT convolution against a stencil) a step costs about
+ * its long-range stages' evaluations.
+ *
+ * <p>After every step each m_i is renormalised to |m_i| = 1. The adaptive step is controlled as
+ * {@link RungeKuttaStepper}'s: err = max_i |Δt Σ_s (b_s − b*_s) k_s,i| over both parts' stages and the step's end
+ * (rad), accepted when err ≤ tolerance, the next step from {@link StepControl}'s PI controller with q =
+ * {@link PartitionedTableau#errorOrder()}. The step's end is evaluated in both parts and is the next step's first
+ * stage (first same as last). Dense output: the cubic Hermite interpolant of the step's ends and their derivatives.
+ * NaN or infinity in a candidate rejects the step with a ten times smaller Δt; below {@value
+ * RungeKuttaStepper#DEFAULT_MIN_STEP} s an {@link IntegrationException} names the time and the state is restored.
+ *
+ * <p>A fixed step ({@link #fixed}) is for convergence studies: it has no error estimate and no accuracy watch.
+ * The equation must be deterministic: a thermal field is refused (it is not held over a partitioned step). Work
+ * space: (S + long-range stages + 4) vector fields, allocated once; a step allocates nothing.
+ */
+public final class PartitionedStepper implements DenseStepper {
+    private final Dynamics f;
+    private final VectorField m;
+    private final PartitionedTableau tableau;
+    private final double tolerance;
+    private final double maxStep;
+    private final double fixedStep;
+    private final double exponent;
+    /**
+     * The stage derivatives: [0, S) k_s (the whole dm/dt on a long-range stage, the local part elsewhere), [S, S + D)
+     * the long-range parts of the D long-range stages, then the step end's whole dm/dt and its long-range part.
+     */
+    private final VectorField[] k;
+    /** Per stage s ≥ 1, its stage sum's weights over {@link #k}; the solution's; the error estimate's. */
+    private final double[][] rows;
+    private final double[] solution;
+    private final double[] errorWeights;
+    private final int endWhole;
+    private final int endLong;
+    private final VectorField stage;
+    private final VectorField m0;
+    private final StageLoops loops;
+    private final double[] hermite = new double[4];
+
+    private double nextStep = Double.NaN;
+    private double previousError = Double.NaN;
+    private double denseStep = Double.NaN;
+    private boolean k0Valid;
+    private double k0Time = Double.NaN;
+    private double lastError;
+    private long evaluations;
+    private long localEvaluations;
+    private long acceptedSteps;
+    private long rejected;
+
+    private PartitionedStepper(Dynamics f, VectorField m, PartitionedTableau tableau, double tolerance,
+                               double maxStep, double fixedStep) {
+        if (m.size() != f.size()) {
+            throw new IllegalArgumentException("state has " + m.size() + " domains, the equation " + f.size());
+        }
+        this.f = f;
+        this.m = m;
+        this.tableau = tableau;
+        this.tolerance = tolerance;
+        this.maxStep = maxStep;
+        this.fixedStep = fixedStep;
+        exponent = 1.0 / (tableau.errorOrder() + 1);
+        int s = tableau.stages(), d = tableau.longStages().length, n = m.size();
+        endWhole = s + d;
+        endLong = s + d + 1;
+        k = new VectorField[s + d + 2];
+        for (int j = 0; j < k.length; j++) {
+            k[j] = new VectorField(n);
+        }
+        rows = new double[s][];
+        for (int i = 1; i < s; i++) {
+            rows[i] = weights(tableau.aLocal()[i], tableau.aLong()[i], 0, 0);
+        }
+        solution = weights(tableau.bLocal(), tableau.bLong(), 0, 0);
+        double[] star = weights(tableau.bLocalStar(), tableau.bLongStar(), tableau.bLocalStar()[s],
+                tableau.bLongStar()[s]);
+        errorWeights = new double[k.length];
+        for (int j = 0; j < k.length; j++) {
+            errorWeights[j] = solution[j] - star[j];
+        }
+        stage = new VectorField(n);
+        m0 = new VectorField(n);
+        loops = new StageLoops(f.pool(), n);
+    }
+
+    /**
+     * The weights over {@link #k} of a sum Σ_j (local_j k_local,j + long_j k_long,j) + end·(both parts at the end):
+     * on a long-range stage k_j holds both parts, so k_local,j = k_j − k_long,j.
+     */
+    private double[] weights(double[] local, double[] lng, double endLocal, double endLongRange) {
+        int s = tableau.stages();
+        double[] w = new double[k.length];
+        for (int j = 0; j < Math.min(s, local.length); j++) {
+            w[j] = local[j];
+        }
+        int[] longStages = tableau.longStages();
+        for (int d = 0; d < longStages.length; d++) {
+            int j = longStages[d];
+            if (j < lng.length) {
+                w[s + d] = lng[j] - local[j];
+            }
+        }
+        w[endWhole] = endLocal;
+        w[endLong] = endLongRange - endLocal;
+        return w;
+    }
+
+    /**
+     * An adaptive partitioned stepper.
+     *
+     * @param f the equation (deterministic)
+     * @param m the state, advanced in place
+     * @param tableau the pair
+     * @param tolerance error tolerance per step (rad), &gt; 0
+     * @param maxStep largest step (s), &gt; 0 (may be infinite)
+     * @return the stepper
+     */
+    public static PartitionedStepper adaptive(Dynamics f, VectorField m, PartitionedTableau tableau, double tolerance,
+                                              double maxStep) {
+        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
+            throw new IllegalArgumentException("tolerance must be a finite number > 0, got " + tolerance);
+        }
+        if (!(maxStep > 0)) {
+            throw new IllegalArgumentException("maximum step must be > 0 s, got " + maxStep);
+        }
+        return new PartitionedStepper(f, m, tableau, tolerance, maxStep, Double.NaN);
+    }
+
+    /**
+     * A fixed-step partitioned stepper, for convergence studies (no error estimate, no accuracy watch).
+     *
+     * @param f the equation (deterministic)
+     * @param m the state, advanced in place
+     * @param tableau the pair
+     * @param step the step (s), &gt; 0
+     * @return the stepper
+     */
+    public static PartitionedStepper fixed(Dynamics f, VectorField m, PartitionedTableau tableau, double step) {
+        if (!(step > 0) || !Double.isFinite(step)) {
+            throw new IllegalArgumentException("time step must be a finite number > 0 s, got " + step);
+        }
+        return new PartitionedStepper(f, m, tableau, Double.NaN, step, step);
+    }
+
+    private boolean isAdaptive() {
+        return !Double.isNaN(tolerance);
+    }
+
+    /** @return the error estimate of the last accepted step (rad), 0 for a fixed step */
+    public double lastError() {
+        return lastError;
+    }
+
+    /** @return the evaluations of the whole dm/dt, long-range part included (the demag evaluations), so far */
+    @Override
+    public long evaluations() {
+        return evaluations;
+    }
+
+    /** @return the evaluations of the local part alone (no demag) so far */
+    public long localEvaluations() {
+        return localEvaluations;
+    }
+
+    @Override
+    public long rejectedSteps() {
+        return rejected;
+    }
+
+    @Override
+    public long acceptedSteps() {
+        return acceptedSteps;
+    }
+
+    @Override
+    public double proposedStep() {
+        return nextStep;
+    }
+
+    @Override
+    public void setProposedStep(double dt) {
+        nextStep = dt;
+    }
+
+    @Override
+    public double controllerMemory() {
+        return previousError;
+    }
+
+    @Override
+    public void setControllerMemory(double error) {
+        previousError = error;
+    }
+
+    @Override
+    public void reset() {
+        denseStep = Double.NaN;
+        k0Valid = false;
+    }
+
+    @Override
+    public String describe() {
+        return isAdaptive()
+                ? tableau.name() + ", adaptive, tolerance " + tolerance + " rad per step, demag on "
+                        + tableau.longStages().length + " of " + tableau.stages() + " stages, renormalised"
+                : tableau.name() + ", fixed step " + fixedStep + " s, renormalised";
+    }
+
+    @Override
+    public double step(double t, double dtLimit) {
+        if (!(dtLimit > 0)) {
+            throw new IllegalArgumentException("step limit must be > 0 s, got " + dtLimit);
+        }
+        if (f.isStochastic()) {
+            throw new IllegalStateException(tableau.name() + " cannot step a stochastic equation (the thermal "
+                    + "field): use Heun or Bogacki-Shampine 3(2)");
+        }
+        m0.setFrom(m);
+        denseStep = Double.NaN;
+        double dt;
+        if (!isAdaptive()) {
+            dt = Math.min(fixedStep, dtLimit);
+        } else {
+            if (Double.isNaN(nextStep)) {
+                derivativeAtStart(t);
+                nextStep = initialStep();
+            }
+            dt = Math.min(Math.min(nextStep, maxStep), dtLimit);
+        }
+        boolean retried = false;
+        while (true) {
+            if (f.beginStep(t, dt)) {
+                k0Valid = false;
+            }
+            try {
+                derivativeAtStart(t);
+            } catch (IntegrationException e) {
+                f.endStep(t, dt, false);
+                throw e;
+            }
+            int bad = attempt(t, dt);
+            double err = bad >= 0 ? Double.NaN
+                    : isAdaptive() ? dt * Math.sqrt(loops.maxWeightedNorm2(errorWeights, k)) : 0;
+            boolean accepted = bad < 0 && (!isAdaptive() || err <= tolerance);
+            f.endStep(t, dt, accepted);
+            if (accepted) {
+                acceptedSteps++;
+                lastError = err;
+                if (isAdaptive()) {
+                    nextStep = StepControl.nextStep(dt, nextStep, err, tolerance, exponent, previousError, retried);
+                    previousError = StepControl.memory(err, tolerance);
+                }
+                // first same as last: the end's two parts become the next step's first stage
+                swap(0, endWhole);
+                swap(tableau.stages(), endLong);
+                k0Time = t + dt;
+                k0Valid = true;
+                denseStep = dt;
+                return dt;
+            }
+            m.setFrom(m0);
+            rejected++;
+            retried = true;
+            if (!isAdaptive()) {
+                throw nonFinite(t, bad);
+            }
+            dt *= StepControl.rejectedFactor(err, tolerance, exponent, bad >= 0 || Double.isNaN(err));
+            if (dt < RungeKuttaStepper.DEFAULT_MIN_STEP) {
+                if (bad >= 0 || Double.isNaN(err)) {
+                    throw nonFinite(t, bad);
+                }
+                throw new IntegrationException(IntegrationException.Reason.STEP_TOO_SMALL, t, -1,
+                        "time step fell below " + RungeKuttaStepper.DEFAULT_MIN_STEP + " s at t = " + t
+                                + " s (error estimate " + err + " rad, tolerance " + tolerance
+                                + " rad); the state at t is kept");
+            }
+            nextStep = dt;
+        }
+    }
+
+    private void swap(int i, int j) {
+        VectorField v = k[i];
+        k[i] = k[j];
+        k[j] = v;
+    }
+
+    @Override
+    public boolean canInterpolate() {
+        return !Double.isNaN(denseStep);
+    }
+
+    /**
+     * The state at t + θ·dt inside the last accepted step, renormalised: the cubic Hermite interpolant of the step's
+     * ends and their whole derivatives (third order; both derivatives are stages the step evaluated). Allocates
+     * nothing.
+     */
+    @Override
+    public void interpolate(double theta, VectorField out) {
+        if (Double.isNaN(denseStep)) {
+            throw new IllegalStateException("no step to interpolate in (needs an accepted step)");
+        }
+        // after the first-same-as-last swap the old first stage (dm/dt at m0) sits at the end's place
+        VectorField start = k[endWhole], end = k[0];
+        DenseStepper.hermiteWeights(theta, denseStep, hermite);
+        double h00 = hermite[0], h10 = hermite[1], h01 = hermite[2], h11 = hermite[3];
+        for (int c = 0; c < 3; c++) {
+            double[] p0 = part(m0, c), p1 = part(m, c), d0 = part(start, c), d1 = part(end, c), q = part(out, c);
+            for (int i = 0; i < q.length; i++) {
+                q[i] = h00 * p0[i] + h10 * d0[i] + h01 * p1[i] + h11 * d1[i];
+            }
+        }
+        loops.normalise(out);
+    }
+
+    private static double[] part(VectorField v, int c) {
+        return c == 0 ? v.x : c == 1 ? v.y : v.z;
+    }
+
+    /** Evaluates both parts at (t, m0) into the first stage unless the kept ones are at t and valid. */
+    private void derivativeAtStart(double t) {
+        if (k0Valid && k0Time == t) {
+            return;
+        }
+        f.longRangeSplit(t, m0, k[0], k[tableau.stages()]);
+        evaluations++;
+        int bad = loops.firstNonFinite(k[0]);
+        if (bad >= 0) {
+            throw new IntegrationException(IntegrationException.Reason.NON_FINITE, t, bad,
+                    "non-finite torque at domain " + bad + " at t = " + t + " s (at the current state: check the "
+                            + "fields and parameters there)");
+        }
+        k0Valid = true;
+        k0Time = t;
+    }
+
+    /**
+     * Runs the stages of one step from (t, m0) with Δt, leaves the renormalised candidate in m and evaluates both
+     * parts at it.
+     *
+     * @return −1 if the candidate and its derivative are finite, else the first domain with a non-finite value
+     */
+    private int attempt(double t, double dt) {
+        double[] c = tableau.c();
+        int s = tableau.stages();
+        for (int i = 1; i < s; i++) {
+            loops.combine(stage, m0, dt, rows[i], k, k.length);
+            int d = tableau.longIndex(i);
+            if (d >= 0) {
+                f.longRangeSplit(t + c[i] * dt, stage, k[i], k[s + d]);
+                evaluations++;
+            } else {
+                f.localDerivative(t + c[i] * dt, stage, k[i]);
+                localEvaluations++;
+            }
+            int bad = loops.firstNonFinite(k[i]);
+            if (bad >= 0) {
+                return bad;
+            }
+        }
+        loops.combine(m, m0, dt, solution, k, k.length);
+        int bad = loops.normalise(m);
+        if (bad >= 0) {
+            return bad;
+        }
+        f.longRangeSplit(t + dt, m, k[endWhole], k[endLong]);
+        evaluations++;
+        return loops.firstNonFinite(k[endWhole]);
+    }
+
+    private IntegrationException nonFinite(double t, int domain) {
+        return new IntegrationException(IntegrationException.Reason.NON_FINITE, t, domain,
+                "non-finite magnetisation or torque" + (domain >= 0 ? " at domain " + domain : "")
+                        + " in the step from t = " + t + " s; the state at t is kept");
+    }
+
+    /** Initial step: rotate the fastest domain by about 0.01 rad. */
+    private double initialStep() {
+        double max2 = 0;
+        VectorField k0 = k[0];
+        for (int i = 0; i < k0.size(); i++) {
+            max2 = Math.max(max2, k0.x[i] * k0.x[i] + k0.y[i] * k0.y[i] + k0.z[i] * k0.z[i]);
+        }
+        return StepControl.firstStep(Math.sqrt(max2), RungeKuttaStepper.DEFAULT_MIN_STEP, maxStep);
+    }
+}
