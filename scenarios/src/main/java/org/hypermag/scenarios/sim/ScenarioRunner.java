@@ -327,7 +327,7 @@ public final class ScenarioRunner {
                 if (sim.enableDeviceStep(device.device(), s.compute().gpuPrecision(), progress::note)
                         && !sim.stepsOnDevice(in) && s.stages().stream().anyMatch(st -> st instanceof Scenario.Run)) {
                     progress.note("gpu: the device steps adaptive Dormand-Prince only: this scenario's run stages ("
-                            + in.tableau().name() + ") step on the CPU; the demag runs on the device");
+                            + in.methodName() + ") step on the CPU; the demag runs on the device");
                 }
                 if (sim.relaxesOnTheCpu() && s.stages().stream().anyMatch(st -> !(st instanceof Scenario.Run))) {
                     progress.note("gpu: relaxations evaluate the demag on the CPU in double precision (their stopping "
@@ -583,6 +583,8 @@ public final class ScenarioRunner {
             case FEHLBERG -> new Simulation.Integration(ButcherTableau.FEHLBERG_54, i.tolerance(), i.maxStep(),
                     Double.NaN);
             case RK46 -> new Simulation.Integration(ButcherTableau.RK46_3, i.tolerance(), i.maxStep(), Double.NaN);
+            case PRK48 -> Simulation.Integration.partitioned(org.hypermag.integrators.PartitionedTableau.PRK48,
+                    i.tolerance(), i.maxStep());
             case HEUN -> new Simulation.Integration(ButcherTableau.HEUN, Double.NaN, i.step(), i.step());
             case RK4 -> Double.isNaN(i.step()) ? new Simulation.Integration(ButcherTableau.RK4_3, i.tolerance(),
                     i.maxStep(), Double.NaN) : new Simulation.Integration(ButcherTableau.RK4, Double.NaN, i.step(),

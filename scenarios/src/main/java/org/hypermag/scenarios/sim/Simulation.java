@@ -5,6 +5,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.hypermag.integrators.ButcherTableau;
 import org.hypermag.integrators.DenseStepper;
+import org.hypermag.integrators.PartitionedStepper;
+import org.hypermag.integrators.PartitionedTableau;
 import org.hypermag.integrators.Relaxer;
 import org.hypermag.integrators.RungeKuttaStepper;
 import org.hypermag.integrators.TimeEvolution;
@@ -39,21 +41,60 @@ public final class Simulation {
     /**
      * Integrator settings.
      *
-     * @param tableau the method
+     * @param tableau the method, or null for a partitioned one
      * @param tolerance error tolerance per step (rad) for an adaptive tableau
      * @param maxStep largest step (s)
      * @param fixedStep the step of a fixed-step method (s), NaN for adaptive
+     * @param partitioned the partitioned pair that steps instead of a tableau (adaptive; the demag on its
+     *     long-range stages only), or null
      */
-    public record Integration(ButcherTableau tableau, double tolerance, double maxStep, double fixedStep) {
+    public record Integration(ButcherTableau tableau, double tolerance, double maxStep, double fixedStep,
+                              PartitionedTableau partitioned) {
         /** Dormand–Prince 5(4), tolerance 1e-5 rad, no step cap. */
         public static final Integration DEFAULT = new Integration(ButcherTableau.DORMAND_PRINCE_54,
                 RungeKuttaStepper.DEFAULT_TOLERANCE, Double.POSITIVE_INFINITY, Double.NaN);
 
+        /**
+         * A Runge–Kutta method.
+         *
+         * @param tableau the method
+         * @param tolerance error tolerance per step (rad) for an adaptive tableau
+         * @param maxStep largest step (s)
+         * @param fixedStep the step of a fixed-step method (s), NaN for adaptive
+         */
+        public Integration(ButcherTableau tableau, double tolerance, double maxStep, double fixedStep) {
+            this(tableau, tolerance, maxStep, fixedStep, null);
+        }
+
+        /**
+         * An adaptive partitioned method.
+         *
+         * @param pair the pair
+         * @param tolerance error tolerance per step (rad)
+         * @param maxStep largest step (s)
+         * @return the settings
+         */
+        public static Integration partitioned(PartitionedTableau pair, double tolerance, double maxStep) {
+            return new Integration(null, tolerance, maxStep, Double.NaN, pair);
+        }
+
+        /** @return the method's name */
+        public String methodName() {
+            return partitioned != null ? partitioned.name() : tableau.name();
+        }
+
+        /** @return whether the step adapts to the tolerance */
+        public boolean isAdaptive() {
+            return Double.isNaN(fixedStep) && (partitioned != null || tableau.isAdaptive());
+        }
+
         /** @return a description for logs and metadata */
         public String describe() {
-            return Double.isNaN(fixedStep) ? tableau.name() + ", tolerance " + tolerance + " rad per step"
+            return Double.isNaN(fixedStep) ? methodName() + ", tolerance " + tolerance + " rad per step"
+                    + (partitioned == null ? "" : ", demag on " + partitioned.longStages().length + " of "
+                            + partitioned.stages() + " stages")
                     + (Double.isInfinite(maxStep) ? "" : ", max step " + maxStep + " s")
-                    : tableau.name() + ", fixed step " + fixedStep + " s";
+                    : methodName() + ", fixed step " + fixedStep + " s";
         }
     }
 
@@ -282,7 +323,7 @@ public final class Simulation {
                       double proposedStep, double stepMemory, boolean observeStart, Output output,
                       TimeEvolution.StepListener listener) {
         LlgEquation llg = new LlgEquation(magnet, field, torques, pool);
-        RungeKuttaStepper stepper = stepper(llg, integration, proposedStep, stepMemory);
+        DenseStepper stepper = stepper(llg, integration, proposedStep, stepMemory);
         return TimeEvolution.run(stepper, origin, start, end, interval, observeStart,
                 (t, dt, steps) -> output.output(t, dt, llg, stepper.proposedStep(), stepper.controllerMemory()),
                 listener);
@@ -314,9 +355,11 @@ public final class Simulation {
     private long[] deviceCounts;
 
     /** A stepper of the equation with these settings, remembered for its counts and proposal. */
-    private RungeKuttaStepper stepper(LlgEquation llg, Integration integration, double proposedStep,
-                                      double stepMemory) {
-        RungeKuttaStepper stepper = Double.isNaN(integration.fixedStep())
+    private DenseStepper stepper(LlgEquation llg, Integration integration, double proposedStep, double stepMemory) {
+        DenseStepper stepper = integration.partitioned() != null
+                ? PartitionedStepper.adaptive(llg, m, integration.partitioned(), integration.tolerance(),
+                        integration.maxStep())
+                : Double.isNaN(integration.fixedStep())
                 ? RungeKuttaStepper.adaptive(llg, m, integration.tableau(), integration.tolerance(),
                         integration.maxStep())
                 : RungeKuttaStepper.fixed(llg, m, integration.tableau(), integration.fixedStep());
@@ -336,7 +379,7 @@ public final class Simulation {
      * @return true for dense output
      */
     public static boolean denseOutput(Integration integration, boolean thermal) {
-        return !thermal && Double.isNaN(integration.fixedStep()) && integration.tableau().isAdaptive();
+        return !thermal && integration.isAdaptive();
     }
 
     /**
@@ -372,7 +415,7 @@ public final class Simulation {
             }
         }
         deviceCounts = null;
-        RungeKuttaStepper stepper = stepper(llg, integration, proposedStep, stepMemory);
+        DenseStepper stepper = stepper(llg, integration, proposedStep, stepMemory);
         DenseStepper stepping = stepper;
         if (interpolatedRows) {
             if (energyRates == null) {
@@ -400,7 +443,7 @@ public final class Simulation {
     }
 
     /** The stepper of the last {@link #run} or {@link #runDense}, for its counts. */
-    private RungeKuttaStepper lastStepper;
+    private DenseStepper lastStepper;
     /** The run stage's counts before this process's part of it (from its checkpoint); null outside a run stage. */
     private long[] countBase;
 

@@ -460,7 +460,12 @@ public record Scenario(String name, String description, String source, Path base
          * Adaptive six-stage fourth-order RK4(3)6, stable along precession with α = 0.02 to |λΔt| = 4.76 (0.79 per
          * evaluation against RK4's 0.72): for low-damping dynamics on exchange-stiff grids.
          */
-        RK46
+        RK46,
+        /**
+         * Adaptive partitioned PRK4(3)8: the local terms on eight stages, the demag on four, order 4 in both; for
+         * grids where the demag costs many local evaluations (FFT demag on an exchange-stiff grid).
+         */
+        PRK48
     }
 
     /**

@@ -10,8 +10,8 @@ import org.hypermag.solver.magnet.Material;
 
 /**
  * What a scenario at a temperature above 0 K must also satisfy, checked when it is read (so {@code check} refuses
- * it too): a hysteresis stage above 0 K sweeps in time and needs a {@code rate}; {@code rk4} and {@code rk46} are
- * refused; a fixed Heun step must keep the thermal agitation per step small.
+ * it too): a hysteresis stage above 0 K sweeps in time and needs a {@code rate}; {@code rk4}, {@code rk46} and
+ * {@code prk48} are refused; a fixed Heun step must keep the thermal agitation per step small.
  */
 final class ThermalChecks {
     /** Largest rms angle (rad) the thermal field may turn a domain in one fixed Heun step. */
@@ -40,6 +40,12 @@ final class ThermalChecks {
             return ok;
         }
         Scenario.Integrator in = s.integrator();
+        if (in.method() == Scenario.IntegratorMethod.PRK48) {
+            problems.accept(s.problemAt("integrator.method", "prk48 is refused above 0 K: the partitioned method "
+                    + "evaluates the demag on some stages only and cannot hold the thermal field over its step; use "
+                    + "heun, or leave integrator out for the adaptive bogacki-shampine"));
+            return false;
+        }
         if (in.method() == Scenario.IntegratorMethod.RK4 || in.method() == Scenario.IntegratorMethod.RK46) {
             String key = in.method() == Scenario.IntegratorMethod.RK4 ? "rk4" : "rk46";
             problems.accept(s.problemAt("integrator.method", key + " is refused above 0 K: with the thermal field "

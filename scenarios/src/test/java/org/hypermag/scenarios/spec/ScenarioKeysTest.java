@@ -319,6 +319,17 @@ class ScenarioKeysTest {
         assertEquals(1e-12, rk46.maxStep());
         assertEquals(org.hypermag.integrators.ButcherTableau.RK46_3,
                 org.hypermag.scenarios.sim.ScenarioRunner.integration(rk46).tableau());
+        Scenario.Integrator prk = grid("integrator: {method: prk48, tolerance: 2.0e-5, max_step: 3.0e-12}\n")
+                .integrator();
+        assertEquals(Scenario.IntegratorMethod.PRK48, prk.method());
+        org.hypermag.scenarios.sim.Simulation.Integration prkIn = org.hypermag.scenarios.sim.ScenarioRunner
+                .integration(prk);
+        assertEquals(org.hypermag.integrators.PartitionedTableau.PRK48, prkIn.partitioned());
+        assertEquals(2e-5, prkIn.tolerance());
+        assertEquals(3e-12, prkIn.maxStep());
+        assertTrue(prkIn.isAdaptive());
+        assertEquals("PRK4(3)8, tolerance 2.0E-5 rad per step, demag on 4 of 8 stages, max step 3.0E-12 s",
+                prkIn.describe());
     }
 
     @Test
