@@ -2,6 +2,8 @@ package org.hypermag.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.hypermag.integrators.ButcherTableau;
+import org.hypermag.integrators.PartitionedStepper;
+import org.hypermag.integrators.PartitionedTableau;
 import org.hypermag.integrators.RungeKuttaStepper;
 import org.hypermag.solver.VectorField;
 import org.hypermag.solver.demag.FftDemag;
@@ -30,8 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The parts of one LLG right-hand side on the standard-problem-4 film (n × n/4 × 1 cells of 3.90625 × 3.90625 × 3 nm;
  * exchange, Zeeman, FFT demag) on a pool of the given threads: each field term into a cleared buffer, the whole
- * dm/dt, H_eff with the terms' energies (a table row's work), and one adaptive RK4(3) step (four evaluations, capped at 1 ps so every call does the same work): where an
- * evaluation's time goes (issue 19).
+ * dm/dt, its local part and its split into local and demag parts (a partitioned method's stages), H_eff with the
+ * terms' energies (a table row's work), and one adaptive step of RK4(3), RK4(3)6 and PRK4(3)8 (capped at 1 ps so
+ * every call does the same work): where an evaluation's time goes (issue 19).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,8 +60,11 @@ public class FieldEvaluationBenchmark {
     private VectorField m, h, dmdt;
     private RungeKuttaStepper stepper;
     private RungeKuttaStepper stepper46;
+    private PartitionedStepper stepperP;
+    private VectorField longRange;
     private double t;
     private double t46;
+    private double tP;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -78,8 +84,12 @@ public class FieldEvaluationBenchmark {
                 RungeKuttaStepper.DEFAULT_TOLERANCE, Double.POSITIVE_INFINITY);
         stepper46 = RungeKuttaStepper.adaptive(llg, LlgStepBenchmark.smoothInPlane(magnet.size()),
                 ButcherTableau.RK46_3, RungeKuttaStepper.DEFAULT_TOLERANCE, Double.POSITIVE_INFINITY);
+        stepperP = PartitionedStepper.adaptive(llg, LlgStepBenchmark.smoothInPlane(magnet.size()),
+                PartitionedTableau.PRK48, RungeKuttaStepper.DEFAULT_TOLERANCE, Double.POSITIVE_INFINITY);
+        longRange = new VectorField(magnet.size());
         t = 0;
         t46 = 0;
+        tP = 0;
     }
 
     @TearDown(Level.Trial)
@@ -114,6 +124,20 @@ public class FieldEvaluationBenchmark {
         return dmdt;
     }
 
+    /** dm/dt without the demag: what a partitioned method evaluates on its local stages. */
+    @Benchmark
+    public VectorField localDerivative() {
+        llg.localDerivative(0, m, dmdt);
+        return dmdt;
+    }
+
+    /** dm/dt and the demag's part of it from one evaluation: a partitioned method's long-range stage. */
+    @Benchmark
+    public VectorField longRangeSplit() {
+        llg.longRangeSplit(0, m, dmdt, longRange);
+        return longRange;
+    }
+
     /** H_eff and each term's energy, as every table row computes them. */
     @Benchmark
     public double[] energies() {
@@ -132,5 +156,15 @@ public class FieldEvaluationBenchmark {
     public double rk46Step() {
         t46 += stepper46.step(t46, 1e-12);
         return t46;
+    }
+
+    /**
+     * One step of the partitioned PRK4(3)8 ({@code method: prk48}): four evaluations with the demag and four of the
+     * local terms alone.
+     */
+    @Benchmark
+    public double prk48Step() {
+        tP += stepperP.step(tP, 1e-12);
+        return tP;
     }
 }
