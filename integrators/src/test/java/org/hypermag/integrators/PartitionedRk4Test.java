@@ -319,6 +319,76 @@ class PartitionedRk4Test {
         assertTrue(worst[0] > 0, "a real comparison");
     }
 
+    /**
+     * On the quarter film at 1e-4 rad for 600 ps, where the fastest spin wave's stability holds the step: after every
+     * step rejected by its estimate the next 50 accepted steps stay below 0.95 of it, and at most 3 % of the attempts
+     * are rejected (measured 8 of 321; with the cap off, 63 of 376). The attempts are seen through the step hooks ({@link Dynamics#beginStep}, {@link
+     * Dynamics#endStep}) of an equation that passes everything else on.
+     */
+    @Test
+    void afterARejectedStepTheNextFiftyStayBelowItsNinetyFivePerCent() {
+        org.hypermag.solver.magnet.Magnet magnet = Tableaus.quarterFilm();
+        org.hypermag.solver.llg.LlgEquation llg = new org.hypermag.solver.llg.LlgEquation(magnet,
+                Tableaus.quarterFilmField(magnet));
+        List<double[]> attempts = new java.util.ArrayList<>();
+        Dynamics watched = new Dynamics() {
+            @Override
+            public int size() {
+                return llg.size();
+            }
+
+            @Override
+            public void derivative(double t, VectorField m, VectorField dmdt) {
+                llg.derivative(t, m, dmdt);
+            }
+
+            @Override
+            public boolean hasLongRangePart() {
+                return llg.hasLongRangePart();
+            }
+
+            @Override
+            public void longRangeSplit(double t, VectorField m, VectorField dmdt, VectorField longRange) {
+                llg.longRangeSplit(t, m, dmdt, longRange);
+            }
+
+            @Override
+            public void localDerivative(double t, VectorField m, VectorField dmdt) {
+                llg.localDerivative(t, m, dmdt);
+            }
+
+            @Override
+            public void endStep(double t, double dt, boolean accepted) {
+                attempts.add(new double[] {dt, accepted ? 1 : 0});
+            }
+        };
+        VectorField m = Tableaus.uniform(magnet.size());
+        PartitionedStepper s = PartitionedStepper.adaptive(watched, m, T, 1e-4, Double.POSITIVE_INFINITY);
+        TimeEvolution.runDense(s, m, 0, 0, 600e-12, 600e-12, true, 1, (time, dt, steps) -> { },
+                (time, steps, atOutput) -> false);
+        int rejections = 0;
+        for (int k = 0; k < attempts.size(); k++) {
+            if (attempts.get(k)[1] == 1) {
+                continue;
+            }
+            rejections++;
+            double limit = PartitionedStepper.REJECTED_MARGIN * attempts.get(k)[0];
+            int accepted = 0;
+            for (int j = k + 1; j < attempts.size() && accepted < PartitionedStepper.CAPPED_STEPS; j++) {
+                if (attempts.get(j)[1] == 1) {
+                    accepted++;
+                    assertTrue(attempts.get(j)[0] <= limit * (1 + 1e-12), "step " + j + " (" + attempts.get(j)[0]
+                            + " s) after the rejection of " + attempts.get(k)[0] + " s at attempt " + k);
+                }
+            }
+        }
+        System.out.printf("quarter film, 600 ps at 1e-4 rad: %d attempts, %d rejected%n", attempts.size(),
+                rejections);
+        assertEquals(s.rejectedSteps(), rejections);
+        assertTrue(rejections >= 1, "the step reached the stability limit");
+        assertTrue(rejections <= 0.03 * attempts.size(), rejections + " of " + attempts.size() + " rejected");
+    }
+
     @Test
     void aStochasticEquationIsRefusedNamingTheMethod() {
         PartitionedStepper s = PartitionedStepper.adaptive(new TwoSpins(0.5, true), start(), T, 1e-5, 1);
