@@ -385,14 +385,18 @@ public final class PartitionedStepper implements DenseStepper {
                 f.localDerivative(t + c[i] * dt, stage, k[i]);
                 localEvaluations++;
             }
-            int bad = loops.firstNonFinite(k[i]);
-            if (bad >= 0) {
-                return bad;
-            }
         }
+        // a non-finite stage reaches the candidate (every stage has a non-zero weight in it), so one check there
+        // does for all the stages; only a failed step looks for the first stage that went wrong, to name its domain
         loops.combine(m, m0, dt, solution, k, k.length);
         int bad = loops.normalise(m);
         if (bad >= 0) {
+            for (int i = 1; i < s; i++) {
+                int first = loops.firstNonFinite(k[i]);
+                if (first >= 0) {
+                    return first;
+                }
+            }
             return bad;
         }
         f.longRangeSplit(t + dt, m, k[endWhole], k[endLong]);

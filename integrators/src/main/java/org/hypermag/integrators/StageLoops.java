@@ -17,6 +17,8 @@ final class StageLoops {
     /** Per chunk: the first bad domain (or −1), or the largest squared error. */
     private final int[] chunkIndex;
     private final double[] chunkValue;
+    /** Per chunk: the error sums of one block (x, y, z parts of {@link #BLOCK} domains each). */
+    private final double[][] errorSums;
     private final WorkerPool.RangeTask combineTask = this::combineChunk;
     private final WorkerPool.RangeTask normaliseTask = this::normaliseChunk;
     private final WorkerPool.RangeTask finiteTask = this::finiteChunk;
@@ -41,6 +43,7 @@ final class StageLoops {
         int chunks = (n + grain - 1) / grain;
         chunkIndex = new int[Math.max(1, chunks)];
         chunkValue = new double[Math.max(1, chunks)];
+        errorSums = new double[Math.max(1, chunks)][3 * BLOCK];
     }
 
     private void run(WorkerPool.RangeTask task) {
@@ -180,20 +183,31 @@ final class StageLoops {
     }
 
     private void errorChunk(int from, int to) {
+        double[] sum = errorSums[from / grain];
         double max2 = 0;
-        for (int i = from; i < to; i++) {
-            double ex = 0, ey = 0, ez = 0;
+        for (int b = from; b < to; b += BLOCK) {
+            int len = Math.min(to, b + BLOCK) - b;
+            java.util.Arrays.fill(sum, 0, 3 * BLOCK, 0);
+            // Σ_s w_s k_s over the block, stage by stage (per domain the same sum in the same order as one domain at
+            // a time: the same bits), each stage's arrays read once in order
             for (int s = 0; s < weights.length; s++) {
                 double w = weights[s];
-                if (w != 0) {
-                    ex += w * stages[s].x[i];
-                    ey += w * stages[s].y[i];
-                    ez += w * stages[s].z[i];
+                if (w == 0) {
+                    continue;
+                }
+                double[] kx = stages[s].x, ky = stages[s].y, kz = stages[s].z;
+                for (int i = 0; i < len; i++) {
+                    sum[i] += w * kx[b + i];
+                    sum[BLOCK + i] += w * ky[b + i];
+                    sum[2 * BLOCK + i] += w * kz[b + i];
                 }
             }
-            double e2 = ex * ex + ey * ey + ez * ez;
-            if (!(e2 <= max2) && !Double.isNaN(max2)) {
-                max2 = e2; // a NaN stays
+            for (int i = 0; i < len; i++) {
+                double ex = sum[i], ey = sum[BLOCK + i], ez = sum[2 * BLOCK + i];
+                double e2 = ex * ex + ey * ey + ez * ez;
+                if (!(e2 <= max2) && !Double.isNaN(max2)) {
+                    max2 = e2; // a NaN stays
+                }
             }
         }
         chunkValue[from / grain] = max2;

@@ -144,7 +144,7 @@ class PartitionedRk4Test {
      * long-range one, with damping α. {@code share} puts the whole field in the local part (0), in the long-range
      * part (1), or splits it (0.5: the anisotropy and field local, the rest long-range).
      */
-    static final class TwoSpins implements Dynamics {
+    static class TwoSpins implements Dynamics {
         static final double K = 1, H0 = 0.5, OMEGA = 1.3, J = 0.4, ALPHA = 0.1;
         static final double[] N = {0.1, 0.3, 0.6};
         final double share;
@@ -387,6 +387,31 @@ class PartitionedRk4Test {
         assertEquals(s.rejectedSteps(), rejections);
         assertTrue(rejections >= 1, "the step reached the stability limit");
         assertTrue(rejections <= 0.03 * attempts.size(), rejections + " of " + attempts.size() + " rejected");
+    }
+
+    /**
+     * A torque that turns non-finite at domain 1 for every t &gt; 0: each attempt is rejected with a ten times shorter
+     * step until the step falls below the floor, then the stepper gives up naming the domain, and the state is the
+     * one it started from.
+     */
+    @Test
+    void aNonFiniteStageRejectsTheStepAndTheStateIsKept() {
+        Dynamics poisoned = new TwoSpins(0.5, false) {
+            @Override
+            public void localDerivative(double t, VectorField m, VectorField dmdt) {
+                super.localDerivative(t, m, dmdt);
+                if (t > 0) {
+                    dmdt.y[1] = Double.NaN;
+                }
+            }
+        };
+        VectorField m = start(), m0 = start();
+        PartitionedStepper s = PartitionedStepper.adaptive(poisoned, m, T, 1e-5, 1);
+        IntegrationException e = assertThrows(IntegrationException.class, () -> s.step(0, 1));
+        assertEquals(IntegrationException.Reason.NON_FINITE, e.reason());
+        assertEquals(1, e.domain(), e.getMessage());
+        assertTrue(s.rejectedSteps() > 10, "rejected " + s.rejectedSteps());
+        assertEquals(0, distance(m, m0), "the state at t = 0 is kept");
     }
 
     @Test
