@@ -248,7 +248,7 @@ public final class PartitionedStepper implements DenseStepper {
         } else {
             if (Double.isNaN(nextStep)) {
                 derivativeAtStart(t);
-                nextStep = initialStep();
+                nextStep = StepControl.firstStep(k[0], RungeKuttaStepper.DEFAULT_MIN_STEP, maxStep);
             }
             dt = Math.min(Math.min(nextStep, maxStep), dtLimit);
         }
@@ -295,17 +295,14 @@ public final class PartitionedStepper implements DenseStepper {
                 cappedSteps = CAPPED_STEPS;
             }
             if (!isAdaptive()) {
-                throw nonFinite(t, bad);
+                throw IntegrationException.nonFiniteStep(t, bad);
             }
             dt *= StepControl.rejectedFactor(err, tolerance, exponent, bad >= 0 || Double.isNaN(err));
             if (dt < RungeKuttaStepper.DEFAULT_MIN_STEP) {
                 if (bad >= 0 || Double.isNaN(err)) {
-                    throw nonFinite(t, bad);
+                    throw IntegrationException.nonFiniteStep(t, bad);
                 }
-                throw new IntegrationException(IntegrationException.Reason.STEP_TOO_SMALL, t, -1,
-                        "time step fell below " + RungeKuttaStepper.DEFAULT_MIN_STEP + " s at t = " + t
-                                + " s (error estimate " + err + " rad, tolerance " + tolerance
-                                + " rad); the state at t is kept");
+                throw IntegrationException.stepTooSmall(t, RungeKuttaStepper.DEFAULT_MIN_STEP, err, tolerance);
             }
             nextStep = dt;
         }
@@ -358,9 +355,7 @@ public final class PartitionedStepper implements DenseStepper {
         evaluations++;
         int bad = loops.firstNonFinite(k[0]);
         if (bad >= 0) {
-            throw new IntegrationException(IntegrationException.Reason.NON_FINITE, t, bad,
-                    "non-finite torque at domain " + bad + " at t = " + t + " s (at the current state: check the "
-                            + "fields and parameters there)");
+            throw IntegrationException.nonFiniteTorque(t, bad);
         }
         k0Valid = true;
         k0Time = t;
@@ -404,19 +399,5 @@ public final class PartitionedStepper implements DenseStepper {
         return loops.firstNonFinite(k[endWhole]);
     }
 
-    private IntegrationException nonFinite(double t, int domain) {
-        return new IntegrationException(IntegrationException.Reason.NON_FINITE, t, domain,
-                "non-finite magnetisation or torque" + (domain >= 0 ? " at domain " + domain : "")
-                        + " in the step from t = " + t + " s; the state at t is kept");
-    }
 
-    /** Initial step: rotate the fastest domain by about 0.01 rad. */
-    private double initialStep() {
-        double max2 = 0;
-        VectorField k0 = k[0];
-        for (int i = 0; i < k0.size(); i++) {
-            max2 = Math.max(max2, k0.x[i] * k0.x[i] + k0.y[i] * k0.y[i] + k0.z[i] * k0.z[i]);
-        }
-        return StepControl.firstStep(Math.sqrt(max2), RungeKuttaStepper.DEFAULT_MIN_STEP, maxStep);
-    }
 }

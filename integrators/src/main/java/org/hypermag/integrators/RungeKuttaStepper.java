@@ -236,7 +236,7 @@ public final class RungeKuttaStepper implements DenseStepper {
         } else {
             if (Double.isNaN(nextStep)) {
                 derivativeAtStart(t);
-                nextStep = initialStep();
+                nextStep = StepControl.firstStep(k[0], minStep, maxStep);
             }
             dt = Math.min(Math.min(nextStep, maxStep), dtLimit);
         }
@@ -322,16 +322,14 @@ public final class RungeKuttaStepper implements DenseStepper {
             rejected++;
             retried = true;
             if (!isAdaptive()) {
-                throw nonFinite(t, bad);
+                throw IntegrationException.nonFiniteStep(t, bad);
             }
             dt *= StepControl.rejectedFactor(err, tolerance, exponent, bad >= 0 || Double.isNaN(err));
             if (dt < minStep) {
                 if (bad >= 0 || Double.isNaN(err)) {
-                    throw nonFinite(t, bad);
+                    throw IntegrationException.nonFiniteStep(t, bad);
                 }
-                throw new IntegrationException(IntegrationException.Reason.STEP_TOO_SMALL, t, -1,
-                        "time step fell below " + minStep + " s at t = " + t + " s (error estimate " + err
-                                + " rad, tolerance " + tolerance + " rad); the state at t is kept");
+                throw IntegrationException.stepTooSmall(t, minStep, err, tolerance);
             }
             nextStep = dt;
         }
@@ -424,19 +422,12 @@ public final class RungeKuttaStepper implements DenseStepper {
         }
         int bad = firstNonFinite(k[0]);
         if (bad >= 0) {
-            throw new IntegrationException(IntegrationException.Reason.NON_FINITE, t, bad,
-                    "non-finite torque at domain " + bad + " at t = " + t + " s (at the current state: check the "
-                            + "fields and parameters there)");
+            throw IntegrationException.nonFiniteTorque(t, bad);
         }
         k0Valid = true;
         k0Time = t;
     }
 
-    private IntegrationException nonFinite(double t, int domain) {
-        return new IntegrationException(IntegrationException.Reason.NON_FINITE, t, domain,
-                "non-finite magnetisation or torque" + (domain >= 0 ? " at domain " + domain : "") + " in the step from t = "
-                        + t + " s; the state at t is kept");
-    }
 
     /** @return the domain whose m turned most in the step from m0 to m */
     private int largestTurn() {
@@ -460,15 +451,6 @@ public final class RungeKuttaStepper implements DenseStepper {
         return 2 * Math.asin(Math.min(1, 0.5 * chord));
     }
 
-    /** Initial step: rotate the fastest domain by about 0.01 rad. */
-    private double initialStep() {
-        double max2 = 0;
-        VectorField k0 = k[0];
-        for (int i = 0; i < k0.size(); i++) {
-            max2 = Math.max(max2, k0.x[i] * k0.x[i] + k0.y[i] * k0.y[i] + k0.z[i] * k0.z[i]);
-        }
-        return StepControl.firstStep(Math.sqrt(max2), minStep, maxStep);
-    }
 
     /**
      * Runs the stages of one step from (t, m0) with Δt and leaves the renormalised candidate in m.

@@ -97,6 +97,22 @@ public final class StepControl {
     }
 
     /**
+     * The first step of an adaptive run from dm/dt at its start ({@link #firstStep(double, double, double)}).
+     *
+     * @param dmdt dm/dt at the start (1/s)
+     * @param minStep the smallest step (s)
+     * @param maxStep the largest step (s)
+     * @return the step (s)
+     */
+    static double firstStep(org.hypermag.solver.VectorField dmdt, double minStep, double maxStep) {
+        double max2 = 0;
+        for (int i = 0; i < dmdt.size(); i++) {
+            max2 = Math.max(max2, dmdt.x[i] * dmdt.x[i] + dmdt.y[i] * dmdt.y[i] + dmdt.z[i] * dmdt.z[i]);
+        }
+        return firstStep(Math.sqrt(max2), minStep, maxStep);
+    }
+
+    /**
      * The first step of an adaptive run: m turns 0.01 rad at the largest |dm/dt|.
      *
      * @param maxRate max_i |dm_i/dt| at the start (1/s)
