@@ -241,15 +241,6 @@ class PartitionedRk4Test {
         return m;
     }
 
-    private static double distance(VectorField a, VectorField b) {
-        double max = 0;
-        for (int i = 0; i < a.size(); i++) {
-            max = Math.max(max, Math.sqrt(Math.pow(a.x[i] - b.x[i], 2) + Math.pow(a.y[i] - b.y[i], 2)
-                    + Math.pow(a.z[i] - b.z[i], 2)));
-        }
-        return max;
-    }
-
     /**
      * With the whole field local, the whole field long-range, or split between the parts, fixed steps of 0.2 down to
      * 0.0125 to t = 8 converge at fourth order: the last halving divides the error by 2^p with p in [3.8, 4.3]
@@ -272,7 +263,7 @@ class PartitionedRk4Test {
                     t += s.step(t, h);
                 }
                 assertEquals(END, t, 1e-12);
-                error[r] = distance(m, ref);
+                error[r] = Tableaus.maxDistance(m, ref);
                 assertEquals(steps * 4 + 1, s.evaluations(), "the demag on stages 0, 2, 4, 6 and first same as last");
                 assertEquals(steps * 4L, s.localEvaluations(), "the local part alone on the other four stages");
             }
@@ -411,7 +402,7 @@ class PartitionedRk4Test {
         assertEquals(IntegrationException.Reason.NON_FINITE, e.reason());
         assertEquals(1, e.domain(), e.getMessage());
         assertTrue(s.rejectedSteps() > 10, "rejected " + s.rejectedSteps());
-        assertEquals(0, distance(m, m0), "the state at t = 0 is kept");
+        assertEquals(0, Tableaus.maxDistance(m, m0), "the state at t = 0 is kept");
     }
 
     @Test

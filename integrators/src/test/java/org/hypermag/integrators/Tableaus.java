@@ -211,7 +211,7 @@ final class Tableaus {
     }
 
     /** @return the largest distance |a_i − b_i| over the domains */
-    private static double maxDistance(VectorField a, VectorField b) {
+    static double maxDistance(VectorField a, VectorField b) {
         double max = 0;
         for (int i = 0; i < a.size(); i++) {
             max = Math.max(max, Math.sqrt(Math.pow(a.x[i] - b.x[i], 2) + Math.pow(a.y[i] - b.y[i], 2)
