@@ -10,18 +10,19 @@ import org.hypermag.solver.llg.Dynamics;
  * term). Where one demag evaluation costs many local ones (an FFT convolution against a stencil) a step costs about
  * its long-range stages' evaluations.
  *
- * <p>After every step each m_i is renormalised to |m_i| = 1. The adaptive step is controlled as
- * {@link RungeKuttaStepper}'s: err = max_i |Δt Σ_s (b_s − b*_s) k_s,i| over both parts' stages and the step's end
- * (rad), accepted when err ≤ tolerance, the next step from {@link StepControl}'s PI controller with q =
- * {@link PartitionedTableau#errorOrder()}; after a step rejected by its estimate the proposals stay below
- * {@value #REJECTED_MARGIN} of it for the next {@value #CAPPED_STEPS} accepted steps. Where the fastest exchange spin
- * wave's stability rather than accuracy holds the step, the PI controller alone grows the step past that limit every
- * few steps and pays a rejection each time (standard problem 4 at 3.9 nm, tolerance 1e-4 rad, the second and third
- * nanosecond: 114 and 120 rejected steps in 530; with the cap 12 and 14, and 17 % fewer evaluations). The cap is not
- * part of a checkpoint: a resumed run may step differently for up to {@value #CAPPED_STEPS} steps. The step's end is evaluated in both parts and is the next step's first
- * stage (first same as last). Dense output: the cubic Hermite interpolant of the step's ends and their derivatives.
- * NaN or infinity in a candidate rejects the step with a ten times smaller Δt; below {@value
- * RungeKuttaStepper#DEFAULT_MIN_STEP} s an {@link IntegrationException} names the time and the state is restored.
+ * <p>After every step each m_i is renormalised to |m_i| = 1. The adaptive step is controlled as {@link
+ * RungeKuttaStepper}'s: err = max_i |Δt Σ_s (b_s − b*_s) k_s,i| over both parts' stages and the step's end (rad),
+ * accepted when err ≤ tolerance, the next step from {@link StepControl}'s PI controller with q = {@link
+ * PartitionedTableau#errorOrder()}; after a step rejected by its estimate the proposals stay below {@value
+ * #REJECTED_MARGIN} of it for the next {@value #CAPPED_STEPS} accepted steps. Where the fastest exchange spin wave's
+ * stability rather than accuracy holds the step, the PI controller alone grows the step past that limit every few steps
+ * and pays a rejection each time (standard problem 4 at 3.9 nm, tolerance 1e-4 rad, the second and third nanosecond:
+ * 114 and 120 rejected steps in 530; with the cap 12 and 14, and 17 % fewer evaluations). The cap is not part of a
+ * checkpoint: a resumed run may step differently for up to {@value #CAPPED_STEPS} steps. The step's end is evaluated in
+ * both parts and is the next step's first stage (first same as last). Dense output: the cubic Hermite interpolant of
+ * the step's ends and their derivatives. NaN or infinity in a candidate rejects the step with a ten times smaller Δt;
+ * below {@value RungeKuttaStepper#DEFAULT_MIN_STEP} s an {@link IntegrationException} names the time and the state is
+ * restored.
  *
  * <p>A fixed step ({@link #fixed}) is for convergence studies: it has no error estimate and no accuracy watch.
  * The equation must be deterministic: a thermal field is refused (it is not held over a partitioned step). Work

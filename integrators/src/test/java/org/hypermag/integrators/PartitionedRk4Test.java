@@ -313,8 +313,8 @@ class PartitionedRk4Test {
     /**
      * On the quarter film at 1e-4 rad for 600 ps, where the fastest spin wave's stability holds the step: after every
      * step rejected by its estimate the next 50 accepted steps stay below 0.95 of it, and at most 3 % of the attempts
-     * are rejected (measured 8 of 321; with the cap off, 63 of 376). The attempts are seen through the step hooks ({@link Dynamics#beginStep}, {@link
-     * Dynamics#endStep}) of an equation that passes everything else on.
+     * are rejected (measured 8 of 321; with the cap off, 63 of 376). The attempts are seen through the step hooks
+     * ({@link Dynamics#beginStep}, {@link Dynamics#endStep}) of an equation that passes everything else on.
      */
     @Test
     void afterARejectedStepTheNextFiftyStayBelowItsNinetyFivePerCent() {
