@@ -290,6 +290,23 @@ class RunDirectoryTest {
         assertTrue(worst <= 1e-4, "resumed run's largest deviation " + worst);
     }
 
+    /** prk48 without a demag runs, and says that rk46 would be cheaper there. */
+    @Test
+    void thePartitionedMethodWithoutADemagRunsAndSaysRk46IsCheaper() {
+        String text = FILM + "demag: {method: none}\nintegrator: {method: prk48}\n";
+        List<String> notes = new java.util.ArrayList<>();
+        ScenarioRunner.Result r = new ScenarioRunner(parse(text), new ScenarioRunner.Options(dir.resolve("no-demag"),
+                false, false, "test", 1 << 20), new ScenarioRunner.Progress() {
+                    @Override
+                    public void note(String t) {
+                        notes.add(t);
+                    }
+                }, () -> false).run();
+        assertEquals(ScenarioRunner.Status.COMPLETED, r.status(), r.message());
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("integrator: prk48") && n.contains("rk46")),
+                notes.toString());
+    }
+
     static final String LOOP = """
             name: loop
             geometry: {prisms: {list: [{centre: [0, 0, 0], size: [4.0e-9, 4.0e-9, 4.0e-9]},
