@@ -291,7 +291,8 @@ public final class PartitionedStepper implements DenseStepper {
             m.setFrom(m0);
             rejected++;
             retried = true;
-            if (bad < 0) {
+            if (bad < 0 && !Double.isNaN(err)) {
+                // rejected by its estimate (not for a non-finite value): the step the controller grew past
                 rejectedStep = dt;
                 cappedSteps = CAPPED_STEPS;
             }
@@ -382,8 +383,8 @@ public final class PartitionedStepper implements DenseStepper {
                 localEvaluations++;
             }
         }
-        // a non-finite stage reaches the candidate (every stage has a non-zero weight in it), so one check there
-        // does for all the stages; only a failed step looks for the first stage that went wrong, to name its domain
+        // a non-finite stage that the solution depends on reaches the candidate, so one check there does for all the
+        // stages; only a failed step looks for the first stage that went wrong, to name its domain
         loops.combine(m, m0, dt, solution, k, k.length);
         int bad = loops.normalise(m);
         if (bad >= 0) {
@@ -399,6 +400,4 @@ public final class PartitionedStepper implements DenseStepper {
         evaluations++;
         return loops.firstNonFinite(k[endWhole]);
     }
-
-
 }
