@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
-import org.hypermag.integrators.ButcherTableau;
 import org.hypermag.integrators.IntegrationException;
 import org.hypermag.output.Checkpoint;
 import org.hypermag.output.FrameSegmentWriter;
@@ -328,7 +327,7 @@ public final class ScenarioRunner {
             sim = new Simulation(magnet, demag, initial, s.isThermal() ? thermalSeed : null, pool);
             sim.setInterpolatedRows(s.output().interpolatedEnergies());
             if (device.isGpu() && demag != null) {
-                Simulation.Integration in = ScenarioRunner.integration(s.integrator());
+                Integration in = Integration.of(s.integrator());
                 if (sim.enableDeviceStep(device.device(), s.compute().gpuPrecision(), progress::note)
                         && !sim.stepsOnDevice(in) && s.stages().stream().anyMatch(st -> st instanceof Scenario.Run)) {
                     progress.note("gpu: the device steps adaptive Dormand-Prince only: this scenario's run stages ("
@@ -436,8 +435,8 @@ public final class ScenarioRunner {
         }
 
         @Override
-        public Simulation.Integration integration() {
-            return ScenarioRunner.integration(s.integrator());
+        public Integration integration() {
+            return Integration.of(s.integrator());
         }
 
         @Override
@@ -573,27 +572,5 @@ public final class ScenarioRunner {
             files.add(dir.resolve(RunLayout.CHECKPOINT_FILE));
             return new Result(status, message, dir, summaries, files, pos.t);
         }
-    }
-
-    /**
-     * @param i the scenario's integrator
-     * @return the simulation's integrator settings
-     */
-    public static Simulation.Integration integration(Scenario.Integrator i) {
-        return switch (i.method()) {
-            case DORMAND_PRINCE -> new Simulation.Integration(ButcherTableau.DORMAND_PRINCE_54, i.tolerance(),
-                    i.maxStep(), Double.NaN);
-            case BOGACKI_SHAMPINE -> new Simulation.Integration(ButcherTableau.BOGACKI_SHAMPINE_32, i.tolerance(),
-                    i.maxStep(), Double.NaN);
-            case FEHLBERG -> new Simulation.Integration(ButcherTableau.FEHLBERG_54, i.tolerance(), i.maxStep(),
-                    Double.NaN);
-            case RK46 -> new Simulation.Integration(ButcherTableau.RK46_3, i.tolerance(), i.maxStep(), Double.NaN);
-            case PRK48 -> Simulation.Integration.partitioned(org.hypermag.integrators.PartitionedTableau.PRK48,
-                    i.tolerance(), i.maxStep());
-            case HEUN -> new Simulation.Integration(ButcherTableau.HEUN, Double.NaN, i.step(), i.step());
-            case RK4 -> Double.isNaN(i.step()) ? new Simulation.Integration(ButcherTableau.RK4_3, i.tolerance(),
-                    i.maxStep(), Double.NaN) : new Simulation.Integration(ButcherTableau.RK4, Double.NaN, i.step(),
-                    i.step());
-        };
     }
 }

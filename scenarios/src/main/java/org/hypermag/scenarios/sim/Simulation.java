@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import org.hypermag.integrators.ButcherTableau;
 import org.hypermag.integrators.DenseStepper;
 import org.hypermag.integrators.PartitionedStepper;
-import org.hypermag.integrators.PartitionedTableau;
 import org.hypermag.integrators.Relaxer;
 import org.hypermag.integrators.RungeKuttaStepper;
 import org.hypermag.integrators.TimeEvolution;
@@ -37,66 +36,6 @@ import org.hypermag.surrogate.gpu.DeviceLlgStepper;
  * output files and checkpoints are the business of {@link ScenarioRunner}.
  */
 public final class Simulation {
-
-    /**
-     * Integrator settings.
-     *
-     * @param tableau the method, or null for a partitioned one
-     * @param tolerance error tolerance per step (rad) for an adaptive tableau
-     * @param maxStep largest step (s)
-     * @param fixedStep the step of a fixed-step method (s), NaN for adaptive
-     * @param partitioned the partitioned pair that steps instead of a tableau (adaptive; the demag on its
-     *     long-range stages only), or null
-     */
-    public record Integration(ButcherTableau tableau, double tolerance, double maxStep, double fixedStep,
-                              PartitionedTableau partitioned) {
-        /** Dormand–Prince 5(4), tolerance 1e-5 rad, no step cap. */
-        public static final Integration DEFAULT = new Integration(ButcherTableau.DORMAND_PRINCE_54,
-                RungeKuttaStepper.DEFAULT_TOLERANCE, Double.POSITIVE_INFINITY, Double.NaN);
-
-        /**
-         * A Runge–Kutta method.
-         *
-         * @param tableau the method
-         * @param tolerance error tolerance per step (rad) for an adaptive tableau
-         * @param maxStep largest step (s)
-         * @param fixedStep the step of a fixed-step method (s), NaN for adaptive
-         */
-        public Integration(ButcherTableau tableau, double tolerance, double maxStep, double fixedStep) {
-            this(tableau, tolerance, maxStep, fixedStep, null);
-        }
-
-        /**
-         * An adaptive partitioned method.
-         *
-         * @param pair the pair
-         * @param tolerance error tolerance per step (rad)
-         * @param maxStep largest step (s)
-         * @return the settings
-         */
-        public static Integration partitioned(PartitionedTableau pair, double tolerance, double maxStep) {
-            return new Integration(null, tolerance, maxStep, Double.NaN, pair);
-        }
-
-        /** @return the method's name */
-        public String methodName() {
-            return partitioned != null ? partitioned.name() : tableau.name();
-        }
-
-        /** @return whether the step adapts to the tolerance */
-        public boolean isAdaptive() {
-            return Double.isNaN(fixedStep) && (partitioned != null || tableau.isAdaptive());
-        }
-
-        /** @return a description for logs and metadata */
-        public String describe() {
-            return Double.isNaN(fixedStep) ? methodName() + ", tolerance " + tolerance + " rad per step"
-                    + (partitioned == null ? "" : ", demag on " + partitioned.longStages().length + " of "
-                            + partitioned.stages() + " stages")
-                    + (Double.isInfinite(maxStep) ? "" : ", max step " + maxStep + " s")
-                    : methodName() + ", fixed step " + fixedStep + " s";
-        }
-    }
 
     /** Receives the state at output times of a run. */
     @FunctionalInterface

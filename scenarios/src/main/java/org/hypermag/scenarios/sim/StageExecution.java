@@ -36,7 +36,7 @@ final class StageExecution {
 
         BooleanSupplier stop();
 
-        Simulation.Integration integration();
+        Integration integration();
 
         /** Writes a frame of the current state of the current stage. */
         void frame(double time, int point);

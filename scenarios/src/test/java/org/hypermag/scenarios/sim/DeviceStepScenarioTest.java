@@ -47,7 +47,7 @@ class DeviceStepScenarioTest {
         Scenario.Run r = (Scenario.Run) s.stages().get(0);
         sim.enterStage(r.field().field(), null, 0);
         List<double[]> out = new ArrayList<>();
-        sim.runDense(0, 0, r.duration(), 1e-12, Simulation.Integration.DEFAULT, Double.NaN, Double.NaN, true,
+        sim.runDense(0, 0, r.duration(), 1e-12, Integration.DEFAULT, Double.NaN, Double.NaN, true,
                 1, (t, dt, llg, proposed, memory) -> {
                     double[] a = sim.average();
                     out.add(new double[] {t, a[0], a[1], a[2]});
@@ -77,7 +77,7 @@ class DeviceStepScenarioTest {
             DemagField cpu = DemagMethods.build(s, magnet, new GpuDevices.Choice(null, "cpu"), pool, line -> { });
             Simulation a = new Simulation(magnet, onDevice, ScenarioSystem.initial(s), null);
             assertTrue(a.enableDeviceStep(device.device(), Precision.DOUBLE, log::add), log.toString());
-            assertTrue(a.stepsOnDevice(Simulation.Integration.DEFAULT));
+            assertTrue(a.stepsOnDevice(Integration.DEFAULT));
             Simulation b = new Simulation(magnet, cpu, ScenarioSystem.initial(s), null);
             List<double[]> ra = rows(a, s), rb = rows(b, s);
             assertEquals(rb.size(), ra.size(), "the same rows");
@@ -133,7 +133,7 @@ class DeviceStepScenarioTest {
             // a run that may be above 0 K: the thermal field has no device kernel
             Simulation a = new Simulation(magnet, onDevice, ScenarioSystem.initial(s), 5L);
             assertFalse(a.enableDeviceStep(device.device(), Precision.DOUBLE, log::add));
-            assertFalse(a.stepsOnDevice(Simulation.Integration.DEFAULT));
+            assertFalse(a.stepsOnDevice(Integration.DEFAULT));
             assertEquals(1, log.size(), log.toString());
             assertTrue(log.get(0).contains("runs on the CPU") && log.get(0).contains(ThermalField.TYPE.name()),
                     log.get(0));

@@ -309,21 +309,21 @@ class ScenarioKeysTest {
         assertTrue(Double.isNaN(rk4.step()));
         assertEquals(1e-4, rk4.tolerance());
         assertEquals(org.hypermag.integrators.ButcherTableau.RK4_3,
-                org.hypermag.scenarios.sim.ScenarioRunner.integration(rk4).tableau());
-        assertEquals(org.hypermag.integrators.ButcherTableau.RK4, org.hypermag.scenarios.sim.ScenarioRunner
-                .integration(grid("integrator: {method: rk4, step: 2.0e-14}\n").integrator()).tableau());
+                org.hypermag.scenarios.sim.Integration.of(rk4).tableau());
+        assertEquals(org.hypermag.integrators.ButcherTableau.RK4, org.hypermag.scenarios.sim.Integration
+                .of(grid("integrator: {method: rk4, step: 2.0e-14}\n").integrator()).tableau());
         Scenario.Integrator rk46 = grid("integrator: {method: rk46, tolerance: 1.0e-4, max_step: 1.0e-12}\n")
                 .integrator();
         assertEquals(Scenario.IntegratorMethod.RK46, rk46.method());
         assertEquals(1e-4, rk46.tolerance());
         assertEquals(1e-12, rk46.maxStep());
         assertEquals(org.hypermag.integrators.ButcherTableau.RK46_3,
-                org.hypermag.scenarios.sim.ScenarioRunner.integration(rk46).tableau());
+                org.hypermag.scenarios.sim.Integration.of(rk46).tableau());
         Scenario.Integrator prk = grid("integrator: {method: prk48, tolerance: 2.0e-5, max_step: 3.0e-12}\n")
                 .integrator();
         assertEquals(Scenario.IntegratorMethod.PRK48, prk.method());
-        org.hypermag.scenarios.sim.Simulation.Integration prkIn = org.hypermag.scenarios.sim.ScenarioRunner
-                .integration(prk);
+        org.hypermag.scenarios.sim.Integration prkIn = org.hypermag.scenarios.sim.Integration
+                .of(prk);
         assertEquals(org.hypermag.integrators.PartitionedTableau.PRK48, prkIn.partitioned());
         assertEquals(2e-5, prkIn.tolerance());
         assertEquals(3e-12, prkIn.maxStep());
