@@ -77,4 +77,31 @@ public interface DenseStepper extends Stepper {
         w[2] = 3 * t2 - 2 * t3;
         w[3] = (t3 - t2) * h;
     }
+
+    /**
+     * The cubic Hermite interpolant of a step at θ (not renormalised): out = w₀ y0 + w₁ y0' + w₂ y1 + w₃ y1' with
+     * the weights of {@link #hermiteWeights}; allocates nothing.
+     *
+     * @param theta the fraction of the step, in [0, 1]
+     * @param h the step's length (s)
+     * @param y0 the state at the step's start
+     * @param d0 dm/dt there (1/s)
+     * @param y1 the state at the step's end
+     * @param d1 dm/dt there (1/s)
+     * @param w scratch for the four weights
+     * @param out receives the interpolated vectors
+     */
+    static void hermite(double theta, double h, VectorField y0, VectorField d0, VectorField y1, VectorField d1,
+                        double[] w, VectorField out) {
+        hermiteWeights(theta, h, w);
+        double h00 = w[0], h10 = w[1], h01 = w[2], h11 = w[3];
+        for (int c = 0; c < 3; c++) {
+            double[] p0 = c == 0 ? y0.x : c == 1 ? y0.y : y0.z, q0 = c == 0 ? d0.x : c == 1 ? d0.y : d0.z;
+            double[] p1 = c == 0 ? y1.x : c == 1 ? y1.y : y1.z, q1 = c == 0 ? d1.x : c == 1 ? d1.y : d1.z;
+            double[] q = c == 0 ? out.x : c == 1 ? out.y : out.z;
+            for (int i = 0; i < q.length; i++) {
+                q[i] = h00 * p0[i] + h10 * q0[i] + h01 * p1[i] + h11 * q1[i];
+            }
+        }
+    }
 }

@@ -332,20 +332,8 @@ public final class PartitionedStepper implements DenseStepper {
             throw new IllegalStateException("no step to interpolate in (needs an accepted step)");
         }
         // after the first-same-as-last swap the old first stage (dm/dt at m0) sits at the end's place
-        VectorField start = k[endWhole], end = k[0];
-        DenseStepper.hermiteWeights(theta, denseStep, hermite);
-        double h00 = hermite[0], h10 = hermite[1], h01 = hermite[2], h11 = hermite[3];
-        for (int c = 0; c < 3; c++) {
-            double[] p0 = part(m0, c), p1 = part(m, c), d0 = part(start, c), d1 = part(end, c), q = part(out, c);
-            for (int i = 0; i < q.length; i++) {
-                q[i] = h00 * p0[i] + h10 * d0[i] + h01 * p1[i] + h11 * d1[i];
-            }
-        }
+        DenseStepper.hermite(theta, denseStep, m0, k[endWhole], m, k[0], hermite, out);
         loops.normalise(out);
-    }
-
-    private static double[] part(VectorField v, int c) {
-        return c == 0 ? v.x : c == 1 ? v.y : v.z;
     }
 
     /** Evaluates both parts at (t, m0) into the first stage unless the kept ones are at t and valid. */

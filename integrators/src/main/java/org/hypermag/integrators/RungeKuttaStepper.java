@@ -369,15 +369,7 @@ public final class RungeKuttaStepper implements DenseStepper {
         if (tableau != ButcherTableau.DORMAND_PRINCE_54) {
             // after the first-same-as-last swap the last stage holds f(y0); k[0] holds f(y1) either way
             VectorField start = tableau.fsal() ? k[k.length - 1] : kStart;
-            DenseStepper.hermiteWeights(theta, h, hermite);
-            double h00 = hermite[0], h10 = hermite[1], h01 = hermite[2], h11 = hermite[3];
-            for (int c = 0; c < 3; c++) {
-                double[] p0 = part(m0, c), p1 = part(m, c), d0 = part(start, c), d1 = part(k[0], c),
-                        q = part(out, c);
-                for (int i = 0; i < q.length; i++) {
-                    q[i] = h00 * p0[i] + h10 * d0[i] + h01 * p1[i] + h11 * d1[i];
-                }
-            }
+            DenseStepper.hermite(theta, h, m0, start, m, k[0], hermite, out);
             normalise(out);
             return;
         }
