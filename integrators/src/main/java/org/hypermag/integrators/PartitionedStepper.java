@@ -28,7 +28,7 @@ import org.hypermag.solver.llg.Dynamics;
  * The equation must be deterministic: a thermal field is refused (it is not held over a partitioned step). Work
  * space: (S + long-range stages + 4) vector fields, allocated once; a step allocates nothing.
  */
-public final class PartitionedStepper implements DenseStepper {
+public final class PartitionedStepper extends ControlledStepper {
     /**
      * After a rejected step the proposals stay below this fraction of it for the next {@value #CAPPED_STEPS} accepted
      * steps.
@@ -37,12 +37,7 @@ public final class PartitionedStepper implements DenseStepper {
     /** How many accepted steps a rejected step caps the proposals for. */
     static final int CAPPED_STEPS = 50;
 
-    private final Dynamics f;
-    private final VectorField m;
     private final PartitionedTableau tableau;
-    private final double tolerance;
-    private final double maxStep;
-    private final double fixedStep;
     private final double exponent;
     /**
      * The stage derivatives: [0, S) k_s (the whole dm/dt on a long-range stage, the local part elsewhere), [S, S + D)
@@ -60,31 +55,17 @@ public final class PartitionedStepper implements DenseStepper {
     private final StageLoops loops;
     private final double[] hermite = new double[4];
 
-    private double nextStep = Double.NaN;
-    private double previousError = Double.NaN;
     /** The last step rejected by its error estimate (s), and how many accepted steps it still caps. */
     private double rejectedStep;
     private int cappedSteps;
-    private double denseStep = Double.NaN;
     private boolean k0Valid;
     private double k0Time = Double.NaN;
-    private double lastError;
-    private long evaluations;
     private long localEvaluations;
-    private long acceptedSteps;
-    private long rejected;
 
     private PartitionedStepper(Dynamics f, VectorField m, PartitionedTableau tableau, double tolerance,
                                double maxStep, double fixedStep) {
-        if (m.size() != f.size()) {
-            throw new IllegalArgumentException("state has " + m.size() + " domains, the equation " + f.size());
-        }
-        this.f = f;
-        this.m = m;
+        super(f, m, tolerance, RungeKuttaStepper.DEFAULT_MIN_STEP, maxStep, fixedStep);
         this.tableau = tableau;
-        this.tolerance = tolerance;
-        this.maxStep = maxStep;
-        this.fixedStep = fixedStep;
         exponent = 1.0 / (tableau.errorOrder() + 1);
         int s = tableau.stages(), d = tableau.longStages().length, n = m.size();
         endWhole = s + d;
@@ -143,12 +124,7 @@ public final class PartitionedStepper implements DenseStepper {
      */
     public static PartitionedStepper adaptive(Dynamics f, VectorField m, PartitionedTableau tableau, double tolerance,
                                               double maxStep) {
-        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
-            throw new IllegalArgumentException("tolerance must be a finite number > 0, got " + tolerance);
-        }
-        if (!(maxStep > 0)) {
-            throw new IllegalArgumentException("maximum step must be > 0 s, got " + maxStep);
-        }
+        checkAdaptive(tolerance, maxStep);
         return new PartitionedStepper(f, m, tableau, tolerance, maxStep, Double.NaN);
     }
 
@@ -162,60 +138,13 @@ public final class PartitionedStepper implements DenseStepper {
      * @return the stepper
      */
     public static PartitionedStepper fixed(Dynamics f, VectorField m, PartitionedTableau tableau, double step) {
-        if (!(step > 0) || !Double.isFinite(step)) {
-            throw new IllegalArgumentException("time step must be a finite number > 0 s, got " + step);
-        }
+        checkFixed(step);
         return new PartitionedStepper(f, m, tableau, Double.NaN, step, step);
-    }
-
-    private boolean isAdaptive() {
-        return !Double.isNaN(tolerance);
-    }
-
-    /** @return the error estimate of the last accepted step (rad), 0 for a fixed step */
-    public double lastError() {
-        return lastError;
-    }
-
-    /** @return the evaluations of the whole dm/dt, long-range part included (the demag evaluations), so far */
-    @Override
-    public long evaluations() {
-        return evaluations;
     }
 
     /** @return the evaluations of the local part alone (no demag) so far */
     public long localEvaluations() {
         return localEvaluations;
-    }
-
-    @Override
-    public long rejectedSteps() {
-        return rejected;
-    }
-
-    @Override
-    public long acceptedSteps() {
-        return acceptedSteps;
-    }
-
-    @Override
-    public double proposedStep() {
-        return nextStep;
-    }
-
-    @Override
-    public void setProposedStep(double dt) {
-        nextStep = dt;
-    }
-
-    @Override
-    public double controllerMemory() {
-        return previousError;
-    }
-
-    @Override
-    public void setControllerMemory(double error) {
-        previousError = error;
     }
 
     @Override
@@ -234,9 +163,7 @@ public final class PartitionedStepper implements DenseStepper {
 
     @Override
     public double step(double t, double dtLimit) {
-        if (!(dtLimit > 0)) {
-            throw new IllegalArgumentException("step limit must be > 0 s, got " + dtLimit);
-        }
+        checkLimit(dtLimit);
         if (f.isStochastic()) {
             throw new IllegalStateException(tableau.name() + " cannot step a stochastic equation (the thermal "
                     + "field): use Heun or Bogacki-Shampine 3(2)");
@@ -249,7 +176,7 @@ public final class PartitionedStepper implements DenseStepper {
         } else {
             if (Double.isNaN(nextStep)) {
                 derivativeAtStart(t);
-                nextStep = StepControl.firstStep(k[0], RungeKuttaStepper.DEFAULT_MIN_STEP, maxStep);
+                nextStep = StepControl.firstStep(k[0], minStep, maxStep);
             }
             dt = Math.min(Math.min(nextStep, maxStep), dtLimit);
         }
@@ -300,11 +227,11 @@ public final class PartitionedStepper implements DenseStepper {
                 throw IntegrationException.nonFiniteStep(t, bad);
             }
             dt *= StepControl.rejectedFactor(err, tolerance, exponent, bad >= 0 || Double.isNaN(err));
-            if (dt < RungeKuttaStepper.DEFAULT_MIN_STEP) {
+            if (dt < minStep) {
                 if (bad >= 0 || Double.isNaN(err)) {
                     throw IntegrationException.nonFiniteStep(t, bad);
                 }
-                throw IntegrationException.stepTooSmall(t, RungeKuttaStepper.DEFAULT_MIN_STEP, err, tolerance);
+                throw IntegrationException.stepTooSmall(t, minStep, err, tolerance);
             }
             nextStep = dt;
         }
@@ -314,11 +241,6 @@ public final class PartitionedStepper implements DenseStepper {
         VectorField v = k[i];
         k[i] = k[j];
         k[j] = v;
-    }
-
-    @Override
-    public boolean canInterpolate() {
-        return !Double.isNaN(denseStep);
     }
 
     /**

@@ -30,7 +30,7 @@ import org.hypermag.solver.llg.Dynamics;
  * (default {@value #DEFAULT_MIN_STEP} s) an {@link IntegrationException} names the domain and the time, and the
  * state is restored to the last good one. Work space: (stages + 2) vector fields, allocated once.
  */
-public final class RungeKuttaStepper implements DenseStepper {
+public final class RungeKuttaStepper extends ControlledStepper {
     /** Default error tolerance per step (rad). */
     public static final double DEFAULT_TOLERANCE = 1e-5;
     /** Default smallest adaptive step (s). */
@@ -40,16 +40,10 @@ public final class RungeKuttaStepper implements DenseStepper {
     /** Largest angle (rad) m may turn in one fixed step of a higher-order method (RK4). */
     public static final double FIXED_ANGLE_HIGHER_ORDER = 0.2;
 
-    private final Dynamics f;
-    private final VectorField m;
     private final ButcherTableau tableau;
     private final VectorField[] k;
     private final VectorField stage;
     private final VectorField m0;
-    private final double tolerance;
-    private final double minStep;
-    private final double maxStep;
-    private final double fixedStep;
     private final double[] errorWeights;
     private final double exponent;
     /** The passes over the domains, on the equation's threads. */
@@ -59,34 +53,17 @@ public final class RungeKuttaStepper implements DenseStepper {
     private VectorField lastDeterministic;
     private boolean k0DeterministicValid;
 
-    private double nextStep = Double.NaN;
-    /** The last accepted step (s), while its stages are kept for dense output; NaN otherwise. */
-    private double denseStep = Double.NaN;
     /** Non-FSAL adaptive methods: dm/dt at the last step's start, kept for Hermite dense output. */
     private VectorField kStart;
     private boolean k0Valid;
     private double k0Time = Double.NaN;
-    private double lastError;
-    /** The PI controller's memory: the last accepted step's error estimate (rad), NaN before the first. */
-    private double previousError = Double.NaN;
-    private long evaluations;
     /** The cubic Hermite weights of the last interpolation. */
     private final double[] hermite = new double[4];
-    private long acceptedSteps;
-    private long rejected;
 
     private RungeKuttaStepper(Dynamics f, VectorField m, ButcherTableau tableau, double tolerance, double minStep,
                               double maxStep, double fixedStep) {
-        if (m.size() != f.size()) {
-            throw new IllegalArgumentException("state has " + m.size() + " domains, the equation " + f.size());
-        }
-        this.f = f;
-        this.m = m;
+        super(f, m, tolerance, minStep, maxStep, fixedStep);
         this.tableau = tableau;
-        this.tolerance = tolerance;
-        this.minStep = minStep;
-        this.maxStep = maxStep;
-        this.fixedStep = fixedStep;
         int n = m.size();
         k = new VectorField[tableau.stages()];
         for (int s = 0; s < k.length; s++) {
@@ -132,12 +109,7 @@ public final class RungeKuttaStepper implements DenseStepper {
         if (!tableau.isAdaptive()) {
             throw new IllegalArgumentException(tableau.name() + " has no error estimate; use a fixed step");
         }
-        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
-            throw new IllegalArgumentException("tolerance must be a finite number > 0, got " + tolerance);
-        }
-        if (!(maxStep > 0)) {
-            throw new IllegalArgumentException("maximum step must be > 0 s, got " + maxStep);
-        }
+        checkAdaptive(tolerance, maxStep);
         return new RungeKuttaStepper(f, m, tableau, tolerance, DEFAULT_MIN_STEP, maxStep, Double.NaN);
     }
 
@@ -151,62 +123,8 @@ public final class RungeKuttaStepper implements DenseStepper {
      * @return the stepper
      */
     public static RungeKuttaStepper fixed(Dynamics f, VectorField m, ButcherTableau tableau, double step) {
-        if (!(step > 0) || !Double.isFinite(step)) {
-            throw new IllegalArgumentException("time step must be a finite number > 0 s, got " + step);
-        }
+        checkFixed(step);
         return new RungeKuttaStepper(f, m, tableau, Double.NaN, step, step, step);
-    }
-
-    private boolean isAdaptive() {
-        return !Double.isNaN(tolerance);
-    }
-
-    /** @return the error estimate of the last accepted step (rad), or 0 for a fixed step */
-    public double lastError() {
-        return lastError;
-    }
-
-    /** @return the number of right-hand-side evaluations so far */
-    @Override
-    public long evaluations() {
-        return evaluations;
-    }
-
-    /** @return the number of rejected steps so far */
-    @Override
-    public long rejectedSteps() {
-        return rejected;
-    }
-
-    /** @return the number of accepted steps so far */
-    @Override
-    public long acceptedSteps() {
-        return acceptedSteps;
-    }
-
-    @Override
-    public double proposedStep() {
-        return nextStep;
-    }
-
-    /**
-     * Sets the step the controller proposes next, e.g. when continuing from a checkpoint.
-     *
-     * @param dt the step (s); NaN lets the stepper choose its initial step
-     */
-    @Override
-    public void setProposedStep(double dt) {
-        nextStep = dt;
-    }
-
-    @Override
-    public double controllerMemory() {
-        return previousError;
-    }
-
-    @Override
-    public void setControllerMemory(double error) {
-        previousError = error;
     }
 
     @Override
@@ -225,9 +143,7 @@ public final class RungeKuttaStepper implements DenseStepper {
 
     @Override
     public double step(double t, double dtLimit) {
-        if (!(dtLimit > 0)) {
-            throw new IllegalArgumentException("step limit must be > 0 s, got " + dtLimit);
-        }
+        checkLimit(dtLimit);
         m0.setFrom(m);
         denseStep = Double.NaN;
         double dt;
@@ -339,15 +255,6 @@ public final class RungeKuttaStepper implements DenseStepper {
     private static final double[] DENSE = DenseStepper.dormandPrinceDense();
     private static final double D1 = DENSE[0], D3 = DENSE[1], D4 = DENSE[2], D5 = DENSE[3], D6 = DENSE[4],
             D7 = DENSE[5];
-
-    /**
-     * @return whether {@link #interpolate} can give the state inside the last step: an adaptive method on a
-     *     deterministic equation, right after an accepted step
-     */
-    @Override
-    public boolean canInterpolate() {
-        return !Double.isNaN(denseStep);
-    }
 
     /**
      * The state at t + θ·dt inside the last accepted step [t, t + dt], renormalised; allocates nothing. Dormand–Prince:
