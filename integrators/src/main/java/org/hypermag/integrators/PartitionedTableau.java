@@ -39,6 +39,19 @@ public record PartitionedTableau(String name, double[] c, double[][] aLocal, dou
      */
     public static final PartitionedTableau PRK48 = prk48();
 
+    /**
+     * A ten-stage pair of order 4 in both parts with the demag still on four stages (0, 3, 6, 8) and an embedded
+     * third-order estimate through the step's end: {@code integrator: {method: prk410}}. Two more local stages buy
+     * reach: stable along a mode precessing with damping 0.02 up to |λ₁Δt| ≈ 8.0 with the demag's λ₂Δt up to a
+     * sixteenth of it (7.2 with λ₂Δt = 0.5i; {@link #PRK48}: 5.8), so where the fastest spin wave holds the step it
+     * takes about a quarter fewer steps and demag evaluations than PRK4(3)8, for two more evaluations of the local
+     * terms and larger stage sums a step. Found for this project as PRK4(3)8 was ({@code scripts/prk-design pair 10
+     * 0,3,6,8 40}, {@code stable 10 0,3,6,8 8.0 0.5}, {@code polish}, {@code export}, which also gives the embedded
+     * weights); the numbers below are the shortest decimals of the doubles it printed. The nodes do not rise (c₉ =
+     * −0.047).
+     */
+    public static final PartitionedTableau PRK410 = prk410();
+
     private static PartitionedTableau prk48() {
         double[][] aLocal = {
             {},
@@ -70,14 +83,62 @@ public record PartitionedTableau(String name, double[] c, double[][] aLocal, dou
             0.10000000000000005};
         double[] bLongStar = {0.1665084825746286, 0, 0.3832183621544202, 0, 0.2836464202575941, 0,
             0.06662673501335707, 0, 0.10000000000000005};
+        return of("PRK4(3)8", aLocal, bLocal, aLong, bLong, new int[] {0, 2, 4, 6}, bLocalStar, bLongStar);
+    }
+
+    private static PartitionedTableau prk410() {
+        double[][] aLocal = {
+            {},
+            {0.093054938480182},
+            {-0.10770037497904816, 0.1947254151489625},
+            {0.012730956200037802, -0.010882899146814, 0.3546698809072193},
+            {0.17416218834513325, -0.030034843590299825, 0.19043192670003165, 0.1623199542025662},
+            {0.36909058225494046, -0.17953012702202342, 0.050737067223974454, 0.10327757582144434,
+                -0.24931266000491117},
+            {0.03193081274766725, 0.5654518336159091, -0.19925977061222822, 0.24859948207804308, 0.4071667120204706,
+                -0.39233419338489467},
+            {-0.40586625668466264, 0.36702073362783805, 0.4598667229870831, -0.26186263074982946, 0.665355965638712,
+                -0.06895655610712782, 0.1444391839632976},
+            {-0.2798401321253644, 0.46852317796162557, 0.04103571750111596, -0.11474609475513223,
+                0.10826460130448501, 0.3792089217247816, 0.17900162338293468, 0.21855218500555382},
+            {-0.5564491375049728, -0.094369133014589, 0.42704462559207046, -0.13438125738589976,
+                0.2589431801106201, 0.29380230124209294, -0.48406369443759584, 0.6186519610593345,
+                -0.3759435835609056}};
+        double[][] aLong = {
+            {},
+            {0.093054938480182},
+            {0.08702504016991434, 0},
+            {0.3565179379604431, 0, 0},
+            {0.3972047931987149, 0, 0, 0.0996744324587164},
+            {0.5381627915340781, 0, 0, -0.4439003532606534, 0},
+            {-0.3246776502343999, 0, 0, 0.9862325266993671, 0, 0},
+            {0.21738543808680288, 0, 0, -0.11711696238825321, 0, 0, 0.7997286869767611},
+            {0.8416328300462983, 0, 0, -0.7449393345800027, 0, 0, 0.9033065045337045, 0},
+            {0.042086826866790175, 0, 0, 0.19626168992977847, 0, 0, -0.28511325469641297, 0,
+                -7.206902002289379e-16}};
+        double[] bLocal = {-0.059872597635848346, -0.03008516089785326, 0.409038952847821, -0.14322932068609234,
+            0.30688470352930647, 0.10111503063781484, 0.36480775883864686, -0.004634954583159028,
+            0.11626256961617897, -0.06028698166681504};
+        double[] bLong = {0.13390626897015676, 0, 0, 0.3847676553113675, 0, 0, 0.3501384376474633, 0,
+            0.13118763807101252, 0};
+        double[] bLocalStar = {-0.06290680827179776, -0.02494576855181933, 0.4058595135070738, -0.12936048374111744,
+            0.318293477854308, 0.12695268561049086, 0.3383765781598251, -0.04482422793848584, 0.05560368699067297,
+            -0.08304865361915038, 0.1};
+        double[] bLongStar = {0.11425003035225073, 0, 0, 0.4510163632196083, 0, 0, 0.28225855119973625, 0,
+            0.05247505522840483, 0, 0.09999999999999999};
+        return of("PRK4(3)10", aLocal, bLocal, aLong, bLong, new int[] {0, 3, 6, 8}, bLocalStar, bLongStar);
+    }
+
+    /** A pair with third-order embedded weights, its nodes the local matrix's row sums. */
+    private static PartitionedTableau of(String name, double[][] aLocal, double[] bLocal, double[][] aLong,
+                                         double[] bLong, int[] longStages, double[] bLocalStar, double[] bLongStar) {
         double[] c = new double[aLocal.length];
         for (int s = 0; s < c.length; s++) {
             for (double v : aLocal[s]) {
                 c[s] += v;
             }
         }
-        return new PartitionedTableau("PRK4(3)8", c, aLocal, bLocal, aLong, bLong, new int[] {0, 2, 4, 6},
-                bLocalStar, bLongStar, 3);
+        return new PartitionedTableau(name, c, aLocal, bLocal, aLong, bLong, longStages, bLocalStar, bLongStar, 3);
     }
 
     /** @return the number of stages S */
