@@ -199,6 +199,8 @@ final class MustFailCases {
                 null, 2, "integrator.step", "rk46 adapts its step"));
         c.add(new Case("thermal-prk48", "`prk48` at T > 0", warm + "temperature: 300\nintegrator: {method: prk48}\n",
                 null, 2, "integrator.method", "prk48 is refused above 0 K"));
+        c.add(new Case("thermal-prk410", "`prk410` at T > 0", warm + "temperature: 300\n"
+                + "integrator: {method: prk410}\n", null, 2, "integrator.method", "prk410 is refused above 0 K"));
         c.add(new Case("prk48-step", "`prk48` with a fixed step", BASE
                 + "integrator: {method: prk48, step: 1.0e-14}\n", null, 2, "integrator.step", "prk48 adapts its step"));
         c.add(new Case("thermal-heun-step", "a Heun step too long for the thermal agitation", warm

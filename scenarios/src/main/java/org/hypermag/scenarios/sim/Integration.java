@@ -78,6 +78,7 @@ public record Integration(ButcherTableau tableau, double tolerance, double maxSt
             case FEHLBERG -> new Integration(ButcherTableau.FEHLBERG_54, i.tolerance(), i.maxStep(), Double.NaN);
             case RK46 -> new Integration(ButcherTableau.RK46_3, i.tolerance(), i.maxStep(), Double.NaN);
             case PRK48 -> partitioned(PartitionedTableau.PRK48, i.tolerance(), i.maxStep());
+            case PRK410 -> partitioned(PartitionedTableau.PRK410, i.tolerance(), i.maxStep());
             case HEUN -> new Integration(ButcherTableau.HEUN, Double.NaN, i.step(), i.step());
             case RK4 -> Double.isNaN(i.step()) ? new Integration(ButcherTableau.RK4_3, i.tolerance(),
                     i.maxStep(), Double.NaN) : new Integration(ButcherTableau.RK4, Double.NaN, i.step(),

@@ -228,10 +228,10 @@ public final class ScenarioRunner {
                         + "written");
             }
             progress.note("demag: " + (demag == null ? "none" : demag.describe()));
-            if (demag == null && s.integrator().method() == Scenario.IntegratorMethod.PRK48) {
-                progress.note("integrator: prk48 saves demag evaluations (the demag on 4 of its 8 stages); without a "
-                        + "demag each of its 8 stages costs a whole evaluation, so rk46 (6 a step) is the cheaper "
-                        + "choice here");
+            if (demag == null && s.integrator().method().isPartitioned()) {
+                progress.note("integrator: " + s.integrator().method().key() + " saves demag evaluations (the demag "
+                        + "on 4 of its stages); without a demag each of its stages costs a whole evaluation, so rk46 "
+                        + "(6 a step) is the cheaper choice here");
             }
             VectorField initial = cp != null ? cp.m() : ScenarioSystem.initial(s);
             return new Execution(magnet, demag, pool, initial, cp, device).run();

@@ -103,14 +103,14 @@ final class MethodSection {
             return null;
         }
         String method = m.optional("method", n -> n.choice(List.of("dormand-prince", "fehlberg", "bogacki-shampine",
-                "heun", "rk4", "rk46", "prk48")), "dormand-prince");
+                "heun", "rk4", "rk46", "prk48", "prk410")), "dormand-prince");
         if (method == null) {
             return null;
         }
         // rk4 without a step adapts it (RK4(3), as OOMMF's rk4 evolver adapts); with a step it is fixed
         boolean adaptiveRk4 = method.equals("rk4") && !m.has("step");
         if (method.equals("dormand-prince") || method.equals("bogacki-shampine") || method.equals("fehlberg")
-                || method.equals("rk46") || method.equals("prk48") || adaptiveRk4) {
+                || method.equals("rk46") || method.equals("prk48") || method.equals("prk410") || adaptiveRk4) {
             if (m.has("step")) {
                 m.get("step").error("a fixed step is for heun and rk4; " + method + " adapts its step (use "
                         + "tolerance and max_step)");
@@ -121,7 +121,7 @@ final class MethodSection {
             return tol == null || max == null ? null : new Integrator(method.equals("dormand-prince")
                     ? IntegratorMethod.DORMAND_PRINCE : method.equals("fehlberg") ? IntegratorMethod.FEHLBERG
                     : method.equals("rk46") ? IntegratorMethod.RK46 : method.equals("prk48") ? IntegratorMethod.PRK48
-                    : adaptiveRk4 ? IntegratorMethod.RK4
+                    : method.equals("prk410") ? IntegratorMethod.PRK410 : adaptiveRk4 ? IntegratorMethod.RK4
                     : IntegratorMethod.BOGACKI_SHAMPINE, tol, max, Double.NaN);
         }
         for (String k : new String[] {"tolerance", "max_step"}) {

@@ -465,7 +465,22 @@ public record Scenario(String name, String description, String source, Path base
          * Adaptive partitioned PRK4(3)8: the local terms on eight stages, the demag on four, order 4 in both; for
          * grids where the demag costs many local evaluations (FFT demag on an exchange-stiff grid).
          */
-        PRK48
+        PRK48,
+        /**
+         * Adaptive partitioned PRK4(3)10: the local terms on ten stages, the demag on four, order 4 in both; more reach
+         * per demag evaluation than {@link #PRK48} where the fastest spin wave holds the step.
+         */
+        PRK410;
+
+        /** @return whether the method evaluates the demag on some of its stages only (prk48, prk410) */
+        public boolean isPartitioned() {
+            return this == PRK48 || this == PRK410;
+        }
+
+        /** @return the method's key in a scenario file */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     /**

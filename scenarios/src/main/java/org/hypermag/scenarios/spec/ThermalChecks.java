@@ -9,9 +9,10 @@ import org.hypermag.solver.llg.LlgEquation;
 import org.hypermag.solver.magnet.Material;
 
 /**
- * What a scenario at a temperature above 0 K must also satisfy, checked when it is read (so {@code check} refuses
- * it too): a hysteresis stage above 0 K sweeps in time and needs a {@code rate}; {@code rk4}, {@code rk46} and
- * {@code prk48} are refused; a fixed Heun step must keep the thermal agitation per step small.
+ * What a scenario at a temperature above 0 K must also satisfy, checked when it is read (so {@code check} refuses it
+ * too): a hysteresis stage above 0 K sweeps in time and needs a {@code rate}; {@code rk4}, {@code rk46} and the
+ * partitioned {@code prk48} and {@code prk410} are refused; a fixed Heun step must keep the thermal agitation per step
+ * small.
  */
 final class ThermalChecks {
     /** Largest rms angle (rad) the thermal field may turn a domain in one fixed Heun step. */
@@ -40,10 +41,10 @@ final class ThermalChecks {
             return ok;
         }
         Scenario.Integrator in = s.integrator();
-        if (in.method() == Scenario.IntegratorMethod.PRK48) {
-            problems.accept(s.problemAt("integrator.method", "prk48 is refused above 0 K: the partitioned method "
-                    + "evaluates the demag on some stages only and cannot hold the thermal field over its step; use "
-                    + "heun, or leave integrator out for the adaptive bogacki-shampine"));
+        if (in.method().isPartitioned()) {
+            problems.accept(s.problemAt("integrator.method", in.method().key() + " is refused above 0 K: the "
+                    + "partitioned method evaluates the demag on some stages only and cannot hold the thermal field "
+                    + "over its step; use heun, or leave integrator out for the adaptive bogacki-shampine"));
             return false;
         }
         if (in.method() == Scenario.IntegratorMethod.RK4 || in.method() == Scenario.IntegratorMethod.RK46) {

@@ -330,6 +330,8 @@ class ScenarioKeysTest {
         assertTrue(prkIn.isAdaptive());
         assertEquals("PRK4(3)8, tolerance 2.0E-5 rad per step, demag on 4 of 8 stages, max step 3.0E-12 s",
                 prkIn.describe());
+        assertEquals(org.hypermag.integrators.PartitionedTableau.PRK410, org.hypermag.scenarios.sim.Integration
+                .of(grid("integrator: {method: prk410}\n").integrator()).partitioned());
     }
 
     @Test
