@@ -327,7 +327,6 @@ public final class RungeKuttaStepper extends ControlledStepper {
         k0Time = t;
     }
 
-
     /** @return the domain whose m turned most in the step from m0 to m */
     private int largestTurn() {
         int worst = 0;
@@ -349,7 +348,6 @@ public final class RungeKuttaStepper extends ControlledStepper {
         double chord = Math.sqrt(dx * dx + dy * dy + dz * dz);
         return 2 * Math.asin(Math.min(1, 0.5 * chord));
     }
-
 
     /**
      * Runs the stages of one step from (t, m0) with Δt and leaves the renormalised candidate in m.

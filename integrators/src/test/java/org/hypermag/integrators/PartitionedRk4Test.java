@@ -178,11 +178,6 @@ class PartitionedRk4Test {
             return stochastic;
         }
 
-        @Override
-        public boolean hasLongRangePart() {
-            return share > 0;
-        }
-
         /** out_i = LLG torque of the local (part 0) or long-range (part 1) field, as the share assigns them. */
         private void part(int which, double t, VectorField m, VectorField out) {
             for (int i = 0; i < 2; i++) {
@@ -195,10 +190,9 @@ class PartitionedRk4Test {
                 hr[2] = -N[2] * m.z[i] + J * m.z[o];
                 double[] h = {0, 0, 0};
                 for (int c = 0; c < 3; c++) {
-                    double local = share == 1 ? 0 : hl[c], longRange = share == 0 ? 0 : hr[c];
                     double all = hl[c] + hr[c];
-                    h[c] = which == 0 ? (share == 0 ? all : share == 1 ? 0 : local)
-                            : (share == 1 ? all : share == 0 ? 0 : longRange);
+                    h[c] = which == 0 ? (share == 0 ? all : share == 1 ? 0 : hl[c])
+                            : (share == 1 ? all : share == 0 ? 0 : hr[c]);
                 }
                 double mx = m.x[i], my = m.y[i], mz = m.z[i];
                 double px = my * h[2] - mz * h[1], py = mz * h[0] - mx * h[2], pz = mx * h[1] - my * h[0];
@@ -351,11 +345,6 @@ class PartitionedRk4Test {
             @Override
             public void derivative(double t, VectorField m, VectorField dmdt) {
                 llg.derivative(t, m, dmdt);
-            }
-
-            @Override
-            public boolean hasLongRangePart() {
-                return llg.hasLongRangePart();
             }
 
             @Override

@@ -99,16 +99,6 @@ public final class EffectiveField {
         addLocal(t, m, h);
     }
 
-    /** @return whether any term is long-range ({@link FieldTerm#isLongRange}) */
-    public boolean hasLongRange() {
-        for (FieldTerm term : terms) {
-            if (term.isLongRange()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void addLocal(double t, VectorField m, VectorField h) {
         for (FieldTerm term : terms) {
             if (!term.isLongRange() && !(term instanceof StochasticField)) {

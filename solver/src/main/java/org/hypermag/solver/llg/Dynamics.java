@@ -29,20 +29,10 @@ public interface Dynamics {
     void derivative(double t, VectorField m, VectorField dmdt);
 
     /**
-     * Whether dm/dt has a long-range part that a partitioned integrator should evaluate on fewer stages than the rest:
-     * the precession and damping of the demagnetising field. The two parts add up to the deterministic dm/dt; the
-     * LLG right-hand side is linear in H, so splitting the field splits dm/dt.
-     *
-     * @return true if {@link #longRangeSplit} gives a non-zero long-range part; false (the default): all of dm/dt is
-     *     local
-     */
-    default boolean hasLongRangePart() {
-        return false;
-    }
-
-    /**
-     * The deterministic dm/dt and its long-range part from one evaluation (overwrites both). The default has no
-     * long-range part: {@link #deterministicDerivative} and zeros.
+     * The deterministic dm/dt and its long-range part from one evaluation (overwrites both), for a partitioned
+     * integrator that evaluates the long-range part (the precession and damping of the demagnetising field) on fewer
+     * stages than the rest; the LLG right-hand side is linear in H, so splitting the field splits dm/dt. The default
+     * has no long-range part: {@link #deterministicDerivative} and zeros.
      *
      * @param t time (s)
      * @param m magnetisation; not modified

@@ -177,12 +177,6 @@ public final class LlgEquation implements Dynamics {
         }
     }
 
-    /** @return whether the field has a long-range term (the demag) */
-    @Override
-    public boolean hasLongRangePart() {
-        return field.hasLongRange();
-    }
-
     /**
      * dm/dt of the deterministic field and the precession and damping of its long-range part, from one evaluation of
      * every term ({@link EffectiveField#computeSplit}): {@link #lastField()} is the whole deterministic field and
