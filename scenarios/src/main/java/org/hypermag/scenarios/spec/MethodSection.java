@@ -107,10 +107,9 @@ final class MethodSection {
         if (method == null) {
             return null;
         }
+        IntegratorMethod chosen = IntegratorMethod.of(method);
         // rk4 without a step adapts it (RK4(3), as OOMMF's rk4 evolver adapts); with a step it is fixed
-        boolean adaptiveRk4 = method.equals("rk4") && !m.has("step");
-        if (method.equals("dormand-prince") || method.equals("bogacki-shampine") || method.equals("fehlberg")
-                || method.equals("rk46") || method.equals("prk48") || method.equals("prk410") || adaptiveRk4) {
+        if (chosen != IntegratorMethod.HEUN && !(chosen == IntegratorMethod.RK4 && m.has("step"))) {
             if (m.has("step")) {
                 m.get("step").error("a fixed step is for heun and rk4; " + method + " adapts its step (use "
                         + "tolerance and max_step)");
@@ -118,11 +117,7 @@ final class MethodSection {
             }
             Double tol = m.optional("tolerance", n -> n.positive("rad per step"), Integrator.DEFAULT.tolerance());
             Double max = m.optional("max_step", n -> n.positive("s"), Integrator.DEFAULT.maxStep());
-            return tol == null || max == null ? null : new Integrator(method.equals("dormand-prince")
-                    ? IntegratorMethod.DORMAND_PRINCE : method.equals("fehlberg") ? IntegratorMethod.FEHLBERG
-                    : method.equals("rk46") ? IntegratorMethod.RK46 : method.equals("prk48") ? IntegratorMethod.PRK48
-                    : method.equals("prk410") ? IntegratorMethod.PRK410 : adaptiveRk4 ? IntegratorMethod.RK4
-                    : IntegratorMethod.BOGACKI_SHAMPINE, tol, max, Double.NaN);
+            return tol == null || max == null ? null : new Integrator(chosen, tol, max, Double.NaN);
         }
         for (String k : new String[] {"tolerance", "max_step"}) {
             if (m.has(k)) {
@@ -132,8 +127,7 @@ final class MethodSection {
             }
         }
         Double step = pos(m, "step", "s", "the fixed time step in s");
-        return step == null ? null : new Integrator(method.equals("heun") ? IntegratorMethod.HEUN
-                : IntegratorMethod.RK4, Double.NaN, step, step);
+        return step == null ? null : new Integrator(chosen, Double.NaN, step, step);
     }
 
     static Compute compute(YamlNode node) {

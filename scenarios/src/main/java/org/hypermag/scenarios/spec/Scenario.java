@@ -481,6 +481,20 @@ public record Scenario(String name, String description, String source, Path base
         public String key() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
+
+        /**
+         * @param key a method's key in a scenario file ({@link #key()})
+         * @return the method
+         * @throws IllegalArgumentException for a key no method has
+         */
+        public static IntegratorMethod of(String key) {
+            for (IntegratorMethod method : values()) {
+                if (method.key().equals(key)) {
+                    return method;
+                }
+            }
+            throw new IllegalArgumentException("no integrator method " + key);
+        }
     }
 
     /**

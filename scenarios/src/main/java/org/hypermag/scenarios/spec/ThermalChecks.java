@@ -48,7 +48,7 @@ final class ThermalChecks {
             return false;
         }
         if (in.method() == Scenario.IntegratorMethod.RK4 || in.method() == Scenario.IntegratorMethod.RK46) {
-            String key = in.method() == Scenario.IntegratorMethod.RK4 ? "rk4" : "rk46";
+            String key = in.method().key();
             problems.accept(s.problemAt("integrator.method", key + " is refused above 0 K: with the thermal field "
                     + "held over a step every Runge-Kutta method is of strong order 1/2, so " + key + "'s "
                     + (key.equals("rk4") ? "four" : "six") + " evaluations buy nothing over heun (the fixed-step "
